@@ -1,0 +1,48 @@
+/** `workplan <command>`: the command-line entry. Each command lives in its own file. */
+import { PlanError } from '../domain/plan/types.js';
+import { ConfigError } from '../config.js';
+import { UsageError } from './usage-error.js';
+import type { Io } from './io.js';
+
+const USAGE = `用法 / usage:
+  workplan parse <文件> [--json]      解析工作要点并显示摘要（--json 输出 JSON）
+  workplan import <文件>              导入（或更新）工作要点到数据库
+  workplan tasks                      列出数据库中的任务
+`;
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+/** Loaded on demand, so `parse` does not pay for the database client. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  parse: async () => (await import('./parse.js')).runParse,
+  import: async () => (await import('./import.js')).runImport,
+  tasks: async () => (await import('./tasks.js')).runTasks,
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 1;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`未知命令「${name}」。\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await load())(args, io);
+  } catch (e) {
+    if (e instanceof PlanError || e instanceof ConfigError || e instanceof UsageError) {
+      io.err(`错误：${e.message}\n`);
+      return e instanceof UsageError ? 2 : 1;
+    }
+    throw e;
+  }
+}
+
+
+const processIo: Io = {
+  out: (s) => void process.stdout.write(s),
+  err: (s) => void process.stderr.write(s),
+};

@@ -1,0 +1,77 @@
+/** Turns a task's text into a ParsedTask: title, body, targets, parties, deadline. Pure. */
+import { latestDeadline, proseDeadline, type Period } from './dates.js';
+import { extractAnnotations, proseCollaborators, splitNames, type Annotations } from './parties.js';
+import { findTargets } from './targets.js';
+import type { ParsedTask } from './types.js';
+
+/** Splits 「培育高新技术企业。邀请行业专家…」 into its first clause and the rest. */
+export function splitTitle(text: string): { title: string; body: string } {
+  const t = text.trim();
+  const hard = t.search(/[。；;！!？?：:\n]/);
+  let cut = hard < 0 ? t.length : hard;
+  if (cut > 30) {
+    const soft = t.search(/[，,]/);
+    if (soft > 0 && soft < cut) cut = soft;
+  }
+  const title = t.slice(0, cut).replace(/^\*\*|\*\*$/g, '').trim();
+  const body = t.slice(cut).replace(/^[。；;！!？?：:，,\s]+/, '').trim();
+  return { title, body };
+}
+
+export interface TaskDraft {
+  code: string;
+  number: number | null;
+  section: string | null;
+  /** The task's whole text, title first. */
+  text: string;
+  /** Annotations found elsewhere (table columns). */
+  extra?: Partial<Annotations>;
+  /** When the title is known apart from the text (a section that is its own task). */
+  title?: string;
+}
+
+export function buildTask(draft: TaskDraft, period: Period): ParsedTask {
+  const { rest, found } = extractAnnotations(draft.text);
+  const merged: Annotations = {
+    leader: [...found.leader, ...(draft.extra?.leader ?? [])],
+    lead: [...found.lead, ...(draft.extra?.lead ?? [])],
+    collaborator: [...found.collaborator, ...(draft.extra?.collaborator ?? [])],
+    deadline: [...found.deadline, ...(draft.extra?.deadline ?? [])],
+  };
+  const split = draft.title !== undefined ? { title: draft.title, body: rest } : splitTitle(rest);
+  const whole = `${split.title}。${split.body}`;
+  const collaborators = unique([...merged.collaborator.flatMap(splitNames), ...proseCollaborators(split.body)])
+    .filter((c) => !merged.lead.includes(c));
+
+  let deadline: string | null = null;
+  let deadlineText: string | null = null;
+  for (const d of merged.deadline) {
+    const date = latestDeadline(d, period);
+    if (date && (!deadline || date > deadline)) {
+      deadline = date;
+      deadlineText = d;
+    }
+  }
+  if (!deadline) {
+    const prose = proseDeadline(whole, period);
+    if (prose) ({ date: deadline, text: deadlineText } = prose);
+  }
+
+  return {
+    code: draft.code,
+    number: draft.number,
+    section: draft.section,
+    title: split.title,
+    body: split.body,
+    targets: findTargets(whole),
+    leadUnits: unique(merged.lead),
+    collaborators,
+    leaders: unique(merged.leader),
+    deadline: deadline ?? period.end,
+    deadlineText,
+  };
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+}

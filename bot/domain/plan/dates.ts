@@ -1,0 +1,132 @@
+/** Calendar-date expressions in plans (完成时限). Pure; dates are 'YYYY-MM-DD'. */
+import { parseNumber, toAsciiDigits } from './numerals.js';
+
+export interface Period {
+  year: number;
+  /** Inclusive last day of the plan's period. */
+  end: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+
+export function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= lastDayOfMonth(y, m);
+}
+
+const NUM = '[0-9０-９零〇○一二三四五六七八九十]+';
+const YEAR = '([0-9０-９]{4}|[零〇○一二三四五六七八九]{4})\\s*年';
+
+/** The year written in digits or digit-by-digit Chinese (二〇二二). */
+function readYear(s: string): number | null {
+  const v = parseNumber(s);
+  return v !== null && v >= 1990 && v <= 2100 ? v : null;
+}
+
+/** A full date such as 「2022年3月17日」「二〇二二年三月十七日」「2022-03-17」「2022.3.17」. */
+export function parseFullDate(text: string): string | null {
+  const ascii = toAsciiDigits(text);
+  let m = ascii.match(/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return validDate(y, mo, d) ? ymd(y, mo, d) : null;
+  }
+  m = text.match(new RegExp(`${YEAR}\\s*(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`));
+  if (m) {
+    const y = readYear(m[1]!);
+    const mo = parseNumber(m[2]!);
+    const d = parseNumber(m[3]!);
+    if (y && mo && d && validDate(y, mo, d)) return ymd(y, mo, d);
+  }
+  return null;
+}
+
+const QUARTER_END: Record<number, [number, number]> = { 1: [3, 31], 2: [6, 30], 3: [9, 30], 4: [12, 31] };
+const QUARTER_WORDS = '一二三四1234';
+
+/**
+ * The deadlines an expression names, in order of appearance: 「2024年6月底」, 「11月30日前」,
+ * 「10月底前」, 「第三季度」, 「上半年」, 「年底前」, 「全年」, 「长期」. Years default to the
+ * plan's year; open-ended words give the period end.
+ */
+export function findDeadlines(text: string, period: Period): string[] {
+  const found: { at: number; date: string }[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && x < b);
+  const add = (at: number, len: number, date: string | null) => {
+    if (!date || overlaps(at, at + len)) return;
+    taken.push([at, at + len]);
+    found.push({ at, date });
+  };
+  const scan = (re: RegExp, toDate: (m: RegExpExecArray) => string | null) => {
+    for (const m of text.matchAll(new RegExp(re.source, 'g'))) add(m.index, m[0].length, toDate(m as RegExpExecArray));
+  };
+  const yearOf = (s: string | undefined) => (s ? readYear(s) : null) ?? period.year;
+
+  // 2024年6月30日 / 6月30日 / 2024-06-30
+  scan(/(?:([0-9０-９]{4})[-/.])([0-9０-９]{1,2})[-/.]([0-9０-９]{1,2})/, (m) => {
+    const y = Number(toAsciiDigits(m[1]!));
+    const mo = Number(toAsciiDigits(m[2]!));
+    const d = Number(toAsciiDigits(m[3]!));
+    return validDate(y, mo, d) ? ymd(y, mo, d) : null;
+  });
+  scan(new RegExp(`(?:${YEAR})?\\s*(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`), (m) => {
+    const y = yearOf(m[1]);
+    const mo = parseNumber(m[2]!);
+    const d = parseNumber(m[3]!);
+    return mo && d && validDate(y, mo, d) ? ymd(y, mo, d) : null;
+  });
+  // 2024年6月底 / 6月末 / 6月份 / 6月中旬 / 6月上旬 / 6月
+  scan(new RegExp(`(?:${YEAR})?\\s*(${NUM})\\s*月\\s*(底|末|份|中旬|上旬|下旬|中)?`), (m) => {
+    const y = yearOf(m[1]);
+    const mo = parseNumber(m[2]!);
+    if (!mo || mo < 1 || mo > 12) return null;
+    const day = m[3] === '上旬' ? 10 : m[3] === '中旬' || m[3] === '中' ? 20 : lastDayOfMonth(y, mo);
+    return ymd(y, mo, day);
+  });
+  // 第三季度 / 三季度末 / 2023年二季度
+  scan(new RegExp(`(?:${YEAR})?\\s*第?([${QUARTER_WORDS}])\\s*季度`), (m) => {
+    const q = parseNumber(m[2]!);
+    const end = q ? QUARTER_END[q] : undefined;
+    return end ? ymd(yearOf(m[1]), end[0], end[1]) : null;
+  });
+  scan(new RegExp(`(?:${YEAR})?\\s*上半年`), (m) => ymd(yearOf(m[1]), 6, 30));
+  scan(new RegExp(`(?:${YEAR})?\\s*(?:下半年|年底|年末|年内|全年|全年度|年度内)`), (m) =>
+    m[1] ? ymd(yearOf(m[1]), 12, 31) : period.end,
+  );
+  scan(/(?:长期|持续|常态化|每月|每季度|每年|按月|按季度?)/, () => period.end);
+  // A bare year: 「2024年」 at the end of an annotation.
+  scan(new RegExp(`${YEAR}(?![0-9０-９零〇○一二三四五六七八九十]|度)`), (m) => {
+    const y = yearOf(m[1]);
+    return ymd(y, 12, 31);
+  });
+
+  return found.sort((a, b) => a.at - b.at).map((f) => f.date);
+}
+
+/** The latest of the deadlines an expression names, or null. */
+export function latestDeadline(text: string, period: Period): string | null {
+  const all = findDeadlines(text, period);
+  return all.length ? all.reduce((a, b) => (b > a ? b : a)) : null;
+}
+
+/**
+ * Deadlines stated in a task's prose: only phrases that read as deadlines
+ * (「10月底前完成」「6月30日前」「年底前」), not any month that is mentioned.
+ */
+export function proseDeadline(text: string, period: Period): { date: string; text: string } | null {
+  const re = new RegExp(
+    `(?:${YEAR})?\\s*(?:(?:${NUM})\\s*月\\s*(?:(?:${NUM})\\s*[日号]|底|末|中旬|上旬|下旬)?|第?[${QUARTER_WORDS}]\\s*季度末?|上半年|年底|年末)\\s*(?:前|以前|之前)`,
+    'g',
+  );
+  let best: { date: string; text: string } | null = null;
+  for (const m of text.matchAll(re)) {
+    const date = latestDeadline(m[0], period);
+    if (date && (!best || date > best.date)) best = { date, text: m[0].trim() };
+  }
+  return best;
+}

@@ -1,0 +1,100 @@
+/**
+ * The outline of a prose plan: sections 「一、」, sub-sections or tasks 「（一）」,
+ * tasks 「1.」「1、」「１．」 and sub-items 「（1）」「①」, each with the lines under it. Pure.
+ */
+import { parseChineseNumeral, toAsciiDigits } from './numerals.js';
+
+export type Level = 1 | 2 | 3 | 4;
+
+export interface Block {
+  level: Level;
+  /** As written, e.g. 「一」「（二）」→「二」, 「3」. */
+  ordinal: string;
+  /** Its numeric value. */
+  value: number;
+  /** The first line's text after the marker. */
+  head: string;
+  /** Lines that follow, until the next marker. */
+  lines: string[];
+  children: Block[];
+}
+
+const CN = '[一二三四五六七八九十]{1,3}';
+const MARKERS: [Level, RegExp][] = [
+  [1, new RegExp(`^(${CN})\\s*[、.．]\\s*(.*)$`)],
+  [2, new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*[、.．]?\\s*(.*)$`)],
+  [3, /^([0-9０-９]{1,3})\s*(?:[.．、](?![0-9０-９])|[)）])\s*(.*)$/],
+  [4, /^(?:[（(]\s*([0-9０-９]{1,3})\s*[）)]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*[、.．]?\s*(.*)$/],
+];
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+export interface Marker {
+  level: Level;
+  ordinal: string;
+  value: number;
+  rest: string;
+}
+
+/** The outline marker a line starts with, if any. Markdown emphasis and headings are ignored. */
+export function markerOf(rawLine: string): Marker | null {
+  const line = rawLine.trim().replace(/^#{1,6}\s+/, '').replace(/^\*\*(.+?)\*\*/, '$1');
+  for (const [level, re] of MARKERS) {
+    const m = line.match(re);
+    if (!m) continue;
+    if (level === 4) {
+      const ordinal = m[1] ?? m[2]!;
+      const value = m[1] ? Number(toAsciiDigits(m[1])) : CIRCLED.indexOf(m[2]!) + 1;
+      return { level, ordinal: m[1] ? toAsciiDigits(m[1]) : m[2]!, value, rest: (m[3] ?? '').trim() };
+    }
+    const ordinal = toAsciiDigits(m[1]!);
+    const value = level === 3 ? Number(ordinal) : parseChineseNumeral(ordinal);
+    if (!value) continue;
+    return { level, ordinal, value, rest: m[2]!.replace(/\*\*/g, '').trim() };
+  }
+  return null;
+}
+
+/** Splits the lines into the text before the outline and a forest of blocks. */
+export function buildOutline(lines: string[]): { before: string[]; roots: Block[] } {
+  const before: string[] = [];
+  const roots: Block[] = [];
+  const stack: Block[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    const mk = markerOf(line);
+    if (!mk) {
+      const open = stack[stack.length - 1];
+      if (open) open.lines.push(line);
+      else before.push(line);
+      continue;
+    }
+    const block: Block = { level: mk.level, ordinal: mk.ordinal, value: mk.value, head: mk.rest, lines: [], children: [] };
+    while (stack.length && stack[stack.length - 1]!.level >= mk.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(block);
+    else roots.push(block);
+    stack.push(block);
+  }
+  return { before, roots };
+}
+
+/** All blocks of a level anywhere under the given ones. */
+export function blocksAt(blocks: Block[], level: Level): Block[] {
+  return blocks.flatMap((b) => (b.level === level ? [b] : blocksAt(b.children, level)));
+}
+
+/** The block's own text and, recursively, that of its children, as lines. */
+export function textOf(block: Block, withHead = true): string[] {
+  const own = withHead ? [markerText(block) + block.head, ...block.lines] : [...block.lines];
+  return [...own, ...block.children.flatMap((c) => textOf(c, true))].filter((l) => l.trim());
+}
+
+function markerText(b: Block): string {
+  switch (b.level) {
+    case 1: return `${b.ordinal}、`;
+    case 2: return `（${b.ordinal}）`;
+    case 3: return `${b.ordinal}.`;
+    case 4: return /\d/.test(b.ordinal) ? `（${b.ordinal}）` : b.ordinal;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Who is responsible, as the plan words it: annotations such as
+ * 「责任领导：张三」「牵头科室：高新科」「配合单位：区财政局、区税务局」「完成时限：6月底」,
+ * on their own lines or in brackets after a task, and collaborating units
+ * named in the prose (「协调区经信、税务、财政等部门」「配合区金融办」). Pure.
+ */
+
+export type AnnotationField = 'leader' | 'lead' | 'collaborator' | 'deadline';
+
+const FIELD_WORDS: [AnnotationField, string[]][] = [
+  ['leader', ['责任领导', '分管领导', '牵头领导', '责任区领导', '联系领导', '领导']],
+  ['collaborator', ['协同配合单位', '协同配合部门', '配合单位', '配合部门', '配合科室', '配合股室', '协同单位', '协同部门', '协办单位', '参与单位']],
+  ['lead', ['主要责任单位', '牵头科室（单位）', '牵头科室(单位)', '牵头单位', '牵头科室', '牵头部门', '牵头股室', '责任科室', '责任股室', '责任单位', '责任部门', '主办单位', '责任处室']],
+  ['deadline', ['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '时限']],
+];
+
+const ALL_WORDS = FIELD_WORDS.flatMap(([field, words]) => words.map((w) => ({ field, w })))
+  .sort((a, b) => b.w.length - a.w.length);
+const LABEL_ALT = ALL_WORDS.map(({ w }) => w.replace(/[()（）]/g, '\\$&')).join('|');
+
+/** 「牵头科室：高新科」 as a whole line (optionally several, separated by ；or spaces). */
+const ANNOTATION_RE = new RegExp(`(${LABEL_ALT})\\s*[：:]\\s*`, 'g');
+
+export function fieldOf(label: string): AnnotationField | null {
+  const clean = label.replace(/\s/g, '');
+  return ALL_WORDS.find(({ w }) => w === clean)?.field ?? null;
+}
+
+export interface Annotations {
+  leader: string[];
+  lead: string[];
+  collaborator: string[];
+  deadline: string[];
+}
+
+export const emptyAnnotations = (): Annotations => ({ leader: [], lead: [], collaborator: [], deadline: [] });
+
+/** Splits a list of names: 「区财政局、区税务局，区经信委」. */
+export function splitNames(text: string): string[] {
+  return text
+    .split(/[、，,；;\/／\s]+|(?<=[局委办科室院所队站])(?:和|及)/)
+    .map((s) => s.replace(/^[（(]?|[）)]?[。.]?$/g, '').replace(/^(等|及|和)|等$/g, '').trim())
+    .filter((s) => s.length > 0 && s.length <= 30 && !/^(无|暂无|\/|—+|-+)$/.test(s));
+}
+
+/**
+ * Finds annotations in a text and returns them with the text stripped of them.
+ * Recognises 「牵头科室：A；配合单位：B、C；完成时限：6月底」 whether on lines of their own or
+ * in a trailing bracket 「（牵头单位：A；完成时限：2024年6月底）」.
+ */
+export function extractAnnotations(text: string): { rest: string; found: Annotations } {
+  const found = emptyAnnotations();
+  let rest = text;
+  // Brackets that hold annotations.
+  rest = rest.replace(/[（(]([^（）()]*?(?:[：:])[^（）()]*)[）)]/g, (whole, inner: string) => {
+    const got = readFields(inner, found);
+    return got ? '' : whole;
+  });
+  // Lines (or line tails) that hold annotations.
+  rest = rest
+    .split('\n')
+    .map((line) => {
+      ANNOTATION_RE.lastIndex = 0;
+      const m = ANNOTATION_RE.exec(line);
+      if (!m) return line;
+      const head = line.slice(0, m.index);
+      // Only when the annotation starts the line or follows the end of a sentence.
+      if (head.trim() && !/[。；;）)]\s*$/.test(head)) return line;
+      readFields(line.slice(m.index), found);
+      return head;
+    })
+    .join('\n');
+  return { rest: rest.replace(/[ \t]+\n/g, '\n').trim(), found };
+}
+
+function readFields(text: string, into: Annotations): boolean {
+  const matches = [...text.matchAll(new RegExp(ANNOTATION_RE.source, 'g'))];
+  if (!matches.length || text.slice(0, matches[0]!.index).trim()) return false;
+  matches.forEach((m, i) => {
+    const field = fieldOf(m[1]!)!;
+    const end = i + 1 < matches.length ? matches[i + 1]!.index : text.length;
+    const value = text.slice(m.index + m[0].length, end).replace(/[；;。\s]+$/, '').trim();
+    if (!value) return;
+    if (field === 'deadline') into.deadline.push(value);
+    else if (field === 'lead') readLeadList(value, into);
+    else into[field].push(...splitNames(value));
+  });
+  return true;
+}
+
+/** 「A（牵头）、B」 in a responsibility list: A leads, B collaborates. */
+function readLeadList(value: string, into: Annotations): void {
+  const names = value.split(/[、，,；;\/／\s]+/).filter(Boolean);
+  const marked = names.some((n) => /[（(]牵头[）)]/.test(n));
+  for (const n of names) {
+    const name = n.replace(/[（(]牵头[）)]/, '').replace(/[。.]$/, '').trim();
+    if (!name) continue;
+    if (!marked || /[（(]牵头[）)]/.test(n)) into.lead.push(...splitNames(name));
+    else into.collaborator.push(...splitNames(name));
+  }
+}
+
+const UNIT_END = '(?:办公室|办|局|委员会|委|公司|中心|院|所|室|科|处|站|队|会|厅|部门|部|协|联|政府|集团|银行|学校|大学|学院|分局|支队|大队|中队|街道|镇)';
+const VAGUE = /^(相关|有关|各|其他|属地|上级|市级|区级|区内|辖区|本|我)/;
+
+/**
+ * Collaborating units named in prose: after 配合/协调/会同/联合 and before a verb or 等部门.
+ */
+export function proseCollaborators(text: string): string[] {
+  const out: string[] = [];
+  // 「协调区经信、税务、财政等部门」: a list closed by 等部门/等单位.
+  for (const m of text.matchAll(/(?:协调|会同|联合|配合|协同)([^，,。；;：:]{2,40}?)等(?:区级)?(?:部门|单位)/g)) {
+    const items = m[1]!.split(/[、和及]/).map((s) => s.trim()).filter(Boolean);
+    if (!items.length || VAGUE.test(items[0]!)) continue;
+    const prefix = items[0]!.match(/^(区|市|县|镇|街道)/)?.[1] ?? '';
+    items.forEach((it, i) => out.push(i > 0 && prefix && !it.startsWith(prefix) ? prefix + it : it));
+  }
+  // 「配合区金融办，」「配合区人才办完善…」「会同区财政局做好…」
+  const single = new RegExp(`(?:配合|协调|会同|联合|协同)((?:区|市|县|镇)?[^，,。；;、：:“”"（）()\\s]{1,14}?${UNIT_END})`, 'g');
+  for (const m of text.matchAll(single)) {
+    const name = m[1]!;
+    if (VAGUE.test(name) || name.length < 3) continue;
+    if (out.some((o) => o.includes(name) || name.includes(o))) continue;
+    out.push(name);
+  }
+  return [...new Set(out)];
+}

@@ -1,0 +1,112 @@
+/**
+ * Numeric targets (指标) in a task's text: 「确保有效期高企达140家」, 「全年目标11亿元」,
+ * 「力争完成5个市级众创空间、2个国家备案众创空间申报工作」. Pure.
+ */
+import type { Comparator, ParsedTarget, TargetKind } from './types.js';
+import { CN_NUMERAL_CHARS, parseNumber } from './numerals.js';
+
+/** Units, longest first so 「万人次」 wins over 「人」. */
+export const UNITS = [
+  '万人次', '个百分点', '平方公里', '平方米', '万平方米', '千瓦时', '亿元', '万元', '千元', '元',
+  '人次', '家次', '场次', '万亩', '万吨', '公里', '百分点',
+  '家', '个', '项', '名', '人', '场', '次', '件', '篇', '户', '所', '套', '台', '批', '期', '座',
+  '条', '份', '起', '宗', '例', '支', '株', '头', '只', '亩', '吨', '部', '本', '册', '处', '栋', '间', '辆', '门', '节', '班', '课', '%', '％',
+].sort((a, b) => b.length - a.length);
+
+const AT_MOST = /(以内|以下|不超过|不高于|控制在|低于|压减到|压降到)/;
+const CUMULATIVE = /(累计|新增|完成|组织|开展|举办|召开|培训|申报|登记|引进|培育|建成|建设|认定|创建|实施|发放|办理|服务|推广|争取|签约|招引|落地|转化|获批)/;
+const LEVEL = /(达到|达|保持|总数|总量|有效期|存量|在库|入库|覆盖率|比例|占比|总数达)/;
+/** Chinese numerals count only after such a verb (「新增专利五件」), so 「政策十条」 is not a target. */
+const CN_TARGET_VERB = /(达到|达|不少于|不低于|突破|力争|超过|至少|新增|累计|完成|培育|引进|建成|举办|开展|组织|认定|创建|培训|发展|打造|建设|招引|争取)[^，,、]{0,8}$/;
+
+const NUMBER = `(?:[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[,，][0-9]{3})*|[${CN_NUMERAL_CHARS}]+)`;
+const UNIT_ALT = UNITS.map((u) => u.replace(/[%]/g, '\\$&')).join('|');
+const TARGET_RE = new RegExp(`(${NUMBER})\\s*(余|多|多个)?\\s*(${UNIT_ALT})`, 'g');
+
+/** Clause boundaries: a target's phrase and label never cross these. */
+const CLAUSE_BREAK = /[。；;！!？?\n]/;
+const SOFT_BREAK = /[，,：:]/;
+
+/** Words that start a clause but are not what is counted. */
+const LEADING_NOISE =
+  /^(并|且|和|及|同时|确保|力争|争取|全年|年内|全区|全市|目标|预计|实现|推动|推进|完成|组织|指导|帮助|支持|鼓励|引导|新增|累计|开展|举办|召开|培育|建成|达到|达)+/;
+const TRAILING_NOISE = /(控制在|控制|达到|达|突破|超过|不少于|不低于|累计|新增|完成|为|至|在|目标|数量|总数|规模)+$/;
+
+function kindOf(unit: string, phrase: string, before: string): TargetKind {
+  if (/元$/.test(unit)) return 'money';
+  if (unit === '%' || unit === '％' || unit.includes('百分点')) return 'percent';
+  if (/累计|新增/.test(phrase)) return 'cumulative';
+  if (/(达到|达)\s*$/.test(before) || LEVEL.test(before)) return 'level';
+  return CUMULATIVE.test(phrase) ? 'cumulative' : 'level';
+}
+
+function comparatorOf(before: string, after: string): Comparator {
+  if (AT_MOST.test(after.slice(0, 4)) || /(控制在|不超过|不高于|低于)\s*$/.test(before)) return 'at_most';
+  return 'at_least';
+}
+
+/** Verbs after which the object of a long clause begins: 「辅导企业开展技术合同登记」. */
+const OBJECT_AFTER = /.*(?:开展|做好|抓好|推进|推动|实现|加强|完成|组织|辅导|指导)(?=.{2,})/;
+
+function clean(label: string): string {
+  let s = label.trim().replace(/^[，,、：:\s“”"「」]+|[，,、：:\s“”"「」]+$/g, '');
+  for (let i = 0; i < 3; i++) s = s.replace(LEADING_NOISE, '').replace(TRAILING_NOISE, '').trim();
+  if (s.length > 8) s = s.replace(OBJECT_AFTER, '');
+  return s;
+}
+
+/** The noun right after a number and its unit: 「5个市级众创空间、」 → 「市级众创空间」. */
+function nounAfter(after: string): string {
+  const m = after.match(/^([^，,。；;、（(：:\s]{1,16}?)(?=[，,。；;、（(：:\s]|申报|注册|认定|评价|在|并|的|$)/);
+  return m ? clean(m[1]!) : '';
+}
+
+/** Finds the targets in one task's text. */
+export function findTargets(text: string): ParsedTarget[] {
+  const out: ParsedTarget[] = [];
+  for (const m of text.matchAll(TARGET_RE)) {
+    const raw = m[1]!;
+    const unit = m[3]!.replace('％', '%');
+    const start = m.index;
+    const end = start + m[0].length;
+    const prevChar = text[start - 1] ?? '';
+    const isChinese = !/[0-9０-９]/.test(raw[0]!);
+    // Ordinals, years, dates and codes are not targets.
+    if (prevChar === '第' || /[0-9０-９.．]/.test(prevChar)) continue;
+    if (/^(年|月|日|号|季度|届|大|代)/.test(text.slice(end, end + 2)) && !/元$|%/.test(unit)) continue;
+    const value = parseNumber(raw);
+    if (value === null) continue;
+    const clauseStart = Math.max(
+      ...[...text.slice(0, start)].map((c, i) => (CLAUSE_BREAK.test(c) ? i + 1 : 0)),
+      0,
+    );
+    const before = text.slice(clauseStart, start);
+    if (isChinese && !CN_TARGET_VERB.test(before)) continue;
+    if (isChinese && value > 1e4 && !/亿|万/.test(raw)) continue;
+    // Years written like 2022 with a unit such as 「2022届」 are excluded above; guard
+    // plain four-digit years followed by 年度 units anyway.
+    const afterText = text.slice(end, end + 20);
+    const softStart = Math.max(
+      ...[...before].map((c, i) => (SOFT_BREAK.test(c) ? i + 1 : 0)),
+      0,
+    );
+    const near = before.slice(softStart);
+    // A list 「5个A、2个B」: the second item inherits the verb of the first.
+    let label = clean(near.replace(/[^、]*、$/, '').replace(/.*、/, ''));
+    if (!label || label.length <= 1) label = nounAfter(afterText) || label;
+    if (!label) label = clean(before.split(SOFT_BREAK).filter(Boolean).slice(-2, -1)[0] ?? '');
+    const phraseStart = clauseStart + softStart;
+    const phraseEndRel = afterText.search(/[，,。；;、]/);
+    const phraseEnd = end + (phraseEndRel < 0 ? afterText.length : phraseEndRel);
+    const phrase = text.slice(phraseStart, phraseEnd).trim();
+    out.push({
+      value,
+      unit,
+      comparator: comparatorOf(near, afterText),
+      label: label || unit,
+      text: phrase,
+      kind: kindOf(unit, before + m[0] + afterText.slice(0, Math.max(0, phraseEndRel)), near),
+    });
+  }
+  return out;
+}

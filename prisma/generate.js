@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Runs `prisma generate --config prisma/prisma.config.ts`, offline-safe.
+//
+// Every prisma CLI command first tries to download the schema-engine binary,
+// which fails without internet. `generate` does not actually need that
+// engine (the client uses a driver adapter), and the CLI skips the download
+// when PRISMA_SCHEMA_ENGINE_BINARY names an existing file; it only checks that
+// the file exists. So, unless the caller already set it, point it at a
+// harmless executable. Used as the package's `postinstall` and by
+// `npm run db:generate`; works from any cwd (it runs in the repo root).
+// Plain Node ESM so it runs before tsx is even needed.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+// The prisma CLI entry (package "prisma", bin "build/index.js").
+let prismaCli;
+try {
+  prismaCli = path.join(path.dirname(require.resolve('prisma/package.json')), 'build', 'index.js');
+} catch {
+  console.error('prisma/generate.js: the "prisma" package is not installed.');
+  process.exit(1);
+}
+
+const env = { ...process.env };
+if (!env.PRISMA_SCHEMA_ENGINE_BINARY) {
+  // Any existing executable will do; node itself is the portable fallback.
+  env.PRISMA_SCHEMA_ENGINE_BINARY =
+    ['/usr/bin/true', '/bin/true'].find((p) => existsSync(p)) ?? process.execPath;
+}
+// Do not phone home for update checks (no network here anyway).
+env.CHECKPOINT_DISABLE ??= '1';
+
+const result = spawnSync(
+  process.execPath,
+  [prismaCli, 'generate', '--config', path.join('prisma', 'prisma.config.ts')],
+  { cwd: repoRoot, env, stdio: 'inherit' },
+);
+
+if (result.error) {
+  console.error(`prisma/generate.js: could not run prisma: ${result.error.message}`);
+  process.exit(1);
+}
+// A signal-killed child has status null: still a failure.
+process.exit(result.status ?? 1);

@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../bot/store/db.js';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
+const SEED = new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url).pathname;
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+async function workplan(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, cwd: dir });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'workplan-cli-'));
+  env = { ...process.env, DATABASE_URL: `file:${join(dir, 'cli.db')}` };
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('workplan CLI', () => {
+  it('parse --json prints exactly the documented shape', async () => {
+    const r = await workplan('parse', SEED, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['plan', 'sections', 'tasks']);
+    expect(Object.keys(json.plan)).toEqual(['title', 'issuer', 'year', 'issuedOn', 'periodEnd']);
+    expect(Object.keys(json.sections[0])).toEqual(['ordinal', 'title']);
+    expect(Object.keys(json.tasks[0])).toEqual([
+      'code', 'number', 'section', 'title', 'body', 'targets', 'leadUnits', 'collaborators', 'leaders', 'deadline',
+    ]);
+    expect(Object.keys(json.tasks[0].targets[0])).toEqual(['value', 'unit', 'comparator', 'label', 'text', 'kind']);
+    expect(json.plan).toEqual({
+      title: '重庆市綦江区科学技术局2022年工作要点',
+      issuer: '重庆市綦江区科学技术局',
+      year: 2022,
+      issuedOn: '2022-03-17',
+      periodEnd: '2022-12-31',
+    });
+    expect(json.tasks).toHaveLength(23);
+  });
+
+  it('parse prints a readable summary', async () => {
+    const r = await workplan('parse', SEED);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('共 7 个部分、23 项任务');
+    expect(r.stdout).toContain('[1] 培育高新技术企业');
+    expect(r.stdout).toContain('有效期高企 ≥140家');
+  });
+
+  it('import stores the plan, a second import reports no change, tasks lists it', async () => {
+    const first = await workplan('import', SEED);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('已导入');
+    const second = await workplan('import', SEED);
+    expect(second.stdout).toContain('没有变化');
+    const list = await workplan('tasks');
+    expect(list.stdout).toContain('[22] 营造科技创新氛围');
+    expect(list.stdout).toContain('[七] 全面抓好重点工作');
+  });
+
+  it.each([
+    ['empty.txt', Buffer.alloc(0), '空'],
+    ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3, 0xff, 0]), '二进制'],
+    ['notes.txt', Buffer.from('今天开会讨论了明年的打算，大家畅所欲言。\n会议纪要另发。\n'), '没有识别到任何任务'],
+    ['plan.pdf', Buffer.from('%PDF-1.4'), '不支持'],
+  ])('refuses %s with a Chinese message, exit non-zero, store unchanged', async (name, bytes, words) => {
+    await workplan('import', SEED);
+    const db = await openStore(env.DATABASE_URL!);
+    const before = [await db.task.count(), await db.auditEntry.count(), await db.plan.count()];
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    const r = await workplan('import', file);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(words);
+    expect(r.stderr).toMatch(/^错误：/);
+    expect([await db.task.count(), await db.auditEntry.count(), await db.plan.count()]).toEqual(before);
+    await db.$disconnect();
+  });
+
+  it('refuses a missing file and an unknown command', async () => {
+    expect((await workplan('import', join(dir, 'nope.txt'))).stderr).toContain('找不到文件');
+    const r = await workplan('frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('未知命令');
+  });
+});
