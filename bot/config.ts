@@ -5,16 +5,55 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
-const schema = z.object({
-  DATABASE_URL: z
-    .string()
-    .default('file:./data/workplan.db')
-    .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v), {
-      message: 'must be file:<path> (SQLite) or postgresql://… (PostgreSQL)',
-    }),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TZ_PLAN: z.string().default('Asia/Shanghai'),
-});
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z
+  .object({
+    NODE_ENV: z.string().default('development'),
+    DATABASE_URL: z
+      .string()
+      .default('file:./data/workplan.db')
+      .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v), {
+        message: 'must be file:<path> (SQLite) or postgresql://… (PostgreSQL)',
+      }),
+    REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z.string().default('{workplan}'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    FEISHU_APP_ID: z.string().default(''),
+    FEISHU_APP_SECRET: z.string().default(''),
+    FEISHU_ENCRYPT_KEY: z.string().default(''),
+    FEISHU_VERIFICATION_TOKEN: z.string().default(''),
+    FEISHU_DOMAIN: z
+      .string()
+      .default('feishu')
+      .refine((v) => v === 'feishu' || v === 'lark' || /^https?:\/\/[^\s]+$/.test(v), {
+        message: "must be 'feishu', 'lark' or a base URL such as http://127.0.0.1:3901",
+      }),
+    FEISHU_MODE: z.enum(['webhook', 'websocket']).default('webhook'),
+    /** Sandbox mode: the fake Feishu of tests and the demo; allows running without an Encrypt Key. */
+    SANDBOX: bool.default(false),
+    ADMIN_OPEN_IDS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    /** Max age of a signed request, seconds (Feishu's timestamp unit is seconds). */
+    SIGNATURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+    /** Largest request body the receiver reads. */
+    MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  })
+  .superRefine((c, ctx) => {
+    if (c.FEISHU_MODE === 'webhook' && !c.SANDBOX && !c.FEISHU_ENCRYPT_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FEISHU_ENCRYPT_KEY'],
+        message:
+          'is missing: webhook mode outside the sandbox must verify signatures. Set an Encrypt Key in the Feishu developer console (事件与回调 → 加密策略) and copy it to .env',
+      });
+    }
+  });
 
 export type Config = z.infer<typeof schema>;
 
@@ -22,13 +61,25 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** What a command needs beyond the defaults: `feishu` for anything that talks to Feishu. */
+export type Needs = 'store' | 'feishu';
+
 /** Reads `.env` (when present) under the real environment, then validates. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: Needs = 'store', envFile = '.env'): Config {
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.')} ${i.message}`);
+  if (parsed.success && needs === 'feishu') {
+    for (const name of ['FEISHU_APP_ID', 'FEISHU_APP_SECRET'] as const) {
+      if (!parsed.data[name]) problems.push(`  ${name} is missing: copy it from the Feishu developer console (凭证与基础信息) into .env`);
+    }
+    if (!parsed.data.SANDBOX && parsed.data.FEISHU_MODE === 'webhook' && !parsed.data.FEISHU_VERIFICATION_TOKEN) {
+      problems.push('  FEISHU_VERIFICATION_TOKEN is missing: copy it from the Feishu developer console (事件与回调 → 加密策略) into .env');
+    }
+  }
+  if (problems.length || !parsed.success) {
+    // Only names and reasons: never echo a value (they may be secrets).
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${problems.join('\n')}`);
   }
   return parsed.data;
 }

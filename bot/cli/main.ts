@@ -8,6 +8,7 @@ const USAGE = `用法 / usage:
   workplan parse <文件> [--json]      解析工作要点并显示摘要（--json 输出 JSON）
   workplan import <文件>              导入（或更新）工作要点到数据库
   workplan tasks                      列出数据库中的任务
+  workplan demo                       导入示例计划（綦江区科技局2022年工作要点）并列出任务
 `;
 
 type Command = (args: string[], io: Io) => Promise<number>;
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   parse: async () => (await import('./parse.js')).runParse,
   import: async () => (await import('./import.js')).runImport,
   tasks: async () => (await import('./tasks.js')).runTasks,
+  demo: async () => (await import('./demo.js')).runDemo,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -7,12 +7,11 @@ import type { ParsedTask } from './types.js';
 /** Splits 「培育高新技术企业。邀请行业专家…」 into its first clause and the rest. */
 export function splitTitle(text: string): { title: string; body: string } {
   const t = text.trim();
+  // The first clause: up to the first clause mark, a comma included (「培育夜间经济，打造…」).
+  const first = t.search(/[。；;！!？?：:，,\n]/);
   const hard = t.search(/[。；;！!？?：:\n]/);
-  let cut = hard < 0 ? t.length : hard;
-  if (cut > 30) {
-    const soft = t.search(/[，,]/);
-    if (soft > 0 && soft < cut) cut = soft;
-  }
+  let cut = first < 0 ? t.length : first;
+  if (cut < 2 && hard > cut) cut = hard < 0 ? t.length : hard;
   const title = t.slice(0, cut).replace(/^\*\*|\*\*$/g, '').trim();
   const body = t.slice(cut).replace(/^[。；;！!？?：:，,\s]+/, '').trim();
   return { title, body };
@@ -40,8 +39,10 @@ export function buildTask(draft: TaskDraft, period: Period): ParsedTask {
   };
   const split = draft.title !== undefined ? { title: draft.title, body: rest } : splitTitle(rest);
   const whole = `${split.title}。${split.body}`;
-  const collaborators = unique([...merged.collaborator.flatMap(splitNames), ...proseCollaborators(split.body)])
-    .filter((c) => !merged.lead.includes(c));
+  const stated = unique(merged.collaborator.flatMap(splitNames));
+  // Prose names 「区财政」 already stated as 「区财政局」 are the same unit.
+  const fromProse = proseCollaborators(split.body).filter((p) => !stated.some((s) => s.startsWith(p) || p.startsWith(s)));
+  const collaborators = unique([...stated, ...fromProse]).filter((c) => !merged.lead.includes(c));
 
   let deadline: string | null = null;
   let deadlineText: string | null = null;

@@ -62,11 +62,12 @@ export function readHeader({ head, tail, name, fallbackYear }: HeaderInput): { h
   if (!title) title = name.replace(/\.[^.]+$/, '');
   title = title.replace(/^[《“"]|[》”"]$/g, '').trim();
 
+  // The signature above the date line names the issuer in full; else the title's prefix.
   let issuer: string | null = null;
-  const prefix = title.match(/^(.+?)(?:关于)?(?:[0-9０-９]{4}|[零〇○一二三四五六七八九]{4})\s*年/);
-  if (prefix && ORG_END.test(prefix[1]!)) issuer = prefix[1]!;
   const dateIdx = lines.findIndex((l) => dateLine(l));
-  if (!issuer && dateIdx > 0 && ORG_END.test(lines[dateIdx - 1]!)) issuer = lines[dateIdx - 1]!;
+  if (dateIdx > 0 && lines[dateIdx - 1]!.length <= 30 && ORG_END.test(lines[dateIdx - 1]!)) issuer = lines[dateIdx - 1]!;
+  const prefix = title.match(/^(.+?)(?:关于)?(?:[0-9０-９]{4}|[零〇○一二三四五六七八九]{4})\s*年/);
+  if (!issuer && prefix && ORG_END.test(prefix[1]!)) issuer = prefix[1]!;
   if (!issuer) issuer = lines.find((l) => l.length <= 30 && ORG_END.test(l) && !TITLE_WORDS.test(l)) ?? null;
 
   let issuedOn = dateIdx >= 0 ? dateLine(lines[dateIdx]!) : null;

@@ -7,17 +7,17 @@ import { CN_NUMERAL_CHARS, parseNumber } from './numerals.js';
 
 /** Units, longest first so 「万人次」 wins over 「人」. */
 export const UNITS = [
-  '万人次', '个百分点', '平方公里', '平方米', '万平方米', '千瓦时', '亿元', '万元', '千元', '元',
+  '万美元', '美元', '万人次', '万人', '万户', '万件', '万个', '万家', '个百分点', '平方公里', '平方米', '万平方米', '千瓦时', '亿元', '万元', '千元', '元',
   '人次', '家次', '场次', '万亩', '万吨', '公里', '百分点',
   '家', '个', '项', '名', '人', '场', '次', '件', '篇', '户', '所', '套', '台', '批', '期', '座',
   '条', '份', '起', '宗', '例', '支', '株', '头', '只', '亩', '吨', '部', '本', '册', '处', '栋', '间', '辆', '门', '节', '班', '课', '%', '％',
 ].sort((a, b) => b.length - a.length);
 
-const AT_MOST = /(以内|以下|不超过|不高于|控制在|低于|压减到|压降到)/;
+const AT_MOST = /(以内|以下|不超过|不高于|控制在|(?<!不)低于|压减到|压降到)/;
 const CUMULATIVE = /(累计|新增|完成|组织|开展|举办|召开|培训|申报|登记|引进|培育|建成|建设|认定|创建|实施|发放|办理|服务|推广|争取|签约|招引|落地|转化|获批)/;
 const LEVEL = /(达到|达|保持|总数|总量|有效期|存量|在库|入库|覆盖率|比例|占比|总数达)/;
 /** Chinese numerals count only after such a verb (「新增专利五件」), so 「政策十条」 is not a target. */
-const CN_TARGET_VERB = /(达到|达|不少于|不低于|突破|力争|超过|至少|新增|累计|完成|培育|引进|建成|举办|开展|组织|认定|创建|培训|发展|打造|建设|招引|争取)[^，,、]{0,8}$/;
+const CN_TARGET_VERB = /(达到|达|不少于|不低于|突破|力争|超过|至少|新增|累计|完成|培育|引进|建成|举办|开展|组织|认定|创建|培训|发展|打造|建设|招引|争取)[^，,、；;]{0,16}$/;
 
 const NUMBER = `(?:[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[,，][0-9]{3})*|[${CN_NUMERAL_CHARS}]+)`;
 const UNIT_ALT = UNITS.map((u) => u.replace(/[%]/g, '\\$&')).join('|');
@@ -41,7 +41,7 @@ function kindOf(unit: string, phrase: string, before: string): TargetKind {
 }
 
 function comparatorOf(before: string, after: string): Comparator {
-  if (AT_MOST.test(after.slice(0, 4)) || /(控制在|不超过|不高于|低于)\s*$/.test(before)) return 'at_most';
+  if (AT_MOST.test(after.slice(0, 4)) || /(控制在|不超过|不高于|(?<!不)低于)\s*$/.test(before)) return 'at_most';
   return 'at_least';
 }
 
@@ -93,7 +93,8 @@ export function findTargets(text: string): ParsedTarget[] {
     const near = before.slice(softStart);
     // A list 「5个A、2个B」: the second item inherits the verb of the first.
     let label = clean(near.replace(/[^、]*、$/, '').replace(/.*、/, ''));
-    if (!label || label.length <= 1) label = nounAfter(afterText) || label;
+    // 「A、B等3个老旧小区」: the examples before 等 are not what is counted.
+    if (!label || label.length <= 1 || /等$/.test(near.trim())) label = nounAfter(afterText) || label;
     if (!label) label = clean(before.split(SOFT_BREAK).filter(Boolean).slice(-2, -1)[0] ?? '');
     const phraseStart = clauseStart + softStart;
     const phraseEndRel = afterText.search(/[，,。；;、]/);

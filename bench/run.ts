@@ -1,0 +1,9 @@
+/** `npm run bench`: runs every benchmark and prints one markdown table. Never run by CI. */
+import { cpus, totalmem } from 'node:os';
+import { benchParse } from './parse.js';
+import { formatTable, type Row } from './table.js';
+
+const rows: Row[] = [];
+rows.push(...(await benchParse()));
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+console.log(formatTable(rows));

@@ -1,0 +1,215 @@
+/**
+ * The bot's only door to Feishu: a small interface over the official SDK.
+ * Every send carries Feishu's `uuid` idempotency key, derived from a stable
+ * key that says what the message is (so a retry never shows it twice), and
+ * every failure is a classified FeishuError.
+ */
+import { createHash } from 'node:crypto';
+import * as lark from '@larksuiteoapi/node-sdk';
+import { classifyFeishuError, errorFromBody, FeishuError } from './errors.js';
+import { TokenCache } from './token-cache.js';
+
+export type Recipient = { openId: string } | { chatId: string };
+export type Card = Record<string, unknown>;
+export type Content = { text: string } | { card: Card } | { fileKey: string };
+
+export interface SentMessage {
+  messageId: string;
+  chatId: string | null;
+}
+
+export interface Messenger {
+  /** `key` names what is sent (e.g. `nudge:…`, `reply:<message_id>`); it becomes the uuid. */
+  send(to: Recipient, content: Content, key: string): Promise<SentMessage>;
+  reply(messageId: string, content: Content, key: string, opts?: { inThread?: boolean }): Promise<SentMessage>;
+  updateCard(messageId: string, card: Card): Promise<void>;
+  downloadFile(messageId: string, fileKey: string, type: 'file' | 'image'): Promise<Buffer>;
+  uploadFile(fileName: string, bytes: Buffer): Promise<string>;
+  /** email or mobile → open_id; misses are absent from the map. */
+  lookupUsers(query: { emails?: string[]; mobiles?: string[] }): Promise<Map<string, string>>;
+  chatMembers(chatId: string): Promise<{ openId: string; name: string }[]>;
+  botInfo(): Promise<{ openId: string; name: string }>;
+}
+
+export interface MessengerOptions {
+  appId: string;
+  appSecret: string;
+  /** 'feishu', 'lark' or a base URL (the sandbox). */
+  domain: string;
+  nowMs?: () => number;
+}
+
+/** Feishu's uuid is at most 50 characters; a hash keeps it short and opaque. */
+export function uuidFor(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 40);
+}
+
+export function larkDomain(domain: string): lark.Domain | string {
+  if (domain === 'feishu') return lark.Domain.Feishu;
+  if (domain === 'lark') return lark.Domain.Lark;
+  return domain.replace(/\/+$/, '');
+}
+
+function encode(content: Content): { msg_type: string; content: string } {
+  if ('text' in content) return { msg_type: 'text', content: JSON.stringify({ text: content.text }) };
+  if ('card' in content) return { msg_type: 'interactive', content: JSON.stringify(content.card) };
+  return { msg_type: 'file', content: JSON.stringify({ file_key: content.fileKey }) };
+}
+
+type Body = { code?: number; msg?: string; data?: any };
+
+export function createMessenger(opts: MessengerOptions): Messenger {
+  const cache = new TokenCache(opts.nowMs ?? (() => Date.now()));
+  const client = new lark.Client({
+    appId: opts.appId,
+    appSecret: opts.appSecret,
+    domain: larkDomain(opts.domain),
+    appType: lark.AppType.SelfBuild,
+    cache,
+    loggerLevel: lark.LoggerLevel.error,
+  });
+
+  /** Runs one API call; a rejected token is dropped and the call retried once. */
+  async function call<T extends Body>(fn: () => Promise<T>): Promise<NonNullable<T['data']>> {
+    for (let attempt = 0; ; attempt++) {
+      let err: FeishuError;
+      try {
+        const body = await fn();
+        if (!body || body.code === undefined || body.code === 0) return (body?.data ?? {}) as NonNullable<T['data']>;
+        err = errorFromBody(body, 200);
+      } catch (e) {
+        err = classifyFeishuError(e);
+      }
+      if (err.kind === 'token' && attempt === 0) {
+        cache.clear();
+        continue;
+      }
+      throw err;
+    }
+  }
+
+  const sent = (d: { message_id?: string; chat_id?: string }): SentMessage => ({
+    messageId: d.message_id ?? '',
+    chatId: d.chat_id ?? null,
+  });
+
+  return {
+    async send(to, content, key) {
+      const receive_id_type = 'openId' in to ? 'open_id' : 'chat_id';
+      const receive_id = 'openId' in to ? to.openId : to.chatId;
+      const data = await call(() =>
+        client.im.v1.message.create({
+          params: { receive_id_type },
+          data: { receive_id, ...encode(content), uuid: uuidFor(key) },
+        }),
+      );
+      return sent(data);
+    },
+    async reply(messageId, content, key, o) {
+      const data = await call(() =>
+        client.im.v1.message.reply({
+          path: { message_id: messageId },
+          data: { ...encode(content), uuid: uuidFor(key), reply_in_thread: o?.inThread ?? false },
+        }),
+      );
+      return sent(data);
+    },
+    async updateCard(messageId, card) {
+      await call(() => client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
+    },
+    async downloadFile(messageId, fileKey, type) {
+      let attempt = 0;
+      for (;;) {
+        try {
+          const res = await client.im.v1.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type } });
+          const chunks: Buffer[] = [];
+          for await (const chunk of res.getReadableStream()) chunks.push(Buffer.from(chunk as Buffer));
+          return Buffer.concat(chunks);
+        } catch (e) {
+          const err = await streamError(e);
+          if (err.kind === 'token' && attempt++ === 0) {
+            cache.clear();
+            continue;
+          }
+          throw err;
+        }
+      }
+    },
+    async uploadFile(fileName, bytes) {
+      const data = await call(async () => {
+        const res = await client.im.v1.file.create({ data: { file_type: 'stream', file_name: fileName, file: bytes } });
+        // The SDK returns the data object itself for uploads.
+        return (res && 'file_key' in (res as object) ? { code: 0, data: res } : res) as Body;
+      });
+      return (data as { file_key: string }).file_key;
+    },
+    async lookupUsers(q) {
+      const out = new Map<string, string>();
+      const emails = q.emails ?? [];
+      const mobiles = q.mobiles ?? [];
+      for (let i = 0; i < Math.max(emails.length, mobiles.length); i += 50) {
+        const data = await call(() =>
+          client.contact.v3.user.batchGetId({
+            params: { user_id_type: 'open_id' },
+            data: { emails: emails.slice(i, i + 50), mobiles: mobiles.slice(i, i + 50), include_resigned: false },
+          }),
+        );
+        for (const u of data.user_list ?? []) {
+          if (!u.user_id) continue;
+          if (u.email) out.set(u.email, u.user_id);
+          if (u.mobile) out.set(u.mobile, u.user_id);
+        }
+      }
+      return out;
+    },
+    async chatMembers(chatId) {
+      const out: { openId: string; name: string }[] = [];
+      let page_token: string | undefined;
+      do {
+        const data = await call(() =>
+          client.im.v1.chatMembers.get({
+            path: { chat_id: chatId },
+            params: { member_id_type: 'open_id', page_size: 100, ...(page_token ? { page_token } : {}) },
+          }),
+        );
+        for (const m of data.items ?? []) if (m.member_id) out.push({ openId: m.member_id, name: m.name ?? '' });
+        page_token = data.has_more ? data.page_token : undefined;
+      } while (page_token);
+      return out;
+    },
+    async botInfo() {
+      let attempt = 0;
+      for (;;) {
+        try {
+          const body = (await client.request({ method: 'GET', url: '/open-apis/bot/v3/info' })) as Body & { bot?: { open_id: string; app_name: string } };
+          if (body.code !== 0 || !body.bot) throw errorFromBody(body, 200);
+          return { openId: body.bot.open_id, name: body.bot.app_name };
+        } catch (e) {
+          const err = classifyFeishuError(e);
+          if (err.kind === 'token' && attempt++ === 0) {
+            cache.clear();
+            continue;
+          }
+          throw err;
+        }
+      }
+    },
+  };
+}
+
+/** A failed download's body is a stream; read it to classify the error. */
+async function streamError(e: unknown): Promise<FeishuError> {
+  const ax = e as { response?: { data?: unknown; status?: number; headers?: Record<string, unknown> } };
+  const data = ax?.response?.data as AsyncIterable<Buffer> | undefined;
+  if (data && typeof (data as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function') {
+    const chunks: Buffer[] = [];
+    try {
+      for await (const c of data) chunks.push(Buffer.from(c));
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      return errorFromBody(body, ax.response!.status ?? null, ax.response!.headers);
+    } catch {
+      // fall through
+    }
+  }
+  return classifyFeishuError(e);
+}
