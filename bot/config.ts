@@ -43,16 +43,6 @@ const schema = z
     SIGNATURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
     /** Largest request body the receiver reads. */
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
-  })
-  .superRefine((c, ctx) => {
-    if (c.FEISHU_MODE === 'webhook' && !c.SANDBOX && !c.FEISHU_ENCRYPT_KEY) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['FEISHU_ENCRYPT_KEY'],
-        message:
-          'is missing: webhook mode outside the sandbox must verify signatures. Set an Encrypt Key in the Feishu developer console (事件与回调 → 加密策略) and copy it to .env',
-      });
-    }
   });
 
 export type Config = z.infer<typeof schema>;
@@ -72,6 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: Needs = 
   if (parsed.success && needs === 'feishu') {
     for (const name of ['FEISHU_APP_ID', 'FEISHU_APP_SECRET'] as const) {
       if (!parsed.data[name]) problems.push(`  ${name} is missing: copy it from the Feishu developer console (凭证与基础信息) into .env`);
+    }
+    if (!parsed.data.SANDBOX && parsed.data.FEISHU_MODE === 'webhook' && !parsed.data.FEISHU_ENCRYPT_KEY) {
+      problems.push(
+        '  FEISHU_ENCRYPT_KEY is missing: webhook mode outside the sandbox must verify signatures. Set an Encrypt Key in the Feishu developer console (事件与回调 → 加密策略) and copy it to .env',
+      );
     }
     if (!parsed.data.SANDBOX && parsed.data.FEISHU_MODE === 'webhook' && !parsed.data.FEISHU_VERIFICATION_TOKEN) {
       problems.push('  FEISHU_VERIFICATION_TOKEN is missing: copy it from the Feishu developer console (事件与回调 → 加密策略) into .env');
