@@ -9,6 +9,8 @@ const USAGE = `用法 / usage:
   workplan import <文件>              导入（或更新）工作要点到数据库
   workplan tasks                      列出数据库中的任务
   workplan demo                       导入示例计划（綦江区科技局2022年工作要点）并列出任务
+  workplan start                      启动机器人（接收飞书事件 + 后台任务），配置见 .env
+  workplan worker                     只启动后台任务进程（可多机扩展）
 `;
 
 type Command = (args: string[], io: Io) => Promise<number>;
@@ -19,6 +21,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./import.js')).runImport,
   tasks: async () => (await import('./tasks.js')).runTasks,
   demo: async () => (await import('./demo.js')).runDemo,
+  start: async () => (await import('./start.js')).runStart,
+  worker: async () => (await import('./start.js')).runWorker,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -1,0 +1,55 @@
+/**
+ * Long-connection mode (FEISHU_MODE=websocket): the SDK's WSClient dials out
+ * to Feishu, so no public URL is needed (usual on government intranets). Events
+ * arrive authenticated and in plaintext and go through the same
+ * de-duplicate → enqueue path as the webhook; a throw makes Feishu re-push.
+ */
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { Deps } from '../deps.js';
+import { acceptEvent } from './accept-event.js';
+import { envelopeSchema, type Envelope } from './envelope.js';
+import { larkDomain } from './messenger.js';
+import type { CardResponder } from './receiver.js';
+
+const HEADER_KEYS = ['event_id', 'event_type', 'create_time', 'app_id', 'tenant_key'] as const;
+
+/** The SDK hands handlers `{schema, ...header, ...event}`; rebuild the envelope from it. */
+export function envelopeFromFlat(data: Record<string, unknown>): Envelope {
+  const header: Record<string, unknown> = {};
+  const event: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (k === 'schema') continue;
+    if ((HEADER_KEYS as readonly string[]).includes(k)) header[k] = v;
+    else event[k] = v;
+  }
+  return envelopeSchema.parse({ schema: '2.0', header, event });
+}
+
+export function createWsDispatcher(deps: Deps, respondToCard: CardResponder): lark.EventDispatcher {
+  const accept = async (data: Record<string, unknown>, via: 'websocket' | 'card') => {
+    const envelope = envelopeFromFlat(data);
+    return { envelope, acceptance: await acceptEvent(deps, envelope, via) };
+  };
+  type Flat = Record<string, unknown>;
+  const handles: Record<string, (d: Flat) => Promise<unknown>> = {
+    'im.message.receive_v1': async (d) => void (await accept(d, 'websocket')),
+    'im.chat.member.bot.added_v1': async (d) => void (await accept(d, 'websocket')),
+    'card.action.trigger': async (d) => {
+      const { envelope, acceptance } = await accept(d, 'card');
+      return acceptance === 'duplicate' ? {} : respondToCard(envelope);
+    },
+  };
+  // The SDK's handler map is typed per event; ours takes the flat object as a record.
+  return new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.error }).register(handles as never);
+}
+
+export function startLongConnection(deps: Deps, respondToCard: CardResponder): { close(): void } {
+  const client = new lark.WSClient({
+    appId: deps.config.FEISHU_APP_ID,
+    appSecret: deps.config.FEISHU_APP_SECRET,
+    domain: larkDomain(deps.config.FEISHU_DOMAIN),
+    loggerLevel: lark.LoggerLevel.warn,
+  });
+  void client.start({ eventDispatcher: createWsDispatcher(deps, respondToCard) });
+  return { close: () => client.close({ force: true }) };
+}

@@ -1,0 +1,11 @@
+/** The single map from event and command to handler (STYLE habit 3). */
+import { onPing } from './commands/ping.js';
+import type { Handlers } from './types.js';
+
+export function registerHandlers(extra: Partial<Handlers> = {}): Handlers {
+  return {
+    commands: { ping: onPing, ...extra.commands },
+    onText: extra.onText ?? null,
+    cardActions: { ...extra.cardActions },
+  };
+}

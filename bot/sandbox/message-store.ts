@@ -1,0 +1,67 @@
+/** Every message the platform accepted (bot's and users'), in order, with its update history. */
+import type { MessageFilter, MessageVersion, SandboxNotice, StoredMessage } from './types.js';
+
+export const UUID_WINDOW_MS = 60 * 60 * 1000;
+
+export type MessageStore = ReturnType<typeof createMessageStore>;
+
+export function createMessageStore(now: () => number, notify: (n: SandboxNotice) => void) {
+  const list: StoredMessage[] = [];
+  const byId = new Map<string, StoredMessage>();
+  const byUuid = new Map<string, StoredMessage>();
+
+  function snapshot(m: StoredMessage): StoredMessage {
+    return structuredClone(m);
+  }
+
+  function matches(m: StoredMessage, filter?: MessageFilter): boolean {
+    if (!filter) return true;
+    if (typeof filter === 'function') return filter(snapshot(m));
+    return (
+      (filter.chatId === undefined || m.chatId === filter.chatId) &&
+      (filter.sender === undefined || m.sender === filter.sender) &&
+      (filter.msgType === undefined || m.msgType === filter.msgType) &&
+      (filter.uuid === undefined || m.uuid === filter.uuid)
+    );
+  }
+
+  return {
+    add(m: Omit<StoredMessage, 'history' | 'updated' | 'updateTime'>): StoredMessage {
+      const stored: StoredMessage = {
+        ...m,
+        updateTime: m.createTime,
+        updated: false,
+        history: [{ at: m.createTime, via: 'create', content: structuredClone(m.content) }],
+      };
+      list.push(stored);
+      byId.set(stored.messageId, stored);
+      if (stored.uuid) byUuid.set(stored.uuid, stored);
+      notify({ kind: 'message', message: snapshot(stored) });
+      return stored;
+    },
+
+    /** The live record (internal use). */
+    get: (messageId: string) => byId.get(messageId),
+
+    /** A message sent with this uuid within the last hour. */
+    recentByUuid(uuid: string): StoredMessage | undefined {
+      const m = byUuid.get(uuid);
+      return m && now() - m.createTime < UUID_WINDOW_MS ? m : undefined;
+    },
+
+    update(messageId: string, content: unknown, rawContent: string, via: MessageVersion['via']): void {
+      const m = byId.get(messageId);
+      if (!m) throw new Error(`unknown message ${messageId}`);
+      m.content = content;
+      m.rawContent = rawContent;
+      m.updateTime = now();
+      m.updated = true;
+      m.history.push({ at: m.updateTime, via, content: structuredClone(content) });
+      notify({ kind: 'message_updated', message: snapshot(m) });
+    },
+
+    list(filter?: MessageFilter): StoredMessage[] {
+      return list.filter((m) => matches(m, filter)).map(snapshot);
+    },
+  };
+}

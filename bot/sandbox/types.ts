@@ -1,0 +1,170 @@
+/** Public types of the fake Feishu Open Platform. */
+
+export interface FakeFeishuOptions {
+  appId: string;
+  appSecret: string;
+  /** Empty string = no Encrypt Key: events go out in plaintext, unsigned (as Feishu does). */
+  encryptKey: string;
+  verificationToken: string;
+  /** 0 (default) = a free port. */
+  port?: number;
+  /** Lifetime of a tenant token; Feishu: 7200. */
+  tokenTtlSeconds?: number;
+  /** Waits before each redelivery of an unacknowledged event; Feishu: 15 s, 5 min, 1 h, 6 h. */
+  redeliveryDelaysMs?: number[];
+  /** A delivery (or card callback) not answered HTTP 200 within this is a failure; Feishu: 3000. */
+  ackTimeoutMs?: number;
+  /** ms clock for token expiry, create_time, the uuid window, the 14-day rule and rate windows. */
+  now?: () => number;
+  /**
+   * UNCONFIRMED in the contract: what a send with a uuid already used within the hour returns.
+   * 'return-original' (default): HTTP 200 with the first message; 'error': HTTP 400 code 230049.
+   */
+  duplicateUuid?: 'return-original' | 'error';
+  /** UNCONFIRMED: batch_get_id misses are 'omit'ted (default) or listed 'without-id'. */
+  batchGetIdMisses?: 'omit' | 'without-id';
+  /** UNCONFIRMED: HTTP status of token errors (99991661/99991663/99991671); default 400. */
+  tokenErrorStatus?: number;
+  appName?: string;
+  tenantKey?: string;
+}
+
+export interface UserInput {
+  openId: string;
+  name: string;
+  email?: string;
+  mobile?: string;
+  userId?: string;
+  unionId?: string;
+  /** Outside the app's availability scope: sends to them fail with 230013. */
+  outsideScope?: boolean;
+  /** Resigned: sends fail with 230013, batch_get_id omits them unless include_resigned. */
+  resigned?: boolean;
+}
+
+export interface SandboxUser extends Required<Pick<UserInput, 'openId' | 'name' | 'userId' | 'unionId'>> {
+  email: string | null;
+  mobile: string | null;
+  outsideScope: boolean;
+  resigned: boolean;
+  p2pChatId: string;
+}
+
+export interface ChatInput {
+  chatId: string;
+  name: string;
+  /** User open_ids (the bot is not listed here; see botIsMember). */
+  members: string[];
+  botIsMember?: boolean;
+  /** Whether @all is allowed for the bot in this chat (default false: an @all send fails). */
+  allowAtAll?: boolean;
+  external?: boolean;
+}
+
+export interface SandboxChat {
+  chatId: string;
+  name: string;
+  chatType: 'p2p' | 'group';
+  members: string[];
+  botIsMember: boolean;
+  allowAtAll: boolean;
+  external: boolean;
+  ownerId: string | null;
+}
+
+export interface StoredMention {
+  key: string;
+  openId: string;
+  name: string;
+}
+
+export interface MessageVersion {
+  at: number;
+  via: 'create' | 'patch' | 'callback' | 'delayed_update';
+  content: unknown;
+}
+
+export interface StoredMessage {
+  messageId: string;
+  chatId: string;
+  chatType: 'p2p' | 'group';
+  /** 'bot' or the sender's open_id. */
+  sender: string;
+  msgType: string;
+  /** Current content, parsed (after any patch or callback update). */
+  content: any;
+  /** Current content as the JSON string Feishu holds. */
+  rawContent: string;
+  uuid: string | null;
+  rootId: string | null;
+  parentId: string | null;
+  threadId: string | null;
+  createTime: number;
+  updateTime: number;
+  updated: boolean;
+  mentions: StoredMention[];
+  /** Every version, the first being the create. */
+  history: MessageVersion[];
+}
+
+export type MessageFilter =
+  | ((m: StoredMessage) => boolean)
+  | { chatId?: string; sender?: string; msgType?: string; uuid?: string };
+
+export type DeliveryOutcome = 'acked' | 'rejected' | 'timeout' | 'network_error';
+
+export interface DeliveryResult {
+  eventId: string;
+  eventType: string;
+  /** 1 for the first try, 2.. for redeliveries. */
+  attempt: number;
+  /** HTTP status, or null on timeout / network error. */
+  status: number | null;
+  outcome: DeliveryOutcome;
+  ms: number;
+  /** now() when the attempt started. */
+  at: number;
+  body: string;
+}
+
+export interface ClickResult {
+  eventId: string;
+  token: string;
+  status: number | null;
+  outcome: DeliveryOutcome;
+  ms: number;
+  /** The parsed JSON answer (or raw text when not JSON; null on timeout). */
+  body: unknown;
+  /** True when the answer carried a valid raw 2.0 card that replaced the stored one. */
+  cardReplaced: boolean;
+  /** Why a returned card was not applied (invalid 2.0 card), as the client would show an error. */
+  cardError: string | null;
+}
+
+export interface ApiCall {
+  method: string;
+  path: string;
+  status: number;
+  code: number | null;
+  at: number;
+}
+
+export type SandboxNotice =
+  | { kind: 'message'; message: StoredMessage }
+  | { kind: 'message_updated'; message: StoredMessage }
+  | { kind: 'delivery'; delivery: DeliveryResult };
+
+export interface SandboxFaults {
+  /** The next `times` (default 1) IM calls answer HTTP 429 code 99991400 with ratelimit headers. */
+  rateLimit(opts?: { times?: number; resetSeconds?: number }): void;
+  /** 50/s + 1000/min per app on send/reply/patch (429), 5/s per chat (400 230020), 5/s per message patch. */
+  enforceRealLimits(on: boolean): void;
+  /** The next `times` API calls (auth excluded) answer 5xx. */
+  serverError(opts: { times: number; status?: number }): void;
+  /** Delay every API answer by ms (0 = off). */
+  latency(ms: number): void;
+  /** Every tenant token issued so far becomes invalid (→ 99991663). */
+  expireTokens(): void;
+  /** Clear every fault (tokens are left as they are). */
+  reset(): void;
+}
