@@ -6,7 +6,7 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import { createQueues } from '../jobs/queues.js';
-import { createRedis } from '../jobs/redis.js';
+import { createRedis, whenReady } from '../jobs/redis.js';
 import { startWorkers, type Workers } from '../jobs/main.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -43,7 +43,12 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const log = opts.log ?? createLog(config.LOG_LEVEL);
   const db = await openStore(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL, 'client');
+  await whenReady(redis).catch((e: Error) => {
+    redis.disconnect();
+    throw new Error(`${e.message}: is Redis running at REDIS_URL=${config.REDIS_URL.replace(/\/\/[^@]*@/, '//***@')}?`);
+  });
   const queues = createQueues(redis, config.QUEUE_PREFIX);
+  await queues.inbound.waitUntilReady();
   const messenger = createMessenger({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN });
   const deps: Deps = { clock: opts.clock ?? systemClock, config, db, log, messenger, queues, redis };
   const handlers = registerHandlers(opts.handlers);
@@ -65,7 +70,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     url = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : null;
     log.info({ url, mode: config.FEISHU_MODE }, 'receiver listening');
   }
-  const workers: Workers | null = role !== 'receiver' ? startWorkers(deps, handlers) : null;
+  const workers: Workers | null = role !== 'receiver' ? await startWorkers(deps, handlers) : null;
 
   return {
     deps,
@@ -78,7 +83,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       }
       await workers?.close();
       await queues.close();
-      redis.disconnect();
+      await redis.quit().catch(() => redis.disconnect());
       await db.$disconnect();
     },
   };

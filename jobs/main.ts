@@ -14,7 +14,7 @@ export interface Workers {
   close(): Promise<void>;
 }
 
-export function startWorkers(deps: Deps, handlers: Handlers, opts: { concurrency?: number } = {}): Workers {
+export async function startWorkers(deps: Deps, handlers: Handlers, opts: { concurrency?: number } = {}): Promise<Workers> {
   const connection = createRedis(deps.config.REDIS_URL, 'worker');
   let botOpenId: string | null = null;
   const getBotOpenId = async () => (botOpenId ??= (await deps.messenger.botInfo()).openId);
@@ -25,10 +25,12 @@ export function startWorkers(deps: Deps, handlers: Handlers, opts: { concurrency
     { connection, prefix: deps.config.QUEUE_PREFIX, concurrency: opts.concurrency ?? 8 },
   );
   inbound.on('error', (e) => deps.log.warn({ err: e.message }, 'inbound worker error'));
+  // Fully connected before anyone can close it: closing mid-handshake leaves rejected commands behind.
+  await inbound.waitUntilReady();
   return {
     close: async () => {
       await inbound.close();
-      connection.disconnect();
+      await connection.quit().catch(() => connection.disconnect());
     },
   };
 }

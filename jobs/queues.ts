@@ -36,6 +36,8 @@ export function createQueues(connection: Redis, prefix: string): Queues {
       removeOnFail: { age: 7 * 24 * 3600 },
     },
   });
+  // Connection trouble is reported where the queue is used (add() rejects); no unhandled events.
+  inbound.on('error', () => {});
   return {
     inbound,
     close: async () => {

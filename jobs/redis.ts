@@ -16,3 +16,15 @@ export function createRedis(url: string, role: 'worker' | 'client'): Redis {
   redis.on('error', () => {});
   return redis;
 }
+
+/** Resolves once the connection is ready (or rejects after `ms`). */
+export async function whenReady(redis: Redis, ms = 5000): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

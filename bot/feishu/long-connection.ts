@@ -40,7 +40,7 @@ export function createWsDispatcher(deps: Deps, respondToCard: CardResponder): la
     },
   };
   // The SDK's handler map is typed per event; ours takes the flat object as a record.
-  return new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.error }).register(handles as never);
+  return new lark.EventDispatcher({ logger: { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, trace: () => {} } }).register(handles as never);
 }
 
 export function startLongConnection(deps: Deps, respondToCard: CardResponder): { close(): void } {

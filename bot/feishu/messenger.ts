@@ -66,7 +66,9 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     domain: larkDomain(opts.domain),
     appType: lark.AppType.SelfBuild,
     cache,
-    loggerLevel: lark.LoggerLevel.error,
+    // The SDK's own logger cannot be silenced by level (fatal = 0 reads as 'default');
+    // errors reach our log through the classified FeishuError instead.
+    logger: { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, trace: () => {} },
   });
 
   /** Runs one API call; a rejected token is dropped and the call retried once. */

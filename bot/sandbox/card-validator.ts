@@ -8,6 +8,8 @@
  */
 
 export const MAX_CARD_ELEMENTS = 200;
+/** 2.0 cards can be updated and clicked for 14 days. */
+export const CARD_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
 export type CardCheck = { ok: true; card: Record<string, unknown> } | { ok: false; sub: number; detail: string };
 

@@ -1,0 +1,107 @@
+/**
+ * A user writes in the Feishu client: the message is stored, and im.message.receive_v1 is pushed
+ * to the bot when Feishu would push it (p2p always; groups only when the bot is @-mentioned).
+ *
+ * Mentions: pass open_ids in `mentions` and place them in `text` as `{@0}`, `{@1}`, ... (index into
+ * `mentions`). Each placeholder becomes `@_user_N`, N counting placeholders in order of appearance,
+ * as Feishu renders @s. Mentions not placed in the text are put in front, in order:
+ * `{ text: '/list', mentions: [fake.botOpenId] }` arrives as `@_user_1 /list`.
+ * Before setWebhook (no subscription configured) messages are stored but nothing is pushed.
+ */
+import { threading } from './bot-messages.js';
+import type { SandboxContext } from './context.js';
+import { envelope, messageReceiveEvent } from './envelopes.js';
+import { ids } from './ids.js';
+import type { DeliveryResult, SandboxChat, StoredMention } from './types.js';
+
+export interface UserSaysInput {
+  from: string;
+  /** Text of a text message; exactly one of text / attachment. */
+  text?: string;
+  /** A group chat; default: the sender's p2p chat with the bot (or the chat of replyTo). */
+  chatId?: string;
+  mentions?: string[];
+  /** Quote-reply to this message (root_id / parent_id set as Feishu does). */
+  replyTo?: string;
+  /** Sends a `file` (default) or `image` message instead of text. */
+  attachment?: { fileName: string; bytes: Uint8Array; kind?: 'file' | 'image' };
+}
+
+export interface UserSaysResult {
+  messageId: string;
+  /** null when Feishu would not push the message (group message without an @bot, or no webhook set). */
+  eventId: string | null;
+  delivery: Promise<DeliveryResult | null>;
+}
+
+function render(ctx: SandboxContext, text: string, openIds: string[]): { text: string; mentions: StoredMention[] } {
+  const placed = new Set([...text.matchAll(/\{@(\d+)\}/g)].map((m) => Number(m[1])));
+  const front = openIds.map((_, i) => i).filter((i) => !placed.has(i));
+  const full = [...front.map((i) => `{@${i}}`), text].join(' ');
+  const mentions: StoredMention[] = [];
+  const out = full.replace(/\{@(\d+)\}/g, (_m, d: string) => {
+    const openId = openIds[Number(d)];
+    if (!openId) throw new Error(`userSays: {@${d}} has no entry in mentions`);
+    const isBot = openId === ctx.directory.botOpenId;
+    const user = ctx.directory.user(openId);
+    if (!isBot && !user) throw new Error(`userSays: mentioned ${openId} is unknown; addUser first`);
+    const key = `@_user_${mentions.length + 1}`;
+    mentions.push({ key, openId, name: isBot ? ctx.app.appName : (user?.name ?? '') });
+    return key;
+  });
+  return { text: out, mentions };
+}
+
+function chatFor(ctx: SandboxContext, input: UserSaysInput, parentChat: string | undefined): SandboxChat {
+  const chatId = input.chatId ?? parentChat ?? ctx.directory.p2pChatOf(input.from);
+  const chat = ctx.directory.chat(chatId);
+  if (!chat) throw new Error(`userSays: unknown chat ${chatId}; addChat first`);
+  if (!chat.members.includes(input.from)) throw new Error(`userSays: ${input.from} is not a member of ${chatId}`);
+  return chat;
+}
+
+export async function userSays(ctx: SandboxContext, input: UserSaysInput): Promise<UserSaysResult> {
+  const sender = ctx.directory.user(input.from);
+  if (!sender) throw new Error(`userSays: unknown user ${input.from}; addUser first`);
+  if ((input.text === undefined) === (input.attachment === undefined)) throw new Error('userSays: give exactly one of text / attachment');
+  const parent = input.replyTo ? ctx.messages.get(input.replyTo) : undefined;
+  if (input.replyTo && !parent) throw new Error(`userSays: replyTo ${input.replyTo} is not a known message`);
+  const chat = chatFor(ctx, input, parent?.chatId);
+  if (parent && parent.chatId !== chat.chatId) throw new Error('userSays: replyTo is in another chat');
+
+  let msgType = 'text';
+  let content: Record<string, unknown>;
+  let mentions: StoredMention[] = [];
+  if (input.attachment) {
+    const kind = input.attachment.kind ?? 'file';
+    const f = ctx.files.put({ kind, fileName: input.attachment.fileName, fileType: 'stream', bytes: Buffer.from(input.attachment.bytes), owner: input.from });
+    msgType = kind;
+    content = kind === 'image' ? { image_key: f.key } : { file_key: f.key, file_name: f.fileName };
+  } else {
+    const r = render(ctx, input.text ?? '', input.mentions ?? []);
+    content = { text: r.text };
+    mentions = r.mentions;
+  }
+  const m = ctx.messages.add({
+    messageId: ids.message(),
+    chatId: chat.chatId,
+    chatType: chat.chatType,
+    sender: input.from,
+    msgType,
+    content,
+    rawContent: JSON.stringify(content),
+    uuid: null,
+    ...threading(ctx, parent, false),
+    createTime: ctx.now(),
+    mentions,
+  });
+
+  const atBot = mentions.some((x) => x.openId === ctx.directory.botOpenId);
+  const subscribed = ctx.webhook.eventsUrl !== null;
+  const pushed = subscribed && chat.botIsMember && (chat.chatType === 'p2p' || atBot);
+  if (!pushed) return { messageId: m.messageId, eventId: null, delivery: Promise.resolve(null) };
+  const eventId = ids.event();
+  const env = envelope(ctx.app, 'im.message.receive_v1', eventId, ctx.now(), messageReceiveEvent(ctx.app, ctx.directory, m, sender));
+  const delivery = ctx.delivery.deliver(() => ctx.webhook.eventsUrl, env);
+  return { messageId: m.messageId, eventId, delivery };
+}

@@ -1,0 +1,100 @@
+/**
+ * A whole bot for integration tests: the fake Feishu, the real SDK, real
+ * Redis (a private queue prefix per harness), a temp SQLite store, the
+ * receiver on a free port and the workers — the production code path.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import type { Clock } from '../../bot/clock.js';
+import { loadConfig, type Config } from '../../bot/config.js';
+import type { Handlers } from '../../bot/handlers/types.js';
+import { startBot, type RunningBot } from '../../bot/main.js';
+import { startFakeFeishu } from '../../bot/sandbox/index.js';
+import type { FakeFeishuOptions } from '../../bot/sandbox/types.js';
+
+export const APP = { appId: 'cli_a1b2c3d4e5f60718', appSecret: 'test-secret', encryptKey: 'test-encrypt-key', verificationToken: 'test-vt' };
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface HarnessOptions {
+  handlers?: Partial<Handlers>;
+  fake?: Partial<FakeFeishuOptions>;
+  env?: Record<string, string>;
+  clock?: Clock;
+}
+
+export type Fake = Awaited<ReturnType<typeof startFakeFeishu>>;
+
+export interface Harness {
+  fake: Fake;
+  bot: RunningBot;
+  config: Config;
+  /** Stops the bot (receiver and workers) and starts it again on the same store and queues. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const fake = await startFakeFeishu({
+    ...APP,
+    redeliveryDelaysMs: [300, 600, 1200],
+    ...opts.fake,
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'workplan-bot-'));
+  const prefix = `{wpt-${randomUUID().slice(0, 8)}}`;
+  const config = loadConfig(
+    {
+      FEISHU_APP_ID: APP.appId,
+      FEISHU_APP_SECRET: APP.appSecret,
+      FEISHU_ENCRYPT_KEY: opts.fake?.encryptKey ?? APP.encryptKey,
+      FEISHU_VERIFICATION_TOKEN: APP.verificationToken,
+      FEISHU_DOMAIN: fake.url,
+      SANDBOX: 'true',
+      PORT: '0',
+      DATABASE_URL: `file:${join(dir, 'bot.db')}`,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      ...opts.env,
+    },
+    'feishu',
+  );
+  const start = async () => {
+    const bot = await startBot({ config, handlers: opts.handlers, ...(opts.clock ? { clock: opts.clock } : {}) });
+    fake.setWebhook({ eventsUrl: `${bot.url}/feishu/events`, cardsUrl: `${bot.url}/feishu/cards` });
+    return bot;
+  };
+  const h: Harness = {
+    fake,
+    bot: await start(),
+    config,
+    restart: async () => {
+      await h.bot.close();
+      h.bot = await start();
+    },
+    close: async () => {
+      await h.bot.close();
+      await fake.close();
+      await dropPrefix(prefix);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+/** Removes every Redis key the harness created. */
+async function dropPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

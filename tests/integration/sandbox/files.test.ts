@@ -1,0 +1,96 @@
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FakeFeishu } from '../../../bot/sandbox/index.js';
+import { ALICE, BOB, sdkClient, sdkError, startSandbox } from '../../helpers/sandbox-fixture.js';
+
+let fake: FakeFeishu;
+afterEach(() => fake?.close());
+
+async function readAll(s: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of s) chunks.push(Buffer.from(c));
+  return Buffer.concat(chunks);
+}
+
+describe('files', () => {
+  it('uploads with im/v1/files, sends a file message, and keeps the bytes', async () => {
+    fake = await startSandbox();
+    const client = sdkClient(fake);
+    const bytes = Buffer.from('任务,责任人\n1,Alice\n');
+    const up = await client.im.v1.file.create({ data: { file_type: 'stream', file_name: '台账.csv', file: bytes } });
+    const fileKey = up?.file_key ?? '';
+    expect(fileKey).toMatch(/^file_v3_/);
+    const sent = await client.im.v1.message.create({
+      params: { receive_id_type: 'open_id' },
+      data: { receive_id: ALICE, msg_type: 'file', content: JSON.stringify({ file_key: fileKey }) },
+    });
+    expect(sent.code).toBe(0);
+    expect(fake.messagesTo(ALICE)[0]?.content).toEqual({ file_key: fileKey });
+    expect(fake.fileBytes(fileKey)?.equals(bytes)).toBe(true);
+  });
+
+  it('uploads an image with im/v1/images and sends it', async () => {
+    fake = await startSandbox();
+    const client = sdkClient(fake);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00]);
+    const up = await client.im.v1.image.create({ data: { image_type: 'message', image: png } });
+    const imageKey = up?.image_key ?? '';
+    expect(imageKey).toMatch(/^img_v3_/);
+    await client.im.v1.message.create({
+      params: { receive_id_type: 'open_id' },
+      data: { receive_id: ALICE, msg_type: 'image', content: JSON.stringify({ image_key: imageKey }) },
+    });
+    expect(fake.fileBytes(imageKey)?.equals(png)).toBe(true);
+  });
+
+  it('refuses a file message with an unknown file_key', async () => {
+    fake = await startSandbox();
+    const err = await sdkError(
+      sdkClient(fake).im.v1.message.create({
+        params: { receive_id_type: 'open_id' },
+        data: { receive_id: ALICE, msg_type: 'file', content: JSON.stringify({ file_key: 'file_v3_nope' }) },
+      }),
+    );
+    expect(err.data.code).toBe(230001);
+  });
+
+  it('lets the bot download a user attachment; wrong key → 234003, bot not in chat → 234004', async () => {
+    fake = await startSandbox();
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+    const said = await fake.userSays({ from: ALICE, attachment: { fileName: '2025年工作要点.docx', bytes } });
+    const m = fake.message(said.messageId)!;
+    expect(m.msgType).toBe('file');
+    expect(m.content.file_name).toBe('2025年工作要点.docx');
+    const client = sdkClient(fake);
+    const res = await client.im.v1.messageResource.get({
+      path: { message_id: said.messageId, file_key: m.content.file_key },
+      params: { type: 'file' },
+    });
+    expect((await readAll(res.getReadableStream())).equals(bytes)).toBe(true);
+
+    const wrong = await sdkError(
+      client.im.v1.messageResource.get({ path: { message_id: said.messageId, file_key: 'file_v3_other' }, params: { type: 'file' } }),
+    );
+    expect(wrong.status).toBe(400);
+
+    fake.addChat({ chatId: 'oc_nobot', name: 'no bot', members: [ALICE, BOB], botIsMember: false });
+    const hidden = await fake.userSays({ from: BOB, chatId: 'oc_nobot', attachment: { fileName: 'x.bin', bytes } });
+    const key = fake.message(hidden.messageId)!.content.file_key;
+    const notIn = await fetchResource(client, hidden.messageId, key);
+    expect(notIn).toMatchObject({ status: 400, code: 234004 });
+    expect(await fetchResource(client, said.messageId, 'file_v3_other')).toMatchObject({ status: 400, code: 234003 });
+  });
+});
+
+/** The SDK streams error bodies too; read the code over plain HTTP with the SDK's token. */
+async function fetchResource(client: ReturnType<typeof sdkClient>, messageId: string, key: string) {
+  const { tenant_access_token } = await client.request<{ tenant_access_token: string }>({
+    method: 'POST',
+    url: '/open-apis/auth/v3/tenant_access_token/internal',
+    data: { app_id: 'cli_a1b2c3d4e5f60718', app_secret: 's3cret' },
+  });
+  const r = await fetch(`${fake.url}/open-apis/im/v1/messages/${messageId}/resources/${key}?type=file`, {
+    headers: { authorization: `Bearer ${tenant_access_token}` },
+  });
+  return { status: r.status, code: ((await r.json()) as { code: number }).code };
+}
