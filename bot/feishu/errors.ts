@@ -26,8 +26,10 @@ export class FeishuError extends Error {
 
 /** Codes meaning the tenant token is missing, invalid or expired: refresh and retry once. */
 export const TOKEN_CODES = new Set([99991661, 99991663, 99991664, 99991671]);
-/** Codes that are worth retrying with backoff. */
-const RETRY_CODES = new Set([230020, 1500, 2200, 5000, 1000004, 1000005, 99991400, 11232, 11233, 11247]);
+/** Frequency limits other than the gateway's 429: back off and retry. */
+const RATE_CODES = new Set([230020, 1000004, 1000005, 11232, 11233, 11247]);
+/** Feishu's internal errors: retry with backoff. */
+const SERVER_CODES = new Set([1500, 2200, 5000]);
 /** A 2.0 card mid-interaction: retry shortly (`card action is lock`). */
 const LOCK_HINT = /card action is lock/i;
 
@@ -76,7 +78,8 @@ export function errorFromBody(body: { code?: number; msg?: string }, httpStatus:
     return new FeishuError(msg, 'rate_limit', code, httpStatus, Number.isFinite(reset) && reset > 0 ? reset * 1000 : null);
   }
   if (code !== null && TOKEN_CODES.has(code)) return new FeishuError(msg, 'token', code, httpStatus);
-  if (code !== null && RETRY_CODES.has(code)) return new FeishuError(msg, 'rate_limit', code, httpStatus);
+  if (code !== null && RATE_CODES.has(code)) return new FeishuError(msg, 'rate_limit', code, httpStatus);
+  if (code !== null && SERVER_CODES.has(code)) return new FeishuError(msg, 'server', code, httpStatus);
   if (code === 230099 && LOCK_HINT.test(body.msg ?? '')) return new FeishuError(msg, 'server', code, httpStatus);
   if (httpStatus !== null && httpStatus >= 500) return new FeishuError(msg, 'server', code, httpStatus);
   return new FeishuError(msg, 'permanent', code, httpStatus);
