@@ -8,6 +8,7 @@ const USAGE = `用法 / usage:
   workplan parse <文件> [--json]      解析工作要点并显示摘要（--json 输出 JSON）
   workplan import <文件>              导入（或更新）工作要点到数据库
   workplan tasks                      列出数据库中的任务
+  workplan assign <分工表> [--plan N]  导入责任分工（任务编号、姓名、角色、open_id/邮箱/手机、部门）
   workplan demo                       导入示例计划（綦江区科技局2022年工作要点）并列出任务
   workplan start                      启动机器人（接收飞书事件 + 后台任务），配置见 .env
   workplan worker                     只启动后台任务进程（可多机扩展）
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./import.js')).runImport,
   tasks: async () => (await import('./tasks.js')).runTasks,
   demo: async () => (await import('./demo.js')).runDemo,
+  assign: async () => (await import('./assign.js')).runAssign,
   start: async () => (await import('./start.js')).runStart,
   worker: async () => (await import('./start.js')).runWorker,
 };

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { ParsedPlan, ParsedTarget, ParsedTask } from '../domain/plan/types.js';
 import { describeTarget } from '../domain/plan/describe.js';
+import { audit } from './audit.js';
 import type { Db, Tx } from './db.js';
 
 export interface ImportInput {
@@ -200,20 +201,4 @@ function summaryOfStored(t: StoredTask) {
     targets: t.targets.filter((x) => !x.removedAt).map(describeTarget),
     parties: t.parties.map((p) => `${p.role}:${p.name}`),
   };
-}
-
-async function audit(
-  tx: Tx,
-  e: { actor: string; now: Date; taskId: number | null; action: string; before?: unknown; after?: unknown },
-): Promise<void> {
-  await tx.auditEntry.create({
-    data: {
-      at: e.now,
-      actor: e.actor,
-      action: e.action,
-      taskId: e.taskId,
-      before: e.before === undefined ? null : JSON.stringify(e.before),
-      after: e.after === undefined ? null : JSON.stringify(e.after),
-    },
-  });
 }

@@ -1,0 +1,49 @@
+/** What the schedule needs to know about a task and its people, and what it answers. */
+import type { Cadence } from './settings.js';
+
+export type TaskStatus = 'active' | 'paused' | 'done' | 'removed';
+export type NudgeLevel = 'blue' | 'yellow' | 'red';
+
+export interface TaskForSchedule {
+  taskId: number;
+  status: TaskStatus;
+  cadence: Cadence;
+  /** 完成时限 'YYYY-MM-DD'; null when the task has none (no deadline ladder). */
+  deadline: string | null;
+  /** 责任人: get check-ins, follow-ups and the whole deadline ladder. */
+  owners: PersonForSchedule[];
+  /** 责任领导: get the red (long overdue) steps only. */
+  leaders: PersonForSchedule[];
+}
+
+export interface PersonForSchedule {
+  personId: number;
+  /** 请假, inclusive dates 'YYYY-MM-DD'. */
+  leave: { from: string; to: string }[];
+  /** Ids of the check-in periods this person has answered ('2022-W14', '2022-04', …). */
+  answeredPeriods: string[];
+}
+
+export interface DueNudge {
+  /** `${taskId}:${personId}:${period}:${kind}` — stable across sweeps; the de-duplication key. */
+  key: string;
+  taskId: number;
+  personId: number;
+  /** Check-in period id, or the deadline date for deadline-ladder kinds. */
+  period: string;
+  /** 'checkin' | 'followup1' | 'followup2' | 'deadline-N' | 'overdue-N' | 'leader-overdue-N'. */
+  kind: string;
+  /** null for check-ins and follow-ups. */
+  level: NudgeLevel | null;
+  /** When it was (or is) due, after moving out of quiet hours. */
+  dueAt: Date;
+  role: 'owner' | 'leader';
+}
+
+export function nudgeKey(taskId: number, personId: number, period: string, kind: string): string {
+  return `${taskId}:${personId}:${period}:${kind}`;
+}
+
+export function isOnLeave(person: PersonForSchedule, date: string): boolean {
+  return person.leave.some((l) => l.from <= date && date <= l.to);
+}
