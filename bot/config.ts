@@ -43,6 +43,14 @@ const schema = z
     SIGNATURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
     /** Largest request body the receiver reads. */
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+    /** A nudge claimed for sending longer ago than this is taken over (its sender died). */
+    NUDGE_CLAIM_LEASE_SECONDS: z.coerce.number().positive().default(120),
+    /** Sends per second through the nudge queue (Feishu: 50/s and 1000/min per app). */
+    SEND_RATE_PER_SECOND: z.coerce.number().int().positive().max(50).default(16),
+    /** BullMQ lock duration; a job whose worker died is retried after about this long. */
+    WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    /** How often the sweep computes due nudges, seconds; 0 = this process does not schedule it. */
+    SWEEP_EVERY_SECONDS: z.coerce.number().int().min(0).default(60),
   });
 
 export type Config = z.infer<typeof schema>;

@@ -2,6 +2,8 @@
 import type { Redis } from 'ioredis';
 import type { Queues } from '../jobs/queues.js';
 import type { Clock } from './clock.js';
+import type { WorkCalendar } from './domain/calendar/work-calendar.js';
+import type { ScheduleSettings } from './domain/schedule/settings.js';
 import type { Config } from './config.js';
 import type { Messenger } from './feishu/messenger.js';
 import type { Log } from './log.js';
@@ -16,4 +18,7 @@ export interface Deps {
   queues: Queues;
   /** A fail-fast Redis connection for the webhook path (nonces). */
   redis: Redis;
+  /** Working days of the Chinese calendar (调休 included). */
+  calendar: WorkCalendar;
+  schedule: ScheduleSettings;
 }

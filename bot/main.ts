@@ -19,6 +19,8 @@ import { registerHandlers } from './handlers/register.js';
 import type { Handlers } from './handlers/types.js';
 import { createLog, type Log } from './log.js';
 import { openStore } from './store/db.js';
+import { chineseWorkCalendar } from './domain/calendar/chinese-calendar.js';
+import { DEFAULT_SCHEDULE, type ScheduleSettings } from './domain/schedule/settings.js';
 
 export interface BotOptions {
   config: Config;
@@ -26,6 +28,7 @@ export interface BotOptions {
   log?: Log;
   /** Extra or replacement handlers (tests). */
   handlers?: Partial<Handlers>;
+  schedule?: ScheduleSettings;
   /** receiver: HTTP (or long connection) only; worker: queues only; all: both. */
   role?: 'all' | 'receiver' | 'worker';
 }
@@ -50,7 +53,10 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const queues = createQueues(redis, config.QUEUE_PREFIX);
   await queues.inbound.waitUntilReady();
   const messenger = createMessenger({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN });
-  const deps: Deps = { clock: opts.clock ?? systemClock, config, db, log, messenger, queues, redis };
+  const calendar = chineseWorkCalendar({
+    onFallback: (year) => log.warn({ year }, 'holiday calendar for this year is not published yet; using Monday–Friday'),
+  });
+  const deps: Deps = { clock: opts.clock ?? systemClock, config, db, log, messenger, queues, redis, calendar, schedule: opts.schedule ?? DEFAULT_SCHEDULE };
   const handlers = registerHandlers(opts.handlers);
   const respondToCard = cardResponder(deps, handlers);
 

@@ -6,7 +6,10 @@ import { Worker } from 'bullmq';
 import type { Deps } from '../bot/deps.js';
 import type { Handlers } from '../bot/handlers/types.js';
 import { createInboundProcessor } from './processors/inbound.js';
-import { QUEUE, type InboundJob } from './queues.js';
+import { createSendNudgeProcessor } from './processors/send-nudge.js';
+import { createSweepProcessor } from './processors/nudge-sweep.js';
+import { QUEUE, type InboundJob, type SendNudgeJob, type SweepJob } from './queues.js';
+import { upsertSchedulers } from './schedulers.js';
 import { createRedis } from './redis.js';
 import { withErrorPolicy } from './run-job.js';
 
@@ -14,22 +17,34 @@ export interface Workers {
   close(): Promise<void>;
 }
 
-export async function startWorkers(deps: Deps, handlers: Handlers, opts: { concurrency?: number } = {}): Promise<Workers> {
+export async function startWorkers(deps: Deps, handlers: Handlers, opts: { concurrency?: number; schedulers?: boolean } = {}): Promise<Workers> {
   const connection = createRedis(deps.config.REDIS_URL, 'worker');
   let botOpenId: string | null = null;
   const getBotOpenId = async () => (botOpenId ??= (await deps.messenger.botInfo()).openId);
   const processor = createInboundProcessor(deps, handlers, getBotOpenId);
-  const inbound: Worker<InboundJob> = new Worker<InboundJob>(
-    QUEUE.inbound,
-    withErrorPolicy(deps.log, processor, () => inbound),
-    { connection, prefix: deps.config.QUEUE_PREFIX, concurrency: opts.concurrency ?? 8 },
+  const common = { connection, prefix: deps.config.QUEUE_PREFIX, lockDuration: deps.config.WORKER_LOCK_MS, stalledInterval: deps.config.WORKER_LOCK_MS };
+  const inbound: Worker<InboundJob> = new Worker<InboundJob>(QUEUE.inbound, withErrorPolicy(deps.log, processor, () => inbound), {
+    ...common,
+    concurrency: opts.concurrency ?? 8,
+  });
+  // Feishu allows 50/s and 1000/min per app: the limiter keeps every worker together under both.
+  const nudges: Worker<SendNudgeJob> = new Worker<SendNudgeJob>(
+    QUEUE.nudges,
+    withErrorPolicy(deps.log, createSendNudgeProcessor(deps), () => nudges),
+    { ...common, concurrency: 4, limiter: { max: deps.config.SEND_RATE_PER_SECOND, duration: 1000 } },
   );
-  inbound.on('error', (e) => deps.log.warn({ err: e.message }, 'inbound worker error'));
+  const sweeps: Worker<SweepJob> = new Worker<SweepJob>(QUEUE.sweeps, withErrorPolicy(deps.log, createSweepProcessor(deps), () => sweeps), {
+    ...common,
+    concurrency: 1,
+  });
+  const all = [inbound, nudges, sweeps];
+  for (const w of all) w.on('error', (e) => deps.log.warn({ err: e.message, queue: w.name }, 'worker error'));
   // Fully connected before anyone can close it: closing mid-handshake leaves rejected commands behind.
-  await inbound.waitUntilReady();
+  await Promise.all(all.map((w) => w.waitUntilReady()));
+  if (opts.schedulers !== false) await upsertSchedulers(deps);
   return {
     close: async () => {
-      await inbound.close();
+      await Promise.all(all.map((w) => w.close()));
       await connection.quit().catch(() => connection.disconnect());
     },
   };

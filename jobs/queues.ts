@@ -6,7 +6,15 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 
-export const QUEUE = { inbound: 'inbound' } as const;
+export const QUEUE = { inbound: 'inbound', nudges: 'nudges', sweeps: 'sweeps' } as const;
+
+/** send-nudge: one job per nudge key (jobId derived from it). */
+export const sendNudgeJob = z.object({ key: z.string().min(1) });
+export type SendNudgeJob = z.infer<typeof sendNudgeJob>;
+
+/** nudge-sweep: compute due nudges at the clock's now. */
+export const sweepJob = z.object({}).passthrough();
+export type SweepJob = z.infer<typeof sweepJob>;
 
 /** A verified, de-duplicated Feishu event (v2 envelope, decrypted). */
 export const inboundJob = z.object({
@@ -22,26 +30,39 @@ export type InboundJob = z.infer<typeof inboundJob>;
 
 export interface Queues {
   inbound: Queue<InboundJob>;
+  nudges: Queue<SendNudgeJob>;
+  sweeps: Queue<SweepJob>;
   close(): Promise<void>;
 }
 
 export function createQueues(connection: Redis, prefix: string): Queues {
-  const inbound = new Queue<InboundJob>(QUEUE.inbound, {
-    connection,
-    prefix,
-    defaultJobOptions: {
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    },
+  const make = <T>(name: string, defaultJobOptions: Record<string, unknown>) => new Queue<T>(name, { connection, prefix, defaultJobOptions });
+  const inbound = make<InboundJob>(QUEUE.inbound, {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
   });
-  // Connection trouble is reported where the queue is used (add() rejects); no unhandled events.
-  inbound.on('error', () => {});
+  const nudges = make<SendNudgeJob>(QUEUE.nudges, {
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: 24 * 3600, count: 50_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  });
+  const sweeps = make<SweepJob>(QUEUE.sweeps, {
+    attempts: 3,
+    backoff: { type: 'fixed', delay: 5000 },
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 100 },
+  });
+  // Connection trouble is reported where a queue is used (add() rejects); no unhandled events.
+  for (const q of [inbound, nudges, sweeps]) q.on('error', () => {});
   return {
     inbound,
+    nudges,
+    sweeps,
     close: async () => {
-      await inbound.close();
+      await Promise.all([inbound.close(), nudges.close(), sweeps.close()]);
     },
   };
 }

@@ -1,32 +1,36 @@
 /**
  * Instants ↔ Asia/Shanghai wall time. The bureau works on Beijing time whatever the host's
- * TZ is, so every conversion names the zone explicitly (TZDate) and never uses local getters.
+ * TZ is, so conversions take the zone's offset from @date-fns/tz (tzOffset, backed by Intl)
+ * and read only UTC getters of the shifted instant — never the host's local getters.
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { pad2, toDayNumber } from './civil-date.js';
+import { tzOffset } from '@date-fns/tz';
+import { toDayNumber, ymd } from './civil-date.js';
 
 export const SHANGHAI = 'Asia/Shanghai';
 const HHMM_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 /** The Shanghai calendar date ('YYYY-MM-DD') of an instant. */
 export function shanghaiDate(now: Date): string {
-  return format(new TZDate(now.getTime(), SHANGHAI), 'yyyy-MM-dd');
+  return shanghaiParts(now).date;
 }
 
-/** Minutes since Shanghai midnight of an instant (0…1439). */
-export function shanghaiMinutes(now: Date): number {
-  const t = new TZDate(now.getTime(), SHANGHAI);
-  return t.getHours() * 60 + t.getMinutes();
+/** The Shanghai date and minutes since Shanghai midnight (0…1439) of an instant. */
+export function shanghaiParts(now: Date): { date: string; minutes: number } {
+  const wall = new Date(now.getTime() + tzOffset(SHANGHAI, now) * MINUTE_MS);
+  return {
+    date: ymd(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()),
+    minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes(),
+  };
 }
 
 /** The instant when Shanghai wall clocks show `hhmm` on `date`. */
 export function atShanghai(date: string, hhmm: string): Date {
-  toDayNumber(date); // validates
-  const minutes = parseHhmm(hhmm);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, SHANGHAI);
-  return new Date(t.getTime());
+  const wall = toDayNumber(date) * DAY_MS + parseHhmm(hhmm) * MINUTE_MS;
+  // Two passes give the right offset even across an offset change (China has none since 1991).
+  const guess = wall - tzOffset(SHANGHAI, new Date(wall)) * MINUTE_MS;
+  return new Date(wall - tzOffset(SHANGHAI, new Date(guess)) * MINUTE_MS);
 }
 
 /** 'HH:mm' (24-hour, zero-padded) → minutes since midnight; throws on anything else. */
@@ -36,6 +40,3 @@ export function parseHhmm(hhmm: string): number {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
-export function formatHhmm(minutes: number): string {
-  return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
-}

@@ -4,7 +4,7 @@
  * inside them moves to the next allowed moment.
  */
 import { addDays } from '../calendar/civil-date.js';
-import { atShanghai, parseHhmm, shanghaiDate, shanghaiMinutes } from '../calendar/shanghai-time.js';
+import { atShanghai, parseHhmm, shanghaiParts } from '../calendar/shanghai-time.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { DEFAULT_SCHEDULE } from './settings.js';
 import type { ScheduleSettings } from './settings.js';
@@ -12,7 +12,8 @@ import type { ScheduleSettings } from './settings.js';
 type QuietSettings = Pick<ScheduleSettings, 'quietStart' | 'quietEnd'>;
 
 export function isQuiet(now: Date, cal: WorkCalendar, settings: QuietSettings = DEFAULT_SCHEDULE): boolean {
-  return !cal.isWorkday(shanghaiDate(now)) || isQuietTime(shanghaiMinutes(now), settings);
+  const { date, minutes } = shanghaiParts(now);
+  return !cal.isWorkday(date) || isQuietTime(minutes, settings);
 }
 
 /** `at` itself when it is not quiet, otherwise the first moment after it that is not. */
@@ -22,8 +23,7 @@ export function nextAllowedMoment(at: Date, cal: WorkCalendar, settings: QuietSe
   let t = at;
   // Each pass moves to a later day boundary or to quietEnd; two passes per day at most.
   for (let guard = 0; guard < 8000; guard += 1) {
-    const date = shanghaiDate(t);
-    const minutes = shanghaiMinutes(t);
+    const { date, minutes } = shanghaiParts(t);
     if (!cal.isWorkday(date)) {
       t = atShanghai(addDays(date, 1), '00:00');
     } else if (!isQuietTime(minutes, settings)) {
@@ -37,7 +37,8 @@ export function nextAllowedMoment(at: Date, cal: WorkCalendar, settings: QuietSe
   throw new RangeError(`no allowed moment within ten years after ${at.toISOString()}: check the calendar`);
 }
 
-function isQuietTime(minutes: number, s: QuietSettings): boolean {
+/** Whether a time of day (minutes since midnight) is inside the quiet window. */
+export function isQuietTime(minutes: number, s: QuietSettings): boolean {
   const start = parseHhmm(s.quietStart);
   const end = parseHhmm(s.quietEnd);
   if (start === end) return false;

@@ -11,11 +11,11 @@
  * its deadline-0 on the last working day before it, which then replaces the deadline-1 there.
  */
 import { addDays } from '../calendar/civil-date.js';
-import { atShanghai } from '../calendar/shanghai-time.js';
+import { atShanghai, parseHhmm } from '../calendar/shanghai-time.js';
 import { addWorkdays, workdayOnOrBefore, workdaysIn } from '../calendar/work-calendar.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { Period } from './periods.js';
-import { nextAllowedMoment } from './quiet-hours.js';
+import { isQuietTime, nextAllowedMoment } from './quiet-hours.js';
 import type { ScheduleSettings } from './settings.js';
 import type { NudgeLevel } from './types.js';
 
@@ -77,5 +77,8 @@ function step(
   cal: WorkCalendar,
   s: ScheduleSettings,
 ): Step {
-  return { period, kind, level, date, dueAt: nextAllowedMoment(atShanghai(date, s.checkinAt), cal, s) };
+  const at = atShanghai(date, s.checkinAt);
+  // Steps fall on working days, so only a check-in time inside the quiet window can move.
+  const quiet = isQuietTime(parseHhmm(s.checkinAt), s) || !cal.isWorkday(date);
+  return { period, kind, level, date, dueAt: quiet ? nextAllowedMoment(at, cal, s) : at };
 }

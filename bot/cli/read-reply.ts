@@ -1,0 +1,46 @@
+/**
+ * `workplan read-reply --plan <file> --task <code> --text "<reply>" [--json] [--at <date>]`:
+ * a dry run of the reply reader against a plan's task.
+ */
+import { parseArgs } from 'node:util';
+import { systemClock } from '../clock.js';
+import { normaliseTaskCode } from '../domain/owners/parse-owners.js';
+import { parsePlan } from '../domain/plan/parse-plan.js';
+import { readReply } from '../domain/reply/read-reply.js';
+import { readPlanFile } from '../plan-files/read-plan-file.js';
+import type { Io } from './io.js';
+import { UsageError } from './usage-error.js';
+
+const STATUS_WORDS: Record<string, string> = { on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成' };
+
+export async function runReadReply(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { plan: { type: 'string' }, task: { type: 'string' }, text: { type: 'string' }, json: { type: 'boolean' }, at: { type: 'string' } },
+  });
+  if (!values.plan || !values.task || values.text === undefined) {
+    throw new UsageError('用法：workplan read-reply --plan <文件> --task <任务编号> --text "<回复>" [--json] [--at 2022-04-15]');
+  }
+  const now = values.at ? new Date(`${values.at}T12:00:00+08:00`) : systemClock.now();
+  if (Number.isNaN(now.getTime())) throw new UsageError(`无法识别日期「${values.at}」，请写成 2022-04-15。`);
+  const plan = parsePlan(await readPlanFile(values.plan), { fallbackYear: now.getFullYear() });
+  const code = normaliseTaskCode(values.task);
+  const task = plan.tasks.find((t) => t.code === code);
+  if (!task) throw new UsageError(`计划中没有任务「${values.task}」。可用的任务编号：${plan.tasks.map((t) => t.code).join('、')}`);
+  const read = readReply({ text: values.text, targets: task.targets, now });
+  if (values.json) {
+    const { status, percent, values: found, expectedOn } = read;
+    io.out(JSON.stringify({ status, percent, values: found, expectedOn }) + '\n');
+    return 0;
+  }
+  io.out(`任务${task.code} ${task.title}\n`);
+  io.out(`  状态：${read.status ? STATUS_WORDS[read.status] : '（未读出）'}\n`);
+  if (read.percent !== null) io.out(`  进度：${read.percent}%\n`);
+  for (const v of read.values) {
+    const t = task.targets[v.target]!;
+    io.out(`  ${t.label}：${v.value}${v.unit}（目标 ${t.value}${t.unit}）\n`);
+  }
+  if (read.expectedOn) io.out(`  预计完成：${read.expectedOn}\n`);
+  if (read.blocker) io.out(`  困难：${read.blocker}\n`);
+  return 0;
+}

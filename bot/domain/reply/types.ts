@@ -1,0 +1,44 @@
+/**
+ * What the reply reader returns: the status, overall progress, target values,
+ * expected completion date and blocker that a check-in reply (进展) states.
+ */
+
+export type ReportStatus = 'on_track' | 'at_risk' | 'blocked' | 'done';
+
+/** A task's target (指标) as the reader needs it; `text` is the plan's phrase. */
+export interface ReplyTarget {
+  label: string;
+  value: number;
+  unit: string;
+  kind: 'level' | 'cumulative' | 'money' | 'percent';
+  text?: string;
+}
+
+/** A number the reply reports for one target, converted into that target's unit. */
+export interface ReplyValue {
+  value: number;
+  unit: string;
+  /** Index into the targets passed in. */
+  target: number;
+}
+
+export interface ReadReply {
+  /** null when the text says nothing about it. */
+  status: ReportStatus | null;
+  /** 0..100, the task's overall progress when stated. */
+  percent: number | null;
+  values: ReplyValue[];
+  /** YYYY-MM-DD. */
+  expectedOn: string | null;
+  /** For blocked / at_risk: the clause that states the problem (≤ 80 chars). */
+  blocker: string | null;
+}
+
+export interface ReadReplyInput {
+  text: string;
+  targets: ReplyTarget[];
+  /** The instant the reply was read. */
+  now: Date;
+  /** IANA zone for relative dates; 'Asia/Shanghai' by default. */
+  timeZone?: string;
+}

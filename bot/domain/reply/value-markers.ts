@@ -1,0 +1,40 @@
+/**
+ * Words around a number that say it is not the current value of a target:
+ * the target restated, a forecast, last year's figure, a comparison, a
+ * period's increment, a count of something else. Pure patterns.
+ */
+
+/** 「目标140家」「任务数为140」 (unless the clause says it was reached). */
+export const RESTATED = /(?:目标|任务数|任务|指标|计划数|要求|总任务|任务量)(?:数|为|是|值)?\s*[:：]?\s*(?:达到?)?\s*$/;
+export const RESTATED_AFTER = /^\s*(?:的)?(?:目标|任务|指标)/;
+export const REACHED = /(?:完成|达到|实现|达成|已)/;
+
+/** 「预计年底140家」「争取达到」「能到」. */
+export const FORECAST =
+  /(?:预计|预期|估计|有望|争取|力争|(?<!按)计划(?!的)|打算|拟|(?<!已)将(?!近)|能到|能达|可达|可望|可突破|能突破|应该能|还能|可以到|可以达|目标是|才能)/;
+
+/** 「去年110家」「上月」「此前」. */
+export const PAST = /(?:去年|上年|上一年|同期|上月|上个月|上周|上季度|此前|之前|原来|原先|上次|上回|往年)/;
+
+/** 「同比增长」「比去年多」. */
+export const COMPARE = /(?:同比|环比|比去年|较去年|比上年|较上年|比上月|较上月|比年初|较年初|比上周|较上周|比同期|较同期)/;
+export const DELTA = /(?:增加|增长|减少|下降|提高|提升|增幅|增速|多了|少了|净增|降低|上升)了?\s*$/;
+
+/** 「本月新增8项」: an increment over a short period, not the running total. */
+export const PERIOD_INCREMENT = /(?:本月|本周|这周|这个月|当月|本季度|近期|最近|今天|昨天|近一周|近一个月|这两天|这几天)[^，,。；;]{0,6}(?:新增|增加|新认定|新入库|新登记|新注册|又)/;
+/** 「新增15家」 for a level (stock) target is a change, not the level. */
+export const INCREMENT = /(?:新增|新认定|新入库|新登记|新注册|增加|净增)/;
+
+/** 「还差22家」: what remains, so the value is target − n. */
+export const REMAINING = /(?:还差|尚差|差|还剩|剩余|剩下|剩|缺口)\s*$/;
+export const REMAINING_OPEN = /(?:还有|尚有)\s*$/;
+export const REMAINING_AFTER = /^[^，,。；;]{0,4}?(?:未|没|待|需|要|在审)/;
+
+/** 「其中」: a breakdown of a figure already given. */
+export const BREAKDOWN = /其中/;
+
+/** Other things a count or sum may be of (「召开3场培训会」「拨款200万」). */
+export const FOREIGN_AFTER =
+  /^(?:次|场|人|名)?(?:培训|会议|会|座谈|活动|宣讲|走访|调研|检查|通知|文件|材料|专家|人员|电话|审批|拨款|资金|经费|补贴|奖励|问题|意见|建议|政策|项目|家次|批次)/;
+export const FOREIGN_BEFORE =
+  /(走访|调研|联系|对接|拜访|培训|召开|举办|座谈|电话|通知|发放|印发|宣讲|上门|检查|督导|约谈|回访|拨款|拨付|资金|经费|补助|补贴|奖励|奖补|预算|费用|贷款|投资|缺口|税)/;

@@ -1,0 +1,60 @@
+/** Cards about reports: the confirmation of what was recorded, and the task chooser. Pure. */
+import { formatValue } from '../../domain/plan/describe.js';
+import { button, buttonRow, card, markdown } from './card.js';
+import { escapeMd, trim } from './escape.js';
+import { STATUS_WORDS } from './nudge-card.js';
+
+export interface RecordedSummary {
+  reportId: number;
+  taskId: number;
+  code: string;
+  title: string;
+  period: string;
+  status: keyof typeof STATUS_WORDS | null;
+  percent: number | null;
+  expectedOn: string | null;
+  values: { label: string; value: number; target: number; unit: string }[];
+}
+
+/** 「已记录：任务1 培育高新技术企业 — 有效期高企 118/140，状态：按计划推进」 */
+export function recordedLine(s: RecordedSummary): string {
+  const parts = [
+    ...s.values.map((v) => `${v.label} ${formatValue(v.value)}/${formatValue(v.target)}${v.unit}`),
+    ...(s.percent !== null ? [`进度 ${formatValue(s.percent)}%`] : []),
+    ...(s.status ? [`状态：${STATUS_WORDS[s.status]}`] : []),
+    ...(s.expectedOn ? [`预计完成：${s.expectedOn}`] : []),
+  ];
+  return `已记录：任务${s.code} ${s.title}${parts.length ? ` — ${parts.join('，')}` : ''}`;
+}
+
+export function confirmationCard(s: RecordedSummary): Record<string, unknown> {
+  const understood = s.status !== null || s.percent !== null || s.values.length > 0;
+  const undo = button('撤销这条记录', { action: 'report-undo', reportId: s.reportId }, 'default');
+  const elements = understood
+    ? [markdown(escapeMd(recordedLine(s), 400)), markdown('如有出入，直接再回复一次更正，以最新一条为准；也可以撤销。'), buttonRow([undo])]
+    : [
+        markdown(escapeMd(`已保存您对任务${s.code} ${s.title}的回复，但没能从中读出状态或数字。`, 400)),
+        markdown('请点选当前状态（原话已保留）：'),
+        buttonRow(
+          (Object.keys(STATUS_WORDS) as (keyof typeof STATUS_WORDS)[]).map((st) =>
+            button(STATUS_WORDS[st], { action: 'report-status', taskId: s.taskId, period: s.period, status: st, reportId: s.reportId }),
+          ),
+        ),
+        buttonRow([undo]),
+      ];
+  return card({ title: trim(understood ? '进展已记录' : '回复已保存', 30), template: understood ? 'green' : 'wathet', elements });
+}
+
+/** Asks which task a free message is about. The text rides along in the buttons. */
+export function chooserCard(tasks: { id: number; code: string; title: string }[], text: string, messageId: string): Record<string, unknown> {
+  const carried = trim(text, 1500);
+  return card({
+    title: '这条进展属于哪项任务？',
+    template: 'wathet',
+    elements: [
+      markdown(`您负责多项任务，请选择这条回复对应的任务：\n> ${escapeMd(text, 120)}`),
+      ...tasks.slice(0, 10).map((t) => button(trim(`任务${t.code} ${t.title}`, 40), { action: 'choose-task', taskId: t.id, messageId, text: carried })),
+      markdown('以后可在回复开头写「#任务编号」（如「#7 已完成…」），就不用再选了。'),
+    ],
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * Recording what an owner said about a task: read it (status, percent,
+ * values, expected date), store it with the raw text, answer with what was
+ * recorded and a way to undo or correct it. Nothing is written silently.
+ */
+import type { Deps } from '../../deps.js';
+import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { readReply, type ReportStatus } from '../../domain/reply/read-reply.js';
+import { periodOf } from '../../domain/schedule/periods.js';
+import type { PeriodCadence } from '../../domain/schedule/settings.js';
+import { confirmationCard, type RecordedSummary } from '../../feishu/cards/report-cards.js';
+import { createReport, type ReportInput } from '../../store/reports.js';
+
+export type TaskWithTargets = Awaited<ReturnType<typeof loadTask>>;
+
+export async function loadTask(deps: Pick<Deps, 'db'>, taskId: number) {
+  return deps.db.task.findUniqueOrThrow({ where: { id: taskId }, include: { targets: { where: { removedAt: null }, orderBy: { position: 'asc' } } } });
+}
+
+/** The check-in period a report made now belongs to. */
+export function currentPeriod(cadence: string, now: Date): string {
+  const c = (['weekly', 'biweekly', 'monthly'].includes(cadence) ? cadence : 'weekly') as PeriodCadence;
+  return periodOf(c, shanghaiDate(now)).id;
+}
+
+export interface Said {
+  text: string;
+  source: ReportInput['source'];
+  messageId: string | null;
+  chatId: string | null;
+  /** Where to put the confirmation: a reply to this message, or a new message to the person. */
+  replyTo: string | null;
+  personId: number;
+  openId: string;
+  /** A status picked on a card, when there is one. */
+  status?: ReportStatus;
+  /** Numbers typed into the card form, by target position. */
+  formValues?: Map<number, number>;
+}
+
+export async function recordReport(deps: Deps, task: TaskWithTargets, said: Said) {
+  const now = deps.clock.now();
+  const read = readReply({
+    text: said.text,
+    targets: task.targets.map((t) => ({ label: t.label, value: t.value, unit: t.unit, kind: t.kind as 'level', text: t.text })),
+    now,
+  });
+  const values = new Map<number, number>();
+  for (const v of read.values) values.set(v.target, v.value);
+  for (const [pos, v] of said.formValues ?? []) {
+    const i = task.targets.findIndex((t) => t.position === pos);
+    if (i >= 0) values.set(i, v);
+  }
+  const period = currentPeriod(task.cadence, now);
+  const report = await createReport(deps.db, {
+    taskId: task.id,
+    personId: said.personId,
+    period,
+    status: said.status ?? read.status,
+    percent: read.percent,
+    expectedOn: read.expectedOn,
+    rawText: said.text,
+    source: said.source,
+    messageId: said.messageId,
+    values: [...values].map(([i, value]) => ({ targetId: task.targets[i]!.id, value, unit: task.targets[i]!.unit })),
+    actor: said.openId,
+    now,
+    chatId: said.chatId,
+  });
+  const summary: RecordedSummary = {
+    reportId: report.id,
+    taskId: task.id,
+    code: task.code,
+    title: task.title,
+    period,
+    status: (report.status as RecordedSummary['status']) ?? null,
+    percent: report.percent,
+    expectedOn: report.expectedOn,
+    values: report.values.map((v) => {
+      const t = task.targets.find((x) => x.id === v.targetId)!;
+      return { label: t.label, value: v.value, target: t.value, unit: t.unit };
+    }),
+  };
+  const card = confirmationCard(summary);
+  const key = `confirm:${said.messageId ?? `report-${report.id}`}:${task.id}`;
+  if (said.replyTo) await deps.messenger.reply(said.replyTo, { card }, key);
+  else await deps.messenger.send({ openId: said.openId }, { card }, key);
+  return { report, summary };
+}

@@ -1,0 +1,63 @@
+/** Progress reports (进展): the raw text is always kept, values point at targets. */
+import { audit } from './audit.js';
+import type { Db } from './db.js';
+
+export interface ReportInput {
+  taskId: number;
+  personId: number | null;
+  period: string;
+  status: string | null;
+  percent: number | null;
+  expectedOn: string | null;
+  rawText: string;
+  source: 'reply' | 'text' | 'button' | 'form' | 'command';
+  messageId: string | null;
+  values: { targetId: number; value: number; unit: string }[];
+  actor: string;
+  now: Date;
+  chatId?: string | null;
+}
+
+/** Stores a report once per source message (a redelivered message records nothing new). */
+export async function createReport(db: Db, r: ReportInput) {
+  if (r.messageId && (r.source === 'reply' || r.source === 'text')) {
+    const existing = await db.report.findFirst({ where: { messageId: r.messageId, taskId: r.taskId }, include: { values: true } });
+    if (existing) return existing;
+  }
+  return db.$transaction(async (tx) => {
+    const report = await tx.report.create({
+      data: {
+        taskId: r.taskId, personId: r.personId, period: r.period, status: r.status, percent: r.percent, expectedOn: r.expectedOn,
+        rawText: r.rawText, source: r.source, messageId: r.messageId, createdAt: r.now, updatedAt: r.now,
+        values: { create: r.values.map((v) => ({ targetId: v.targetId, value: v.value, unit: v.unit })) },
+      },
+      include: { values: true },
+    });
+    await audit(tx, {
+      actor: r.actor, action: 'report.added', now: r.now, taskId: r.taskId, chatId: r.chatId, messageId: r.messageId,
+      after: { reportId: report.id, status: r.status, percent: r.percent, values: r.values, source: r.source },
+    });
+    return report;
+  });
+}
+
+/** Sets the status of a report that could not be read (the owner picked it on the card). */
+export async function setReportStatus(db: Db, reportId: number, status: string, actor: string, now: Date) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.report.findUniqueOrThrow({ where: { id: reportId } });
+    const after = await tx.report.update({ where: { id: reportId }, data: { status, updatedAt: now } });
+    await audit(tx, { actor, action: 'report.edited', now, taskId: before.taskId, before: { status: before.status }, after: { status } });
+    return after;
+  });
+}
+
+/** Withdraws a report (撤销); it stays in the history. Only its author may. */
+export async function revokeReport(db: Db, reportId: number, personId: number, actor: string, now: Date): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const r = await tx.report.findUnique({ where: { id: reportId } });
+    if (!r || r.revokedAt || r.personId !== personId) return false;
+    await tx.report.update({ where: { id: reportId }, data: { revokedAt: now, updatedAt: now } });
+    await audit(tx, { actor, action: 'report.revoked', now, taskId: r.taskId, before: { reportId, status: r.status } });
+    return true;
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * send-nudge: claims the nudge in the store (conditional update), checks it
+ * is still wanted, sends the card through the Messenger with the uuid derived
+ * from the key, and records the message id. A restart, a retry or two
+ * workers at once never show it twice: the claim stops a second sender and
+ * the uuid stops a resend after a crash between send and record.
+ */
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Deps } from '../../bot/deps.js';
+import { FeishuError, reasonOf } from '../../bot/feishu/errors.js';
+import { nudgeCard } from '../../bot/feishu/cards/nudge-card.js';
+import { claimNudge, finishNudge } from '../../bot/store/nudge-store.js';
+import { nudgeCardInput } from '../../bot/store/nudge-card-input.js';
+import { sendNudgeJob, type SendNudgeJob } from '../queues.js';
+
+const FINAL = new Set(['sent', 'failed', 'cancelled', 'skipped']);
+
+export class ClaimedElsewhere extends Error {
+  override name = 'ClaimedElsewhere';
+}
+
+export function createSendNudgeProcessor(deps: Deps) {
+  return async (job: Job<SendNudgeJob>): Promise<void> => {
+    const parsed = sendNudgeJob.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError('malformed send-nudge job');
+    const { key } = parsed.data;
+    const { db, clock, config } = deps;
+    const nudge = await db.nudge.findUnique({ where: { key }, include: { task: true, person: true } });
+    if (!nudge || FINAL.has(nudge.state)) return;
+
+    const now = clock.now();
+    const why = await unwanted(deps, nudge);
+    if (why) {
+      await finishNudge(db, key, { state: 'cancelled', error: why });
+      return;
+    }
+    if (!nudge.person.openId) {
+      await finishNudge(db, key, { state: 'failed', error: '该人员没有飞书 open_id' });
+      return;
+    }
+    if (!(await claimNudge(db, key, now, config.NUDGE_CLAIM_LEASE_SECONDS * 1000))) {
+      const current = await db.nudge.findUnique({ where: { key }, select: { state: true } });
+      if (!current || FINAL.has(current.state)) return;
+      throw new ClaimedElsewhere(`nudge ${key} is being sent by another worker`);
+    }
+    const card = nudgeCard(await nudgeCardInput(deps, nudge, now));
+    try {
+      const sent = await deps.messenger.send({ openId: nudge.person.openId }, { card }, `nudge:${key}`);
+      await finishNudge(db, key, { state: 'sent', messageId: sent.messageId, now: clock.now() });
+    } catch (e) {
+      const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (e instanceof FeishuError && (!e.retryable || lastTry)) {
+        await finishNudge(db, key, { state: 'failed', error: `${e.code ?? ''} ${reasonOf(e)}`.trim() });
+      } else {
+        await finishNudge(db, key, { state: 'pending' });
+      }
+      throw e;
+    }
+  };
+}
+
+type NudgeRow = NonNullable<Awaited<ReturnType<Deps['db']['nudge']['findUnique']>>> & {
+  task: { status: string; removedAt: Date | null; id: number };
+};
+
+/** Why a due nudge should no longer go out, or null. */
+async function unwanted(deps: Deps, n: NudgeRow): Promise<string | null> {
+  if (n.task.removedAt) return '任务已从计划中移除';
+  if (n.task.status !== 'active') return `任务状态为 ${n.task.status}`;
+  const role = n.kind.startsWith('leader-') ? 'leader' : 'owner';
+  const still = await deps.db.assignment.count({ where: { taskId: n.taskId, personId: n.personId, role, active: true } });
+  if (!still) return '已不再负责该任务';
+  if (n.kind === 'checkin' || n.kind.startsWith('followup')) {
+    const answered = await deps.db.report.count({ where: { taskId: n.taskId, period: n.period, revokedAt: null } });
+    if (answered) return '本期已填报';
+  }
+  return null;
+}

@@ -1,0 +1,89 @@
+/**
+ * Sending nudges when things go wrong: a worker killed in the middle of a
+ * batch, and a storm of rate limits. Every nudge shows exactly once.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { manualClock } from '../../bot/clock.js';
+import { parseOwners } from '../../bot/domain/owners/parse-owners.js';
+import { parsePlan } from '../../bot/domain/plan/parse-plan.js';
+import { importOwners } from '../../bot/store/import-owners.js';
+import { importPlan } from '../../bot/store/import-plan.js';
+import { runSweep } from '../../jobs/processors/nudge-sweep.js';
+import { APP, REDIS_URL, startHarness, type Harness } from '../helpers/bot-harness.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+const SEED = readFileSync(new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url), 'utf8');
+const OWNERS = readFileSync(new URL('../../plans/qijiang-2022-owners.csv', import.meta.url), 'utf8');
+const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
+const MONDAY = new Date('2022-04-11T09:30:00+08:00');
+
+let h: Harness;
+const children: ChildProcess[] = [];
+afterEach(async () => {
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+  await h?.close();
+});
+
+async function seed(harness: Harness) {
+  const { db } = harness.bot.deps;
+  const parsed = parsePlan({ kind: 'text', name: 'seed.txt', text: SEED });
+  const plan = await importPlan(db, { parsed, sourceName: 'seed.txt', sourceText: SEED, actor: 'test', now: MONDAY });
+  const rows = parseOwners(OWNERS.trim().split('\n').map((l) => l.split(',')));
+  await importOwners(db, { planId: plan.planId, rows, by: 'test', now: MONDAY });
+  for (const r of rows) if (!harness.fake.users().some((u) => u.openId === r.openId)) harness.fake.addUser({ openId: r.openId!, name: r.name });
+}
+
+/** Every bot card at the fake, and how many distinct uuids they carry. */
+function shown(harness: Harness) {
+  const cards = harness.fake.messages({ sender: 'bot', msgType: 'interactive' });
+  return { cards: cards.length, uuids: new Set(cards.map((c) => c.uuid)).size };
+}
+
+describe('nudges under faults', () => {
+  it('a worker killed mid-send and restarted shows every nudge exactly once', async () => {
+    h = await startHarness({ clock: manualClock(MONDAY), env: { SWEEP_EVERY_SECONDS: '0' } });
+    await seed(h);
+    // The receiver process does the sweep; a separate worker process does the sending.
+    await h.bot.close();
+    const { startBot } = await import('../../bot/main.js');
+    h.bot = await startBot({ config: h.config, clock: manualClock(MONDAY), role: 'receiver' });
+    const sweep = await runSweep(h.bot.deps);
+    expect(sweep.enqueued).toBe(23);
+    h.fake.faults.latency(150);
+    const worker = () => {
+      const c = spawn(process.execPath, [BIN, 'worker'], {
+        env: {
+          PATH: process.env.PATH ?? '', FEISHU_APP_ID: APP.appId, FEISHU_APP_SECRET: APP.appSecret, FEISHU_ENCRYPT_KEY: APP.encryptKey,
+          FEISHU_VERIFICATION_TOKEN: APP.verificationToken, FEISHU_DOMAIN: h.fake.url, SANDBOX: 'true', DATABASE_URL: h.config.DATABASE_URL,
+          REDIS_URL, QUEUE_PREFIX: h.config.QUEUE_PREFIX, LOG_LEVEL: 'silent', SWEEP_EVERY_SECONDS: '0',
+          WORKER_LOCK_MS: '1500', NUDGE_CLAIM_LEASE_SECONDS: '2', SEND_RATE_PER_SECOND: '50',
+        },
+        stdio: 'ignore',
+      });
+      children.push(c);
+      return c;
+    };
+    const first = worker();
+    await waitFor(() => shown(h).cards >= 5, 30_000, 'some cards to be sent');
+    first.kill('SIGKILL');
+    const afterKill = shown(h).cards;
+    expect(afterKill).toBeLessThan(23);
+    worker();
+    await waitFor(async () => (await h.bot.deps.db.nudge.count({ where: { state: 'sent' } })) === 23, 60_000, 'all nudges sent');
+    expect(shown(h)).toEqual({ cards: 23, uuids: 23 });
+  }, 120_000);
+
+  it('a storm of 429s delays the nudges but loses none and doubles none', async () => {
+    h = await startHarness({ clock: manualClock(MONDAY), env: { SWEEP_EVERY_SECONDS: '0', SEND_RATE_PER_SECOND: '50' } });
+    await seed(h);
+    h.fake.faults.enforceRealLimits(true);
+    h.fake.faults.rateLimit({ times: 15, resetSeconds: 1 });
+    await runSweep(h.bot.deps);
+    await waitFor(async () => (await h.bot.deps.db.nudge.count({ where: { state: 'sent' } })) === 23, 60_000, 'all nudges sent');
+    expect(shown(h)).toEqual({ cards: 23, uuids: 23 });
+    expect(h.fake.calls.filter((c) => c.status === 429).length).toBeGreaterThanOrEqual(15);
+    expect(await h.bot.deps.db.nudge.count({ where: { state: { not: 'sent' } } })).toBe(0);
+  }, 90_000);
+});
