@@ -51,12 +51,24 @@ export function createSendNudgeProcessor(deps: Deps) {
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (e instanceof FeishuError && (!e.retryable || lastTry)) {
         await finishNudge(db, key, { state: 'failed', error: `${e.code ?? ''} ${reasonOf(e)}`.trim() });
+        await tellAdmins(deps, key, `催办未能送达：任务${nudge.task.code} ${nudge.task.title} → ${nudge.person.name}。原因：${reasonOf(e)}（飞书错误码 ${e.code ?? '无'}）。请检查该人员的飞书账号或应用可用范围。`);
       } else {
         await finishNudge(db, key, { state: 'pending' });
       }
       throw e;
     }
   };
+}
+
+/** Permanent delivery failures go to every admin (config and store), once per nudge. */
+async function tellAdmins(deps: Deps, key: string, text: string): Promise<void> {
+  const stored = await deps.db.person.findMany({ where: { isAdmin: true, openId: { not: null } }, select: { openId: true } });
+  const admins = new Set([...deps.config.ADMIN_OPEN_IDS, ...stored.map((p) => p.openId!)]);
+  for (const openId of admins) {
+    await deps.messenger.send({ openId }, { text }, `nudge-failed:${key}:${openId}`).catch((e: Error) =>
+      deps.log.warn({ err: e.message }, 'could not tell an admin about a failed nudge'),
+    );
+  }
 }
 
 type NudgeRow = NonNullable<Awaited<ReturnType<Deps['db']['nudge']['findUnique']>>> & {

@@ -37,9 +37,12 @@ export interface Harness {
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  // With a simulated clock the platform lives in the same time as the bot (signature timestamps, tokens).
+  const clock = opts.clock;
   const fake = await startFakeFeishu({
     ...APP,
     redeliveryDelaysMs: [300, 600, 1200],
+    ...(clock ? { now: () => clock.now().getTime() } : {}),
     ...opts.fake,
   });
   const dir = mkdtempSync(join(tmpdir(), 'workplan-bot-'));

@@ -96,3 +96,22 @@ describe('workplan CLI', () => {
     expect(r.stderr).toContain('未知命令');
   });
 });
+
+describe('workplan read-reply', () => {
+  it('prints exactly the documented JSON for a dry run', async () => {
+    const r = await workplan('read-reply', '--plan', SEED, '--task', '1', '--text', '有效期高企已有118家，按计划推进，预计11月底前完成', '--json', '--at', '2022-06-15');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ status: 'on_track', percent: null, values: [{ value: 118, unit: '家', target: 0 }], expectedOn: '2022-11-30' });
+  });
+
+  it('converts money units and names unknown tasks in Chinese', async () => {
+    const r = await workplan('read-reply', '--plan', SEED, '--task', '11', '--text', '技术合同登记8500万元，成果登记45项', '--json', '--at', '2022-06-15');
+    expect(JSON.parse(r.stdout).values).toEqual([
+      { value: 45, unit: '项', target: 0 },
+      { value: 0.85, unit: '亿元', target: 1 },
+    ]);
+    const bad = await workplan('read-reply', '--plan', SEED, '--task', '99', '--text', 'x');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('计划中没有任务「99」');
+  });
+});

@@ -86,4 +86,23 @@ describe('nudges under faults', () => {
     expect(h.fake.calls.filter((c) => c.status === 429).length).toBeGreaterThanOrEqual(15);
     expect(await h.bot.deps.db.nudge.count({ where: { state: { not: 'sent' } } })).toBe(0);
   }, 90_000);
+
+  it('a permanent failure is recorded with its reason and told to the admins, once', async () => {
+    const ADMIN = 'ou_admin00000000000000000000001';
+    h = await startHarness({ clock: manualClock(MONDAY), env: { SWEEP_EVERY_SECONDS: '0', ADMIN_OPEN_IDS: ADMIN } });
+    await seed(h);
+    h.fake.addUser({ openId: ADMIN, name: '管理员' });
+    // 张敏 left the app's availability scope: Feishu refuses messages to her (230013).
+    h.fake.addUser({ openId: 'ou_demo_zhangmin', name: '张敏', outsideScope: true });
+    await runSweep(h.bot.deps);
+    await waitFor(async () => (await h.bot.deps.db.nudge.count({ where: { state: { in: ['pending', 'sending'] } } })) === 0, 30_000);
+    const failed = await h.bot.deps.db.nudge.findMany({ where: { state: 'failed' }, include: { person: true } });
+    expect(failed.map((n) => n.person.name).sort()).toEqual(['张敏', '张敏']);
+    expect(failed[0]!.error).toContain('230013');
+    await waitFor(() => h.fake.messagesTo(ADMIN).length === 2);
+    expect(h.fake.messagesTo(ADMIN)[0]!.content.text).toMatch(/催办未能送达：任务\d+ .*→ 张敏。原因：用户不在应用的可用范围内或已离职/);
+    await runSweep(h.bot.deps);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(h.fake.messagesTo(ADMIN)).toHaveLength(2);
+  }, 60_000);
 });

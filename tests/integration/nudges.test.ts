@@ -181,11 +181,18 @@ describe('answers land on the right task', () => {
     expect(r3.status).toBe('on_track');
   });
 
-  it('undo withdraws a report', async () => {
-    const report = await h.bot.deps.db.report.findFirstOrThrow({ where: { person: { openId: ZHANG } } });
-    const confirm = h.fake.messagesTo(ZHANG).find((m) => JSON.stringify(m.content).includes('report-undo'))!;
-    await h.fake.clickCard({ from: ZHANG, messageId: confirm.messageId, value: { action: 'report-undo', reportId: report.id } });
+  it('undo withdraws a report (only its author may)', async () => {
+    const confirm = h.fake.messagesTo(LI).filter((m) => JSON.stringify(m.content).includes('report-undo')).at(-1)!;
+    const reportId = Number(JSON.stringify(confirm.content).match(/"reportId":(\d+)/)![1]);
+    await h.fake.clickCard({ from: ZHANG, messageId: confirm.messageId, value: { action: 'report-undo', reportId } }).catch(() => null);
+    await h.fake.clickCard({ from: LI, messageId: confirm.messageId, value: { action: 'report-undo', reportId } });
     await inbound();
-    await waitFor(async () => (await h.bot.deps.db.report.findUniqueOrThrow({ where: { id: report.id } })).revokedAt !== null);
+    const report = await waitFor(async () => {
+      const r = await h.bot.deps.db.report.findUniqueOrThrow({ where: { id: reportId } });
+      return r.revokedAt ? r : null;
+    });
+    const li = await h.bot.deps.db.person.findUniqueOrThrow({ where: { openId: LI } });
+    expect(report.personId).toBe(li.id);
+    expect(await h.bot.deps.db.auditEntry.count({ where: { action: 'report.revoked' } })).toBe(1);
   });
 });

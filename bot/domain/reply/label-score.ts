@@ -8,7 +8,6 @@ import type { ReplyTarget } from './types.js';
 const ALIASES: [string, string][] = [
   ['高新技术企业', '高企'],
   ['高新企业', '高企'],
-  ['科技型中小企业', '科技型企业'],
   ['科技型中小企业', '科小'],
   ['众创空间', '众创'],
   ['技术合同', '技合'],
@@ -31,30 +30,57 @@ function grams(s: string): Set<string> {
   return out;
 }
 
-function expand(context: string): string {
+/** Adds the other form of an abbreviation the target itself uses. */
+function expand(context: string, target: string): string {
   let out = context;
   for (const [long, short] of ALIASES) {
-    if (context.includes(long)) out += `|${short}`;
-    else if (context.includes(short)) out += `|${long}`;
+    if (context.includes(long) && target.includes(short)) out += `|${short}`;
+    else if (context.includes(short) && !context.includes(long) && target.includes(long)) out += `|${long}`;
   }
   return out;
 }
 
 export interface LabelScore {
   score: number;
+  /** How many of the label's own pieces were found. */
+  labelHits: number;
   /** Share of the label's pieces found, to break ties (「企业」 vs 「科技型企业」). */
   coverage: number;
 }
 
-export function labelScore(context: string, target: ReplyTarget): LabelScore {
-  if (!context) return { score: 0, coverage: 0 };
-  const ctx = expand(context);
+const pieceCache = new WeakMap<ReplyTarget, Set<string>>();
+
+function pieces(t: ReplyTarget): Set<string> {
+  let out = pieceCache.get(t);
+  if (!out) {
+    out = grams(`${t.label}|${t.text ?? ''}`);
+    for (const g of GENERIC) out.delete(g);
+    pieceCache.set(t, out);
+  }
+  return out;
+}
+
+/**
+ * Label pieces found count 2, plan-phrase pieces 0.5, and pieces no other
+ * candidate has 3 more: 「评价」 points to the target whose phrase is about the
+ * 评价 system even when another target's label shares 「科技型」.
+ */
+export function labelScore(context: string, target: ReplyTarget, others: ReplyTarget[] = []): LabelScore {
+  if (!context) return { score: 0, labelHits: 0, coverage: 0 };
+  const ctx = expand(context, `${target.label}|${target.text ?? ''}`);
   const label = grams(target.label);
   let hits = 0;
   for (const g of label) if (ctx.includes(g)) hits += 1;
+  const own = pieces(target);
+  const elsewhere = new Set(others.filter((o) => o !== target).flatMap((o) => [...pieces(o)]));
   let extra = 0;
-  for (const g of grams(target.text ?? '')) if (!label.has(g) && !GENERIC.has(g) && ctx.includes(g)) extra += 1;
-  return { score: hits * 2 + extra * 0.5, coverage: label.size ? hits / label.size : 0 };
+  let unique = 0;
+  for (const g of own) {
+    if (!ctx.includes(g)) continue;
+    if (!label.has(g)) extra += 1;
+    if (others.length > 1 && !elsewhere.has(g)) unique += 1;
+  }
+  return { score: hits * 2 + extra * 0.5 + unique * 3, labelHits: hits, coverage: label.size ? hits / label.size : 0 };
 }
 
 /** True when a word is part of the target's label or plan phrase. */

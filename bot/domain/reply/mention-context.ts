@@ -5,6 +5,7 @@
  */
 import type { Clauses } from './clauses.js';
 import type { Mention } from './mentions.js';
+import { BREAKDOWN } from './value-markers.js';
 
 export interface MentionContext {
   /** Soft-clause text before the number, since the previous number. */
@@ -17,6 +18,18 @@ export interface MentionContext {
   topic: string;
   /** Inside a 「其中…」 breakdown. */
   breakdown: boolean;
+}
+
+/** Index of the first mention starting at or after `at` (mentions are sorted). */
+function firstAtOrAfter(mentions: Mention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** 「高企、科技型企业分别为118家、1650家」: the item paired with the number, or null. */
@@ -32,7 +45,7 @@ function respectively(c: Clauses, mentions: Mention[], index: number): string | 
     .split(/[、和及与]/)
     .map((s) => s.trim())
     .filter(Boolean);
-  const order = mentions.filter((x) => x.start > f && x.start < m.start).length;
+  const order = index - firstAtOrAfter(mentions, f);
   return items[order] ?? null;
 }
 
@@ -49,10 +62,10 @@ export function contextOf(c: Clauses, mentions: Mention[], index: number): Menti
   let topic = '';
   if (softStart > 0) {
     const prevStart = c.start('soft', softStart - 1);
-    const holdsNumber = mentions.some((x) => x.start >= prevStart && x.start < softStart);
+    const holdsNumber = firstAtOrAfter(mentions, prevStart) < firstAtOrAfter(mentions, softStart);
     if (!holdsNumber) topic = text.slice(prevStart, softStart - 1);
   }
   const scope = text.slice(commaStart, m.start);
-  const breakdown = /其中/.test(scope) || /其中/.test(topic);
+  const breakdown = BREAKDOWN.test(scope) || BREAKDOWN.test(topic);
   return { before, after, scope, topic, breakdown };
 }

@@ -30,11 +30,16 @@ export const REMAINING = /(?:还差|尚差|差|还剩|剩余|剩下|剩|缺口)\
 export const REMAINING_OPEN = /(?:还有|尚有)\s*$/;
 export const REMAINING_AFTER = /^[^，,。；;]{0,4}?(?:未|没|待|需|要|在审)/;
 
+/** 「国家备案2个还在等批复」: submitted, not yet achieved. */
+export const PENDING_AFTER =
+  /^[^，,。；;]{0,10}?(?:还在等|在等|等待|正等|待|尚未|还未|未|没有?)[^，,。；;]{0,6}?(?:批复|审批|认定|获批|通过|备案|公示|审核|评审|下达)/;
+
 /** 「其中」: a breakdown of a figure already given. */
 export const BREAKDOWN = /其中/;
 
-/** Other things a count or sum may be of (「召开3场培训会」「拨款200万」). */
-export const FOREIGN_AFTER =
-  /^(?:次|场|人|名)?(?:培训|会议|会|座谈|活动|宣讲|走访|调研|检查|通知|文件|材料|专家|人员|电话|审批|拨款|资金|经费|补贴|奖励|问题|意见|建议|政策|项目|家次|批次)/;
-export const FOREIGN_BEFORE =
-  /(走访|调研|联系|对接|拜访|培训|召开|举办|座谈|电话|通知|发放|印发|宣讲|上门|检查|督导|约谈|回访|拨款|拨付|资金|经费|补助|补贴|奖励|奖补|预算|费用|贷款|投资|缺口|税)/;
+/**
+ * Other things a count or sum may be of (「召开3场培训会」「走访企业12家」「拨款200万」
+ * 「申报企业185家」), unless the target's own words use them.
+ */
+export const FOREIGN =
+  /(走访|调研|联系|对接|拜访|培训|会议|座谈|活动|宣讲|召开|举办|电话|通知|发放|印发|上门|检查|督导|约谈|回访|审批|拨款|拨付|资金|经费|补助|补贴|奖励|奖补|预算|费用|贷款|投资|缺口|税|专家|人员|项目|问题|意见|建议|政策|文件|材料|申报|报名|推荐|上报|入围)/g;

@@ -1,0 +1,51 @@
+/**
+ * When a reply expects the task (or its next step) to be finished: a time
+ * phrase that reads as a deadline or forecast (「预计9月底前完成」「下月中旬能到位」
+ * 「年底没问题」), not a date something already happened on (「3月已召开」) or an
+ * as-of date (「截至6月底」). The latest such date wins. Pure.
+ */
+import type { Clauses } from './clauses.js';
+import type { Today } from './local-day.js';
+import { PHRASES } from './time-phrases.js';
+
+const AS_OF = /(?:截至|截止|截止到|截至到|到目前|自|从|已经?(?:于|在)?|以来)\s*$/;
+const PAST_AFTER = /^\s*(?:已经?|以来|开始|起|就已|时已|曾|召开了|举办了|完成了)/;
+const DEADLINE_AFTER =
+  /^\s*(?:前|之前|以前|左右|为止)?\s*[，,]?\s*(?:就|才)?\s*(?:能够?|可以?|应该|会|将|才能|就能|可望|有望|基本|全部|全面|确保|争取|力争|预计)?\s*(?:完成|办结|到位|达标|结束|完|搞定|弄好|做完|实现|达到|突破|出来|下来|上线|提交|报送|交|批复|验收|办完|落实|没问题|可以|能|差不多|前)/;
+const FUTURE_BEFORE = /(?:预计|争取|力争|计划|估计|有望|可望|将于|将在|拟于|拟在|拟|大概|大约|应该|能在|可在|确保|保证|最迟|最晚|不晚于|务必|预期|可能|力争在|希望|会在|要在)/;
+
+interface Found {
+  start: number;
+  end: number;
+  date: string;
+}
+
+function phrasesIn(text: string, today: Today): Found[] {
+  const all: Found[] = [];
+  for (const p of PHRASES) {
+    for (const m of text.matchAll(new RegExp(p.re.source, 'g'))) {
+      if (!m[0].trim()) continue;
+      const date = p.at(m as RegExpExecArray, today);
+      if (date) all.push({ start: m.index, end: m.index + m[0].length, date });
+    }
+  }
+  // Longest phrase first; drop phrases inside or across a longer one.
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Found[] = [];
+  for (const f of all) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  return kept;
+}
+
+export function readExpectedOn(c: Clauses, today: Today | null): string | null {
+  if (!today) return null;
+  const text = c.text;
+  let best: string | null = null;
+  for (const f of phrasesIn(text, today)) {
+    const pre = text.slice(c.start('comma', f.start), f.start);
+    const post = text.slice(f.end, Math.min(c.end('hard', f.end), f.end + 14));
+    if (AS_OF.test(pre) || PAST_AFTER.test(post)) continue;
+    if (!DEADLINE_AFTER.test(post) && !FUTURE_BEFORE.test(pre)) continue;
+    if (!best || f.date > best) best = f.date;
+  }
+  return best;
+}

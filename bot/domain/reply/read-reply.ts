@@ -1,0 +1,69 @@
+/**
+ * The reply reader: what a staff member's free-text check-in reply (进展) says
+ * about a task — status, overall percent, values per target (指标), expected
+ * completion date, blocker. Pure: no I/O, `now` is an argument; never throws.
+ */
+import { blockerOf } from './blocker.js';
+import { clausesOf } from './clauses.js';
+import { readExpectedOn } from './expected-on.js';
+import { todayIn } from './local-day.js';
+import { readValues } from './match-values.js';
+import { findMentions } from './mentions.js';
+import { normalizeReply } from './normalize.js';
+import { readPercent } from './progress.js';
+import { decideStatus, findSignals } from './status.js';
+import type { ReadReply, ReadReplyInput, ReplyTarget, ReplyValue } from './types.js';
+
+export type { ReadReply, ReadReplyInput, ReplyTarget, ReplyValue, ReportStatus } from './types.js';
+
+const KINDS = new Set(['level', 'cumulative', 'money', 'percent']);
+
+function empty(): ReadReply {
+  return { status: null, percent: null, values: [], expectedOn: null, blocker: null };
+}
+
+/** Targets as given, with anything unusable replaced so indices stay the same. */
+function cleanTargets(raw: unknown): ReplyTarget[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.map((t: Partial<ReplyTarget> | null | undefined) => ({
+    label: typeof t?.label === 'string' ? t.label : '',
+    value: typeof t?.value === 'number' && Number.isFinite(t.value) ? t.value : Number.NaN,
+    unit: typeof t?.unit === 'string' ? t.unit : '',
+    kind: t?.kind && KINDS.has(t.kind) ? t.kind : 'level',
+    text: typeof t?.text === 'string' ? t.text : '',
+  }));
+}
+
+function read(input: ReadReplyInput): ReadReply {
+  const text = normalizeReply(input?.text);
+  if (!text.trim()) return empty();
+  const targets = cleanTargets(input?.targets);
+  const usable = targets.map((t, i) => ({ t, i })).filter(({ t }) => t.unit && Number.isFinite(t.value));
+  const c = clausesOf(text);
+  const mentions = findMentions(text);
+  const reading = readValues(c, mentions, usable.map(({ t }) => t));
+  const values: ReplyValue[] = reading.values
+    .filter((v) => Number.isFinite(v.value))
+    .map((v) => ({ ...v, target: usable[v.target]!.i }));
+  const percent = readPercent(c, reading.progress, usable.map(({ t }) => t));
+  const targetsMet =
+    usable.length > 0 && usable.every(({ t, i }) => values.some((v) => v.target === i && v.value >= t.value - 1e-9));
+  const shortfall = values.some((v) => targets[v.target]!.kind !== 'percent' && v.value < targets[v.target]!.value - 1e-9);
+  const { status, by } = decideStatus(findSignals(c), { targetsMet, shortfall, percent });
+  const today = todayIn(input?.now, typeof input?.timeZone === 'string' && input.timeZone ? input.timeZone : 'Asia/Shanghai');
+  return {
+    status,
+    percent: percent ?? (status === 'done' ? 100 : null),
+    values,
+    expectedOn: status === 'done' ? null : readExpectedOn(c, today),
+    blocker: (status === 'blocked' || status === 'at_risk') && by ? blockerOf(c, by) : null,
+  };
+}
+
+export function readReply(input: ReadReplyInput): ReadReply {
+  try {
+    return read(input);
+  } catch {
+    return empty();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * A reply's status (on_track / at_risk / blocked / done) from its words. Each
+ * claim is read with the words before it: negated problems mean on track,
+ * negated on-track words mean at risk, a hedged blocker is a risk, a denied or
+ * future completion is not done. The strongest problem wins unless the text
+ * clearly says the whole task is done. Pure.
+ */
+import type { Clauses } from './clauses.js';
+import { CONDITIONAL, FUTURE, HEDGED, NEGATED, PARTIAL, RULES, THEN_NONE, THEN_NUMBER, THEN_PROBLEM } from './status-rules.js';
+import type { ReportStatus } from './types.js';
+
+export type SignalKind = 'done' | 'done_weak' | 'not_done' | 'blocked' | 'at_risk' | 'on_track';
+
+export interface Signal {
+  kind: SignalKind;
+  start: number;
+  end: number;
+}
+
+function judge(kind: (typeof RULES)[number]['kind'], c: Clauses, start: number, end: number): SignalKind | null {
+  const text = c.text;
+  const clauseStart = c.start('comma', start);
+  const window = text.slice(Math.max(clauseStart, start - 8), start);
+  const clausePre = text.slice(clauseStart, start);
+  const negated = NEGATED.test(window) || (kind !== 'on_track' && THEN_NONE.test(text.slice(end, end + 8)));
+  if (kind === 'done' || kind === 'done_weak') {
+    if (negated) return 'not_done';
+    if (THEN_NUMBER.test(text.slice(end, end + 6))) return null;
+    if (THEN_PROBLEM.test(text.slice(end, c.end('comma', end)))) return null;
+    if (PARTIAL.test(window)) return 'on_track';
+    const matched = text.slice(start, end);
+    if (!matched.includes('已') && !/已经?\s*$/.test(window) && FUTURE.test(clausePre)) return 'on_track';
+    return kind;
+  }
+  if (CONDITIONAL.test(window)) return null;
+  if (kind === 'on_track') return negated ? 'at_risk' : 'on_track';
+  if (negated) return 'on_track';
+  if (kind === 'blocked' && HEDGED.test(clausePre)) return 'at_risk';
+  return kind;
+}
+
+export function findSignals(c: Clauses): Signal[] {
+  const out: Signal[] = [];
+  for (const rule of RULES) {
+    const re = new RegExp(rule.re.source, `${rule.re.flags.replace('g', '')}g`);
+    for (const m of c.text.matchAll(re)) {
+      if (m[0].length === 0) continue;
+      const kind = judge(rule.kind, c, m.index, m.index + m[0].length);
+      if (kind) out.push({ kind, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export interface StatusFacts {
+  /** Every target has a value at or above it. */
+  targetsMet: boolean;
+  /** Some count or sum is still below its target, so the task is not done whatever the words say. */
+  shortfall: boolean;
+  percent: number | null;
+}
+
+/** The status the signals add up to, and the signal that decided it. */
+export function decideStatus(signals: Signal[], facts: StatusFacts): { status: ReportStatus | null; by: Signal | null } {
+  const first = (k: SignalKind) => signals.find((s) => s.kind === k) ?? null;
+  const notDone = first('not_done') !== null || facts.shortfall;
+  const done = first('done');
+  if (!notDone && done) return { status: 'done', by: done };
+  for (const k of ['blocked', 'at_risk'] as const) {
+    const s = first(k);
+    if (s) return { status: k, by: s };
+  }
+  const weak = first('done_weak');
+  if (!notDone && (weak || facts.targetsMet || (facts.percent !== null && facts.percent >= 100))) {
+    return { status: 'done', by: weak };
+  }
+  const onTrack = first('on_track') ?? (notDone ? (done ?? weak) : null);
+  return onTrack ? { status: 'on_track', by: onTrack } : { status: null, by: null };
+}

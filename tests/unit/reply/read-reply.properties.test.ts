@@ -1,0 +1,133 @@
+/**
+ * Properties of the reply reader over generated input (plain seeded loops; no
+ * fast-check): it never throws, every field stays in its declared shape, the
+ * same input reads the same way, and odd input (huge, empty, JSON, tags,
+ * broken targets, invalid dates and zones) is survived.
+ */
+import { describe, expect, it } from 'vitest';
+import { readReply } from '../../../bot/domain/reply/read-reply.js';
+import type { ReadReply, ReadReplyInput, ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
+import { HIGH_TECH, INCUBATORS, NOW, REGISTRATION, SCHOOLS, TECH_SMES, TRADE, TRAINING } from './fixtures.js';
+
+/** mulberry32: a small deterministic PRNG so failures reproduce. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FRAGMENTS = [
+  '已完成', '完成', '118', '１４０', '家', '个', '项', '亿', '万元', '%', '％', '人次', '一百二十', '两千', '十余',
+  '高企', '科技型企业', '众创空间', '技术合同', '，', '。', '、', '；', '\n', ' ', '/', '.', '-', '~', ':', '：',
+  '没有', '不', '风险', '滞后', '受阻', '等', '审批', '拨款', '需协调', '按计划', '预计', '月底', '下周五', '年底',
+  '前', '9月', '30日', '第', '3', '批', '过半', '八成', '百分之', '六十', '分之', '其中', '还差', '去年', '同比',
+  '增长', '😄', '👍', '<at id=all></at>', '{"text":"', '"}', '@_user_1', '\u3000', '\uD83D', '（', '）', '2022年',
+  '13812345678', '1,650', '9.30', '¥', '\\', '$', '(', ')', '[', ']', '^', '*', '+', '?', '|',
+];
+
+function randomText(next: () => number, maxParts: number): string {
+  const n = Math.floor(next() * maxParts);
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    if (next() < 0.15) out += String.fromCharCode(Math.floor(next() * 0xffff));
+    else out += FRAGMENTS[Math.floor(next() * FRAGMENTS.length)]!;
+  }
+  return out;
+}
+
+const ALL_TARGETS: ReplyTarget[][] = [[], HIGH_TECH, TECH_SMES, INCUBATORS, REGISTRATION, TRADE, SCHOOLS, TRAINING];
+const STATUSES = new Set(['on_track', 'at_risk', 'blocked', 'done', null]);
+
+function expectShape(r: ReadReply, targets: ReplyTarget[]): void {
+  expect(Object.keys(r).sort()).toEqual(['blocker', 'expectedOn', 'percent', 'status', 'values']);
+  expect(STATUSES.has(r.status)).toBe(true);
+  if (r.percent !== null) {
+    expect(Number.isFinite(r.percent)).toBe(true);
+    expect(r.percent).toBeGreaterThanOrEqual(0);
+    expect(r.percent).toBeLessThanOrEqual(100);
+  }
+  expect(Array.isArray(r.values)).toBe(true);
+  const seen = new Set<number>();
+  for (const v of r.values) {
+    expect(Number.isInteger(v.target) && v.target >= 0 && v.target < targets.length).toBe(true);
+    expect(Number.isFinite(v.value)).toBe(true);
+    expect(v.unit).toBe(targets[v.target]!.unit);
+    expect(seen.has(v.target)).toBe(false);
+    seen.add(v.target);
+  }
+  if (r.expectedOn !== null) {
+    expect(r.expectedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(new Date(`${r.expectedOn}T00:00:00Z`).toISOString().slice(0, 10)).toBe(r.expectedOn);
+  }
+  if (r.blocker !== null) {
+    expect(r.blocker.length).toBeGreaterThan(0);
+    expect([...r.blocker].length).toBeLessThanOrEqual(80);
+    expect(r.status === 'blocked' || r.status === 'at_risk').toBe(true);
+  }
+}
+
+describe('readReply properties', () => {
+  it('never throws and stays in shape on 3,000 random replies', () => {
+    const next = rng(20220815);
+    for (let i = 0; i < 3000; i++) {
+      const text = randomText(next, 40);
+      const targets = ALL_TARGETS[Math.floor(next() * ALL_TARGETS.length)]!;
+      const now = new Date(Date.UTC(2020, 0, 1) + Math.floor(next() * 4 * 365) * 86_400_000 + Math.floor(next() * 86_400_000));
+      const r = readReply({ text, targets, now });
+      try {
+        expectShape(r, targets);
+      } catch (e) {
+        throw new Error(`reply #${i} ${JSON.stringify(text)}: ${(e as Error).message}`);
+      }
+    }
+  });
+
+  it('reads the same input the same way', () => {
+    const next = rng(7);
+    for (let i = 0; i < 300; i++) {
+      const text = randomText(next, 30);
+      expect(readReply({ text, targets: REGISTRATION, now: NOW })).toEqual(readReply({ text, targets: REGISTRATION, now: NOW }));
+    }
+  });
+
+  it('survives long replies', () => {
+    const next = rng(99);
+    const long = randomText(next, 3000).padEnd(10_000, '已完成118家，进度偏慢，等审批。');
+    expectShape(readReply({ text: long, targets: TECH_SMES, now: NOW }), TECH_SMES);
+    const noBreaks = '高企'.repeat(6000) + '受阻' + '9'.repeat(5000);
+    expectShape(readReply({ text: noBreaks, targets: HIGH_TECH, now: NOW }), HIGH_TECH);
+    expectShape(readReply({ text: '1'.repeat(12_000), targets: HIGH_TECH, now: NOW }), HIGH_TECH);
+  });
+
+  it('survives odd input', () => {
+    const odd: unknown[] = [
+      '', '   ', '\n\n', '😄😄😄', '<at id=all></at>', '<at id=all></at> 同上', '{}', '[]', '{"text":', 'null',
+      '{"zh_cn":{"title":"","content":[[{"tag":"text","text":"已完成118家"}]]}}', '\u0000\uFFFF\uD800', '%%%', '///',
+      undefined, null, 42,
+    ];
+    for (const text of odd) {
+      const r = readReply({ text: text as string, targets: HIGH_TECH, now: NOW });
+      expectShape(r, HIGH_TECH);
+    }
+    const broken = [
+      { label: '高企', value: Number.NaN, unit: '家', kind: 'level' },
+      { label: '', value: 0, unit: '', kind: 'level' },
+      null,
+      { label: '科技成果', value: 0, unit: '项', kind: 'nonsense' },
+    ] as unknown as ReplyTarget[];
+    expectShape(readReply({ text: '高企118家，科技成果5项，完成', targets: broken, now: NOW }), broken);
+    const inputs: unknown[] = [
+      { text: '本月底前完成', targets: HIGH_TECH, now: new Date('nope') },
+      { text: '本月底前完成', targets: HIGH_TECH, now: NOW, timeZone: 'Mars/Olympus' },
+      { text: '本月底前完成', targets: 'x', now: NOW },
+      { text: '本月底前完成' },
+      null,
+    ];
+    for (const input of inputs) expectShape(readReply(input as ReadReplyInput), HIGH_TECH);
+  });
+});
