@@ -49,6 +49,10 @@ const schema = z
     SEND_RATE_PER_SECOND: z.coerce.number().int().positive().max(50).default(16),
     /** BullMQ lock duration; a job whose worker died is retried after about this long. */
     WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    /** Time of the weekly digest on the week's last working day, Asia/Shanghai. */
+    DIGEST_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm, e.g. 16:00').default('16:00'),
+    /** Show who has not reported in the group digest too (default: admins only). */
+    DIGEST_SHOW_MISSING: bool.default(false),
     /** How often the sweep computes due nudges, seconds; 0 = this process does not schedule it. */
     SWEEP_EVERY_SECONDS: z.coerce.number().int().min(0).default(60),
   });

@@ -2,13 +2,14 @@
  * Worker composition root: the BullMQ workers over the shared deps.
  * `npm run worker` runs these alone; `npm start` runs them beside the receiver.
  */
-import { Worker } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import type { Deps } from '../bot/deps.js';
 import type { Handlers } from '../bot/handlers/types.js';
 import { createInboundProcessor } from './processors/inbound.js';
+import { createPostDigestProcessor } from './processors/post-digest.js';
 import { createSendNudgeProcessor } from './processors/send-nudge.js';
 import { createSweepProcessor } from './processors/nudge-sweep.js';
-import { QUEUE, type InboundJob, type SendNudgeJob, type SweepJob } from './queues.js';
+import { QUEUE, type InboundJob, type PostDigestJob, type SendNudgeJob, type SweepJob } from './queues.js';
 import { upsertSchedulers } from './schedulers.js';
 import { createRedis } from './redis.js';
 import { withErrorPolicy } from './run-job.js';
@@ -28,9 +29,13 @@ export async function startWorkers(deps: Deps, handlers: Handlers, opts: { concu
     concurrency: opts.concurrency ?? 8,
   });
   // Feishu allows 50/s and 1000/min per app: the limiter keeps every worker together under both.
-  const nudges: Worker<SendNudgeJob> = new Worker<SendNudgeJob>(
+  const sendNudge = createSendNudgeProcessor(deps);
+  const postDigest = createPostDigestProcessor(deps);
+  const outbound = (job: Job<SendNudgeJob | PostDigestJob>) =>
+    job.name === 'post-digest' ? postDigest(job as Job<PostDigestJob>) : sendNudge(job as Job<SendNudgeJob>);
+  const nudges: Worker<SendNudgeJob | PostDigestJob> = new Worker<SendNudgeJob | PostDigestJob>(
     QUEUE.nudges,
-    withErrorPolicy(deps.log, createSendNudgeProcessor(deps), () => nudges),
+    withErrorPolicy(deps.log, outbound, () => nudges),
     { ...common, concurrency: 4, limiter: { max: deps.config.SEND_RATE_PER_SECOND, duration: 1000 } },
   );
   const sweeps: Worker<SweepJob> = new Worker<SweepJob>(QUEUE.sweeps, withErrorPolicy(deps.log, createSweepProcessor(deps), () => sweeps), {

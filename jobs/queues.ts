@@ -8,6 +8,10 @@ import { z } from 'zod';
 
 export const QUEUE = { inbound: 'inbound', nudges: 'nudges', sweeps: 'sweeps' } as const;
 
+/** post-digest: one job per plan, recipient and week (jobId derived from the key); runs on the nudges queue's limiter. */
+export const postDigestJob = z.object({ key: z.string().min(1) });
+export type PostDigestJob = z.infer<typeof postDigestJob>;
+
 /** send-nudge: one job per nudge key (jobId derived from it). */
 export const sendNudgeJob = z.object({ key: z.string().min(1) });
 export type SendNudgeJob = z.infer<typeof sendNudgeJob>;
@@ -30,7 +34,7 @@ export type InboundJob = z.infer<typeof inboundJob>;
 
 export interface Queues {
   inbound: Queue<InboundJob>;
-  nudges: Queue<SendNudgeJob>;
+  nudges: Queue<SendNudgeJob | PostDigestJob>;
   sweeps: Queue<SweepJob>;
   close(): Promise<void>;
 }
@@ -43,7 +47,7 @@ export function createQueues(connection: Redis, prefix: string): Queues {
     removeOnComplete: { age: 24 * 3600, count: 10_000 },
     removeOnFail: { age: 7 * 24 * 3600 },
   });
-  const nudges = make<SendNudgeJob>(QUEUE.nudges, {
+  const nudges = make<SendNudgeJob | PostDigestJob>(QUEUE.nudges, {
     attempts: 10,
     backoff: { type: 'exponential', delay: 2000 },
     removeOnComplete: { age: 24 * 3600, count: 50_000 },

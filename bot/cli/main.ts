@@ -9,8 +9,10 @@ const USAGE = `用法 / usage:
   workplan import <文件>              导入（或更新）工作要点到数据库
   workplan tasks                      列出数据库中的任务
   workplan assign <分工表> [--plan N]  导入责任分工（任务编号、姓名、角色、open_id/邮箱/手机、部门）
+  workplan export --out <台账.xlsx> [--plan N] [--at 日期]  导出台账（任务、进展记录、操作记录）
   workplan read-reply --plan <文件> --task <编号> --text "<回复>" [--json]
                                       试读一条进展回复（状态、进度、数值、预计完成日期）
+  workplan digest --preview [--at 日期] [--out 文件]  预览本周周报（文字 + 卡片 JSON）；--send 立即发送
   workplan demo                       导入示例计划（綦江区科技局2022年工作要点）并列出任务
   workplan start                      启动机器人（接收飞书事件 + 后台任务），配置见 .env
   workplan worker                     只启动后台任务进程（可多机扩展）
@@ -25,7 +27,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   tasks: async () => (await import('./tasks.js')).runTasks,
   demo: async () => (await import('./demo.js')).runDemo,
   assign: async () => (await import('./assign.js')).runAssign,
+  export: async () => (await import('./export.js')).runExport,
   'read-reply': async () => (await import('./read-reply.js')).runReadReply,
+  digest: async () => (await import('./digest.js')).runDigest,
   start: async () => (await import('./start.js')).runStart,
   worker: async () => (await import('./start.js')).runWorker,
 };

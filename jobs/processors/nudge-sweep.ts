@@ -9,6 +9,7 @@ import { dueNudges } from '../../bot/domain/schedule/due-nudges.js';
 import type { DueNudge } from '../../bot/domain/schedule/types.js';
 import { loadScheduleInputs, recordNudges } from '../../bot/store/nudge-store.js';
 import { jobIdFor } from '../queues.js';
+import { runDigestSweep } from './digest-sweep.js';
 
 export interface SweepResult {
   due: number;
@@ -35,4 +36,8 @@ export async function runSweep(deps: Deps): Promise<SweepResult> {
   return { due: due.length, skipped: skipped.length, enqueued: keys.length };
 }
 
-export const createSweepProcessor = (deps: Deps) => async (): Promise<void> => void (await runSweep(deps));
+/** The scheduled sweep: nudges, then the weekly digest when its time has come. */
+export const createSweepProcessor = (deps: Deps) => async (): Promise<void> => {
+  await runSweep(deps);
+  await runDigestSweep(deps);
+};

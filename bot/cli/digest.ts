@@ -1,0 +1,61 @@
+/**
+ * `workplan digest --preview [--at 2022-04-15[T16:00]] [--out card.json] [--plan N]`
+ * prints the week's digest as text and writes the card JSON;
+ * `workplan digest --send` posts it now to every registered digest chat.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { systemClock } from '../clock.js';
+import { loadConfig } from '../config.js';
+import { chineseWorkCalendar } from '../domain/calendar/chinese-calendar.js';
+import { buildDigest } from '../domain/digest/build-digest.js';
+import { digestText } from '../domain/digest/digest-text.js';
+import { digestCards } from '../feishu/cards/digest-cards.js';
+import { createMessenger } from '../feishu/messenger.js';
+import { loadDigestInput } from '../store/digest-input.js';
+import type { Io } from './io.js';
+import { withDb } from './open-db.js';
+import { pickPlan } from './pick-plan.js';
+import { UsageError } from './usage-error.js';
+
+export function parseAt(at: string | undefined, fallback: Date): Date {
+  if (!at) return fallback;
+  const m = at.match(/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?$/);
+  const d = m ? new Date(`${m[1]}T${m[2] ?? '16:00'}:00+08:00`) : new Date(NaN);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`无法识别时间「${at}」，请写成 2022-04-15 或 2022-04-15T16:00。`);
+  return d;
+}
+
+export async function runDigest(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { preview: { type: 'boolean' }, send: { type: 'boolean' }, at: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' } },
+  });
+  if (!values.preview && !values.send) throw new UsageError('用法：workplan digest --preview [--at 2022-04-15] [--out 文件.json] 或 workplan digest --send');
+  const now = parseAt(values.at, systemClock.now());
+  const calendar = chineseWorkCalendar({ onFallback: (y) => io.err(`提示：${y} 年的节假日安排尚未发布，按周一至周五计算工作日。\n`) });
+  return withDb(async (db) => {
+    const planId = await pickPlan(db, values.plan);
+    const model = buildDigest(await loadDigestInput(db, planId, now, calendar), calendar);
+    const config = loadConfig(process.env, values.send ? 'feishu' : 'store');
+    const cards = digestCards(model, { audience: 'group', showMissing: config.DIGEST_SHOW_MISSING });
+    if (values.preview) {
+      io.out(digestText(model));
+      const out = values.out ?? `digest-${model.snapshot.week}.json`;
+      writeFileSync(out, JSON.stringify(cards.length === 1 ? cards[0] : cards, null, 2));
+      io.out(`\n卡片 JSON 已写入 ${out}（${cards.length} 张卡片）\n`);
+    }
+    if (values.send) {
+      const chats = await db.chat.findMany({ where: { digest: true } });
+      if (!chats.length) throw new UsageError('还没有接收周报的群：在群里 @机器人 发送 /subscribe 后再试。');
+      const messenger = createMessenger({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN });
+      for (const chat of chats) {
+        for (const [i, card] of cards.entries()) {
+          await messenger.send({ chatId: chat.chatId }, { card }, `digest-now:${planId}:${chat.chatId}:${model.snapshot.week}:${i}`);
+        }
+        io.out(`已发送到「${chat.name ?? chat.chatId}」\n`);
+      }
+    }
+    return 0;
+  });
+}

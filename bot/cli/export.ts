@@ -1,0 +1,57 @@
+/**
+ * `workplan export --out <台账.xlsx> [--plan <id>] [--at 2022-04-15]`: writes the ledger
+ * (台账) of a plan. --at sets the day the 序时进度 is measured at (default: today, Beijing time).
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { systemClock } from '../clock.js';
+import { atShanghai } from '../domain/calendar/shanghai-time.js';
+import { chineseWorkCalendar } from '../domain/calendar/chinese-calendar.js';
+import { toDayNumber } from '../domain/calendar/civil-date.js';
+import { exportLedger } from '../ledger/build-ledger.js';
+import type { Io } from './io.js';
+import { withDb } from './open-db.js';
+import { pickPlan } from './pick-plan.js';
+import { UsageError } from './usage-error.js';
+
+const USAGE = '用法：workplan export --out <台账.xlsx> [--plan 计划编号] [--at 2022-04-15]';
+
+export async function runExport(args: string[], io: Io): Promise<number> {
+  let values: { out?: string; plan?: string; at?: string };
+  try {
+    ({ values } = parseArgs({ args, options: { out: { type: 'string' }, plan: { type: 'string' }, at: { type: 'string' } } }));
+  } catch {
+    throw new UsageError(USAGE);
+  }
+  if (!values.out) throw new UsageError(`请用 --out 指定导出文件。\n${USAGE}`);
+  if (!/\.xlsx$/i.test(values.out)) throw new UsageError(`导出文件应以 .xlsx 结尾：${values.out}`);
+  const now = values.at === undefined ? systemClock.now() : parseDay(values.at);
+  const out = resolve(values.out);
+  const calendar = chineseWorkCalendar({
+    onFallback: (year) => io.err(`提示：不知道 ${year} 年的法定节假日安排，序时进度按周一至周五计算。\n`),
+  });
+
+  const ledger = await withDb(async (db) => exportLedger(db, { planId: await pickPlan(db, values.plan), now, calendar }));
+  try {
+    await writeFile(out, ledger.bytes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'EBUSY') {
+      throw new UsageError(`无法写入「${out}」（${code}）：请检查目录是否存在、是否有写权限、文件是否正被打开。`);
+    }
+    throw e;
+  }
+  io.out(`已导出台账：${out}（${ledger.taskCount} 项任务，${ledger.reportCount} 条进展记录）\n`);
+  return 0;
+}
+
+/** '2022-04-15' → noon of that day, Beijing time. */
+function parseDay(day: string): Date {
+  try {
+    toDayNumber(day);
+  } catch {
+    throw new UsageError(`无法识别日期「${day}」，请写成 2022-04-15。`);
+  }
+  return atShanghai(day, '12:00');
+}

@@ -1,0 +1,55 @@
+/**
+ * The digest's chart: a VChart horizontal grouped bar chart, per target 「完成进度」 vs
+ * 「时间进度」 in percent. Plain JSON (no functions), features every client version renders.
+ * Labels are drawn as chart text, not Markdown. Pure.
+ */
+import type { ChartBar } from '../../domain/digest/model.js';
+import { clip } from '../../domain/digest/words.js';
+import type { Element } from './card.js';
+
+/** More bars than this make the chart unreadable on a phone. */
+export const CHART_MAX_TARGETS = 12;
+
+/** The targets to draw: all of them, or the CHART_MAX_TARGETS furthest behind pace, in plan order. */
+export function chartSelection(bars: readonly ChartBar[]): ChartBar[] {
+  if (bars.length <= CHART_MAX_TARGETS) return [...bars];
+  const rank = (b: ChartBar): number => b.ratio ?? Number.POSITIVE_INFINITY;
+  const keep = new Set(
+    bars
+      .map((b, i) => ({ b, i }))
+      .sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i)
+      .slice(0, CHART_MAX_TARGETS)
+      .map((x) => x.i),
+  );
+  return bars.filter((_, i) => keep.has(i));
+}
+
+export function chartElement(bars: readonly ChartBar[]): Element {
+  const seen = new Map<string, number>();
+  const values = bars.flatMap((b) => {
+    let name = clip(`${b.taskCode} ${b.label}`, 14);
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    if (n > 1) name = `${name}#${n}`;
+    return [
+      { target: name, series: '完成进度', pct: b.reachedPct },
+      { target: name, series: '时间进度', pct: b.timePct },
+    ];
+  });
+  return {
+    tag: 'chart',
+    aspect_ratio: bars.length <= 6 ? '4:3' : '1:1',
+    color_theme: 'brand',
+    chart_spec: {
+      type: 'bar',
+      direction: 'horizontal',
+      title: { text: '完成进度 vs 时间进度（%）' },
+      data: { values },
+      xField: 'pct',
+      yField: ['target', 'series'],
+      seriesField: 'series',
+      legends: { visible: true, orient: 'bottom' },
+      label: { visible: true },
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The ledger (台账) of a plan as an .xlsx workbook: 「任务台账」 (one row per task),
+ * 「进展记录」 (every report) and 「操作记录」 (the audit trail). Used by `workplan export`
+ * and meant for a chat /export. `now` only sets the 序时进度 date; the rows are the store's
+ * current state.
+ */
+import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
+import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
+import type { Db } from '../store/db.js';
+import { loadLedgerRows } from '../store/ledger-rows.js';
+import { auditSheet, reportSheet } from './history-sheets.js';
+import { taskSheet } from './task-sheet.js';
+import { writeWorkbook } from './write-workbook.js';
+
+export { AUDIT_SHEET, REPORT_SHEET } from './history-sheets.js';
+export { TASK_SHEET } from './task-sheet.js';
+
+export interface LedgerOptions {
+  planId: number;
+  now: Date;
+  calendar: WorkCalendar;
+}
+
+export interface Ledger {
+  bytes: Buffer;
+  /** A file name to offer, e.g. 「重庆市…2022年工作要点-台账-2022-04-15.xlsx」. */
+  fileName: string;
+  taskCount: number;
+  reportCount: number;
+}
+
+export async function exportLedger(db: Db, opts: LedgerOptions): Promise<Ledger> {
+  const rows = await loadLedgerRows(db, opts.planId);
+  const sheets = [taskSheet(rows, opts), reportSheet(rows), auditSheet(rows)];
+  const bytes = await writeWorkbook(sheets, { title: `${rows.plan.title} 台账`, at: opts.now });
+  const fileName = `${rows.plan.title}-台账-${shanghaiDate(opts.now)}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '_');
+  return { bytes, fileName, taskCount: rows.tasks.length, reportCount: rows.reports.length };
+}
+
+/** The ledger's .xlsx bytes. */
+export async function buildLedger(db: Db, opts: LedgerOptions): Promise<Buffer> {
+  return (await exportLedger(db, opts)).bytes;
+}

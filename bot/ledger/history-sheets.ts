@@ -1,0 +1,56 @@
+/**
+ * The history sheets of the ledger, newest first: 「进展记录」 (every report, revoked ones
+ * included and marked) and 「操作记录」 (the audit trail). Pure.
+ */
+import { formatValue } from '../domain/plan/describe.js';
+import type { LedgerAuditEntry, LedgerReport, LedgerRows } from '../store/ledger-rows.js';
+import { statusWord } from './task-sheet.js';
+import type { Cell, SheetSpec } from './write-workbook.js';
+import { ACTION_WORDS, actorWord, shanghaiMinute, SOURCE_WORDS } from './words.js';
+
+export const REPORT_SHEET = '进展记录';
+export const AUDIT_SHEET = '操作记录';
+
+export function reportSheet(rows: LedgerRows): SheetSpec {
+  return {
+    name: REPORT_SHEET,
+    columns: [
+      { header: '任务编号', width: 8 }, { header: '任务名称', width: 22 }, { header: '填报人', width: 10 },
+      { header: '时间', width: 17 }, { header: '来源', width: 10 }, { header: '状态', width: 12 },
+      { header: '进度%', width: 8 }, { header: '数值', width: 26 }, { header: '原话', width: 60 },
+      { header: '是否撤销', width: 9 },
+    ],
+    rows: rows.reports.map(reportRow),
+  };
+}
+
+function reportRow(r: LedgerReport): Cell[] {
+  return [
+    r.task.code,
+    r.task.title,
+    r.person?.name ?? '',
+    shanghaiMinute(r.createdAt),
+    SOURCE_WORDS[r.source] ?? r.source,
+    statusWord(r.status),
+    r.percent,
+    r.values.map((v) => `${v.target.label} ${formatValue(v.value)}${v.unit}`).join('\n'),
+    r.rawText,
+    r.revokedAt ? '是' : '否',
+  ];
+}
+
+export function auditSheet(rows: LedgerRows): SheetSpec {
+  return {
+    name: AUDIT_SHEET,
+    columns: [
+      { header: '时间', width: 17 }, { header: '操作人', width: 14 }, { header: '操作', width: 16 },
+      { header: '任务', width: 24 }, { header: '变更前', width: 50 }, { header: '变更后', width: 50 },
+    ],
+    rows: rows.audit.map((e) => auditRow(e, rows.actorNames)),
+  };
+}
+
+function auditRow(e: LedgerAuditEntry, names: ReadonlyMap<string, string>): Cell[] {
+  const task = e.task ? `${e.task.code} ${e.task.title}${e.task.removedAt ? '（已移出计划）' : ''}` : '';
+  return [shanghaiMinute(e.at), actorWord(e.actor, names), ACTION_WORDS[e.action] ?? e.action, task, e.before, e.after];
+}

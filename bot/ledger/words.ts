@@ -1,0 +1,52 @@
+/** Chinese words and time stamps of the ledger (台账). Pure. */
+import { pad2 } from '../domain/calendar/civil-date.js';
+import { shanghaiParts } from '../domain/calendar/shanghai-time.js';
+
+export const STATUS_WORDS: Record<string, string> = { on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成' };
+export const TASK_STATE_WORDS: Record<string, string> = { paused: '已暂停', done: '已办结' };
+
+export const SOURCE_WORDS: Record<string, string> = {
+  reply: '回复消息',
+  text: '消息',
+  button: '卡片按钮',
+  form: '卡片表单',
+  command: '命令',
+  import: '导入',
+};
+
+export const ACTION_WORDS: Record<string, string> = {
+  'plan.imported': '导入计划',
+  'plan.reimported': '重新导入计划',
+  'task.added': '新增任务',
+  'task.reimported': '任务随计划更新',
+  'task.removed': '任务移出计划',
+  'owners.imported': '导入责任分工',
+  'assignment.added': '分配职责',
+  'assignment.ended': '取消职责',
+  'leave.added': '登记请假',
+  'report.added': '填报进展',
+  'report.edited': '修改进展',
+  'report.revoked': '撤销进展',
+  'reply.unassigned': '收到无对应任务的回复',
+};
+
+/** 'YYYY-MM-DD HH:mm' on Beijing time, whatever the host's time zone. */
+export function shanghaiMinute(at: Date): string {
+  const { date, minutes } = shanghaiParts(at);
+  return `${date} ${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+}
+
+/** 「张敏」 for a known open_id, 「命令行」 for the CLI, else the actor as stored. */
+export function actorWord(actor: string, names: ReadonlyMap<string, string>): string {
+  const name = names.get(actor);
+  if (name) return name;
+  if (actor === 'cli') return '命令行';
+  if (actor === 'system') return '系统';
+  if (actor.startsWith('cli:')) return `命令行（${actor.slice(4)}）`;
+  return actor;
+}
+
+/** 「84%」: a share (0..1) as a whole percentage. */
+export function percentWord(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
