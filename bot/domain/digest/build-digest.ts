@@ -4,7 +4,7 @@
  * digestText (CLI preview).
  */
 import { shanghaiDate } from '../calendar/shanghai-time.js';
-import type { WorkCalendar } from '../calendar/work-calendar.js';
+import { workdaysBetween, type WorkCalendar } from '../calendar/work-calendar.js';
 import { elapsedShare } from '../pace.js';
 import { buildTask, type BuiltTask, type TaskContext } from './build-task.js';
 import { chartBars, dueSoon, missingReporters, needsLeaders } from './digest-lists.js';
@@ -34,7 +34,13 @@ function sectionsOf(built: readonly BuiltTask[]): DigestSection[] {
 export function buildDigest(input: DigestInput, cal: WorkCalendar, settings: DigestSettings = DEFAULT_DIGEST): DigestModel {
   const today = shanghaiDate(input.now);
   const timeShare = elapsedShare(cal, input.plan.periodStart, input.plan.periodEnd, today);
-  const ctx: TaskContext = { now: input.now, periodStart: input.plan.periodStart, timeShare, today, cal, settings, previous: input.previous };
+  const counted = new Map<string, number>();
+  const workdaysTo = (date: string): number => {
+    let n = counted.get(date);
+    if (n === undefined) counted.set(date, (n = workdaysBetween(cal, today, date)));
+    return n;
+  };
+  const ctx: TaskContext = { now: input.now, periodStart: input.plan.periodStart, timeShare, today, workdaysTo, settings, previous: input.previous };
   const built = input.tasks.map((t) => buildTask(t, ctx));
 
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<DigestStatus, number>;

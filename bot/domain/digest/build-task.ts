@@ -1,6 +1,5 @@
 /** One task of the digest: status, pace per target, light, latest words, changes. Pure. */
 import { shanghaiDate } from '../calendar/shanghai-time.js';
-import { workdaysBetween, type WorkCalendar } from '../calendar/work-calendar.js';
 import { changesSince, snapshotEntry, type SnapshotEntry } from './changes.js';
 import type { DigestTask } from './model.js';
 import { targetPace, type PaceContext } from './target-pace.js';
@@ -23,7 +22,8 @@ export interface BuiltTask {
 
 export interface TaskContext extends PaceContext {
   today: string;
-  cal: WorkCalendar;
+  /** Working days from today to a date (negative when past); memoised by the caller. */
+  workdaysTo: (date: string) => number;
   settings: DigestSettings;
   previous: DigestSnapshot | null;
 }
@@ -45,7 +45,7 @@ export function buildTask(input: DigestTaskInput, ctx: TaskContext): BuiltTask {
     status: finding.status,
     light,
     deadline: input.deadline,
-    workdaysLeft: workdaysBetween(ctx.cal, ctx.today, input.deadline),
+    workdaysLeft: ctx.workdaysTo(input.deadline),
     targets,
     latest: newest ? { text: clip(newest.rawText, WORDS_MAX), date: shanghaiDate(newest.createdAt), period: newest.period } : null,
     percent: finding.reports.find((r) => r.percent !== null)?.percent ?? null,

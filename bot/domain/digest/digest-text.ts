@@ -7,7 +7,7 @@ import { DIGEST_STATUS_WORDS, LIGHT_EMOJI, LIGHT_ORDER, monthDay, percent, STATU
 export function summaryLine(m: DigestModel): string {
   const lights = LIGHT_ORDER.filter((l) => m.lights[l] > 0).map((l) => `${LIGHT_EMOJI[l]}${m.lights[l]}`);
   const statuses = STATUS_ORDER.filter((s) => s !== 'unknown' || m.counts.unknown > 0).map((s) => `${DIGEST_STATUS_WORDS[s]} ${m.counts[s]}`);
-  return `共${m.total}项 ${lights.join(' ')}｜${statuses.join(' · ')}｜时间进度${percent(m.header.timeShare)}`;
+  return `共${m.total}项${lights.map((l) => ` ${l}`).join('')}｜${statuses.join(' · ')}｜时间进度${percent(m.header.timeShare)}`;
 }
 
 function taskLines(t: DigestTask): string[] {

@@ -25,6 +25,9 @@ interface Measure {
   baseline: number | null;
 }
 
+/** Floating-point slack at the thresholds: 18 of 100 at 20% time is exactly 0.9, not 0.8999…. */
+const EPS = 1e-9;
+
 const shareOf = (x: number, of: number): number | null => (of > 0 ? x / of : null);
 
 function measure(t: DigestTarget, known: DigestTarget['history'], latest: number | null, periodStart: string): Measure {
@@ -47,8 +50,8 @@ function verdictOf(t: DigestTarget, m: Measure, latest: number | null, ratio: nu
   if (m.basis === 'single_value') return null;
   if (timeShare <= 0) return 'on_pace'; // before the period's first working day nothing is due yet
   if (ratio === null) return null;
-  if (ratio >= s.greenAt) return 'on_pace';
-  return ratio < s.redBelow ? 'far_behind' : 'lagging';
+  if (ratio >= s.greenAt - EPS) return 'on_pace';
+  return ratio < s.redBelow - EPS ? 'far_behind' : 'lagging';
 }
 
 export function targetPace(t: DigestTarget, ctx: PaceContext, settings: DigestSettings): TargetPace {
