@@ -7,6 +7,7 @@ import { periodOf, lastWorkdayOfWeek } from '../domain/schedule/periods.js';
 import type { PeriodCadence } from '../domain/schedule/settings.js';
 import { workdaysIn } from '../domain/calendar/work-calendar.js';
 import { addDays } from '../domain/calendar/civil-date.js';
+import { inChunks } from './chunks.js';
 import type { Db } from './db.js';
 
 /** The ISO week of `today` with its first and last working days (null when it has none). */
@@ -21,8 +22,9 @@ export async function loadDigestInput(db: Db, planId: number, now: Date, cal: Wo
   const today = shanghaiDate(now);
   const plan = await db.plan.findUniqueOrThrow({ where: { id: planId } });
   const week = digestWeek(cal, today);
-  const tasks = await db.task.findMany({
-    where: { planId, removedAt: null },
+  const ids = (await db.task.findMany({ where: { planId, removedAt: null }, orderBy: { position: 'asc' }, select: { id: true } })).map((t) => t.id);
+  const tasks = await inChunks(ids, (slice) => db.task.findMany({
+    where: { id: { in: slice } },
     orderBy: { position: 'asc' },
     include: {
       section: true,
@@ -32,7 +34,7 @@ export async function loadDigestInput(db: Db, planId: number, now: Date, cal: Wo
       reports: { where: { revokedAt: null, createdAt: { lte: now } }, orderBy: { createdAt: 'desc' }, take: 20 },
       nudges: { where: { state: 'sent', kind: { in: ['checkin', 'followup1', 'followup2'] } }, select: { period: true } },
     },
-  });
+  }));
   const previousRow = await db.digestSnapshot.findFirst({ where: { planId, week: { lt: week.id } }, orderBy: { week: 'desc' } });
   return {
     plan: { id: plan.id, title: plan.title, year: plan.year, periodStart: `${plan.year}-01-01`, periodEnd: plan.periodEnd },

@@ -7,6 +7,7 @@ import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import { periodOf } from '../domain/schedule/periods.js';
 import type { Cadence, PeriodCadence } from '../domain/schedule/settings.js';
 import type { DueNudge, TaskForSchedule, TaskStatus } from '../domain/schedule/types.js';
+import { inChunks } from './chunks.js';
 import type { Db } from './db.js';
 
 /** Reports count as answers for the periods they fall in; look back this far. */
@@ -14,13 +15,14 @@ const LOOKBACK_DAYS = 70;
 
 export async function loadScheduleInputs(db: Db, now: Date): Promise<TaskForSchedule[]> {
   const since = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000);
-  const tasks = await db.task.findMany({
-    where: { removedAt: null, status: 'active' },
+  const ids = (await db.task.findMany({ where: { removedAt: null, status: 'active' }, select: { id: true }, orderBy: { id: 'asc' } })).map((t) => t.id);
+  const tasks = await inChunks(ids, (slice) => db.task.findMany({
+    where: { id: { in: slice } },
     include: {
       assignments: { where: { active: true, role: { in: ['owner', 'leader'] } }, include: { person: { include: { leaves: true } } } },
       reports: { where: { revokedAt: null, createdAt: { gte: since } }, select: { createdAt: true } },
     },
-  });
+  }));
   return tasks.map((t) => {
     const cadence = (['weekly', 'biweekly', 'monthly', 'off'].includes(t.cadence) ? t.cadence : 'weekly') as Cadence;
     // A report on the task answers its period for every owner.
@@ -55,8 +57,13 @@ export async function recordNudges(db: Db, due: DueNudge[], skipped: DueNudge[],
   for (const n of skipped) await write(n, 'skipped');
   for (const n of due) await write(n, 'pending');
   if (!due.length) return [];
-  const waiting = await db.nudge.findMany({ where: { key: { in: due.map((n) => n.key) }, state: { in: ['pending', 'sending'] } }, select: { key: true } });
-  return waiting.map((w) => w.key);
+  const keys = due.map((n) => n.key);
+  const waiting: string[] = [];
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await db.nudge.findMany({ where: { key: { in: keys.slice(i, i + 500) }, state: { in: ['pending', 'sending'] } }, select: { key: true } });
+    waiting.push(...rows.map((w) => w.key));
+  }
+  return waiting;
 }
 
 /**
