@@ -1,0 +1,84 @@
+/** The digest built from a seed-plan store at a fixed now, and the digest command. */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chineseWorkCalendar } from '../../bot/domain/calendar/chinese-calendar.js';
+import { buildDigest } from '../../bot/domain/digest/build-digest.js';
+import { parseOwners } from '../../bot/domain/owners/parse-owners.js';
+import { parsePlan } from '../../bot/domain/plan/parse-plan.js';
+import { startFakeFeishu } from '../../bot/sandbox/index.js';
+import { loadDigestInput } from '../../bot/store/digest-input.js';
+import { importOwners } from '../../bot/store/import-owners.js';
+import { importPlan } from '../../bot/store/import-plan.js';
+import { createReport } from '../../bot/store/reports.js';
+import { APP } from '../helpers/bot-harness.js';
+import { tempStore } from '../helpers/temp-store.js';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
+const SEED = readFileSync(new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url), 'utf8');
+const OWNERS = readFileSync(new URL('../../plans/qijiang-2022-owners.csv', import.meta.url), 'utf8');
+const at = (local: string) => new Date(`${local}+08:00`);
+const NOW = at('2022-04-15T16:00:00');
+
+let store: Awaited<ReturnType<typeof tempStore>>;
+let planId: number;
+
+async function report(code: string, who: string, status: string, text: string, values: number[], when: string, period = '2022-W15') {
+  const task = await store.db.task.findFirstOrThrow({ where: { code }, include: { targets: { orderBy: { position: 'asc' } } } });
+  const person = await store.db.person.findUniqueOrThrow({ where: { openId: who } });
+  await createReport(store.db, {
+    taskId: task.id, personId: person.id, period, status, percent: null, expectedOn: null, rawText: text, source: 'text',
+    messageId: `om_${code}_${when}`, actor: who, now: at(when),
+    values: values.map((v, i) => ({ targetId: task.targets[i]!.id, value: v, unit: task.targets[i]!.unit })),
+  });
+}
+
+beforeAll(async () => {
+  store = await tempStore();
+  const parsed = parsePlan({ kind: 'text', name: 'seed.txt', text: SEED });
+  ({ planId } = await importPlan(store.db, { parsed, sourceName: 'seed.txt', sourceText: SEED, actor: 'test', now: at('2022-03-21T09:00:00') }));
+  const rows = parseOwners(OWNERS.trim().split('\n').map((l) => l.split(',')));
+  await importOwners(store.db, { planId, rows, by: 'test', now: at('2022-03-21T09:00:00') });
+  await report('1', 'ou_demo_zhangmin', 'on_track', '有效期高企118家', [118], '2022-04-12T10:00:00');
+  await report('2', 'ou_demo_liqiang', 'at_risk', '科技型企业1650家，进度偏慢', [1650, 40], '2022-04-13T10:00:00');
+  await report('11', 'ou_demo_chenjing', 'blocked', '等财政局拨款后才能采购服务机构', [10, 1], '2022-04-14T10:00:00');
+  await report('6', 'ou_demo_wangfang', 'done', '众创空间申报全部完成', [5, 2], '2022-04-14T11:00:00');
+}, 60_000);
+afterAll(async () => store?.cleanup());
+
+describe('digest from the store', () => {
+  it('counts, lights and the blocked task with its blocker', async () => {
+    const cal = chineseWorkCalendar();
+    const model = buildDigest(await loadDigestInput(store.db, planId, NOW, cal), cal);
+    expect(model.header.weekLabel).toBe('第15周 4月11日–4月15日');
+    expect(model.counts).toMatchObject({ on_track: 1, at_risk: 1, blocked: 1, done: 1 });
+    const task = (code: string) => model.sections.flatMap((s) => s.tasks).find((t) => t.code === code)!;
+    expect(task('11').light).toBe('red');
+    expect(task('6').light).toBe('green');
+    expect(model.sections.map((s) => s.ordinal)).toEqual(['一', '二', '三', '四', '五', '六', '七']);
+    expect(JSON.stringify(model.needsLeaders)).toContain('等财政局拨款');
+  });
+
+  it('workplan digest --preview prints the text and writes the card; --send posts to registered chats', async () => {
+    const fake = await startFakeFeishu({ ...APP });
+    try {
+      fake.addChat({ chatId: 'oc_leaders0000000000000000000001', name: '局领导群', members: [] });
+      await store.db.chat.create({ data: { chatId: 'oc_leaders0000000000000000000001', name: '局领导群', digest: true, createdAt: NOW } });
+      const env = { ...process.env, DATABASE_URL: store.url, FEISHU_APP_ID: APP.appId, FEISHU_APP_SECRET: APP.appSecret, FEISHU_DOMAIN: fake.url, SANDBOX: 'true' };
+      const out = join(store.dir, 'card.json');
+      const preview = await run(process.execPath, [BIN, 'digest', '--preview', '--at', '2022-04-15', '--out', out], { env });
+      expect(preview.stdout).toContain('第15周 4月11日–4月15日');
+      expect(preview.stdout).toContain('受阻 1');
+      const card = JSON.parse(readFileSync(out, 'utf8'));
+      expect(card.schema ?? card[0]?.schema).toBe('2.0');
+      const sent = await run(process.execPath, [BIN, 'digest', '--send', '--at', '2022-04-15'], { env });
+      expect(sent.stdout).toContain('已发送到「局领导群」');
+      expect(fake.messagesIn('oc_leaders0000000000000000000001').filter((m) => m.sender === 'bot').length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await fake.close();
+    }
+  });
+});
