@@ -2,11 +2,20 @@
 import { onPing } from './commands/ping.js';
 import { reportCardActions } from './reports/card-actions.js';
 import { onText } from './reports/on-text.js';
-import type { Handlers } from './types.js';
+import type { CommandHandler, Handlers } from './types.js';
+import { allCommands } from './commands/all.js';
+import { guarded } from './commands/guard.js';
+
+/** Every name of every command (English and Chinese) → its guarded handler. */
+function commandMap(): Record<string, CommandHandler> {
+  const map: Record<string, CommandHandler> = {};
+  for (const spec of allCommands()) for (const name of spec.names) map[name] = guarded(spec);
+  return map;
+}
 
 export function registerHandlers(extra: Partial<Handlers> = {}): Handlers {
   return {
-    commands: { ping: onPing, ...extra.commands },
+    commands: { ping: onPing, ...commandMap(), ...extra.commands },
     onText: extra.onText === undefined ? onText : extra.onText,
     cardActions: { ...reportCardActions, ...extra.cardActions },
   };

@@ -1,0 +1,11 @@
+/** Every chat command, in the order /help lists them. */
+import type { CommandSpec } from './command.js';
+import { assignCommand } from './assign.js';
+import { helpCommand } from './help.js';
+import { mineCommand } from './mine.js';
+
+export function allCommands(): CommandSpec[] {
+  const list: CommandSpec[] = [];
+  list.push(helpCommand(() => list), mineCommand, assignCommand);
+  return list;
+}

@@ -1,0 +1,86 @@
+/**
+ * What every chat command shares: its spec (names, admin-only, usage), the
+ * replies (text for the bot's own words; cards whenever user text is shown,
+ * since text messages cannot escape it), admin checks, finding a task by
+ * number, code or title fragment, and people from the event's mentions.
+ */
+import type { Deps } from '../../deps.js';
+import { normaliseTaskCode } from '../../domain/owners/parse-owners.js';
+import type { Mention } from '../../domain/message-text.js';
+import { upsertPerson } from '../../store/people.js';
+import type { CommandContext } from '../types.js';
+
+export interface CommandSpec {
+  /** English name first, then Chinese names; all lower-case, without the slash. */
+  names: string[];
+  /** Only admins may run it. */
+  admin: boolean;
+  /** 「/assign 任务 @责任人 [@责任人]」 */
+  usage: string;
+  /** One line for /help. */
+  summary: string;
+  run: (deps: Deps, ctx: CommandContext) => Promise<void>;
+}
+
+/** Bad input: the message (Chinese) goes back to the user with the command's usage; nothing changes. */
+export class CommandError extends Error {
+  override name = 'CommandError';
+}
+
+/** Replies with the bot's own words. Never pass user text here: text messages cannot escape it. */
+export function say(deps: Deps, ctx: CommandContext, text: string, tag = 'say') {
+  return deps.messenger.reply(ctx.messageId, { text }, `cmd:${ctx.messageId}:${tag}`);
+}
+
+export function sayCard(deps: Deps, ctx: CommandContext, card: Record<string, unknown>, tag = 'card') {
+  return deps.messenger.reply(ctx.messageId, { card }, `cmd:${ctx.messageId}:${tag}`);
+}
+
+export async function isAdmin(deps: Pick<Deps, 'db' | 'config'>, openId: string): Promise<boolean> {
+  if (deps.config.ADMIN_OPEN_IDS.includes(openId)) return true;
+  return (await deps.db.person.count({ where: { openId, isAdmin: true } })) > 0;
+}
+
+export type TaskRef =
+  | { kind: 'found'; task: { id: number; code: string; title: string; planId: number } }
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; tasks: { code: string; title: string }[] };
+
+/** A task by number (「7」「#7」「任务7」), code (「2.3」「七」) or a fragment of its title. */
+export async function findTask(deps: Pick<Deps, 'db'>, ref: string): Promise<TaskRef> {
+  const raw = ref.trim();
+  if (!raw) return { kind: 'none' };
+  const select = { id: true, code: true, title: true, planId: true } as const;
+  const byCode = await deps.db.task.findMany({ where: { code: normaliseTaskCode(raw), removedAt: null }, select });
+  if (byCode.length === 1) return { kind: 'found', task: byCode[0]! };
+  const byTitle = await deps.db.task.findMany({ where: { title: { contains: raw }, removedAt: null }, select, orderBy: { position: 'asc' } });
+  if (byTitle.length === 1) return { kind: 'found', task: byTitle[0]! };
+  const many = byCode.length > 1 ? byCode : byTitle;
+  return many.length ? { kind: 'ambiguous', tasks: many.map((t) => ({ code: t.code, title: t.title })) } : { kind: 'none' };
+}
+
+/** findTask, or a CommandError that says what went wrong. */
+export async function requireTask(deps: Pick<Deps, 'db'>, ref: string | undefined) {
+  if (!ref) throw new CommandError('请指明任务（编号、如「7」，或任务名称中的几个字）。');
+  const found = await findTask(deps, ref);
+  if (found.kind === 'found') return found.task;
+  if (found.kind === 'none') throw new CommandError(`没有找到任务「${safe(ref)}」。发送 /mine 查看您的任务。`);
+  throw new CommandError(`「${safe(ref)}」对应多项任务：${found.tasks.slice(0, 8).map((t) => `${t.code} ${t.title}`).join('；')}。请用任务编号。`);
+}
+
+/** The people @-mentioned in a command, as stored persons (created from the mention when new). */
+export async function mentionedPeople(deps: Deps, mentions: Mention[]) {
+  const now = deps.clock.now();
+  const out = [];
+  for (const m of mentions) {
+    if (!m.openId) continue;
+    out.push(await deps.db.$transaction((tx) => upsertPerson(tx, { openId: m.openId, name: m.name || '（未知）' }, now)));
+  }
+  return out;
+}
+
+/** Makes a piece of user input harmless inside a text message: no mentions, no markup, short. */
+export function safe(text: string, max = 20): string {
+  const plain = text.replace(/[<>@[\]()*_`~|#\\]/g, '').replace(/\s+/g, ' ').trim();
+  return [...plain].length > max ? `${[...plain].slice(0, max - 1).join('')}…` : plain;
+}
