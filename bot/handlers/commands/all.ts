@@ -3,9 +3,10 @@ import type { CommandSpec } from './command.js';
 import { assignCommand } from './assign.js';
 import { helpCommand } from './help.js';
 import { mineCommand } from './mine.js';
+import { paceCommand } from './pace.js';
 
 export function allCommands(): CommandSpec[] {
   const list: CommandSpec[] = [];
-  list.push(helpCommand(() => list), mineCommand, assignCommand);
+  list.push(helpCommand(() => list), mineCommand, paceCommand, assignCommand);
   return list;
 }

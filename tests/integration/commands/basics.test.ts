@@ -65,3 +65,24 @@ describe('/assign (指派)', () => {
     expect(await h.bot.deps.db.assignment.count()).toBe(before);
   });
 });
+
+describe('/pace (序时说明)', () => {
+  it('an owner marks a lumpy target as on track; the note is stored, audited, and can be cleared', async () => {
+    const [m] = await h.command(STAFF, '/pace 1 1 高企认定集中在四季度');
+    expect(wordsOf(m!)).toContain('已记录：任务1第 1 项指标按计划推进');
+    const target = await h.bot.deps.db.target.findFirstOrThrow({ where: { task: { code: '1' }, position: 0 } });
+    expect(target.paceNote).toBe('高企认定集中在四季度');
+    expect(await h.bot.deps.db.auditEntry.count({ where: { action: 'target.pace-note' } })).toBe(1);
+    await h.command(STAFF, '/序时说明 1 1 清除');
+    expect((await h.bot.deps.db.target.findUniqueOrThrow({ where: { id: target.id } })).paceNote).toBeNull();
+  });
+
+  it.each([
+    ['/pace 2 1 理由', '您不是任务2的责任人'],
+    ['/pace 1 9 理由', '没有第 9 项指标'],
+    ['/pace 1', '请写明任务编号、指标序号和理由'],
+  ])('%s is refused with a Chinese message', async (text, words) => {
+    const [m] = await h.command(STAFF, text);
+    expect(wordsOf(m!)).toContain(words);
+  });
+});
