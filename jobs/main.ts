@@ -23,7 +23,14 @@ export async function startWorkers(deps: Deps, handlers: Handlers, opts: { concu
   let botOpenId: string | null = null;
   const getBotOpenId = async () => (botOpenId ??= (await deps.messenger.botInfo()).openId);
   const processor = createInboundProcessor(deps, handlers, getBotOpenId);
-  const common = { connection, prefix: deps.config.QUEUE_PREFIX, lockDuration: deps.config.WORKER_LOCK_MS, stalledInterval: deps.config.WORKER_LOCK_MS };
+  // Every worker has a limiter: BullMQ honours a manual rateLimit() (a Feishu 429) only on limited queues.
+  const common = {
+    connection,
+    prefix: deps.config.QUEUE_PREFIX,
+    lockDuration: deps.config.WORKER_LOCK_MS,
+    stalledInterval: deps.config.WORKER_LOCK_MS,
+    limiter: { max: 200, duration: 1000 },
+  };
   const inbound: Worker<InboundJob> = new Worker<InboundJob>(QUEUE.inbound, withErrorPolicy(deps.log, processor, () => inbound), {
     ...common,
     concurrency: opts.concurrency ?? 8,

@@ -1,6 +1,7 @@
 /** The single map from event and command to handler (STYLE habit 3). */
 import { onPing } from './commands/ping.js';
 import { reportCardActions } from './reports/card-actions.js';
+import { extendCardActions } from './commands/extend.js';
 import { onText } from './reports/on-text.js';
 import type { CommandHandler, Handlers } from './types.js';
 import { allCommands } from './commands/all.js';
@@ -17,6 +18,6 @@ export function registerHandlers(extra: Partial<Handlers> = {}): Handlers {
   return {
     commands: { ping: onPing, ...commandMap(), ...extra.commands },
     onText: extra.onText === undefined ? onText : extra.onText,
-    cardActions: { ...reportCardActions, ...extra.cardActions },
+    cardActions: { ...reportCardActions, ...extendCardActions, ...extra.cardActions },
   };
 }

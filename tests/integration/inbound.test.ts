@@ -95,9 +95,11 @@ describe('inbound pipeline', () => {
     const started = Date.now();
     await (await h.fake.userSays({ from: ALICE, text: '/ping' })).delivery;
     await waitFor(() => pongs(h.fake.p2pChatOf(ALICE)).length === 1, 10_000);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     const sends = h.fake.calls.filter((c) => c.path.includes('/reply'));
     expect(sends.map((c) => c.status)).toEqual([429, 200]);
+    // Retried only after the reset Feishu named (1 s), by the fake's own clock.
+    expect(sends[1]!.at - sends[0]!.at).toBeGreaterThanOrEqual(900);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     await sleep(300);
     expect(pongs(h.fake.p2pChatOf(ALICE))).toHaveLength(1);
   });

@@ -4,9 +4,10 @@ import { assignCommand } from './assign.js';
 import { helpCommand } from './help.js';
 import { mineCommand } from './mine.js';
 import { paceCommand } from './pace.js';
+import { everyoneCommands } from './everyone.js';
 
 export function allCommands(): CommandSpec[] {
   const list: CommandSpec[] = [];
-  list.push(helpCommand(() => list), mineCommand, paceCommand, assignCommand);
+  list.push(helpCommand(() => list), mineCommand, ...everyoneCommands, paceCommand, assignCommand);
   return list;
 }

@@ -1,0 +1,10 @@
+/** The commands for everyone on the plan (and /status for admins), in the order /help lists them. */
+import type { CommandSpec } from './command.js';
+import { extendCommand } from './extend.js';
+import { historyCommand } from './history.js';
+import { leaveCommand } from './leave.js';
+import { reportCommand } from './report.js';
+import { statusCommand } from './status.js';
+import { taskCommand } from './task.js';
+
+export const everyoneCommands: CommandSpec[] = [taskCommand, reportCommand, leaveCommand, extendCommand, historyCommand, statusCommand];

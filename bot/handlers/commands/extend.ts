@@ -1,0 +1,130 @@
+/**
+ * /extend N 日期 理由 (延期申请): an owner asks for a later deadline. The request
+ * is an audit entry ('extension.requested'); the task's leaders (or, without
+ * any, the admins) decide on a card. Approval moves the deadline; each request
+ * is decided once.
+ */
+import { z } from 'zod';
+import type { Deps } from '../../deps.js';
+import { extensionRequestCard } from '../../feishu/cards/extend-card.js';
+import type { CardAction } from '../../feishu/envelope.js';
+import { audit } from '../../store/audit.js';
+import type { Tx } from '../../store/db.js';
+import type { Handlers } from '../types.js';
+import { CommandError, isAdmin, requireTask, safe, say, type CommandSpec } from './command.js';
+import { readDay } from './leave.js';
+
+const decisionValue = z.object({ requestId: z.number().int(), taskId: z.number().int(), to: z.string().optional() });
+const pending = z.object({ taskId: z.number().int(), to: z.string(), reason: z.string(), requestedBy: z.string() });
+const toast = (type: 'success' | 'info' | 'error', content: string) => ({ toast: { type, content } });
+
+async function leaderOpenIds(deps: Deps, taskId: number): Promise<string[]> {
+  const rows = await deps.db.assignment.findMany({ where: { taskId, role: 'leader', active: true }, include: { person: true } });
+  return [...new Set(rows.map((a) => a.person.openId).filter((x): x is string => !!x))];
+}
+
+async function adminOpenIds(deps: Deps): Promise<string[]> {
+  const rows = await deps.db.person.findMany({ where: { isAdmin: true, openId: { not: null } } });
+  return [...new Set([...deps.config.ADMIN_OPEN_IDS, ...rows.map((p) => p.openId!)])];
+}
+
+export const extendCommand: CommandSpec = {
+  names: ['extend', '延期申请', '延期'],
+  admin: false,
+  usage: '/extend 任务编号 新的完成时限 理由（如：/extend 7 6月底 等待上级批复）',
+  summary: '申请延长任务完成时限，由责任领导审批',
+  run: async (deps, ctx) => {
+    const [ref, when, ...rest] = ctx.args.trim().split(/\s+/);
+    const found = await requireTask(deps, ref || undefined);
+    const now = deps.clock.now();
+    const to = when ? readDay(when, now) : null;
+    if (!to) throw new CommandError(when ? `没有读懂日期「${safe(when)}」，请写成「6月30日」「6月底」或「2022-06-30」。` : '请写明申请延至的日期。');
+    const reason = rest.join(' ').trim();
+    if (!reason) throw new CommandError('请写明延期理由。');
+    const task = await deps.db.task.findUniqueOrThrow({ where: { id: found.id } });
+    if (to <= task.deadline) throw new CommandError(`申请的日期（${to}）不晚于当前完成时限（${task.deadline}），无需延期。`);
+    const me = await deps.db.person.findUnique({ where: { openId: ctx.senderOpenId } });
+    const onTask = me ? await deps.db.assignment.count({ where: { personId: me.id, taskId: task.id, active: true, role: { in: ['owner', 'collaborator'] } } }) : 0;
+    if (!me || !onTask) throw new CommandError(`您不是任务${task.code}的责任人或协办人，不能为该任务申请延期。`);
+    const request = await deps.db.$transaction(async (tx) => {
+      const existing = await tx.auditEntry.findFirst({ where: { action: 'extension.requested', messageId: ctx.messageId } });
+      if (existing) return existing;
+      await audit(tx, {
+        actor: ctx.senderOpenId, action: 'extension.requested', now, taskId: task.id, chatId: ctx.chatId, messageId: ctx.messageId,
+        before: { deadline: task.deadline }, after: { taskId: task.id, to, reason, requestedBy: ctx.senderOpenId, status: 'pending' },
+      });
+      return tx.auditEntry.findFirstOrThrow({ where: { action: 'extension.requested', messageId: ctx.messageId }, orderBy: { id: 'desc' } });
+    });
+    const leaders = await leaderOpenIds(deps, task.id);
+    const deciders = leaders.length ? leaders : await adminOpenIds(deps);
+    const view = { requestId: request.id, taskId: task.id, code: task.code, title: task.title, requester: me.name, from: task.deadline, to, reason };
+    for (const openId of deciders) await deps.messenger.send({ openId }, { card: extensionRequestCard(view) }, `extend:${request.id}:${openId}`);
+    await say(deps, ctx, `已提交任务${task.code}的延期申请（延至 ${to}），已发送给${leaders.length ? '责任领导' : '管理员'}审批，结果会通知您。`, 'extend');
+  },
+};
+
+/** The request behind a click, whether it was decided, and whether this person may decide it. */
+async function look(deps: Deps, a: CardAction) {
+  const v = decisionValue.safeParse(a.action.value);
+  const openId = a.operator.open_id;
+  if (!v.success || !openId) return { kind: 'bad' as const };
+  const entry = await deps.db.auditEntry.findUnique({ where: { id: v.data.requestId } });
+  const req = entry?.action === 'extension.requested' && entry.after ? pending.safeParse(JSON.parse(entry.after)) : null;
+  if (!entry || !req?.success || req.data.taskId !== v.data.taskId) return { kind: 'bad' as const };
+  const decided = await decisionOf(deps.db, req.data.taskId, entry.id);
+  const allowed = (await leaderOpenIds(deps, req.data.taskId)).includes(openId) || (await isAdmin(deps, openId));
+  return { kind: 'ok' as const, id: entry.id, request: req.data, decided, allowed, openId };
+}
+
+async function decisionOf(db: Pick<Tx, 'auditEntry'>, taskId: number, requestId: number): Promise<string | null> {
+  const rows = await db.auditEntry.findMany({ where: { taskId, action: { in: ['extension.approved', 'extension.refused'] } }, select: { action: true, after: true } });
+  const hit = rows.find((r) => r.after && (JSON.parse(r.after) as { requestId?: number }).requestId === requestId);
+  return hit ? hit.action : null;
+}
+
+const DONE_WORDS: Record<string, string> = { 'extension.approved': '已同意', 'extension.refused': '未同意' };
+
+function answer(approve: boolean) {
+  return async (deps: Deps, a: CardAction) => {
+    const l = await look(deps, a);
+    if (l.kind === 'bad') return toast('error', '无法识别的延期申请');
+    if (l.decided) return toast('info', `该申请已处理（${DONE_WORDS[l.decided]}），无需重复操作`);
+    if (!l.allowed) return toast('error', '只有该任务的责任领导或管理员可以审批此申请');
+    return approve ? toast('success', `已同意，完成时限将调整为 ${l.request.to}`) : toast('success', '已记录：不同意延期');
+  };
+}
+
+function work(approve: boolean) {
+  return async (deps: Deps, a: CardAction) => {
+    const l = await look(deps, a);
+    if (l.kind === 'bad' || l.decided || !l.allowed) return;
+    const now = deps.clock.now();
+    const { request: r } = l;
+    const task = await deps.db.$transaction(async (tx) => {
+      if (await decisionOf(tx, r.taskId, l.id)) return null;
+      const t = await tx.task.findUniqueOrThrow({ where: { id: r.taskId } });
+      const action = approve ? 'extension.approved' : 'extension.refused';
+      await audit(tx, { actor: l.openId, action, now, taskId: t.id, after: { requestId: l.id, to: r.to, status: approve ? 'approved' : 'refused' }, messageId: a.context?.open_message_id ?? null });
+      if (approve) {
+        await tx.task.update({ where: { id: t.id }, data: { deadline: r.to, updatedAt: now } });
+        await audit(tx, { actor: l.openId, action: 'task.deadline', now, taskId: t.id, before: { deadline: t.deadline }, after: { deadline: r.to }, messageId: a.context?.open_message_id ?? null });
+      }
+      return t;
+    });
+    if (!task) return;
+    const name = `任务${task.code}「${safe(task.title, 40)}」`;
+    const tell = approve ? `${name}的延期申请已同意，完成时限由 ${task.deadline} 调整为 ${r.to}。` : `${name}的延期申请（延至 ${r.to}）未获同意，完成时限仍为 ${task.deadline}。`;
+    await deps.messenger.send({ openId: r.requestedBy }, { text: tell }, `extend-result:${l.id}`);
+    if (!approve) return;
+    const owners = await deps.db.assignment.findMany({ where: { taskId: task.id, role: 'owner', active: true }, include: { person: true } });
+    for (const o of owners) {
+      if (!o.person.openId || o.person.openId === r.requestedBy) continue;
+      await deps.messenger.send({ openId: o.person.openId }, { text: `${name}的完成时限已调整为 ${r.to}。` }, `extend-owner:${l.id}:${o.person.id}`);
+    }
+  };
+}
+
+export const extendCardActions: Handlers['cardActions'] = {
+  'extend-approve': { answer: answer(true), work: work(true) },
+  'extend-refuse': { answer: answer(false), work: work(false) },
+};

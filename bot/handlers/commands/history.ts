@@ -1,0 +1,54 @@
+/** /history N (历史/记录): the last 15 entries of a task's audit trail, newest first. */
+import { card, markdown } from '../../feishu/cards/card.js';
+import { escapeMd } from '../../feishu/cards/escape.js';
+import { requireTask, sayCard, type CommandSpec } from './command.js';
+
+const ACTIONS: Record<string, string> = {
+  'report.added': '填报进展', 'report.edited': '修改进展', 'report.revoked': '撤销进展',
+  'assignment.added': '指派人员', 'assignment.ended': '取消指派', 'task.deadline': '调整完成时限',
+  'extension.requested': '申请延期', 'extension.approved': '同意延期', 'extension.refused': '不同意延期',
+  'task.created': '新增任务', 'task.updated': '任务变更', 'task.removed': '移除任务', 'task.status': '调整状态',
+};
+const STATUS: Record<string, string> = { on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成', pending: '待审批' };
+const KEYS: Record<string, string> = {
+  deadline: '时限', to: '申请至', reason: '理由', status: '状态', percent: '进度', role: '角色', title: '标题', from: '自',
+};
+
+function summary(json: string | null): string {
+  if (!json) return '';
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch {
+    return json;
+  }
+  if (!v || typeof v !== 'object') return String(v);
+  return Object.entries(v as Record<string, unknown>)
+    .filter(([k, x]) => KEYS[k] && x !== null && x !== undefined)
+    .map(([k, x]) => `${KEYS[k]}：${k === 'status' ? (STATUS[String(x)] ?? String(x)) : k === 'role' ? ({ owner: '责任人', collaborator: '协办', leader: '责任领导' }[String(x)] ?? String(x)) : String(x)}`)
+    .join('，');
+}
+
+/** 'YYYY-MM-DD HH:mm' in Asia/Shanghai (UTC+8, no daylight saving). */
+const shanghaiTime = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+export const historyCommand: CommandSpec = {
+  names: ['history', '历史', '记录'],
+  admin: false,
+  usage: '/history 任务编号',
+  summary: '查看任务的变更记录',
+  run: async (deps, ctx) => {
+    const task = await requireTask(deps, ctx.args.trim() || undefined);
+    const entries = await deps.db.auditEntry.findMany({ where: { taskId: task.id }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 15 });
+    const actors = await deps.db.person.findMany({ where: { openId: { in: entries.map((e) => e.actor) } } });
+    const lines = entries.map((e) => {
+      const who = actors.find((p) => p.openId === e.actor)?.name ?? (e.actor.startsWith('ou_') ? '（未知）' : e.actor);
+      const before = summary(e.before);
+      const after = summary(e.after);
+      const change = before && after ? `${before} → ${after}` : before || after;
+      return `- ${shanghaiTime(e.at)} ${escapeMd(who, 12)} ${ACTIONS[e.action] ?? escapeMd(e.action, 30)}${change ? `：${escapeMd(change, 120)}` : ''}`;
+    });
+    const body = lines.length ? lines.join('\n') : '暂无记录。';
+    await sayCard(deps, ctx, card({ title: `任务${task.code} 变更记录`, subtitle: task.title.slice(0, 60), template: 'grey', elements: [markdown(body)] }), 'history');
+  },
+};

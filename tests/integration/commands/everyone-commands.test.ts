@@ -1,0 +1,166 @@
+// A local copy of tests/helpers/command-harness.ts that wires in this helper's commands and card actions.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { manualClock } from '../../../bot/clock.js';
+import { parseOwners } from '../../../bot/domain/owners/parse-owners.js';
+import { parsePlan } from '../../../bot/domain/plan/parse-plan.js';
+import { everyoneCommands } from '../../../bot/handlers/commands/everyone.js';
+import { extendCardActions } from '../../../bot/handlers/commands/extend.js';
+import { guarded } from '../../../bot/handlers/commands/guard.js';
+import type { CommandHandler } from '../../../bot/handlers/types.js';
+import { importOwners } from '../../../bot/store/import-owners.js';
+import { importPlan } from '../../../bot/store/import-plan.js';
+import { startHarness } from '../../helpers/bot-harness.js';
+import { ADMIN, at, GROUP, OTHER, STAFF, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
+import { sleep, waitFor } from '../../helpers/wait-for.js';
+
+const SEED = readFileSync(new URL('../../../plans/qijiang-2022-work-plan.txt', import.meta.url), 'utf8');
+const OWNERS = readFileSync(new URL('../../../plans/qijiang-2022-owners.csv', import.meta.url), 'utf8');
+
+async function start(): Promise<CommandHarness> {
+  const commands: Record<string, CommandHandler> = {};
+  for (const spec of everyoneCommands) for (const name of spec.names) commands[name] = guarded(spec);
+  const clock = manualClock(at('2022-04-11T10:00:00'));
+  const h = await startHarness({ clock, env: { SWEEP_EVERY_SECONDS: '0', ADMIN_OPEN_IDS: ADMIN }, handlers: { commands, cardActions: extendCardActions } });
+  const { db } = h.bot.deps;
+  const parsed = parsePlan({ kind: 'text', name: 'seed.txt', text: SEED });
+  const plan = await importPlan(db, { parsed, sourceName: 'seed.txt', sourceText: SEED, actor: 'test', now: at('2022-03-21T09:00:00') });
+  const rows = parseOwners(OWNERS.trim().split('\n').map((l) => l.split(',')));
+  await importOwners(db, { planId: plan.planId, rows, by: 'test', now: at('2022-03-21T09:00:00') });
+  for (const r of rows) if (!h.fake.users().some((u) => u.openId === r.openId)) h.fake.addUser({ openId: r.openId!, name: r.name });
+  h.fake.addUser({ openId: ADMIN, name: '管理员' });
+  h.fake.addChat({ chatId: GROUP, name: '局领导群', members: [ADMIN, STAFF, OTHER] });
+  const ch = h as CommandHarness;
+  ch.clock = clock;
+  ch.command = async (from, text, opts = {}) => {
+    const before = new Set(h.fake.messages({ sender: 'bot' }).map((m) => m.messageId));
+    const said = await h.fake.userSays({ from, text, ...(opts.chatId ? { chatId: opts.chatId } : {}), ...(opts.mentions ? { mentions: opts.mentions } : {}) });
+    await said.delivery;
+    await inbound(h);
+    await sleep(opts.settleMs ?? 50);
+    return h.fake.messages({ sender: 'bot' }).filter((m) => !before.has(m.messageId));
+  };
+  return ch;
+}
+async function inbound(h: { bot: CommandHarness['bot'] }) {
+  await waitFor(async () => {
+    const c = await h.bot.deps.queues.inbound.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    return Object.values(c).reduce((a, b) => a + b, 0) === 0;
+  }, 15_000, 'the inbound queue to drain');
+}
+
+let h: CommandHarness;
+beforeAll(async () => {
+  h = await start();
+}, 60_000);
+afterAll(async () => h?.close());
+
+const db = () => h.bot.deps.db;
+
+describe('/task (任务)', () => {
+  it('shows the task with its people, deadline, targets and escaped last reports', async () => {
+    await h.command(STAFF, '/report 1 进展顺利 <at id=all></at> **粗体**');
+    const [m] = await h.command(OTHER, '/任务 1');
+    const words = wordsOf(m!);
+    expect(words).toContain('任务1');
+    expect(words).toContain('完成时限');
+    expect(words).toContain('张敏');
+    expect(words).toContain('何建国');
+    expect(words).toContain('最近进展');
+    expect(words).toContain('&#60;at id&#61;all&#62;');
+    expect(words).not.toContain('<at id=all>');
+  });
+
+  it.each([
+    ['/task', '请指明任务'],
+    ['/task 99', '没有找到任务「99」'],
+    ['/task 培育', '对应多项任务'],
+  ])('%s → a Chinese message with the usage', async (text, words) => {
+    const [m] = await h.command(STAFF, text);
+    expect(wordsOf(m!)).toContain(words);
+    expect(wordsOf(m!)).toContain('用法：/task');
+  });
+});
+
+describe('/report (汇报)', () => {
+  it('records the report for the sender and answers with the confirmation card', async () => {
+    const task = await db().task.findFirstOrThrow({ where: { code: '4' } });
+    const replies = await h.command(STAFF, '/汇报 4 已完成60%，预计6月底完成');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.msgType).toBe('interactive');
+    const r = await db().report.findFirstOrThrow({ where: { taskId: task.id, source: 'command' }, include: { person: true } });
+    expect(r.person?.openId).toBe(STAFF);
+    expect(r.rawText).toBe('已完成60%，预计6月底完成');
+    expect(r.percent).toBe(60);
+  });
+
+  it.each([
+    ['/report 2 进展顺利', '不是任务2的责任人'],
+    ['/report 4', '请在任务编号后写明进展内容'],
+    ['/report 99 进展', '没有找到任务「99」'],
+  ])('%s → refused, nothing recorded', async (text, words) => {
+    const before = await db().report.count();
+    const [m] = await h.command(STAFF, text);
+    expect(wordsOf(m!)).toContain(words);
+    expect(await db().report.count()).toBe(before);
+  });
+});
+
+describe('/leave (请假)', () => {
+  it.each([
+    ['/leave 5月1日-5月5日', '2022-05-01', '2022-05-05'],
+    ['/请假 5月8日至5月9日', '2022-05-08', '2022-05-09'],
+    ['/leave 2022-05-11~2022-05-12', '2022-05-11', '2022-05-12'],
+    ['/leave 5月16日', '2022-05-16', '2022-05-16'],
+  ])('%s records the leave and confirms the dates', async (text, from, to) => {
+    const [m] = await h.command(STAFF, text);
+    expect(wordsOf(m!)).toContain(`已登记请假：${from}`);
+    const person = await db().person.findUniqueOrThrow({ where: { openId: STAFF } });
+    expect(await db().leave.count({ where: { personId: person.id, fromDate: from, toDate: to } })).toBe(1);
+    const entries = await db().auditEntry.findMany({ where: { action: 'leave.added', actor: STAFF } });
+    expect(entries.some((e) => e.after?.includes(from))).toBe(true);
+  });
+
+  it.each([
+    ['/leave 5月5日-5月1日', '晚于结束日期'],
+    ['/leave 改天吧', '没有读懂请假日期'],
+    ['/leave', '请写明请假日期'],
+  ])('%s → a Chinese message with the usage, nothing stored', async (text, words) => {
+    const before = await db().leave.count();
+    const [m] = await h.command(STAFF, text);
+    expect(wordsOf(m!)).toContain(words);
+    expect(wordsOf(m!)).toContain('用法：/leave');
+    expect(await db().leave.count()).toBe(before);
+  });
+});
+
+describe('/history (历史)', () => {
+  it('lists the task’s audit trail with names and actions in Chinese', async () => {
+    const [m] = await h.command(STAFF, '/历史 4');
+    const words = wordsOf(m!);
+    expect(words).toContain('任务4 变更记录');
+    expect(words).toContain('张敏');
+    expect(words).toContain('填报进展');
+    expect(words).toContain('2022-04-11 10:00');
+  });
+
+  it('an unknown task is a Chinese error', async () => {
+    const [m] = await h.command(STAFF, '/history 99');
+    expect(wordsOf(m!)).toContain('没有找到任务「99」');
+  });
+});
+
+describe('/status (本周进展)', () => {
+  it('shows admins who has and has not reported this period', async () => {
+    const [m] = await h.command(ADMIN, '/本周进展');
+    const words = wordsOf(m!);
+    expect(words).toContain('本期填报情况');
+    expect(words).toMatch(/任务4[^-]*已报：张敏/);
+    expect(words).toMatch(/任务2[^-]*未报：李强/);
+  });
+
+  it('refuses everyone else', async () => {
+    const [m] = await h.command(STAFF, '/status');
+    expect(wordsOf(m!)).toContain('只有管理员可以使用');
+  });
+});

@@ -1,0 +1,151 @@
+// A local copy of tests/helpers/command-harness.ts that wires in this helper's commands and card actions.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { manualClock } from '../../../bot/clock.js';
+import { parseOwners } from '../../../bot/domain/owners/parse-owners.js';
+import { parsePlan } from '../../../bot/domain/plan/parse-plan.js';
+import { everyoneCommands } from '../../../bot/handlers/commands/everyone.js';
+import { extendCardActions } from '../../../bot/handlers/commands/extend.js';
+import { guarded } from '../../../bot/handlers/commands/guard.js';
+import type { CommandHandler } from '../../../bot/handlers/types.js';
+import { importOwners } from '../../../bot/store/import-owners.js';
+import { importPlan } from '../../../bot/store/import-plan.js';
+import { startHarness } from '../../helpers/bot-harness.js';
+import { ADMIN, at, GROUP, OTHER, STAFF, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
+import { sleep, waitFor } from '../../helpers/wait-for.js';
+
+const SEED = readFileSync(new URL('../../../plans/qijiang-2022-work-plan.txt', import.meta.url), 'utf8');
+const OWNERS = readFileSync(new URL('../../../plans/qijiang-2022-owners.csv', import.meta.url), 'utf8');
+
+async function start(): Promise<CommandHarness> {
+  const commands: Record<string, CommandHandler> = {};
+  for (const spec of everyoneCommands) for (const name of spec.names) commands[name] = guarded(spec);
+  const clock = manualClock(at('2022-04-11T10:00:00'));
+  const h = await startHarness({ clock, env: { SWEEP_EVERY_SECONDS: '0', ADMIN_OPEN_IDS: ADMIN }, handlers: { commands, cardActions: extendCardActions } });
+  const { db } = h.bot.deps;
+  const parsed = parsePlan({ kind: 'text', name: 'seed.txt', text: SEED });
+  const plan = await importPlan(db, { parsed, sourceName: 'seed.txt', sourceText: SEED, actor: 'test', now: at('2022-03-21T09:00:00') });
+  const rows = parseOwners(OWNERS.trim().split('\n').map((l) => l.split(',')));
+  await importOwners(db, { planId: plan.planId, rows, by: 'test', now: at('2022-03-21T09:00:00') });
+  for (const r of rows) if (!h.fake.users().some((u) => u.openId === r.openId)) h.fake.addUser({ openId: r.openId!, name: r.name });
+  h.fake.addUser({ openId: ADMIN, name: '管理员' });
+  h.fake.addChat({ chatId: GROUP, name: '局领导群', members: [ADMIN, STAFF, OTHER] });
+  const ch = h as CommandHarness;
+  ch.clock = clock;
+  ch.command = async (from, text, opts = {}) => {
+    const before = new Set(h.fake.messages({ sender: 'bot' }).map((m) => m.messageId));
+    const said = await h.fake.userSays({ from, text, ...(opts.chatId ? { chatId: opts.chatId } : {}), ...(opts.mentions ? { mentions: opts.mentions } : {}) });
+    await said.delivery;
+    await inbound(h);
+    await sleep(opts.settleMs ?? 50);
+    return h.fake.messages({ sender: 'bot' }).filter((m) => !before.has(m.messageId));
+  };
+  return ch;
+}
+async function inbound(h: { bot: CommandHarness['bot'] }) {
+  await waitFor(async () => {
+    const c = await h.bot.deps.queues.inbound.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    return Object.values(c).reduce((a, b) => a + b, 0) === 0;
+  }, 15_000, 'the inbound queue to drain');
+}
+
+const LEADER = 'ou_demo_hejianguo'; // 责任领导 of tasks 1–11
+
+let h: CommandHarness;
+beforeAll(async () => {
+  h = await start();
+}, 60_000);
+afterAll(async () => h?.close());
+
+const db = () => h.bot.deps.db;
+const task1 = () => db().task.findFirstOrThrow({ where: { code: '1' } });
+
+/** Asks for an extension of task 1 as STAFF; returns the card the leader got and its button values. */
+async function request(when: string, reason = '等待市级批复') {
+  const replies = await h.command(STAFF, `/extend 1 ${when} ${reason}`);
+  expect(wordsOf(replies.find((m) => m.chatId === h.fake.p2pChatOf(STAFF))!)).toContain('已提交任务1的延期申请');
+  const card = h.fake.messagesTo(LEADER).at(-1)!;
+  expect(wordsOf(card)).toContain('延期申请：任务1');
+  const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'extension.requested' }, orderBy: { id: 'desc' } });
+  return { card, value: { requestId: entry.id, taskId: entry.taskId!, to: JSON.parse(entry.after!).to as string } };
+}
+
+async function click(from: string, messageId: string, value: Record<string, unknown>) {
+  const r = await h.fake.clickCard({ from, messageId, value });
+  await inbound(h);
+  await sleep(50);
+  return r;
+}
+
+describe('/extend (延期申请)', () => {
+  it('a leader’s approval moves the deadline, audits it and tells the requester', async () => {
+    const before = (await task1()).deadline;
+    const { card, value } = await request('2023-01-15');
+    expect(value.to).toBe('2023-01-15');
+    const r = await click(LEADER, card.messageId, { action: 'extend-approve', ...value });
+    expect(r.status).toBe(200);
+    expect(r.ms).toBeLessThan(3000);
+    expect(r.body).toMatchObject({ toast: { type: 'success' } });
+    expect((await task1()).deadline).toBe('2023-01-15');
+    const change = await db().auditEntry.findFirstOrThrow({ where: { action: 'task.deadline', taskId: value.taskId } });
+    expect(JSON.parse(change.before!)).toEqual({ deadline: before });
+    expect(change.actor).toBe(LEADER);
+    expect(h.fake.messagesTo(STAFF).some((m) => wordsOf(m).includes('延期申请已同意'))).toBe(true);
+  });
+
+  it('a second click does nothing and says it was already decided', async () => {
+    const value = { requestId: (await db().auditEntry.findFirstOrThrow({ where: { action: 'extension.requested' } })).id, taskId: (await task1()).id };
+    const card = h.fake.messagesTo(LEADER).at(-1)!;
+    const count = await db().auditEntry.count();
+    const r = await click(LEADER, card.messageId, { action: 'extend-refuse', ...value });
+    expect(r.body).toMatchObject({ toast: { content: expect.stringContaining('已处理') } });
+    expect(await db().auditEntry.count()).toBe(count);
+    expect((await task1()).deadline).toBe('2023-01-15');
+  });
+
+  it('a click by someone who is neither that leader nor an admin is refused and changes nothing', async () => {
+    const { card, value } = await request('2023-01-31');
+    // The card forwarded into a group: OTHER (an owner, not this task's leader) can click it there.
+    const forwarded = await h.bot.deps.messenger.send({ chatId: GROUP }, { card: card.content }, 'test-forward');
+    const count = await db().auditEntry.count();
+    const r = await click(OTHER, forwarded.messageId, { action: 'extend-approve', ...value });
+    expect(r.body).toMatchObject({ toast: { type: 'error', content: expect.stringContaining('只有该任务的责任领导或管理员') } });
+    expect(await db().auditEntry.count()).toBe(count);
+    expect((await task1()).deadline).toBe('2023-01-15');
+  });
+
+  it('refusal keeps the deadline and tells the requester', async () => {
+    const card = h.fake.messagesTo(LEADER).at(-1)!;
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'extension.requested' }, orderBy: { id: 'desc' } });
+    const r = await click(LEADER, card.messageId, { action: 'extend-refuse', requestId: entry.id, taskId: entry.taskId, to: '2023-01-31' });
+    expect(r.body).toMatchObject({ toast: { type: 'success' } });
+    expect((await task1()).deadline).toBe('2023-01-15');
+    expect(await db().auditEntry.count({ where: { action: 'extension.refused' } })).toBe(1);
+    expect(h.fake.messagesTo(STAFF).some((m) => wordsOf(m).includes('未获同意'))).toBe(true);
+  });
+
+  it('without a leader the request goes to the admins, who may decide it', async () => {
+    const t5 = await db().task.findFirstOrThrow({ where: { code: '5' } });
+    await db().assignment.updateMany({ where: { taskId: t5.id, role: 'leader' }, data: { active: false } });
+    await h.command('ou_demo_wangfang', '/延期申请 5 2023-02-28 场地未落实');
+    const card = h.fake.messagesTo(ADMIN).at(-1)!;
+    expect(wordsOf(card)).toContain('延期申请：任务5');
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'extension.requested', taskId: t5.id } });
+    await click(ADMIN, card.messageId, { action: 'extend-approve', requestId: entry.id, taskId: t5.id, to: '2023-02-28' });
+    expect((await db().task.findUniqueOrThrow({ where: { id: t5.id } })).deadline).toBe('2023-02-28');
+  });
+
+  it.each([
+    ['/extend 1 下周五 来不及', '申请的日期（2022-04-22）不晚于当前完成时限（2023-01-15）'],
+    ['/extend 1 改天 来不及', '没有读懂日期「改天」'],
+    ['/extend 1 2023-03-31', '请写明延期理由'],
+    ['/extend 2 2023-03-31 来不及', '不是任务2的责任人或协办人'],
+    ['/extend 99 2023-03-31 来不及', '没有找到任务「99」'],
+  ])('%s → a Chinese message with the usage, no request', async (text, words) => {
+    const count = await db().auditEntry.count({ where: { action: 'extension.requested' } });
+    const [m] = await h.command(STAFF, text);
+    expect(wordsOf(m!)).toContain(words);
+    expect(wordsOf(m!)).toContain('用法：/extend');
+    expect(await db().auditEntry.count({ where: { action: 'extension.requested' } })).toBe(count);
+  });
+});
