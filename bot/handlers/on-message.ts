@@ -29,6 +29,10 @@ export async function onMessage(deps: Deps, handlers: Handlers, eventId: string,
     messageType: message.message_type,
     content: message.content,
   };
+  if (message.message_type === 'file') {
+    if (handlers.onFile) await handlers.onFile(deps, ctx);
+    return;
+  }
   const command = commandOf(read.text);
   if (command) {
     const handler = handlers.commands[command.name];

@@ -2,6 +2,7 @@
 import { onPing } from './commands/ping.js';
 import { reportCardActions } from './reports/card-actions.js';
 import { extendCardActions } from './commands/extend.js';
+import { onFileMessage } from './commands/admin/index.js';
 import { onText } from './reports/on-text.js';
 import type { CommandHandler, Handlers } from './types.js';
 import { allCommands } from './commands/all.js';
@@ -18,6 +19,7 @@ export function registerHandlers(extra: Partial<Handlers> = {}): Handlers {
   return {
     commands: { ping: onPing, ...commandMap(), ...extra.commands },
     onText: extra.onText === undefined ? onText : extra.onText,
+    onFile: extra.onFile === undefined ? onFileMessage : extra.onFile,
     cardActions: { ...reportCardActions, ...extendCardActions, ...extra.cardActions },
   };
 }

@@ -34,6 +34,8 @@ export interface Handlers {
   commands: Record<string, CommandHandler>;
   /** Any other message the bot should read (free-text replies). */
   onText: MessageHandler | null;
+  /** A file sent to the bot (a plan for /import). */
+  onFile: MessageHandler | null;
   /** value.action of a card button or form → slow work (queued) and the fast answer. */
   cardActions: Record<string, { work: CardActionHandler; answer?: CardAnswer }>;
 }

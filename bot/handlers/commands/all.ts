@@ -5,9 +5,10 @@ import { helpCommand } from './help.js';
 import { mineCommand } from './mine.js';
 import { paceCommand } from './pace.js';
 import { everyoneCommands } from './everyone.js';
+import { adminCommands } from './admin/index.js';
 
 export function allCommands(): CommandSpec[] {
   const list: CommandSpec[] = [];
-  list.push(helpCommand(() => list), mineCommand, ...everyoneCommands, paceCommand, assignCommand);
+  list.push(helpCommand(() => list), mineCommand, ...everyoneCommands, paceCommand, assignCommand, ...adminCommands);
   return list;
 }

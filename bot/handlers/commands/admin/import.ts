@@ -1,0 +1,80 @@
+/**
+ * /import (导入) of a plan file sent in the private chat. The bot cannot see
+ * an attachment from a text command, so a `file` message from an admin in
+ * p2p is remembered (audit 'file.received' with its message id, file key and
+ * name); /import then imports the sender's most recent file of the last hour,
+ * or the file message it quotes (reply to it).
+ */
+import type { Deps } from '../../../deps.js';
+import { shanghaiDate } from '../../../domain/calendar/shanghai-time.js';
+import { parsePlan } from '../../../domain/plan/parse-plan.js';
+import { PlanError } from '../../../domain/plan/types.js';
+import { card, markdown } from '../../../feishu/cards/card.js';
+import { escapeMd } from '../../../feishu/cards/escape.js';
+import { decodePlanBytes } from '../../../plan-files/read-plan-file.js';
+import { importPlan } from '../../../store/import-plan.js';
+import type { MessageContext } from '../../types.js';
+import { CommandError, isAdmin, say, sayCard, type CommandSpec } from '../command.js';
+import { auditChange } from './shared.js';
+
+const RECENT_MS = 3600_000;
+interface ReceivedFile { messageId: string; fileKey: string; fileName: string }
+
+/** Handles `file` messages (ignores others): remembers an admin's file sent in p2p for /import. */
+export async function onFileMessage(deps: Deps, ctx: MessageContext): Promise<void> {
+  if (ctx.messageType !== 'file' || ctx.chatType !== 'p2p') return;
+  if (!(await isAdmin(deps, ctx.senderOpenId))) return;
+  let content: { file_key?: unknown; file_name?: unknown };
+  try {
+    content = JSON.parse(ctx.content) as typeof content;
+  } catch {
+    return;
+  }
+  if (typeof content.file_key !== 'string') return;
+  const file: ReceivedFile = { messageId: ctx.messageId, fileKey: content.file_key, fileName: typeof content.file_name === 'string' ? content.file_name : 'plan.txt' };
+  await auditChange(deps, { ...ctx, command: '', args: '' }, { action: 'file.received', after: file });
+  await say(deps, { ...ctx, command: '', args: '' }, '已收到文件。如需导入为工作要点，请在一小时内发送 /import。', 'file');
+}
+
+async function receivedFile(deps: Deps, ctx: MessageContext): Promise<ReceivedFile> {
+  const since = new Date(deps.clock.now().getTime() - RECENT_MS);
+  const rows = await deps.db.auditEntry.findMany({
+    where: { actor: ctx.senderOpenId, action: 'file.received', ...(ctx.parentId ? {} : { at: { gte: since } }) },
+    orderBy: { id: 'desc' },
+    take: ctx.parentId ? 200 : 1,
+  });
+  const files = rows.map((r) => JSON.parse(r.after ?? '{}') as ReceivedFile);
+  const file = ctx.parentId ? files.find((f) => f.messageId === ctx.parentId) : files[0];
+  if (!file) throw new CommandError('没有找到要导入的文件。请先在私聊中把工作要点文件（.docx、.xlsx、.txt、.csv）发给我，再在一小时内发送 /import。');
+  return file;
+}
+
+export const importCommand: CommandSpec = {
+  names: ['import', '导入'],
+  admin: true,
+  usage: '先私聊发送工作要点文件，再发送 /import',
+  summary: '导入或更新工作要点文件',
+  run: async (deps, ctx) => {
+    const file = await receivedFile(deps, ctx);
+    const now = deps.clock.now();
+    let result;
+    let title: string;
+    try {
+      const bytes = await deps.messenger.downloadFile(file.messageId, file.fileKey, 'file');
+      const source = await decodePlanBytes(file.fileName, bytes);
+      const parsed = parsePlan(source, { fallbackYear: Number(shanghaiDate(now).slice(0, 4)) });
+      const sourceText = source.kind === 'text' ? source.text : source.rows.map((r) => r.join('\t')).join('\n');
+      title = parsed.plan.title;
+      result = await importPlan(deps.db, { parsed, sourceName: source.name, sourceText, actor: ctx.senderOpenId, now });
+    } catch (e) {
+      if (e instanceof PlanError) throw new CommandError(`文件无法导入：${e.message}`);
+      throw e;
+    }
+    const head = result.created
+      ? `已导入《${escapeMd(title, 60)}》：${result.taskCount} 项任务。请用 /assign 指派责任人。`
+      : result.changes.length ? `已更新《${escapeMd(title, 60)}》，责任人与进展记录均保留。变化 ${result.changes.length} 处：` : `《${escapeMd(title, 60)}》已是最新，没有变化。`;
+    const lines = result.created ? [] : result.changes.slice(0, 40).map((c) => `- ${escapeMd(c.message, 120)}`);
+    if (result.changes.length > 40) lines.push(`……另有 ${result.changes.length - 40} 处`);
+    await sayCard(deps, ctx, card({ title: '导入结果', template: 'green', elements: [markdown([head, ...lines].join('\n'))] }), 'import');
+  },
+};

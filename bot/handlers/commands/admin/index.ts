@@ -1,0 +1,22 @@
+/** Every admin command, for register.ts to map by name. */
+import type { CommandSpec } from '../command.js';
+import { adminsCommand } from './admins.js';
+import { digestCommand } from './digest.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+import { reassignCommand, unassignCommand, leaderCommand } from './reassign.js';
+import { remindCommand } from './remind.js';
+import { subscribeCommand, unsubscribeCommand } from './subscribe.js';
+import { cadenceCommand, deadlineCommand, targetCommand } from './task-settings.js';
+import { doneCommand, pauseCommand, resumeCommand } from './task-status.js';
+import { undoCommand } from './undo.js';
+
+export const adminCommands: CommandSpec[] = [
+  reassignCommand, unassignCommand, leaderCommand,
+  deadlineCommand, targetCommand, cadenceCommand,
+  pauseCommand, resumeCommand, doneCommand,
+  undoCommand, subscribeCommand, unsubscribeCommand, adminsCommand,
+  remindCommand, digestCommand, exportCommand, importCommand,
+];
+
+export { onFileMessage } from './import.js';
