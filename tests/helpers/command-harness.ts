@@ -51,12 +51,17 @@ export async function startCommandHarness(env: Record<string, string> = {}): Pro
     const before = new Set(h.fake.messages({ sender: 'bot' }).map((m) => m.messageId));
     const said = await h.fake.userSays({ from, text, ...(opts.chatId ? { chatId: opts.chatId } : {}), ...(opts.mentions ? { mentions: opts.mentions } : {}) });
     await said.delivery;
-    await waitFor(async () => {
-      const c = await h.bot.deps.queues.inbound.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-      return Object.values(c).reduce((a, b) => a + b, 0) === 0;
-    }, 15_000, 'the command to be handled');
+    await drainInbound(h);
     await sleep(opts.settleMs ?? 50);
     return h.fake.messages({ sender: 'bot' }).filter((m) => !before.has(m.messageId));
   };
   return ch;
+}
+
+/** Waits until every queued inbound event (messages, card clicks) has been handled. */
+export async function drainInbound(h: { bot: Harness['bot'] }): Promise<void> {
+  await waitFor(async () => {
+    const c = await h.bot.deps.queues.inbound.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    return Object.values(c).reduce((a, b) => a + b, 0) === 0;
+  }, 15_000, 'the inbound queue to drain');
 }

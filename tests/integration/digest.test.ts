@@ -3,7 +3,7 @@
  * day at 16:00, posted once per chat per week — across repeated sweeps, a
  * restart, and a worker killed in the middle of posting.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../bot/clock.js';
@@ -15,12 +15,12 @@ import { importOwners } from '../../bot/store/import-owners.js';
 import { importPlan } from '../../bot/store/import-plan.js';
 import { createReport } from '../../bot/store/reports.js';
 import { runDigestSweep } from '../../jobs/processors/digest-sweep.js';
-import { APP, REDIS_URL, startHarness, type Harness } from '../helpers/bot-harness.js';
+import { startHarness, type Harness } from '../helpers/bot-harness.js';
+import { spawnWorker } from '../helpers/spawn-worker.js';
 import { sleep, waitFor } from '../helpers/wait-for.js';
 
 const SEED = readFileSync(new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url), 'utf8');
 const OWNERS = readFileSync(new URL('../../plans/qijiang-2022-owners.csv', import.meta.url), 'utf8');
-const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 const GROUP = 'oc_leaders0000000000000000000001';
 const ADMIN = 'ou_admin00000000000000000000001';
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -98,15 +98,7 @@ describe('weekly digest', () => {
     h.fake.faults.latency(1500);
     expect(await runDigestSweep(h.bot.deps)).toBe(1);
     const worker = () => {
-      const c = spawn(process.execPath, [BIN, 'worker'], {
-        env: {
-          PATH: process.env.PATH ?? '', FEISHU_APP_ID: APP.appId, FEISHU_APP_SECRET: APP.appSecret, FEISHU_ENCRYPT_KEY: APP.encryptKey,
-          FEISHU_VERIFICATION_TOKEN: APP.verificationToken, FEISHU_DOMAIN: h.fake.url, SANDBOX: 'true', DATABASE_URL: h.config.DATABASE_URL,
-          REDIS_URL, QUEUE_PREFIX: h.config.QUEUE_PREFIX, LOG_LEVEL: 'silent', SWEEP_EVERY_SECONDS: '0',
-          WORKER_LOCK_MS: '1500', NUDGE_CLAIM_LEASE_SECONDS: '2', DIGEST_SHOW_MISSING: 'true',
-        },
-        stdio: 'ignore',
-      });
+      const c = spawnWorker(h, { DIGEST_SHOW_MISSING: 'true' });
       children.push(c);
       return c;
     };

@@ -2,7 +2,7 @@
  * Sending nudges when things go wrong: a worker killed in the middle of a
  * batch, and a storm of rate limits. Every nudge shows exactly once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../bot/clock.js';
@@ -11,12 +11,12 @@ import { parsePlan } from '../../bot/domain/plan/parse-plan.js';
 import { importOwners } from '../../bot/store/import-owners.js';
 import { importPlan } from '../../bot/store/import-plan.js';
 import { runSweep } from '../../jobs/processors/nudge-sweep.js';
-import { APP, REDIS_URL, startHarness, type Harness } from '../helpers/bot-harness.js';
+import { startHarness, type Harness } from '../helpers/bot-harness.js';
+import { spawnWorker } from '../helpers/spawn-worker.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const SEED = readFileSync(new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url), 'utf8');
 const OWNERS = readFileSync(new URL('../../plans/qijiang-2022-owners.csv', import.meta.url), 'utf8');
-const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 const MONDAY = new Date('2022-04-11T09:30:00+08:00');
 
 let h: Harness;
@@ -53,15 +53,7 @@ describe('nudges under faults', () => {
     expect(sweep.enqueued).toBe(23);
     h.fake.faults.latency(150);
     const worker = () => {
-      const c = spawn(process.execPath, [BIN, 'worker'], {
-        env: {
-          PATH: process.env.PATH ?? '', FEISHU_APP_ID: APP.appId, FEISHU_APP_SECRET: APP.appSecret, FEISHU_ENCRYPT_KEY: APP.encryptKey,
-          FEISHU_VERIFICATION_TOKEN: APP.verificationToken, FEISHU_DOMAIN: h.fake.url, SANDBOX: 'true', DATABASE_URL: h.config.DATABASE_URL,
-          REDIS_URL, QUEUE_PREFIX: h.config.QUEUE_PREFIX, LOG_LEVEL: 'silent', SWEEP_EVERY_SECONDS: '0',
-          WORKER_LOCK_MS: '1500', NUDGE_CLAIM_LEASE_SECONDS: '2', SEND_RATE_PER_SECOND: '50',
-        },
-        stdio: 'ignore',
-      });
+      const c = spawnWorker(h);
       children.push(c);
       return c;
     };

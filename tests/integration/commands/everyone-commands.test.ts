@@ -1,57 +1,11 @@
-// A local copy of tests/helpers/command-harness.ts that wires in this helper's commands and card actions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { manualClock } from '../../../bot/clock.js';
-import { parseOwners } from '../../../bot/domain/owners/parse-owners.js';
-import { parsePlan } from '../../../bot/domain/plan/parse-plan.js';
-import { everyoneCommands } from '../../../bot/handlers/commands/everyone.js';
-import { extendCardActions } from '../../../bot/handlers/commands/extend.js';
-import { guarded } from '../../../bot/handlers/commands/guard.js';
-import type { CommandHandler } from '../../../bot/handlers/types.js';
-import { importOwners } from '../../../bot/store/import-owners.js';
-import { importPlan } from '../../../bot/store/import-plan.js';
-import { startHarness } from '../../helpers/bot-harness.js';
-import { ADMIN, at, GROUP, OTHER, STAFF, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
-import { sleep, waitFor } from '../../helpers/wait-for.js';
+import { ADMIN, at, type CommandHarness, drainInbound, GROUP, OTHER, STAFF, startCommandHarness, wordsOf } from '../../helpers/command-harness.js';
 
-const SEED = readFileSync(new URL('../../../plans/qijiang-2022-work-plan.txt', import.meta.url), 'utf8');
-const OWNERS = readFileSync(new URL('../../../plans/qijiang-2022-owners.csv', import.meta.url), 'utf8');
-
-async function start(): Promise<CommandHarness> {
-  const commands: Record<string, CommandHandler> = {};
-  for (const spec of everyoneCommands) for (const name of spec.names) commands[name] = guarded(spec);
-  const clock = manualClock(at('2022-04-11T10:00:00'));
-  const h = await startHarness({ clock, env: { SWEEP_EVERY_SECONDS: '0', ADMIN_OPEN_IDS: ADMIN }, handlers: { commands, cardActions: extendCardActions } });
-  const { db } = h.bot.deps;
-  const parsed = parsePlan({ kind: 'text', name: 'seed.txt', text: SEED });
-  const plan = await importPlan(db, { parsed, sourceName: 'seed.txt', sourceText: SEED, actor: 'test', now: at('2022-03-21T09:00:00') });
-  const rows = parseOwners(OWNERS.trim().split('\n').map((l) => l.split(',')));
-  await importOwners(db, { planId: plan.planId, rows, by: 'test', now: at('2022-03-21T09:00:00') });
-  for (const r of rows) if (!h.fake.users().some((u) => u.openId === r.openId)) h.fake.addUser({ openId: r.openId!, name: r.name });
-  h.fake.addUser({ openId: ADMIN, name: '管理员' });
-  h.fake.addChat({ chatId: GROUP, name: '局领导群', members: [ADMIN, STAFF, OTHER] });
-  const ch = h as CommandHarness;
-  ch.clock = clock;
-  ch.command = async (from, text, opts = {}) => {
-    const before = new Set(h.fake.messages({ sender: 'bot' }).map((m) => m.messageId));
-    const said = await h.fake.userSays({ from, text, ...(opts.chatId ? { chatId: opts.chatId } : {}), ...(opts.mentions ? { mentions: opts.mentions } : {}) });
-    await said.delivery;
-    await inbound(h);
-    await sleep(opts.settleMs ?? 50);
-    return h.fake.messages({ sender: 'bot' }).filter((m) => !before.has(m.messageId));
-  };
-  return ch;
-}
-async function inbound(h: { bot: CommandHarness['bot'] }) {
-  await waitFor(async () => {
-    const c = await h.bot.deps.queues.inbound.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-    return Object.values(c).reduce((a, b) => a + b, 0) === 0;
-  }, 15_000, 'the inbound queue to drain');
-}
+const inbound = drainInbound;
 
 let h: CommandHarness;
 beforeAll(async () => {
-  h = await start();
+  h = await startCommandHarness();
 }, 60_000);
 afterAll(async () => h?.close());
 
