@@ -34,7 +34,7 @@ const shanghaiTime = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOS
 
 export const historyCommand: CommandSpec = {
   names: ['history', '历史', '记录'],
-  admin: false,
+  admin: true,
   usage: '/history 任务编号',
   summary: '查看任务的变更记录',
   run: async (deps, ctx) => {

@@ -90,7 +90,7 @@ describe('/leave (请假)', () => {
 
 describe('/history (历史)', () => {
   it('lists the task’s audit trail with names and actions in Chinese', async () => {
-    const [m] = await h.command(STAFF, '/历史 4');
+    const [m] = await h.command(ADMIN, '/历史 4');
     const words = wordsOf(m!);
     expect(words).toContain('任务4 变更记录');
     expect(words).toContain('张敏');
@@ -98,9 +98,11 @@ describe('/history (历史)', () => {
     expect(words).toContain('2022-04-11 10:00');
   });
 
-  it('an unknown task is a Chinese error', async () => {
-    const [m] = await h.command(STAFF, '/history 99');
+  it('an unknown task is a Chinese error; a non-admin is refused', async () => {
+    const [m] = await h.command(ADMIN, '/history 99');
     expect(wordsOf(m!)).toContain('没有找到任务「99」');
+    const [refused] = await h.command(STAFF, '/history 4');
+    expect(wordsOf(refused!)).toContain('只有管理员可以使用');
   });
 });
 
