@@ -12,7 +12,7 @@ import { audit } from '../../store/audit.js';
 import type { Tx } from '../../store/db.js';
 import type { Handlers } from '../types.js';
 import { CommandError, isAdmin, requireTask, safe, say, type CommandSpec } from './command.js';
-import { readDay } from './leave.js';
+import { readDay } from '../../domain/reply/read-day.js';
 
 const decisionValue = z.object({ requestId: z.number().int(), taskId: z.number().int(), to: z.string().optional() });
 const pending = z.object({ taskId: z.number().int(), to: z.string(), reason: z.string(), requestedBy: z.string() });

@@ -1,41 +1,10 @@
 /**
  * /leave 5月1日-5月5日 (请假): leave for the sender, so no nudges reach them
- * between the two days (inclusive). Also reads the day phrases other
- * commands need (「6月底」「2022-06-30」「下周五」), relative to the clock.
+ * between the two days (inclusive).
  */
-import { SHANGHAI } from '../../domain/calendar/shanghai-time.js';
-import { todayIn } from '../../domain/reply/local-day.js';
-import { PHRASES } from '../../domain/reply/time-phrases.js';
+import { readDayRange } from '../../domain/reply/read-day.js';
 import { addLeave } from '../../store/people.js';
 import { CommandError, say, type CommandSpec } from './command.js';
-
-/** The day a whole phrase names (「5月6日」「6月底」「2022-06-30」「下周五」), or null. */
-export function readDay(text: string, now: Date): string | null {
-  const t = text.trim().replace(/[－—–]/g, '-').replace(/[～]/g, '~');
-  const today = todayIn(now, SHANGHAI);
-  if (!t || !today) return null;
-  for (const p of PHRASES) {
-    const m = new RegExp(`^(?:${p.re.source})$`).exec(t);
-    const day = m ? p.at(m, today) : null;
-    if (day) return day;
-  }
-  return null;
-}
-
-/** 「5月1日-5月5日」「5月1日至5月5日」「2022-05-01~2022-05-05」, or one day 「5月6日」. */
-export function readDayRange(text: string, now: Date): { from: string; to: string } | null {
-  const t = text.trim().replace(/[－—–]/g, '-').replace(/[～]/g, '~').replace(/\s+/g, '');
-  const single = readDay(t, now);
-  if (single) return { from: single, to: single };
-  for (let i = 1; i < t.length - 1; i++) {
-    const sep = /^(?:至|到|~|-)/.exec(t.slice(i));
-    if (!sep) continue;
-    const from = readDay(t.slice(0, i), now);
-    const to = from ? readDay(t.slice(i + sep[0].length), now) : null;
-    if (from && to) return { from, to };
-  }
-  return null;
-}
 
 export const leaveCommand: CommandSpec = {
   names: ['leave', '请假'],

@@ -4,8 +4,7 @@
  * a task's active people, telling them, and auditing a change.
  */
 import type { Deps } from '../../../deps.js';
-import { todayIn } from '../../../domain/reply/local-day.js';
-import { PHRASES } from '../../../domain/reply/time-phrases.js';
+import { readDay } from '../../../domain/reply/read-day.js';
 import { audit } from '../../../store/audit.js';
 import type { CommandContext } from '../../types.js';
 import { CommandError, requireTask } from '../command.js';
@@ -23,24 +22,8 @@ export async function taskAndRest(deps: Deps, ctx: CommandContext) {
   return { task: await requireTask(deps, ref), rest };
 }
 
-/** A whole argument read as one date phrase; null when it is not one. */
-export function readDate(text: string, now: Date): string | null {
-  const t = todayIn(now, 'Asia/Shanghai');
-  const s = text.trim();
-  if (!t || !s) return null;
-  for (const p of PHRASES) {
-    const re = new RegExp(p.re.source, p.re.flags.replace('g', ''));
-    const m = re.exec(s);
-    if (!m || m.index !== 0) continue;
-    if (!/^(前|之前|以前)?$/.test(s.slice(m[0].length).trim())) continue;
-    const date = p.at(m, t);
-    if (date) return date;
-  }
-  return null;
-}
-
 export function requireDate(text: string | undefined, now: Date): string {
-  const date = text ? readDate(text, now) : null;
+  const date = text ? readDay(text, now) : null;
   if (!date) throw new CommandError('无法识别日期。请写成「2022-06-30」「6月底」或「下周五」。');
   return date;
 }

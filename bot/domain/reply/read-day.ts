@@ -1,0 +1,34 @@
+/**
+ * A whole phrase read as one calendar day, relative to `now` in Asia/Shanghai:
+ * 「5月6日」「6月底」「2022-06-30」「下周五」 (a trailing 前 is allowed), and day
+ * ranges 「5月1日-5月5日」「5月1日至5月5日」「2022-05-01~2022-05-05」. Pure.
+ */
+import { SHANGHAI } from '../calendar/shanghai-time.js';
+import { todayIn } from './local-day.js';
+import { PHRASES } from './time-phrases.js';
+
+export function readDay(text: string, now: Date): string | null {
+  const t = text.trim().replace(/[－—–]/g, '-').replace(/[～]/g, '~').replace(/(前|之前|以前)$/, '');
+  const today = todayIn(now, SHANGHAI);
+  if (!t || !today) return null;
+  for (const p of PHRASES) {
+    const m = new RegExp(`^(?:${p.re.source})$`).exec(t);
+    const day = m ? p.at(m, today) : null;
+    if (day) return day;
+  }
+  return null;
+}
+
+export function readDayRange(text: string, now: Date): { from: string; to: string } | null {
+  const t = text.trim().replace(/[－—–]/g, '-').replace(/[～]/g, '~').replace(/\s+/g, '');
+  const single = readDay(t, now);
+  if (single) return { from: single, to: single };
+  for (let i = 1; i < t.length - 1; i++) {
+    const sep = /^(?:至|到|~|-)/.exec(t.slice(i));
+    if (!sep) continue;
+    const from = readDay(t.slice(0, i), now);
+    const to = from ? readDay(t.slice(i + sep[0].length), now) : null;
+    if (from && to) return { from, to };
+  }
+  return null;
+}
