@@ -1,4 +1,5 @@
 /** Calendar-date expressions in plans (完成时限). Pure; dates are 'YYYY-MM-DD'. */
+import { lastDayOfMonth, ymd } from '../calendar/civil-date.js';
 import { parseNumber, toAsciiDigits } from './numerals.js';
 
 export interface Period {
@@ -7,15 +8,13 @@ export interface Period {
   end: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-export const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-
-export function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** Number of days in a month (the calendar module has the date itself). */
+export function daysInMonth(year: number, month: number): number {
+  return Number(lastDayOfMonth(year, month).slice(8, 10));
 }
 
 function validDate(y: number, m: number, d: number): boolean {
-  return m >= 1 && m <= 12 && d >= 1 && d <= lastDayOfMonth(y, m);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 const NUM = '[0-9０-９零〇○一二三四五六七八九十]+';
@@ -85,7 +84,7 @@ export function findDeadlines(text: string, period: Period): string[] {
     const y = yearOf(m[1]);
     const mo = parseNumber(m[2]!);
     if (!mo || mo < 1 || mo > 12) return null;
-    const day = m[3] === '上旬' ? 10 : m[3] === '中旬' || m[3] === '中' ? 20 : lastDayOfMonth(y, mo);
+    const day = m[3] === '上旬' ? 10 : m[3] === '中旬' || m[3] === '中' ? 20 : daysInMonth(y, mo);
     return ymd(y, mo, day);
   });
   // 第三季度 / 三季度末 / 2023年二季度

@@ -1,5 +1,6 @@
 /** The plan's header: title, issuer, year, issue date and period. Pure. */
-import { lastDayOfMonth, parseFullDate, ymd } from './dates.js';
+import { lastDayOfMonth, ymd } from '../calendar/civil-date.js';
+import { parseFullDate } from './dates.js';
 import { parseNumber, toAsciiDigits } from './numerals.js';
 import type { PlanHeader } from './types.js';
 
@@ -26,13 +27,13 @@ function periodEndOf(title: string, year: number): string {
   if (q) {
     const n = parseNumber(q[1]!)!;
     const month = n * 3;
-    return ymd(year, month, lastDayOfMonth(year, month));
+    return lastDayOfMonth(year, month);
   }
   if (/上半年/.test(t)) return ymd(year, 6, 30);
   const month = t.match(/年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?(?:工作|重点)/);
   if (month) {
     const m = parseNumber(month[1]!);
-    if (m && m >= 1 && m <= 12) return ymd(year, m, lastDayOfMonth(year, m));
+    if (m && m >= 1 && m <= 12) return lastDayOfMonth(year, m);
   }
   return ymd(year, 12, 31);
 }
