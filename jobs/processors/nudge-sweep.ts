@@ -10,6 +10,7 @@ import type { DueNudge } from '../../bot/domain/schedule/types.js';
 import { loadScheduleInputs, recordNudges } from '../../bot/store/nudge-store.js';
 import { jobIdFor } from '../queues.js';
 import { runDigestSweep } from './digest-sweep.js';
+import { purgeProcessedEvents } from './purge-events.js';
 
 export interface SweepResult {
   due: number;
@@ -36,8 +37,9 @@ export async function runSweep(deps: Deps): Promise<SweepResult> {
   return { due: due.length, skipped: skipped.length, enqueued: keys.length };
 }
 
-/** The scheduled sweep: nudges, then the weekly digest when its time has come. */
+/** The scheduled sweep: nudges, the weekly digest when its time has come, and old event ids. */
 export const createSweepProcessor = (deps: Deps) => async (): Promise<void> => {
   await runSweep(deps);
   await runDigestSweep(deps);
+  await purgeProcessedEvents(deps);
 };
