@@ -65,7 +65,7 @@ function taskRow(t: LedgerTask, n: number, reports: LedgerReport[], share: numbe
     (leaders.length ? leaders : parties('leader')).join('、'),
     t.deadline,
     lines((g) => describeTarget(g)),
-    lines((g, k) => (found[k] ? `${formatValue(found[k].value)}${found[k].unit}` : '—')),
+    lines((_g, k) => (found[k] ? `${formatValue(found[k].value)}${found[k].unit}` : '—')),
     lines((g, k) => paceWord(g, found[k] ?? null, share)),
     TASK_STATE_WORDS[t.status] ?? (latest ? statusWord(latest.status) : '未报送'),
     latest ? shanghaiDate(latest.createdAt) : '',

@@ -42,7 +42,6 @@ export function markerOf(rawLine: string): Marker | null {
     const m = line.match(re);
     if (!m) continue;
     if (level === 4) {
-      const ordinal = m[1] ?? m[2]!;
       const value = m[1] ? Number(toAsciiDigits(m[1])) : CIRCLED.indexOf(m[2]!) + 1;
       return { level, ordinal: m[1] ? toAsciiDigits(m[1]) : m[2]!, value, rest: (m[3] ?? '').trim() };
     }

@@ -118,7 +118,7 @@ function pickTarget(m: Mention, ctx: MentionContext, targets: ReplyTarget[], inf
 }
 
 /** Percent mentions: a value of a percent target, overall progress, or neither. */
-function percentRole(m: Mention, ctx: MentionContext, targets: ReplyTarget[], infos: UnitInfo[]): 'value' | 'progress' | null {
+function percentRole(ctx: MentionContext, targets: ReplyTarget[], infos: UnitInfo[]): 'value' | 'progress' | null {
   const pct = targets.filter((_, i) => infos[i]!.family === 'percent');
   const named = pct.some((t) => labelScore(`${ctx.before}|${ctx.after}`, t).score > 0);
   const near = ctx.before;
@@ -137,7 +137,7 @@ export function readValues(c: Clauses, mentions: Mention[], targets: ReplyTarget
   mentions.forEach((m, i) => {
     const ctx = contextOf(c, mentions, i);
     if (m.unit === '%') {
-      const role = percentRole(m, ctx, targets, infos);
+      const role = percentRole(ctx, targets, infos);
       if (role === 'progress') progress.push({ mention: m, ctx });
       if (role !== 'value') return;
     }
