@@ -3,13 +3,9 @@
  * seed plan and its owners, an admin, a non-admin and the leaders' group; and
  * `command()` that types a message as someone and waits for the bot's answers.
  */
-import { readFileSync } from 'node:fs';
 import { manualClock } from '../../bot/clock.js';
-import { parseOwners } from '../../bot/domain/owners/parse-owners.js';
-import { parsePlan } from '../../bot/domain/plan/parse-plan.js';
-import { importOwners } from '../../bot/store/import-owners.js';
-import { importPlan } from '../../bot/store/import-plan.js';
 import { startHarness, type Harness } from './bot-harness.js';
+import { seedPlan } from './seed.js';
 import { sleep, waitFor } from './wait-for.js';
 
 export const ADMIN = 'ou_admin00000000000000000000001';
@@ -18,8 +14,6 @@ export const OTHER = 'ou_demo_liqiang'; // owner of tasks 2 and 3
 export const GROUP = 'oc_leaders0000000000000000000001';
 export const at = (local: string) => new Date(`${local}+08:00`);
 
-const SEED = readFileSync(new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url), 'utf8');
-const OWNERS = readFileSync(new URL('../../plans/qijiang-2022-owners.csv', import.meta.url), 'utf8');
 
 export interface CommandHarness extends Harness {
   clock: ReturnType<typeof manualClock>;
@@ -37,12 +31,7 @@ export function wordsOf(m: BotMessage): string {
 export async function startCommandHarness(env: Record<string, string> = {}): Promise<CommandHarness> {
   const clock = manualClock(at('2022-04-11T10:00:00'));
   const h = await startHarness({ clock, env: { SWEEP_EVERY_SECONDS: '0', ADMIN_OPEN_IDS: ADMIN, ...env } });
-  const { db } = h.bot.deps;
-  const parsed = parsePlan({ kind: 'text', name: 'seed.txt', text: SEED });
-  const plan = await importPlan(db, { parsed, sourceName: 'seed.txt', sourceText: SEED, actor: 'test', now: at('2022-03-21T09:00:00') });
-  const rows = parseOwners(OWNERS.trim().split('\n').map((l) => l.split(',')));
-  await importOwners(db, { planId: plan.planId, rows, by: 'test', now: at('2022-03-21T09:00:00') });
-  for (const r of rows) if (!h.fake.users().some((u) => u.openId === r.openId)) h.fake.addUser({ openId: r.openId!, name: r.name });
+  await seedPlan(h.bot.deps.db, { now: at('2022-03-21T09:00:00'), fake: h.fake });
   h.fake.addUser({ openId: ADMIN, name: '管理员' });
   h.fake.addChat({ chatId: GROUP, name: '局领导群', members: [ADMIN, STAFF, OTHER] });
   const ch = h as CommandHarness;

@@ -6,20 +6,15 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chineseWorkCalendar } from '../../bot/domain/calendar/chinese-calendar.js';
 import { buildDigest } from '../../bot/domain/digest/build-digest.js';
-import { parseOwners } from '../../bot/domain/owners/parse-owners.js';
-import { parsePlan } from '../../bot/domain/plan/parse-plan.js';
 import { startFakeFeishu } from '../../bot/sandbox/index.js';
 import { loadDigestInput } from '../../bot/store/digest-input.js';
-import { importOwners } from '../../bot/store/import-owners.js';
-import { importPlan } from '../../bot/store/import-plan.js';
 import { createReport } from '../../bot/store/reports.js';
 import { APP } from '../helpers/bot-harness.js';
+import { seedPlan } from '../helpers/seed.js';
 import { tempStore } from '../helpers/temp-store.js';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
-const SEED = readFileSync(new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url), 'utf8');
-const OWNERS = readFileSync(new URL('../../plans/qijiang-2022-owners.csv', import.meta.url), 'utf8');
 const at = (local: string) => new Date(`${local}+08:00`);
 const NOW = at('2022-04-15T16:00:00');
 
@@ -38,10 +33,7 @@ async function report(code: string, who: string, status: string, text: string, v
 
 beforeAll(async () => {
   store = await tempStore();
-  const parsed = parsePlan({ kind: 'text', name: 'seed.txt', text: SEED });
-  ({ planId } = await importPlan(store.db, { parsed, sourceName: 'seed.txt', sourceText: SEED, actor: 'test', now: at('2022-03-21T09:00:00') }));
-  const rows = parseOwners(OWNERS.trim().split('\n').map((l) => l.split(',')));
-  await importOwners(store.db, { planId, rows, by: 'test', now: at('2022-03-21T09:00:00') });
+  ({ planId } = await seedPlan(store.db, { now: at('2022-03-21T09:00:00') }));
   await report('1', 'ou_demo_zhangmin', 'on_track', '有效期高企118家', [118], '2022-04-12T10:00:00');
   await report('2', 'ou_demo_liqiang', 'at_risk', '科技型企业1650家，进度偏慢', [1650, 40], '2022-04-13T10:00:00');
   await report('11', 'ou_demo_chenjing', 'blocked', '等财政局拨款后才能采购服务机构', [10, 1], '2022-04-14T10:00:00');

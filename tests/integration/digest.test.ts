@@ -4,23 +4,17 @@
  * restart, and a worker killed in the middle of posting.
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../bot/clock.js';
-import { parseOwners } from '../../bot/domain/owners/parse-owners.js';
-import { parsePlan } from '../../bot/domain/plan/parse-plan.js';
 import { startBot } from '../../bot/main.js';
 import { validateCardObject } from '../../bot/sandbox/card-validator.js';
-import { importOwners } from '../../bot/store/import-owners.js';
-import { importPlan } from '../../bot/store/import-plan.js';
 import { createReport } from '../../bot/store/reports.js';
 import { runDigestSweep } from '../../jobs/processors/digest-sweep.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
+import { seedPlan } from '../helpers/seed.js';
 import { spawnWorker } from '../helpers/spawn-worker.js';
 import { sleep, waitFor } from '../helpers/wait-for.js';
 
-const SEED = readFileSync(new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url), 'utf8');
-const OWNERS = readFileSync(new URL('../../plans/qijiang-2022-owners.csv', import.meta.url), 'utf8');
 const GROUP = 'oc_leaders0000000000000000000001';
 const ADMIN = 'ou_admin00000000000000000000001';
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -35,11 +29,7 @@ afterEach(async () => {
 async function setup(clock: ReturnType<typeof manualClock>, env: Record<string, string> = {}) {
   h = await startHarness({ clock, env: { SWEEP_EVERY_SECONDS: '0', ADMIN_OPEN_IDS: ADMIN, ...env } });
   const { db } = h.bot.deps;
-  const parsed = parsePlan({ kind: 'text', name: 'seed.txt', text: SEED });
-  const plan = await importPlan(db, { parsed, sourceName: 'seed.txt', sourceText: SEED, actor: 'test', now: at('2022-03-21T09:00:00') });
-  const rows = parseOwners(OWNERS.trim().split('\n').map((l) => l.split(',')));
-  await importOwners(db, { planId: plan.planId, rows, by: 'test', now: at('2022-03-21T09:00:00') });
-  for (const r of rows) if (!h.fake.users().some((u) => u.openId === r.openId)) h.fake.addUser({ openId: r.openId!, name: r.name });
+  const plan = await seedPlan(db, { now: at('2022-03-21T09:00:00'), fake: h.fake });
   h.fake.addUser({ openId: ADMIN, name: '管理员' });
   h.fake.addChat({ chatId: GROUP, name: '局领导群', members: [ADMIN, 'ou_demo_hejianguo'] });
   await db.chat.create({ data: { chatId: GROUP, name: '局领导群', digest: true, createdAt: at('2022-03-21T09:00:00') } });

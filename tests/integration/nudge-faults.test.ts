@@ -3,20 +3,14 @@
  * batch, and a storm of rate limits. Every nudge shows exactly once.
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../bot/clock.js';
-import { parseOwners } from '../../bot/domain/owners/parse-owners.js';
-import { parsePlan } from '../../bot/domain/plan/parse-plan.js';
-import { importOwners } from '../../bot/store/import-owners.js';
-import { importPlan } from '../../bot/store/import-plan.js';
 import { runSweep } from '../../jobs/processors/nudge-sweep.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
+import { seedPlan } from '../helpers/seed.js';
 import { spawnWorker } from '../helpers/spawn-worker.js';
 import { waitFor } from '../helpers/wait-for.js';
 
-const SEED = readFileSync(new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url), 'utf8');
-const OWNERS = readFileSync(new URL('../../plans/qijiang-2022-owners.csv', import.meta.url), 'utf8');
 const MONDAY = new Date('2022-04-11T09:30:00+08:00');
 
 let h: Harness;
@@ -27,12 +21,7 @@ afterEach(async () => {
 });
 
 async function seed(harness: Harness) {
-  const { db } = harness.bot.deps;
-  const parsed = parsePlan({ kind: 'text', name: 'seed.txt', text: SEED });
-  const plan = await importPlan(db, { parsed, sourceName: 'seed.txt', sourceText: SEED, actor: 'test', now: MONDAY });
-  const rows = parseOwners(OWNERS.trim().split('\n').map((l) => l.split(',')));
-  await importOwners(db, { planId: plan.planId, rows, by: 'test', now: MONDAY });
-  for (const r of rows) if (!harness.fake.users().some((u) => u.openId === r.openId)) harness.fake.addUser({ openId: r.openId!, name: r.name });
+  await seedPlan(harness.bot.deps.db, { now: MONDAY, fake: harness.fake });
 }
 
 /** Every bot card at the fake, and how many distinct uuids they carry. */

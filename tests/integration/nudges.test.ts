@@ -4,19 +4,13 @@
  * clock's time; cards go out through the real SDK to the fake Feishu; owners
  * answer by thread reply, button, form and free text.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../bot/clock.js';
-import { parseOwners } from '../../bot/domain/owners/parse-owners.js';
-import { parsePlan } from '../../bot/domain/plan/parse-plan.js';
-import { importOwners } from '../../bot/store/import-owners.js';
-import { importPlan } from '../../bot/store/import-plan.js';
 import { runSweep } from '../../jobs/processors/nudge-sweep.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
+import { seedPlan } from '../helpers/seed.js';
 import { waitFor } from '../helpers/wait-for.js';
 
-const SEED = readFileSync(new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url), 'utf8');
-const OWNERS = readFileSync(new URL('../../plans/qijiang-2022-owners.csv', import.meta.url), 'utf8');
 const ZHANG = 'ou_demo_zhangmin'; // task 1
 const LI = 'ou_demo_liqiang'; // tasks 2 and 3
 const CHEN = 'ou_demo_chenjing'; // task 11
@@ -76,12 +70,7 @@ const titleOf = (m: { content: { header?: { title?: { content?: string } } } }) 
 
 beforeAll(async () => {
   h = await startHarness({ clock, env: { SEND_RATE_PER_SECOND: '50', SWEEP_EVERY_SECONDS: '3600' } });
-  const { db } = h.bot.deps;
-  const parsed = parsePlan({ kind: 'text', name: 'seed.txt', text: SEED });
-  const plan = await importPlan(db, { parsed, sourceName: 'seed.txt', sourceText: SEED, actor: 'test', now: clock.now() });
-  const rows = parseOwners(OWNERS.trim().split('\n').map((l) => l.split(','))).filter((r) => TASKS.has(r.taskCode));
-  await importOwners(db, { planId: plan.planId, rows, by: 'test', now: clock.now() });
-  for (const r of rows) if (!h.fake.users().some((u) => u.openId === r.openId)) h.fake.addUser({ openId: r.openId!, name: r.name });
+  await seedPlan(h.bot.deps.db, { now: clock.now(), fake: h.fake, onlyTasks: TASKS });
 }, 60_000);
 afterAll(async () => h?.close());
 
