@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+/** `npm run test:faults`: the #9 fault cases that take more than a few seconds each. */
+export default defineConfig({
+  test: {
+    include: ['tests/faults/slow/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+  },
+});
