@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // One file at a time: these spawn worker processes and stop Redis; in parallel on 2 cores they
+    // starve each other (SQLite's synchronous lock waits pause whole processes).
+    fileParallelism: false,
   },
 });

@@ -2,12 +2,16 @@
  * #9 item 2 — a slow downstream: Feishu answering 5 s late, or the store
  * (SQLite locked by another writer for 5 s). Every webhook delivery and card
  * callback is still answered within Feishu's 3 s (the fake counts a later
- * answer as a timeout), and the work completes later, once.
+ * answer as a timeout), and the work completes later, once. And Feishu that
+ * never answers a send: the call times out and is retried (same uuid).
  * Covered elsewhere: a 5 s handler (tests/integration/inbound.test.ts), a
  * 6 s card answer falling back to a toast (cards-and-long-connection.test.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { manualClock } from '../../../bot/clock.js';
+import { runSweep } from '../../../jobs/processors/nudge-sweep.js';
 import { startHarness, type Harness } from '../../helpers/bot-harness.js';
+import { seedPlan } from '../../helpers/seed.js';
 import { sleep, waitFor } from '../../helpers/wait-for.js';
 
 const ALICE = 'ou_alice000000000000000000000001';
@@ -88,5 +92,20 @@ describe('a slow downstream', () => {
     expect(click.outcome).toBe('acked');
     expect(click.body).toEqual({ toast: { type: 'info', content: '已收到，正在处理' } });
     await waitFor(async () => (await h.bot.deps.db.chat.count()) === 1, 15_000, 'the click’s work');
+  });
+
+  it('Feishu takes a send but never answers: the call times out, is retried with the same uuid, one card', async () => {
+    const MONDAY = new Date('2022-04-11T09:30:00+08:00');
+    h = await startHarness({ clock: manualClock(MONDAY), env: { SWEEP_EVERY_SECONDS: '0', NUDGE_CLAIM_LEASE_SECONDS: '2' } });
+    await seedPlan(h.bot.deps.db, { now: MONDAY, fake: h.fake, onlyTasks: new Set(['1']) });
+    await h.bot.deps.messenger.botInfo(); // the token is fetched before Feishu stops answering
+    h.fake.faults.slowAnswers(120_000);
+    const { enqueued } = await runSweep(h.bot.deps);
+    const cards = () => h.fake.messages({ sender: 'bot', msgType: 'interactive' });
+    await waitFor(() => cards().length > 0, 10_000, 'the card to be stored');
+    h.fake.faults.slowAnswers(0);
+    await waitFor(async () => (await h.bot.deps.db.nudge.count({ where: { state: 'sent' } })) === enqueued, 60_000, 'the timed-out sends retried');
+    expect(cards()).toHaveLength(enqueued);
+    expect(new Set(cards().map((c) => c.uuid)).size).toBe(enqueued);
   });
 });
