@@ -15,7 +15,7 @@ export type CardResponder = (envelope: Envelope) => Promise<Record<string, unkno
 
 const CARD_ANSWER_BUDGET_MS = 2500;
 /** How long recording and enqueueing may take before the answer goes out anyway. */
-const ACCEPT_BUDGET_MS = 1500;
+const ACCEPT_BUDGET_MS = 2000;
 const CARD_RETRY_MS = [0, 1000, 2000, 4000, 8000, 16_000];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const FALLBACK_CARD_ANSWER = { toast: { type: 'info', content: '已收到，正在处理' } };
