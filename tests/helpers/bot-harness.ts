@@ -88,7 +88,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
 }
 
 /** Removes every Redis key the harness created. */
-async function dropPrefix(prefix: string): Promise<void> {
+export async function dropPrefix(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL);
   try {
     let cursor = '0';
