@@ -116,7 +116,7 @@ export async function benchFanout(): Promise<Row[]> {
     ratio: `${(freeRate / anchor).toFixed(2)}×`,
   });
   // Long enough to hold a whole minute of sends at the default rate.
-  const capped = await fanout(400, { sendRate: DEFAULT_RATE, realLimits: true });
+  const capped = await fanout(334, { sendRate: DEFAULT_RATE, realLimits: true });
   const ok = capped.calls.filter((c) => c.status === 200).map((c) => c.at).sort((a, b) => a - b);
   const perMinute = capped.nudges / (capped.ms / 60_000);
   const limited = capped.calls.filter((c) => c.status === 429).length;

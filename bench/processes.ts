@@ -15,7 +15,7 @@ export interface BotProcess {
 }
 
 export async function spawnBot(spec: ProcessSpec, readyWithinMs = 60_000): Promise<BotProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bench-scratch/prof'] : []), '--import', 'tsx', ENTRY, JSON.stringify(spec)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, JSON.stringify(spec)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = await new Promise<{ url?: string | null; bareUrl?: string | null }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bench ${spec.role} process not ready in ${readyWithinMs} ms`)), readyWithinMs);

@@ -54,7 +54,7 @@ export async function benchSweep(): Promise<Row[]> {
   const deps = env.deps(clock);
   const copy = `${env.dbFile}.anchor`;
   try {
-    await seedPlan(deps.db, { tasks: TASKS, owners: OWNERS, block: 10, importedAt: new Date('2022-12-20T10:00:00+08:00') });
+    await seedPlan(deps.db, { tasks: TASKS, owners: OWNERS, block: 10, importedAt: new Date('2022-12-20T10:00:00+08:00'), bulk: true });
     new Database(env.dbFile).exec(`VACUUM INTO '${copy}'`);
 
     const [first, firstMs] = await time(() => runSweep(deps));
