@@ -14,9 +14,9 @@ import { startFakeFeishu } from '../bot/sandbox/index.js';
 import { runSweep } from '../jobs/processors/nudge-sweep.js';
 import { createRedis } from '../jobs/redis.js';
 import { APP, benchEnv, REDIS_URL } from './bench-env.js';
-import { spawnBot, watchRss } from './processes.js';
+import { bareProcessRss, spawnBot, watchRss } from './processes.js';
 import { seedPlan } from './seed.js';
-import type { Row } from './table.js';
+import { mib, type Row } from './table.js';
 
 /** 2023-01-03, Tuesday, is the first working day of 2023-W01 (2 January is a holiday): every task's check-in is due at 09:30. */
 const AT = new Date('2023-01-03T09:30:00+08:00');
@@ -102,11 +102,19 @@ export function busiest(times: number[], ms: number): number {
   return best;
 }
 
-const mib = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(0)} MiB`);
+async function bareRss(): Promise<number | null> {
+  const env = await benchEnv('bare');
+  try {
+    return await bareProcessRss(env.env);
+  } finally {
+    await env.close();
+  }
+}
 
 export async function benchFanout(): Promise<Row[]> {
   const rows: Row[] = [];
   const anchor = await noopJobsPerSecond(5000);
+  const bare = await bareRss();
   const free = await fanout(1667, { sendRate: 100_000, realLimits: false });
   const freeRate = free.nudges / (free.ms / 1000);
   rows.push({
@@ -128,10 +136,10 @@ export async function benchFanout(): Promise<Row[]> {
     ratio: `${(perMinute / CAP_PER_MINUTE).toFixed(2)}×`,
   });
   rows.push({
-    benchmark: 'memory: worker process',
-    figure: `idle ${mib(free.rssIdle)}, fan-out peak ${mib(free.rssPeak)}`,
-    anchor: `at ${DEFAULT_RATE}/s: peak ${mib(capped.rssPeak)}`,
-    ratio: free.rssIdle && free.rssPeak ? `${(free.rssPeak / free.rssIdle).toFixed(1)}× idle` : 'n/a',
+    benchmark: 'memory: worker process (RSS)',
+    figure: `idle ${mib(free.rssIdle)}; peak ${mib(capped.rssPeak)} at ${DEFAULT_RATE}/s, ${mib(free.rssPeak)} unlimited`,
+    anchor: `bare BullMQ process ${mib(bare)}`,
+    ratio: free.rssIdle && bare ? `${(free.rssIdle / bare).toFixed(1)}× idle` : 'n/a',
   });
   return rows;
 }

@@ -8,8 +8,8 @@ import { Agent, request } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { sealRequest } from '../bot/sandbox/crypto.js';
 import { APP, benchEnv } from './bench-env.js';
-import { spawnBot, watchRss } from './processes.js';
-import type { Row } from './table.js';
+import { bareProcessRss, spawnBot, watchRss } from './processes.js';
+import { mib, type Row } from './table.js';
 
 const EVENTS = 3000;
 const WARMUP = 300;
@@ -95,6 +95,7 @@ export async function benchIngest(): Promise<Row[]> {
     const rss = watchRss(receiver);
     const bot = await post(receiver.url!, seal(EVENTS, 2 * EVENTS));
     const rssPeak = rss.stop();
+    const bareRss = await bareProcessRss(env.env);
     if (bot.errors || bare.errors) throw new Error(`ingest: ${bot.errors} receiver and ${bare.errors} bare requests were not answered 200`);
     const ms = (x: number) => `${x.toFixed(1)} ms`;
     return [
@@ -111,10 +112,10 @@ export async function benchIngest(): Promise<Row[]> {
         ratio: `${(bot.p99 / FEISHU_ACK_MS).toFixed(3)}×`,
       },
       {
-        benchmark: 'memory: receiver process',
-        figure: `idle ${rssIdle?.toFixed(0) ?? 'n/a'} MiB, under ingest peak ${rssPeak?.toFixed(0) ?? 'n/a'} MiB`,
-        anchor: '—',
-        ratio: rssIdle && rssPeak ? `${(rssPeak / rssIdle).toFixed(1)}× idle` : 'n/a',
+        benchmark: 'memory: receiver process (RSS)',
+        figure: `idle ${mib(rssIdle)}; peak ${mib(rssPeak)} under ingest`,
+        anchor: `bare BullMQ process ${mib(bareRss)}`,
+        ratio: rssIdle && bareRss ? `${(rssIdle / bareRss).toFixed(1)}× idle` : 'n/a',
       },
     ];
   } finally {

@@ -64,3 +64,14 @@ export function watchRss(p: BotProcess, ms = 250): { stop(): number | null } {
     },
   };
 }
+
+/** The memory anchor: resident size of a bare process (tsx, ioredis, BullMQ, a no-op worker) once idle, MiB. */
+export async function bareProcessRss(env: Record<string, string>): Promise<number | null> {
+  const p = await spawnBot({ role: 'noop', env, queue: 'noop-idle' });
+  try {
+    await new Promise((r) => setTimeout(r, 1000));
+    return p.rss();
+  } finally {
+    await p.stop();
+  }
+}

@@ -1,8 +1,10 @@
 /**
- * `npm run bench [-- name…]`: runs the benchmarks (all, or those named) and
- * prints the machine line and one markdown table, ready to paste into the
- * README's performance section. Never run by CI.
+ * `npm run bench [-- name…] [-- --write-readme]`: runs the benchmarks (all, or
+ * those named) and prints the machine line and one markdown table. With
+ * --write-readme (a full run only) the README's performance table is replaced
+ * by them, between its bench:begin and bench:end markers. Never run by CI.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { benchDigest } from './digest.js';
 import { benchFanout } from './fanout.js';
 import { benchIngest } from './ingest.js';
@@ -18,11 +20,14 @@ const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
   digest: benchDigest,
   parse: benchParse,
 };
+const README = new URL('../README.md', import.meta.url);
 
-const asked = process.argv.slice(2);
+const args = process.argv.slice(2);
+const writeReadme = args.includes('--write-readme');
+const asked = args.filter((a) => a !== '--write-readme');
 const unknown = asked.filter((a) => !(a in BENCHMARKS));
-if (unknown.length) {
-  console.error(`unknown benchmark: ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}`);
+if (unknown.length || (writeReadme && asked.length)) {
+  console.error(unknown.length ? `unknown benchmark: ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}` : '--write-readme needs a full run');
   process.exit(2);
 }
 const rows: Row[] = [];
@@ -32,5 +37,12 @@ for (const [name, run] of Object.entries(BENCHMARKS)) {
   rows.push(...(await run()));
   console.error(`${name}: ${((performance.now() - t) / 1000).toFixed(0)} s`);
 }
-console.log(`${await machineLine()}\n`);
-console.log(formatTable(rows));
+const block = `${await machineLine()}\n\n${formatTable(rows)}`;
+console.log(block);
+if (writeReadme) {
+  const text = readFileSync(README, 'utf8');
+  const next = text.replace(/(<!-- bench:begin -->\n)[\s\S]*?(<!-- bench:end -->)/, (_all, begin: string, end: string) => begin + block + end);
+  if (next === text) throw new Error('README.md has no bench:begin / bench:end markers');
+  writeFileSync(README, next);
+  console.error('README.md: performance table updated');
+}
