@@ -11,8 +11,6 @@ import type { Server } from 'node:http';
 import { Worker } from 'bullmq';
 import express from 'express';
 import type { Clock } from '../bot/clock.js';
-import { loadConfig } from '../bot/config.js';
-import { startBot } from '../bot/main.js';
 import { createRedis } from '../jobs/redis.js';
 
 export interface ProcessSpec {
@@ -58,6 +56,9 @@ async function start(): Promise<() => Promise<void>> {
       connection.disconnect();
     };
   }
+  // Loaded only here, so a noop process holds none of the bot's code (it is the memory anchor).
+  const { loadConfig } = await import('../bot/config.js');
+  const { startBot } = await import('../bot/main.js');
   const loaded = loadConfig(spec.env, 'feishu');
   const config = spec.sendRate ? { ...loaded, SEND_RATE_PER_SECOND: spec.sendRate } : loaded;
   const clock = offsetClock(spec.clockFrom);
