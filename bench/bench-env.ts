@@ -17,7 +17,8 @@ import { createMessenger } from '../bot/feishu/messenger.js';
 import { openStore } from '../bot/store/db.js';
 import { createQueues } from '../jobs/queues.js';
 import { createRedis, whenReady } from '../jobs/redis.js';
-import { APP, REDIS_URL, dropPrefix } from '../tests/helpers/bot-harness.js';
+import { dropQueuePrefix } from '../bot/demo/drop-prefix.js';
+import { APP, REDIS_URL } from '../tests/helpers/bot-harness.js';
 
 export { APP, REDIS_URL };
 
@@ -59,7 +60,7 @@ export async function benchEnv(name: string, feishuUrl = 'http://127.0.0.1:9'): 
       await queues.close();
       await redis.quit().catch(() => redis.disconnect());
       await db.$disconnect();
-      await dropPrefix(prefix);
+      await dropQueuePrefix(REDIS_URL, prefix);
       rmSync(dir, { recursive: true, force: true });
     },
   };
