@@ -1,6 +1,6 @@
 /**
  * Benchmark 4: the weekly digest for 22, 500 and 5,000 tasks with a realistic
- * number of reports each (six weeks of weekly reports with values), through
+ * number of reports each (half a year of weekly reports with values), through
  * the store (Prisma) and the pure builder, against the same reads in raw SQL.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,42 +9,41 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { chineseWorkCalendar } from '../bot/domain/calendar/chinese-calendar.js';
 import { buildDigest } from '../bot/domain/digest/build-digest.js';
-import { parsePlan } from '../bot/domain/plan/parse-plan.js';
 import { openStore, type Db } from '../bot/store/db.js';
 import { loadDigestInput } from '../bot/store/digest-input.js';
-import { importPlan } from '../bot/store/import-plan.js';
-import { generatePlan } from './generate-plan.js';
+import { seedPlan } from './seed.js';
 import type { Row } from './table.js';
 
-const NOW = new Date('2023-04-14T16:00:00+08:00');
-const WEEKS = 6;
+/** Friday of 2023-W26: half a year of weekly reports behind each task. */
+const NOW = new Date('2023-06-30T16:00:00+08:00');
+const IMPORTED = new Date('2023-01-03T10:00:00+08:00');
+const WEEKS = 25;
 
+/**
+ * The plan with two owners per task and, every week since the import, one
+ * report from most tasks (each week about one in seven misses it), carrying a
+ * value for each of the task's targets.
+ */
 async function seedStore(db: Db, tasks: number): Promise<number> {
-  const text = generatePlan(tasks);
-  const parsed = parsePlan({ kind: 'text', name: 'big.txt', text });
-  const { planId } = await importPlan(db, { parsed, sourceName: 'big.txt', sourceText: text, actor: 'bench', now: new Date('2023-03-01T00:00:00Z') });
-  const all = await db.task.findMany({ where: { planId }, include: { targets: true } });
-  const t0 = new Date('2023-03-01T00:00:00Z');
-  await db.person.createMany({ data: all.map((t) => ({ name: `人员${t.code}`, openId: `ou_bench_${t.id}`, createdAt: t0, updatedAt: t0 })) });
-  const people = await db.person.findMany({ select: { id: true, openId: true } });
-  const personOf = new Map(people.map((p) => [p.openId, p.id]));
-  await db.assignment.createMany({ data: all.map((t) => ({ taskId: t.id, personId: personOf.get(`ou_bench_${t.id}`)!, role: 'owner', assignedAt: t0 })) });
+  const { planId, taskIds, ownersOf } = await seedPlan(db, { tasks, owners: 2, block: 10, importedAt: IMPORTED });
+  const reports = [];
   for (let w = 0; w < WEEKS; w++) {
-    const at = new Date(NOW.getTime() - (WEEKS - w) * 7 * 86_400_000);
-    await db.report.createMany({
-      data: all.map((t) => ({
-        taskId: t.id, personId: personOf.get(`ou_bench_${t.id}`)!, period: `2023-W${String(9 + w).padStart(2, '0')}`,
-        status: w % 5 === 4 ? 'at_risk' : 'on_track', rawText: `第${w + 1}周进展：按计划推进，已完成${(w + 1) * 3}项`, source: 'text',
+    const at = new Date(IMPORTED.getTime() + (w * 7 + 1) * 86_400_000);
+    for (const [i, taskId] of taskIds.entries()) {
+      if ((i + w) % 7 === 3) continue;
+      reports.push({
+        taskId, personId: ownersOf.get(taskId)![w % 2]!, period: `2023-W${String(w + 1).padStart(2, '0')}`,
+        status: (i + w) % 11 === 5 ? 'at_risk' : 'on_track', rawText: `第${w + 1}周进展：按计划推进，已完成${(w + 1) * 3}项`, source: 'text',
         createdAt: at, updatedAt: at,
-      })),
-    });
+      });
+    }
   }
-  const reports = await db.report.findMany({ select: { id: true, taskId: true } });
-  const targetOf = new Map(all.map((t) => [t.id, t.targets[0]]));
-  const values = reports.flatMap((r, i) => {
-    const g = targetOf.get(r.taskId);
-    return g ? [{ reportId: r.id, targetId: g.id, value: (i % 7) + 1, unit: g.unit }] : [];
-  });
+  for (let i = 0; i < reports.length; i += 5000) await db.report.createMany({ data: reports.slice(i, i + 5000) });
+  const targets = await db.target.findMany({ select: { id: true, taskId: true, unit: true } });
+  const targetsOf = new Map<number, typeof targets>();
+  for (const g of targets) targetsOf.set(g.taskId, [...(targetsOf.get(g.taskId) ?? []), g]);
+  const stored = await db.report.findMany({ select: { id: true, taskId: true }, orderBy: { id: 'asc' } });
+  const values = stored.flatMap((r, i) => (targetsOf.get(r.taskId) ?? []).map((g) => ({ reportId: r.id, targetId: g.id, value: (i % 7) + 1, unit: g.unit })));
   for (let i = 0; i < values.length; i += 5000) await db.reportValue.createMany({ data: values.slice(i, i + 5000) });
   return planId;
 }
@@ -91,7 +90,7 @@ export async function benchDigest(): Promise<Row[]> {
       const build = await median(runs, () => buildDigest(input, cal));
       const raw = await median(runs, () => rawRead(file, planId));
       rows.push({
-        benchmark: `digest: ${n} tasks × ${WEEKS} reports`,
+        benchmark: `digest: ${n} tasks, ${WEEKS} weeks of reports`,
         figure: `${(load + build).toFixed(0)} ms (store ${load.toFixed(0)} + build ${build.toFixed(0)})`,
         anchor: `raw SQL reads ${raw.toFixed(0)} ms`,
         ratio: `${(load / raw).toFixed(1)}× (store vs SQL)`,

@@ -1,11 +1,48 @@
-/** `npm run bench`: runs every benchmark and prints one markdown table. Never run by CI. */
-import { cpus, totalmem } from 'node:os';
+/**
+ * `npm run bench [-- name…] [-- --write-readme]`: runs the benchmarks (all, or
+ * those named) and prints the machine line and one markdown table. With
+ * --write-readme (a full run only) the README's performance table is replaced
+ * by them, between its bench:begin and bench:end markers. Never run by CI.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { benchDigest } from './digest.js';
+import { benchFanout } from './fanout.js';
+import { benchIngest } from './ingest.js';
+import { machineLine } from './machine.js';
 import { benchParse } from './parse.js';
+import { benchSweep } from './sweep.js';
 import { formatTable, type Row } from './table.js';
 
+const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
+  fanout: benchFanout,
+  ingest: benchIngest,
+  sweep: benchSweep,
+  digest: benchDigest,
+  parse: benchParse,
+};
+const README = new URL('../README.md', import.meta.url);
+
+const args = process.argv.slice(2);
+const writeReadme = args.includes('--write-readme');
+const asked = args.filter((a) => a !== '--write-readme');
+const unknown = asked.filter((a) => !(a in BENCHMARKS));
+if (unknown.length || (writeReadme && asked.length)) {
+  console.error(unknown.length ? `unknown benchmark: ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}` : '--write-readme needs a full run');
+  process.exit(2);
+}
 const rows: Row[] = [];
-rows.push(...(await benchParse()));
-rows.push(...(await benchDigest()));
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
-console.log(formatTable(rows));
+for (const [name, run] of Object.entries(BENCHMARKS)) {
+  if (asked.length && !asked.includes(name)) continue;
+  const t = performance.now();
+  rows.push(...(await run()));
+  console.error(`${name}: ${((performance.now() - t) / 1000).toFixed(0)} s`);
+}
+const block = `${await machineLine()}\n\n${formatTable(rows)}`;
+console.log(block);
+if (writeReadme) {
+  const text = readFileSync(README, 'utf8');
+  const next = text.replace(/(<!-- bench:begin -->\n)[\s\S]*?(<!-- bench:end -->)/, (_all, begin: string, end: string) => begin + block + end);
+  if (next === text) throw new Error('README.md has no bench:begin / bench:end markers');
+  writeFileSync(README, next);
+  console.error('README.md: performance table updated');
+}

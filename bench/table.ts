@@ -13,3 +13,6 @@ export function formatTable(rows: Row[]): string {
   const line = (r: Row) => `| ${keys.map((k) => r[k]).join(' | ')} |`;
   return [line(head), `|${keys.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n') + (all.length ? '\n' : '');
 }
+
+/** A resident size in MiB, or n/a where it could not be read. */
+export const mib = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(0)} MiB`);

@@ -6,6 +6,7 @@
  */
 import type { Deps } from '../../bot/deps.js';
 import { dueNudges } from '../../bot/domain/schedule/due-nudges.js';
+import { spreadByPerson } from '../../bot/domain/schedule/send-order.js';
 import type { DueNudge } from '../../bot/domain/schedule/types.js';
 import { loadScheduleInputs, recordNudges } from '../../bot/store/nudge-store.js';
 import { jobIdFor } from '../queues.js';
@@ -30,7 +31,9 @@ export async function runSweep(deps: Deps): Promise<SweepResult> {
   }
   const keys = await recordNudges(deps.db, due, skipped, now);
   if (keys.length) {
-    await deps.queues.nudges.addBulk(keys.map((key) => ({ name: 'send-nudge', data: { key }, opts: { jobId: jobIdFor('nudge', key) } })));
+    const waiting = new Set(keys);
+    const ordered = spreadByPerson(due.filter((n) => waiting.has(n.key)));
+    await deps.queues.nudges.addBulk(ordered.map(({ key }) => ({ name: 'send-nudge', data: { key }, opts: { jobId: jobIdFor('nudge', key) } })));
   }
   // `skipped` repeats on every sweep of a period (recorded once), so only new work is worth a line.
   if (keys.length) deps.log.info({ due: due.length, skipped: skipped.length, enqueued: keys.length }, 'nudge sweep');

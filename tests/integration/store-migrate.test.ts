@@ -111,4 +111,22 @@ describe('openStore', () => {
     }
     expect(existsSync(path.join(dir, 'data', 'rel.db'))).toBe(true);
   });
+
+  it('keeps the file in write-ahead-log mode with synchronous NORMAL, and a second connection sees committed rows', async () => {
+    const db = await openStore(url);
+    try {
+      expect(await db.$queryRawUnsafe('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+      expect(await db.$queryRawUnsafe('PRAGMA synchronous')).toEqual([{ synchronous: 1n }]); // 1 = NORMAL
+      const t = new Date('2023-01-03T00:00:00Z');
+      await db.person.create({ data: { name: '张敏', openId: 'ou_wal', createdAt: t, updatedAt: t } });
+      const other = await openStore(url);
+      try {
+        expect(await other.person.count({ where: { openId: 'ou_wal' } })).toBe(1);
+      } finally {
+        await closeStore(other);
+      }
+    } finally {
+      await closeStore(db);
+    }
+  });
 });

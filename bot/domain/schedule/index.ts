@@ -7,5 +7,6 @@ export type { Period } from './periods.js';
 export { isQuiet, nextAllowedMoment } from './quiet-hours.js';
 export { DEFAULT_SCHEDULE, checkSettings } from './settings.js';
 export type { Cadence, FollowupDay, PeriodCadence, ScheduleSettings } from './settings.js';
+export { spreadByPerson } from './send-order.js';
 export { nudgeKey } from './types.js';
 export type { DueNudge, NudgeLevel, PersonForSchedule, TaskForSchedule, TaskStatus } from './types.js';

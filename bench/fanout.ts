@@ -1,0 +1,145 @@
+/**
+ * Benchmark 1 (and the worker half of 6): nudges through the real path —
+ * sweep → queue → sender → SDK → fake Feishu — with the sender in a worker
+ * process of its own, as `workplan worker` runs it.
+ * - unlimited: the bot's limiter raised far above Feishu's and the fake's
+ *   limits off, against raw BullMQ no-op jobs on the same Redis;
+ * - limited: the fake enforcing Feishu's real limits and the bot's limiter at
+ *   its default, against the cap of 1000/min.
+ */
+import { Queue } from 'bullmq';
+import { manualClock } from '../bot/clock.js';
+import type { ApiCall } from '../bot/sandbox/index.js';
+import { startFakeFeishu } from '../bot/sandbox/index.js';
+import { runSweep } from '../jobs/processors/nudge-sweep.js';
+import { createRedis } from '../jobs/redis.js';
+import { APP, benchEnv, REDIS_URL } from './bench-env.js';
+import { bareProcessRss, spawnBot, watchRss } from './processes.js';
+import { seedPlan } from './seed.js';
+import { mib, type Row } from './table.js';
+
+/** 2023-01-03, Tuesday, is the first working day of 2023-W01 (2 January is a holiday): every task's check-in is due at 09:30. */
+const AT = new Date('2023-01-03T09:30:00+08:00');
+const OWNERS = 3;
+/** Tasks in a row sharing their first owner (a 科室 heading a block of the plan). */
+const BLOCK = 10;
+const CAP_PER_MINUTE = 1000;
+const DEFAULT_RATE = 16;
+
+export interface FanoutResult {
+  nudges: number;
+  ms: number;
+  calls: ApiCall[];
+  rssIdle: number | null;
+  rssPeak: number | null;
+  failed: number;
+}
+
+/** Sweeps `tasks` × 3 owners at AT and waits until every due nudge is sent (or failed). */
+export async function fanout(tasks: number, o: { sendRate: number; realLimits: boolean }): Promise<FanoutResult> {
+  const fake = await startFakeFeishu({ ...APP });
+  const env = await benchEnv('fanout', fake.url);
+  const clock = manualClock(AT);
+  const deps = env.deps(clock);
+  try {
+    const seeded = await seedPlan(deps.db, { tasks, owners: OWNERS, block: BLOCK, importedAt: new Date('2022-12-20T10:00:00+08:00') });
+    for (const p of seeded.people) fake.addUser({ openId: p.openId, name: p.openId });
+    fake.faults.enforceRealLimits(o.realLimits);
+    const worker = await spawnBot({ role: 'worker', env: env.env, sendRate: o.sendRate, clockFrom: AT.toISOString() });
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      const rssIdle = worker.rss();
+      const rss = watchRss(worker);
+      const t0 = performance.now();
+      const { enqueued } = await runSweep(deps);
+      let done = 0;
+      let failed = 0;
+      const deadline = Date.now() + 60_000 + (enqueued / Math.min(o.sendRate, 50)) * 3000;
+      while (done < enqueued) {
+        if (Date.now() > deadline) throw new Error(`fan-out: ${done}/${enqueued} nudges after the time allowed`);
+        await new Promise((r) => setTimeout(r, 100));
+        failed = await deps.db.nudge.count({ where: { state: 'failed' } });
+        done = (await deps.db.nudge.count({ where: { state: 'sent' } })) + failed;
+      }
+      const ms = performance.now() - t0;
+      const calls = fake.calls.filter((c) => c.method === 'POST' && c.path === '/open-apis/im/v1/messages');
+      return { nudges: enqueued, ms, calls, rssIdle, rssPeak: rss.stop(), failed };
+    } finally {
+      await worker.stop();
+    }
+  } finally {
+    await env.close();
+    await fake.close();
+  }
+}
+
+/** The anchor: `n` no-op jobs through raw BullMQ (same Redis, same concurrency) in a process of their own, jobs/s. */
+export async function noopJobsPerSecond(n: number): Promise<number> {
+  const env = await benchEnv('noop');
+  const worker = await spawnBot({ role: 'noop', env: env.env, queue: 'noop', concurrency: 4 });
+  const connection = createRedis(REDIS_URL, 'worker');
+  const queue = new Queue('noop', { connection, prefix: env.prefix, defaultJobOptions: { removeOnComplete: { age: 24 * 3600, count: 50_000 } } });
+  try {
+    const t0 = performance.now();
+    await queue.addBulk(Array.from({ length: n }, (_, i) => ({ name: 'noop', data: { key: `k${i}` }, opts: { jobId: `noop-${i}` } })));
+    while ((await queue.getJobCounts('completed')).completed! < n) await new Promise((r) => setTimeout(r, 50));
+    return n / ((performance.now() - t0) / 1000);
+  } finally {
+    await worker.stop();
+    await queue.close();
+    connection.disconnect();
+    await env.close();
+  }
+}
+
+/** Most items in any window of `ms` (sliding), given sorted times. */
+export function busiest(times: number[], ms: number): number {
+  let best = 0;
+  for (let i = 0, j = 0; j < times.length; j++) {
+    while (times[j]! - times[i]! >= ms) i++;
+    best = Math.max(best, j - i + 1);
+  }
+  return best;
+}
+
+async function bareRss(): Promise<number | null> {
+  const env = await benchEnv('bare');
+  try {
+    return await bareProcessRss(env.env);
+  } finally {
+    await env.close();
+  }
+}
+
+export async function benchFanout(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const anchor = await noopJobsPerSecond(5000);
+  const bare = await bareRss();
+  const free = await fanout(1667, { sendRate: 100_000, realLimits: false });
+  const freeRate = free.nudges / (free.ms / 1000);
+  rows.push({
+    benchmark: `fan-out: ${free.nudges} nudges, no rate limit`,
+    figure: `${freeRate.toFixed(0)} nudges/s (${(free.ms / 1000).toFixed(1)} s, 1 worker process)`,
+    anchor: `BullMQ no-op ${anchor.toFixed(0)} jobs/s`,
+    ratio: `${(freeRate / anchor).toFixed(2)}×`,
+  });
+  // Long enough to hold a whole minute of sends at the default rate.
+  const capped = await fanout(334, { sendRate: DEFAULT_RATE, realLimits: true });
+  const ok = capped.calls.filter((c) => c.status === 200).map((c) => c.at).sort((a, b) => a - b);
+  const perMinute = capped.nudges / (capped.ms / 60_000);
+  const limited = capped.calls.filter((c) => c.status === 429).length;
+  const chatLimited = capped.calls.filter((c) => c.code === 230020).length;
+  rows.push({
+    benchmark: `fan-out: ${capped.nudges} nudges, Feishu's limits on, limiter ${DEFAULT_RATE}/s`,
+    figure: `${perMinute.toFixed(0)}/min; busiest second ${busiest(ok, 1000)}, minute ${busiest(ok, 60_000)}; ${limited} × 429, ${chatLimited} × 230020`,
+    anchor: `cap ${CAP_PER_MINUTE}/min (50/s)`,
+    ratio: `${(perMinute / CAP_PER_MINUTE).toFixed(2)}×`,
+  });
+  rows.push({
+    benchmark: 'memory: worker process (RSS)',
+    figure: `idle ${mib(free.rssIdle)}; peak ${mib(capped.rssPeak)} at ${DEFAULT_RATE}/s, ${mib(free.rssPeak)} unlimited`,
+    anchor: `bare BullMQ process ${mib(bare)}`,
+    ratio: free.rssIdle && bare ? `${(free.rssIdle / bare).toFixed(1)}× idle` : 'n/a',
+  });
+  return rows;
+}

@@ -1,0 +1,77 @@
+/** Bot processes for the benchmarks (bench/bot-process.ts) and their resident size. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { ProcessSpec } from './bot-process.js';
+
+const ENTRY = new URL('./bot-process.ts', import.meta.url).pathname;
+
+export interface BotProcess {
+  child: ChildProcess;
+  url: string | null;
+  bareUrl: string | null;
+  /** Resident set size now, MiB (from /proc; null where there is none). */
+  rss(): number | null;
+  stop(): Promise<void>;
+}
+
+export async function spawnBot(spec: ProcessSpec, readyWithinMs = 60_000): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, JSON.stringify(spec)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const ready = await new Promise<{ url?: string | null; bareUrl?: string | null }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bench ${spec.role} process not ready in ${readyWithinMs} ms`)), readyWithinMs);
+    child.once('exit', (code) => reject(new Error(`bench ${spec.role} process exited with ${code}`)));
+    child.on('message', (m: { type?: string }) => {
+      if (m?.type !== 'ready') return;
+      clearTimeout(timer);
+      resolve(m as never);
+    });
+  });
+  return {
+    child,
+    url: ready.url ?? null,
+    bareUrl: ready.bareUrl ?? null,
+    rss: () => rssOf(child.pid),
+    stop: async () => {
+      if (child.exitCode === null) child.send({ type: 'stop' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export function rssOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples a process's RSS every `ms` until stopped; returns the peak seen. */
+export function watchRss(p: BotProcess, ms = 250): { stop(): number | null } {
+  let peak: number | null = p.rss();
+  const timer = setInterval(() => {
+    const r = p.rss();
+    if (r !== null && (peak === null || r > peak)) peak = r;
+  }, ms);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}
+
+/** The memory anchor: resident size of a bare process (tsx, ioredis, BullMQ, a no-op worker) once idle, MiB. */
+export async function bareProcessRss(env: Record<string, string>): Promise<number | null> {
+  const p = await spawnBot({ role: 'noop', env, queue: 'noop-idle' });
+  try {
+    await new Promise((r) => setTimeout(r, 1000));
+    return p.rss();
+  } finally {
+    await p.stop();
+  }
+}
