@@ -19,7 +19,11 @@ const schema = z
         message: 'must be file:<path> (SQLite) or postgresql://… (PostgreSQL)',
       }),
     REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
-    QUEUE_PREFIX: z.string().default('{workplan}'),
+    /** Prefix of every Redis key the bot writes; the {hash tag} keeps them in one Redis Cluster slot. */
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[^{}]*\{[^{}:]+\}[^{}]*$/, 'must contain one Redis Cluster hash tag, e.g. {workplan} (BullMQ runs multi-key scripts)')
+      .default('{workplan}'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     FEISHU_APP_ID: z.string().default(''),

@@ -118,7 +118,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
 async function openCheckedStore(config: Config, log: Log): Promise<Db> {
   let applied: string[] = [];
   const db = await openStore(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, onMigrated: (names) => (applied = names) }).catch((e: Error) => {
-    throw new Error(`数据库迁移失败 / could not migrate the database at DATABASE_URL: ${e.message.split('\n')[0]} (check the URL, that the server answers and that its user may create tables)`, { cause: e });
+    throw new Error(`数据库迁移失败 / could not migrate the database at DATABASE_URL: ${e.message.split('\n')[0]}`, { cause: e });
   });
   await reportMigrations(db, applied, await knownMigrations(config.DATABASE_URL), log);
   return db;

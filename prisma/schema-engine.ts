@@ -144,11 +144,18 @@ const adapterFactories: Record<DbProvider, (url: string) => SqlMigrationAwareDri
  */
 function postgresFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
   const { connectionString, schema } = pgConnection(databaseUrl);
-  const factory = new PrismaPg({ connectionString, max: 1 }, { schema });
+  // The migrations' SQL names no schema: like the native engine, run it with
+  // the URL's schema first on the search path, creating the schema if needed.
+  const searchPath = schema ? { options: `-c search_path=${schema}` } : {};
+  const factory = new PrismaPg({ connectionString, max: 1, ...searchPath }, { schema });
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => charAsText(await factory.connect()),
+    connect: async () => {
+      const adapter = charAsText(await factory.connect());
+      if (schema) await adapter.executeScript(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+      return adapter;
+    },
     connectToShadowDb: async () => {
       const main = await factory.connect();
       const name = `prisma_shadow_${randomUUID().replace(/-/g, '')}`;

@@ -4,11 +4,12 @@
  * and the queues' depth and oldest waiting job. Counters are read from the
  * Prometheus text a scrape returns.
  */
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../bot/clock.js';
 import { startBot } from '../../../bot/main.js';
 import { runSweep } from '../../../jobs/processors/nudge-sweep.js';
-import { startHarness, type Harness } from '../../helpers/bot-harness.js';
+import { REDIS_URL, startHarness, type Harness } from '../../helpers/bot-harness.js';
 import { sample, scrape } from '../../helpers/metrics-text.js';
 import { seedPlan } from '../../helpers/seed.js';
 import { waitFor } from '../../helpers/wait-for.js';
@@ -61,6 +62,25 @@ describe('/metrics', () => {
     expect(sample(text, 'workplan_queue_oldest_waiting_seconds', { queue: 'sweeps' })).toBeGreaterThanOrEqual(120);
     expect(sample(text, 'workplan_queue_oldest_waiting_seconds', { queue: 'nudges' })).toBe(0);
     expect(sample(text, 'workplan_process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+
+  it('wrote every Redis key under the hash-tagged prefix (one Redis Cluster slot)', async () => {
+    const prefix = h.config.QUEUE_PREFIX; // {wpt-xxxxxxxx}
+    const redis = new Redis(REDIS_URL);
+    try {
+      const keys: string[] = [];
+      let cursor = '0';
+      do {
+        const [next, batch] = await redis.scan(cursor, 'MATCH', `*${prefix.slice(1, -1)}*`, 'COUNT', 1000);
+        keys.push(...batch);
+        cursor = next;
+      } while (cursor !== '0');
+      expect(keys.some((k) => k.includes(':nonce:'))).toBe(true);
+      expect(keys.some((k) => k.includes(':nudges:'))).toBe(true);
+      expect(keys.filter((k) => !k.startsWith(`${prefix}:`))).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('wants the bearer token when METRICS_TOKEN is set', async () => {
