@@ -23,7 +23,7 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { createDashboard } from './ops/dashboard.js';
 import { createHealthRoutes } from './ops/health.js';
 import { createMetricsRoute } from './ops/metrics-route.js';
-import { checkRedisEviction, reportMigrations } from './ops/startup-checks.js';
+import { checkRedisEviction, reportMigrations, StartupError } from './ops/startup-checks.js';
 import { knownMigrations, openStore, type Db } from './store/db.js';
 import { chineseWorkCalendar } from './domain/calendar/chinese-calendar.js';
 import { DEFAULT_SCHEDULE, type ScheduleSettings } from './domain/schedule/settings.js';
@@ -90,11 +90,15 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   app.use(createHealthRoutes(deps), createMetricsRoute(config, metrics));
   const dashboard = createDashboard(config, queues);
   if (dashboard) app.use(dashboard);
-  if (role !== 'worker') {
-    if (config.FEISHU_MODE === 'websocket') ws = startLongConnection(deps, respondToCard);
-    app.use(createReceiver(deps, respondToCard));
-  }
-  const server = await listen(app, config.PORT);
+  if (role !== 'worker') app.use(createReceiver(deps, respondToCard));
+  const server = await listen(app, config.PORT).catch(async (e: NodeJS.ErrnoException) => {
+    await queues.close();
+    redis.disconnect();
+    await db.$disconnect();
+    if (e.code !== 'EADDRINUSE') throw e;
+    throw new StartupError(`端口 ${config.PORT} 已被占用，请为此进程另设 PORT。\nPORT ${config.PORT} is in use: give this process another PORT (0 = any free port).`);
+  });
+  if (role !== 'worker' && config.FEISHU_MODE === 'websocket') ws = startLongConnection(deps, respondToCard);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   log.info({ url, role, mode: config.FEISHU_MODE, dashboard: dashboard ? config.DASHBOARD_PATH : null }, 'listening');
   const workers: Workers | null = role !== 'receiver' ? await startWorkers(deps, handlers) : null;

@@ -31,7 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'workplan-test-'));
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   if (TEST_ENGINE === 'sqlite') return { url: `file:${join(dir, 'test.db')}`, dir, drop: async () => removeDir() };
-  const name = `${PREFIX}${Math.floor(Date.now() / 1000)}_${randomUUID().slice(0, 8)}`;
+  const name = testDatabaseName();
   await withAdmin(async (admin) => {
     // A concurrent copy of the same template can find it "being accessed"; try again.
     for (let attempt = 0; ; attempt++) {
@@ -81,6 +81,11 @@ export async function preparePostgresTemplate(): Promise<void> {
   });
 }
 
+/** wpt_<unix seconds>_<random>: dropped by preparePostgresTemplate once an hour old. */
+export function testDatabaseName(): string {
+  return `${PREFIX}${Math.floor(Date.now() / 1000)}_${randomUUID().slice(0, 8)}`;
+}
+
 function templateName(): string {
   const hash = createHash('sha256');
   for (const entry of readdirSync(PG_MIGRATIONS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
@@ -89,13 +94,15 @@ function templateName(): string {
   return `wptemplate_${hash.digest('hex').slice(0, 16)}`;
 }
 
-function urlOf(database: string): string {
+/** The URL of another database on the test server. */
+export function urlOf(database: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${database}`;
   return url.toString();
 }
 
-async function withAdmin<T>(fn: (admin: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` on a connection to the test server's admin database. */
+export async function withAdmin<T>(fn: (admin: pg.Client) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {

@@ -6,16 +6,15 @@
  * that need a server run with TEST_DATABASE=postgres (`npm run test:postgres`).
  */
 import { execFile } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { POSTGRES_SCHEMA_PATH, currentPostgresSchema } from '../../prisma/postgres-schema.js';
 import { createMigrationSql } from '../../prisma/schema-engine.js';
 import { closeStore, openStore } from '../../bot/store/db.js';
-import { TEST_ENGINE } from '../helpers/test-database.js';
+import { TEST_ENGINE, testDatabaseName, urlOf, withAdmin } from '../helpers/test-database.js';
 
 const PG_DIR = path.resolve(import.meta.dirname, '../../prisma/postgres/migrations');
 const SQLITE_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
@@ -43,25 +42,15 @@ describe('the PostgreSQL schema', () => {
 
 describe.runIf(TEST_ENGINE === 'postgres')('PostgreSQL migrations on a server', () => {
   const created: string[] = [];
-  const admin = async <T>(fn: (c: pg.Client) => Promise<T>) => {
-    const c = new pg.Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    try {
-      return await fn(c);
-    } finally {
-      await c.end();
-    }
-  };
+  /** An empty database (not a copy of the migrated template). */
   const freshDatabase = async () => {
-    const name = `wpt_${Math.floor(Date.now() / 1000)}_${randomUUID().slice(0, 8)}`;
-    await admin((c) => c.query(`CREATE DATABASE "${name}"`));
+    const name = testDatabaseName();
+    await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
     created.push(name);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    return url.toString();
+    return urlOf(name);
   };
   afterAll(async () => {
-    for (const name of created) await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    for (const name of created) await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   });
 
   it('match the schema: diffing the migrations against it finds nothing', async () => {

@@ -4,6 +4,8 @@
  * and the store's migrations are applied and reported.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../../bot/config.js';
@@ -101,5 +103,16 @@ describe('start-up checks', () => {
     const warning = second.lines.find((l) => Array.isArray(l.unknown));
     expect(warning?.unknown).toEqual(['29990101000000_from_the_future']);
     expect(String(warning?.msg)).toContain('deploy the same version everywhere');
+  });
+
+  it('refuses a PORT in use, naming it', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '0.0.0.0', resolve));
+    cleanups.push(() => new Promise((resolve) => taken.close(resolve)));
+    const port = (taken.address() as AddressInfo).port;
+    const { config } = await setup({ PORT: String(port) });
+    const refused = await startBot({ config, log: capture().log, role: 'worker' }).catch((e: Error) => e);
+    expect(refused).toBeInstanceOf(StartupError);
+    expect((refused as Error).message).toContain(`PORT ${port} is in use`);
   });
 });
