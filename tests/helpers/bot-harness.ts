@@ -5,12 +5,12 @@
  * store is a temp SQLite file, or PostgreSQL with TEST_DATABASE=postgres.
  */
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import type { Clock } from '../../bot/clock.js';
 import { loadConfig, type Config } from '../../bot/config.js';
 import type { Handlers } from '../../bot/handlers/types.js';
 import { startBot, type RunningBot } from '../../bot/main.js';
 import { startFakeFeishu } from '../../bot/sandbox/index.js';
+import { dropQueuePrefix } from '../../bot/demo/drop-prefix.js';
 import type { FakeFeishuOptions } from '../../bot/sandbox/types.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -79,24 +79,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     close: async () => {
       await h.bot.close();
       await fake.close();
-      await dropPrefix(prefix);
+      await dropQueuePrefix(REDIS_URL, prefix);
       await database.drop();
     },
   };
   return h;
-}
-
-/** Removes every Redis key the harness created. */
-async function dropPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
