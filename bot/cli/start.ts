@@ -4,13 +4,15 @@
  * `workplan worker` (npm run worker): one role alone, to scale out on more
  * machines. SIGTERM/SIGINT close cleanly.
  */
+import { shiftedClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { startBot } from '../main.js';
 import type { Io } from './io.js';
 
 async function run(role: 'all' | 'receiver' | 'worker', io: Io): Promise<number> {
   const config = loadConfig(process.env, 'feishu');
-  const bot = await startBot({ config, role });
+  const clock = config.SANDBOX_CLOCK_START ? shiftedClock(new Date(config.SANDBOX_CLOCK_START)) : undefined;
+  const bot = await startBot({ config, role, ...(clock ? { clock } : {}) });
   io.out(
     role === 'worker'
       ? `workplan-bot 工作进程已启动，健康检查 ${bot.url}/readyz\n`
@@ -23,6 +25,8 @@ async function run(role: 'all' | 'receiver' | 'worker', io: Io): Promise<number>
   });
   bot.deps.log.info('shutting down');
   await bot.close();
+  // A call abandoned after the grace period (a hung request) must not keep the process alive.
+  setTimeout(() => process.exit(), 1000).unref();
   return 0;
 }
 

@@ -1,4 +1,4 @@
-/** A `workplan worker` child process on the harness's store, queues and fake Feishu, for crash tests. */
+/** A `workplan worker` child process on the harness's store, queues and fake Feishu, for crash tests (DEBUG_WORKER=1 shows its output). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Harness } from './bot-harness.js';
 import { botEnv } from './spawn-bot.js';
@@ -18,6 +18,6 @@ export function spawnWorker(h: Harness, env: Record<string, string> = {}): Child
         ...env,
       },
     }),
-    stdio: 'ignore',
+    stdio: process.env.DEBUG_WORKER ? 'inherit' : 'ignore',
   });
 }
