@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // TEST_DATABASE=postgres: prepares the template database (tests/helpers/test-database.ts).
+    globalSetup: ['tests/helpers/global-setup.ts'],
   },
 });

@@ -17,6 +17,7 @@ import { createMessenger } from '../bot/feishu/messenger.js';
 import { openStore } from '../bot/store/db.js';
 import { createQueues } from '../jobs/queues.js';
 import { createRedis, whenReady } from '../jobs/redis.js';
+import { createMetrics } from '../bot/metrics.js';
 import { dropQueuePrefix } from '../bot/demo/drop-prefix.js';
 import { APP, REDIS_URL } from '../tests/helpers/bot-harness.js';
 
@@ -50,12 +51,13 @@ export async function benchEnv(name: string, feishuUrl = 'http://127.0.0.1:9'): 
   const messenger = createMessenger({ appId: APP.appId, appSecret: APP.appSecret, domain: feishuUrl });
   const calendar = chineseWorkCalendar();
   const log = pino({ level: 'silent' });
+  const metrics = createMetrics();
   return {
     env,
     config,
     dbFile,
     prefix,
-    deps: (clock) => ({ clock, config, db, log, messenger, queues, redis, calendar, schedule: DEFAULT_SCHEDULE }),
+    deps: (clock) => ({ clock, config, db, log, messenger, queues, redis, calendar, schedule: DEFAULT_SCHEDULE, metrics }),
     close: async () => {
       await queues.close();
       await redis.quit().catch(() => redis.disconnect());

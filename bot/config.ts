@@ -19,7 +19,11 @@ const schema = z
         message: 'must be file:<path> (SQLite) or postgresql://… (PostgreSQL)',
       }),
     REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
-    QUEUE_PREFIX: z.string().default('{workplan}'),
+    /** Prefix of every Redis key the bot writes; the {hash tag} keeps them in one Redis Cluster slot. */
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[^{}]*\{[^{}:]+\}[^{}]*$/, 'must contain one Redis Cluster hash tag, e.g. {workplan} (BullMQ runs multi-key scripts)')
+      .default('{workplan}'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     FEISHU_APP_ID: z.string().default(''),
@@ -59,6 +63,14 @@ const schema = z
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(20),
     /** How often the sweep computes due nudges, seconds; 0 = this process does not schedule it. */
     SWEEP_EVERY_SECONDS: z.coerce.number().int().min(0).default(60),
+    /** PostgreSQL: most connections each process keeps open. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** Where the BullMQ dashboard is mounted; it is on only when user and password are set. */
+    DASHBOARD_PATH: z.string().regex(/^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/, 'must be a path such as /admin/queues').default('/admin/queues'),
+    DASHBOARD_USER: z.string().default(''),
+    DASHBOARD_PASSWORD: z.string().default(''),
+    /** When set, GET /metrics wants `Authorization: Bearer <token>`. */
+    METRICS_TOKEN: z.string().default(''),
   });
 
 export type Config = z.infer<typeof schema>;
@@ -75,6 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: Needs = 
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
   const parsed = schema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.')} ${i.message}`);
+  if (parsed.success && !parsed.data.DASHBOARD_USER !== !parsed.data.DASHBOARD_PASSWORD) {
+    problems.push('  DASHBOARD_USER and DASHBOARD_PASSWORD go together: set both to turn the queue dashboard on, or neither');
+  }
+  if (parsed.success && parsed.data.NODE_ENV === 'production') problems.push(...productionProblems(parsed.data, needs));
   if (parsed.success && needs === 'feishu') {
     for (const name of ['FEISHU_APP_ID', 'FEISHU_APP_SECRET'] as const) {
       if (!parsed.data[name]) problems.push(`  ${name} is missing: copy it from the Feishu developer console (凭证与基础信息) into .env`);
@@ -96,4 +112,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: Needs = 
     throw new ConfigError(`Invalid configuration (see .env.example):\n${problems.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** What production refuses that development allows. */
+function productionProblems(c: Config, needs: Needs): string[] {
+  const out: string[] = [];
+  if (c.SANDBOX) out.push('  SANDBOX=true is for the fake Feishu of tests and the demo: remove it (or set NODE_ENV=development)');
+  if (needs === 'feishu' && !c.FEISHU_ENCRYPT_KEY && c.FEISHU_MODE === 'websocket') {
+    // Webhook mode already requires it below; production wants it in long-connection mode too (card callbacks, a switch to webhook).
+    out.push('  FEISHU_ENCRYPT_KEY is missing: NODE_ENV=production requires an Encrypt Key. Set one in the Feishu developer console (事件与回调 → 加密策略) and copy it to .env');
+  }
+  if (c.DASHBOARD_USER && c.DASHBOARD_PASSWORD.length < 12) {
+    out.push('  DASHBOARD_PASSWORD is too short for production: use at least 12 characters');
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import type { ScheduleSettings } from './domain/schedule/settings.js';
 import type { Config } from './config.js';
 import type { Messenger } from './feishu/messenger.js';
 import type { Log } from './log.js';
+import type { Metrics } from './metrics.js';
 import type { Db } from './store/db.js';
 
 export interface Deps {
@@ -14,6 +15,8 @@ export interface Deps {
   config: Config;
   db: Db;
   log: Log;
+  /** Prometheus counters and gauges of this process (bot/metrics.ts). */
+  metrics: Metrics;
   messenger: Messenger;
   queues: Queues;
   /** A fail-fast Redis connection for the webhook path (nonces). */

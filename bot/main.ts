@@ -4,6 +4,7 @@
  * config and handlers; production goes through `workplan start`.
  */
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createQueues } from '../jobs/queues.js';
 import { createRedis, whenReady } from '../jobs/redis.js';
@@ -18,7 +19,12 @@ import { cardActionSchema } from './feishu/envelope.js';
 import { registerHandlers } from './handlers/register.js';
 import type { Handlers } from './handlers/types.js';
 import { createLog, type Log } from './log.js';
-import { openStore } from './store/db.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { createDashboard } from './ops/dashboard.js';
+import { createHealthRoutes } from './ops/health.js';
+import { createMetricsRoute } from './ops/metrics-route.js';
+import { checkRedisEviction, reportMigrations, StartupError } from './ops/startup-checks.js';
+import { knownMigrations, openStore, type Db } from './store/db.js';
 import { chineseWorkCalendar } from './domain/calendar/chinese-calendar.js';
 import { DEFAULT_SCHEDULE, type ScheduleSettings } from './domain/schedule/settings.js';
 
@@ -29,14 +35,18 @@ export interface BotOptions {
   /** Extra or replacement handlers (tests). */
   handlers?: Partial<Handlers>;
   schedule?: ScheduleSettings;
-  /** receiver: HTTP (or long connection) only; worker: queues only; all: both. */
+  /**
+   * receiver: the Feishu webhook (or long connection); worker: the queues;
+   * all: both. Every role serves /healthz, /readyz, /metrics (and the
+   * dashboard when configured) on PORT.
+   */
   role?: 'all' | 'receiver' | 'worker';
 }
 
 export interface RunningBot {
   deps: Deps;
-  /** Base URL of the HTTP server (receiver roles). */
-  url: string | null;
+  /** Base URL of the HTTP server. */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -44,38 +54,53 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const { config } = opts;
   const role = opts.role ?? 'all';
   const log = opts.log ?? createLog(config.LOG_LEVEL);
-  const db = await openStore(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL, 'client');
-  await whenReady(redis).catch((e: Error) => {
-    redis.disconnect();
-    throw new Error(`${e.message}: is Redis running at REDIS_URL=${config.REDIS_URL.replace(/\/\/[^@]*@/, '//***@')}?`);
-  });
+  const db = await whenReady(redis)
+    .catch((e: Error) => {
+      throw new Error(`${e.message}: is Redis running at REDIS_URL=${config.REDIS_URL.replace(/\/\/[^@]*@/, '//***@')}?`);
+    })
+    .then(() => checkRedisEviction(redis, log))
+    .then(() => openCheckedStore(config, log))
+    .catch((e: unknown) => {
+      redis.disconnect();
+      throw e;
+    });
   const queues = createQueues(redis, config.QUEUE_PREFIX);
   await queues.inbound.waitUntilReady();
-  const messenger = createMessenger({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN });
+  const metrics = createMetrics();
+  const messenger = createMessenger({
+    appId: config.FEISHU_APP_ID,
+    appSecret: config.FEISHU_APP_SECRET,
+    domain: config.FEISHU_DOMAIN,
+    onCall: observeFeishu(metrics),
+  });
   const calendar = chineseWorkCalendar({
     onFallback: (year) => log.warn({ year }, 'holiday calendar for this year is not published yet; using Monday–Friday'),
   });
-  const deps: Deps = { clock: opts.clock ?? systemClock, config, db, log, messenger, queues, redis, calendar, schedule: opts.schedule ?? DEFAULT_SCHEDULE };
+  const clock = opts.clock ?? systemClock;
+  const deps: Deps = { clock, config, db, log, metrics, messenger, queues, redis, calendar, schedule: opts.schedule ?? DEFAULT_SCHEDULE };
+  // BullMQ stamps jobs with the wall clock, so their age is measured on it (not on an injected test clock).
+  metrics.watchQueues([queues.inbound, queues.nudges, queues.sweeps], () => systemClock.now().getTime());
   const handlers = registerHandlers(opts.handlers);
   const respondToCard = cardResponder(deps, handlers);
 
-  let server: Server | null = null;
-  let url: string | null = null;
   let ws: { close(): void } | null = null;
-  if (role !== 'worker') {
-    if (config.FEISHU_MODE === 'websocket') ws = startLongConnection(deps, respondToCard);
-    const app = express();
-    app.disable('x-powered-by');
-    app.get('/healthz', (_req, res) => void res.json({ ok: true }));
-    app.use(createReceiver(deps, respondToCard));
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(config.PORT, '0.0.0.0', () => resolve(s));
-    });
-    const address = server.address();
-    url = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : null;
-    log.info({ url, mode: config.FEISHU_MODE }, 'receiver listening');
-  }
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(createHealthRoutes(deps), createMetricsRoute(config, metrics));
+  const dashboard = createDashboard(config, queues);
+  if (dashboard) app.use(dashboard);
+  if (role !== 'worker') app.use(createReceiver(deps, respondToCard));
+  const server = await listen(app, config.PORT).catch(async (e: NodeJS.ErrnoException) => {
+    await queues.close();
+    redis.disconnect();
+    await db.$disconnect();
+    if (e.code !== 'EADDRINUSE') throw e;
+    throw new StartupError(`端口 ${config.PORT} 已被占用，请为此进程另设 PORT。\nPORT ${config.PORT} is in use: give this process another PORT (0 = any free port).`);
+  });
+  if (role !== 'worker' && config.FEISHU_MODE === 'websocket') ws = startLongConnection(deps, respondToCard);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  log.info({ url, role, mode: config.FEISHU_MODE, dashboard: dashboard ? config.DASHBOARD_PATH : null }, 'listening');
   const workers: Workers | null = role !== 'receiver' ? await startWorkers(deps, handlers) : null;
 
   return {
@@ -83,15 +108,38 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     url,
     close: async () => {
       ws?.close();
-      if (server) {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server!.close(() => resolve()));
-      }
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await workers?.close();
       await queues.close();
       await redis.quit().catch(() => redis.disconnect());
       await db.$disconnect();
     },
+  };
+}
+
+/** Opens the store (applying pending migrations) and reports the migrations' state. */
+async function openCheckedStore(config: Config, log: Log): Promise<Db> {
+  let applied: string[] = [];
+  const db = await openStore(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, onMigrated: (names) => (applied = names) }).catch((e: Error) => {
+    throw new Error(`数据库迁移失败 / could not migrate the database at DATABASE_URL: ${e.message.split('\n')[0]}`, { cause: e });
+  });
+  await reportMigrations(db, applied, await knownMigrations(config.DATABASE_URL), log);
+  return db;
+}
+
+/** Listens on `port` (0: any free one); a port in use fails the start. */
+function listen(app: express.Express, port: number): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, '0.0.0.0', (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+}
+
+/** Feishu call latency and errors (by code, or kind when Feishu gave none) into the metrics. */
+function observeFeishu(metrics: Metrics) {
+  return (op: string, seconds: number, error: { code: number | null; kind: string } | null) => {
+    metrics.feishuSeconds.observe({ op }, seconds);
+    if (error) metrics.feishuErrors.inc({ op, code: String(error.code ?? error.kind) });
   };
 }
 

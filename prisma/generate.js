@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-// Runs `prisma generate --config prisma/prisma.config.ts`, offline-safe.
+// Runs `prisma generate` for both clients, offline-safe: the SQLite one
+// (prisma/prisma.config.ts → bot/store/generated) and the PostgreSQL one
+// (prisma/postgres/prisma.config.ts → bot/store/generated-pg), after writing
+// prisma/postgres/schema.prisma from prisma/schema.prisma.
 //
 // Every prisma CLI command first tries to download the schema-engine binary,
 // which fails without internet. `generate` does not actually need that
@@ -10,10 +13,11 @@
 // `npm run db:generate`; works from any cwd (it runs in the repo root).
 // Plain Node ESM so it runs before tsx is even needed.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { POSTGRES_SCHEMA_PATH, currentPostgresSchema } from './postgres-schema.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -36,15 +40,18 @@ if (!env.PRISMA_SCHEMA_ENGINE_BINARY) {
 // Do not phone home for update checks (no network here anyway).
 env.CHECKPOINT_DISABLE ??= '1';
 
-const result = spawnSync(
-  process.execPath,
-  [prismaCli, 'generate', '--config', path.join('prisma', 'prisma.config.ts')],
-  { cwd: repoRoot, env, stdio: 'inherit' },
-);
-
-if (result.error) {
-  console.error(`prisma/generate.js: could not run prisma: ${result.error.message}`);
-  process.exit(1);
+// Derived, never edited by hand; rewritten only when it changed.
+const pgSchema = currentPostgresSchema();
+if (!existsSync(POSTGRES_SCHEMA_PATH) || readFileSync(POSTGRES_SCHEMA_PATH, 'utf8') !== pgSchema) {
+  writeFileSync(POSTGRES_SCHEMA_PATH, pgSchema, 'utf8');
 }
-// A signal-killed child has status null: still a failure.
-process.exit(result.status ?? 1);
+
+for (const config of [path.join('prisma', 'prisma.config.ts'), path.join('prisma', 'postgres', 'prisma.config.ts')]) {
+  const result = spawnSync(process.execPath, [prismaCli, 'generate', '--config', config], { cwd: repoRoot, env, stdio: 'inherit' });
+  if (result.error) {
+    console.error(`prisma/generate.js: could not run prisma: ${result.error.message}`);
+    process.exit(1);
+  }
+  // A signal-killed child has status null: still a failure.
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

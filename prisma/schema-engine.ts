@@ -4,13 +4,15 @@
 // /work/shared/notes/prisma-offline.md. The wasm API is internal to Prisma:
 // keep @prisma/schema-engine-wasm pinned to the exact version matching prisma.
 //
-// SQLite only for now. A PostgreSQL adapter (@prisma/adapter-pg, same version
-// as @prisma/client) plugs in through `adapterFactories` below.
+// SQLite through @prisma/adapter-better-sqlite3, PostgreSQL through
+// @prisma/adapter-pg (both the same version as @prisma/client).
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -54,11 +56,24 @@ function loadWasm(): Promise<void> {
     const require = createRequire(import.meta.url);
     const glue = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const bytes = await readFile(path.join(path.dirname(glue), 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg });
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': withUnrefTimers(bg) });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
   })();
   return wasmReady;
+}
+
+/**
+ * The engine's timers (e.g. the 10 s limit on taking PostgreSQL's advisory
+ * lock) are never cleared, so each one kept a finished CLI command alive
+ * until it fired. They only bound work the engine is waiting on: unref them.
+ */
+function withUnrefTimers(glue: typeof bg): Record<string, unknown> {
+  const imports: Record<string, unknown> = { ...glue };
+  for (const name of Object.keys(glue).filter((n) => n.startsWith('__wbg_setTimeout_'))) {
+    imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+  }
+  return imports;
 }
 
 // ------------------------------------------------------------ driver adapters
@@ -85,10 +100,26 @@ export function resolveSqliteUrl(databaseUrl: string): string {
 }
 
 /**
+ * A PostgreSQL URL split into what pg takes (the connection string) and what
+ * Prisma takes (`?schema=`, default public). pg would read the URL's other
+ * parameters (sslmode, …) itself.
+ */
+export function pgConnection(databaseUrl: string): { connectionString: string; schema: string | undefined } {
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get('schema') ?? undefined;
+  url.searchParams.delete('schema');
+  return { connectionString: url.toString(), schema };
+}
+
+/** The same server and credentials, another database. */
+function withDatabase(databaseUrl: string, database: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${encodeURIComponent(database)}`;
+  return url.toString();
+}
+
+/**
  * One entry per provider: builds a migration-aware adapter factory for a URL.
- * For PostgreSQL, install @prisma/adapter-pg and return
- * `new PrismaPg({ connectionString: url }, { shadowDatabaseUrl })` here
- * (diffing from a migrations folder needs a shadow database there).
  */
 const adapterFactories: Record<DbProvider, (url: string) => SqlMigrationAwareDriverAdapterFactory> = {
   sqlite: (url) => {
@@ -100,10 +131,64 @@ const adapterFactories: Record<DbProvider, (url: string) => SqlMigrationAwareDri
     // adapter's default would write ISO text. Match `prisma migrate deploy`.
     return sqliteShadowScripts(new PrismaBetterSqlite3({ url: resolved }, { timestampFormat: 'unixepoch-ms' }));
   },
-  postgresql: () => {
-    throw new Error('PostgreSQL is not wired up yet: add @prisma/adapter-pg in prisma/schema-engine.ts');
-  },
+  postgresql: (url) => postgresFactory(url),
 };
+
+/**
+ * PostgreSQL: one connection (the engine takes Prisma's advisory lock, which
+ * is per session, so lock, migrate and unlock must share it; several
+ * processes starting at once then migrate one after the other). The shadow
+ * database, needed only to diff from a migrations folder, is a scratch
+ * database on the same server, dropped afterwards (adapter-pg's own would
+ * lose its database name to a connection string's).
+ */
+function postgresFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+  const { connectionString, schema } = pgConnection(databaseUrl);
+  // The migrations' SQL names no schema: like the native engine, run it with
+  // the URL's schema first on the search path, creating the schema if needed.
+  const searchPath = schema ? { options: `-c search_path=${schema}` } : {};
+  const factory = new PrismaPg({ connectionString, max: 1, ...searchPath }, { schema });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = charAsText(await factory.connect());
+      if (schema) await adapter.executeScript(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const main = await factory.connect();
+      const name = `prisma_shadow_${randomUUID().replace(/-/g, '')}`;
+      await main.executeScript(`CREATE DATABASE "${name}"`);
+      const shadow = charAsText(await new PrismaPg({ connectionString: withDatabase(connectionString, name), max: 1 }).connect());
+      const dispose = shadow.dispose.bind(shadow);
+      shadow.dispose = async () => {
+        await dispose();
+        await main.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await main.dispose();
+      };
+      return shadow;
+    },
+  };
+}
+
+/**
+ * The engine describes a database with catalog queries returning PostgreSQL's
+ * one-byte `"char"` type (OID 18), which adapter-pg does not map ("Column
+ * type 'char' could not be deserialized"); its values are one-letter
+ * strings, so report the column as text (OID 25). Only the schema engine's
+ * connections get this; the bot's own queries never return `"char"`.
+ */
+function charAsText<T extends SqlDriverAdapter & { underlyingDriver(): { query: unknown } }>(adapter: T): T {
+  const pool = adapter.underlyingDriver() as unknown as { query: (config: unknown) => Promise<{ fields?: { dataTypeID: number }[] }> };
+  const query = pool.query.bind(pool);
+  pool.query = async (config) => {
+    const result = await query(config);
+    for (const field of result.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
+    return result;
+  };
+  return adapter;
+}
 
 /**
  * The wasm engine replays each migration on the shadow database (:memory: for
@@ -245,26 +330,33 @@ export function schemaProvider(schemaText: string): DbProvider {
  * SQL that takes a database from the state of `existingMigrations` (a
  * migrations folder path, or a list read with readMigrationsDir; missing or
  * empty means an empty database) to the datamodel in `schemaText`.
- * Returns '' when there is nothing to do. No real database is touched: for
- * SQLite the engine replays the migrations on an in-memory shadow database.
+ * Returns '' when there is nothing to do. No real database is changed: for
+ * SQLite the engine replays the migrations on an in-memory shadow database,
+ * for PostgreSQL on a scratch database of the server at `postgresUrl`.
  */
 export async function createMigrationSql(
   schemaText: string,
   existingMigrations: string | MigrationList | null,
+  options: { postgresUrl?: string } = {},
 ): Promise<string> {
   const provider = schemaProvider(schemaText);
-  if (provider !== 'sqlite') {
-    throw new Error(`createMigrationSql: ${provider} needs a shadow database URL; not wired up yet`);
-  }
   const list =
     typeof existingMigrations === 'string' ? await readMigrationsDir(existingMigrations) : existingMigrations;
   const from: DiffTarget =
     list && list.migrationDirectories.length > 0 ? { tag: 'migrations', ...list } : { tag: 'empty' };
   const schemaFile = { path: 'schema.prisma', content: schemaText };
 
-  // The engine connects to a "main" database even for a diff; give it an
-  // in-memory one so no file is created. Its shadow database is :memory: too.
-  const scratch = sqliteShadowScripts(new PrismaBetterSqlite3({ url: ':memory:' }));
+  // The engine connects to a "main" database even for a diff. SQLite: an
+  // in-memory one, so no file is created (its shadow database is :memory:
+  // too). PostgreSQL: a server is needed (the migrations are replayed in a
+  // scratch database there), nothing is written to the given database.
+  let scratch: SqlMigrationAwareDriverAdapterFactory;
+  if (provider === 'sqlite') {
+    scratch = sqliteShadowScripts(new PrismaBetterSqlite3({ url: ':memory:' }));
+  } else {
+    if (!options.postgresUrl) throw new Error('createMigrationSql: a PostgreSQL schema needs options.postgresUrl (a server to diff on)');
+    scratch = postgresFactory(options.postgresUrl);
+  }
   const result = await withEngine(scratch, schemaFile, (engine) =>
     engine.diff({
       from,

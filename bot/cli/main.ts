@@ -1,6 +1,7 @@
 /** `workplan <command>`: the command-line entry. Each command lives in its own file. */
 import { PlanError } from '../domain/plan/types.js';
 import { ConfigError } from '../config.js';
+import { StartupError } from '../ops/startup-checks.js';
 import { UsageError } from './usage-error.js';
 import type { Io } from './io.js';
 
@@ -15,6 +16,7 @@ const USAGE = `用法 / usage:
   workplan digest --preview [--at 日期] [--out 文件]  预览本周周报（文字 + 卡片 JSON）；--send 立即发送
   workplan demo                       导入示例计划（綦江区科技局2022年工作要点）并列出任务
   workplan start                      启动机器人（接收飞书事件 + 后台任务），配置见 .env
+  workplan receiver                   只启动接收进程（飞书事件入队，可多机扩展）
   workplan worker                     只启动后台任务进程（可多机扩展）
 `;
 
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'read-reply': async () => (await import('./read-reply.js')).runReadReply,
   digest: async () => (await import('./digest.js')).runDigest,
   start: async () => (await import('./start.js')).runStart,
+  receiver: async () => (await import('./start.js')).runReceiver,
   worker: async () => (await import('./start.js')).runWorker,
 };
 
@@ -48,7 +51,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     return await (await load())(args, io);
   } catch (e) {
-    if (e instanceof PlanError || e instanceof ConfigError || e instanceof UsageError) {
+    if (e instanceof PlanError || e instanceof ConfigError || e instanceof UsageError || e instanceof StartupError) {
       io.err(`错误：${e.message}\n`);
       return e instanceof UsageError ? 2 : 1;
     }

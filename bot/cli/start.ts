@@ -1,18 +1,23 @@
 /**
  * `workplan start` (npm start): receiver and workers against Feishu with the
- * credentials from .env. `workplan worker` (npm run worker): workers alone,
- * to scale out on more machines. SIGTERM/SIGINT close cleanly.
+ * credentials from .env. `workplan receiver` (npm run receiver) and
+ * `workplan worker` (npm run worker): one role alone, to scale out on more
+ * machines. SIGTERM/SIGINT close cleanly.
  */
 import { shiftedClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { startBot } from '../main.js';
 import type { Io } from './io.js';
 
-async function run(role: 'all' | 'worker', io: Io): Promise<number> {
+async function run(role: 'all' | 'receiver' | 'worker', io: Io): Promise<number> {
   const config = loadConfig(process.env, 'feishu');
   const clock = config.SANDBOX_CLOCK_START ? shiftedClock(new Date(config.SANDBOX_CLOCK_START)) : undefined;
   const bot = await startBot({ config, role, ...(clock ? { clock } : {}) });
-  io.out(role === 'worker' ? 'workplan-bot 工作进程已启动。\n' : `workplan-bot 已启动（${config.FEISHU_MODE}），接收地址 ${bot.url}/feishu/events\n`);
+  io.out(
+    role === 'worker'
+      ? `workplan-bot 工作进程已启动，健康检查 ${bot.url}/readyz\n`
+      : `workplan-bot 已启动（${config.FEISHU_MODE}），接收地址 ${bot.url}/feishu/events\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGTERM', stop);
@@ -26,4 +31,5 @@ async function run(role: 'all' | 'worker', io: Io): Promise<number> {
 }
 
 export const runStart = (_args: string[], io: Io) => run('all', io);
+export const runReceiver = (_args: string[], io: Io) => run('receiver', io);
 export const runWorker = (_args: string[], io: Io) => run('worker', io);

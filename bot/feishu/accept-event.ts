@@ -24,7 +24,7 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 export async function acceptEvent(
-  deps: Pick<Deps, 'db' | 'queues' | 'clock' | 'log'>,
+  deps: Pick<Deps, 'db' | 'queues' | 'clock' | 'log' | 'metrics'>,
   envelope: Envelope,
   via: InboundJob['via'],
 ): Promise<Acceptance> {
@@ -34,7 +34,10 @@ export async function acceptEvent(
   try {
     await deps.db.processedEvent.create({ data: { eventId, messageId, eventType: envelope.header.event_type, receivedAt: now } });
   } catch (e) {
-    if (isUniqueViolation(e)) return 'duplicate';
+    if (isUniqueViolation(e)) {
+      deps.metrics.eventsReceived.inc({ type: envelope.header.event_type, via, outcome: 'duplicate' });
+      return 'duplicate';
+    }
     throw e;
   }
   try {
@@ -46,6 +49,7 @@ export async function acceptEvent(
     await deps.db.processedEvent.delete({ where: { eventId } }).catch(() => undefined);
     throw e;
   }
+  deps.metrics.eventsReceived.inc({ type: envelope.header.event_type, via, outcome: 'accepted' });
   return 'accepted';
 }
 

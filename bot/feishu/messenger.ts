@@ -29,7 +29,12 @@ export interface Messenger {
   lookupUsers(query: { emails?: string[]; mobiles?: string[] }): Promise<Map<string, string>>;
   chatMembers(chatId: string): Promise<{ openId: string; name: string }[]>;
   botInfo(): Promise<{ openId: string; name: string }>;
+  /** Resolves once a tenant access token is at hand (cached, or fetched now): /readyz. */
+  tokenReady(): Promise<void>;
 }
+
+/** One finished API call, for metrics: its duration and its error, if any. */
+export type CallObserver = (op: string, seconds: number, error: FeishuError | null) => void;
 
 export interface MessengerOptions {
   appId: string;
@@ -37,6 +42,8 @@ export interface MessengerOptions {
   /** 'feishu', 'lark' or a base URL (the sandbox). */
   domain: string;
   nowMs?: () => number;
+  /** Told about every API call (bot/metrics.ts: latency and errors by code). */
+  onCall?: CallObserver;
 }
 
 /** Feishu's uuid is at most 50 characters; a hash keeps it short and opaque. */
@@ -77,8 +84,26 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     logger: { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, trace: () => {} },
   });
 
+  /** Runs `fn` and tells opts.onCall how long it took and how it failed. */
+  async function timed<T>(op: string, fn: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const done = (error: FeishuError | null) => opts.onCall?.(op, (performance.now() - started) / 1000, error);
+    try {
+      const result = await fn();
+      done(null);
+      return result;
+    } catch (e) {
+      done(classifyFeishuError(e));
+      throw e;
+    }
+  }
+
   /** Runs one API call; a rejected token is dropped and the call retried once. */
-  async function call<T extends Body>(fn: () => Promise<T>): Promise<NonNullable<T['data']>> {
+  function call<T extends Body>(op: string, fn: () => Promise<T>): Promise<NonNullable<T['data']>> {
+    return timed(op, () => callOnce(fn));
+  }
+
+  async function callOnce<T extends Body>(fn: () => Promise<T>): Promise<NonNullable<T['data']>> {
     for (let attempt = 0; ; attempt++) {
       let err: FeishuError;
       try {
@@ -96,6 +121,26 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     }
   }
 
+  /** A file or image of a message; a rejected token is dropped and the download retried once. */
+  async function download(messageId: string, fileKey: string, type: 'file' | 'image'): Promise<Buffer> {
+    let attempt = 0;
+    for (;;) {
+      try {
+        const res = await client.im.v1.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type } });
+        const chunks: Buffer[] = [];
+        for await (const chunk of res.getReadableStream()) chunks.push(Buffer.from(chunk as Buffer));
+        return Buffer.concat(chunks);
+      } catch (e) {
+        const err = await streamError(e);
+        if (err.kind === 'token' && attempt++ === 0) {
+          cache.clear();
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+
   const sent = (d: { message_id?: string; chat_id?: string }): SentMessage => ({
     messageId: d.message_id ?? '',
     chatId: d.chat_id ?? null,
@@ -105,7 +150,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     async send(to, content, key) {
       const receive_id_type = 'openId' in to ? 'open_id' : 'chat_id';
       const receive_id = 'openId' in to ? to.openId : to.chatId;
-      const data = await call(() =>
+      const data = await call('send', () =>
         client.im.v1.message.create({
           params: { receive_id_type },
           data: { receive_id, ...encode(content), uuid: uuidFor(key) },
@@ -114,7 +159,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       return sent(data);
     },
     async reply(messageId, content, key, o) {
-      const data = await call(() =>
+      const data = await call('reply', () =>
         client.im.v1.message.reply({
           path: { message_id: messageId },
           data: { ...encode(content), uuid: uuidFor(key), reply_in_thread: o?.inThread ?? false },
@@ -123,28 +168,13 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       return sent(data);
     },
     async updateCard(messageId, card) {
-      await call(() => client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
+      await call('updateCard', () => client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
     },
-    async downloadFile(messageId, fileKey, type) {
-      let attempt = 0;
-      for (;;) {
-        try {
-          const res = await client.im.v1.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type } });
-          const chunks: Buffer[] = [];
-          for await (const chunk of res.getReadableStream()) chunks.push(Buffer.from(chunk as Buffer));
-          return Buffer.concat(chunks);
-        } catch (e) {
-          const err = await streamError(e);
-          if (err.kind === 'token' && attempt++ === 0) {
-            cache.clear();
-            continue;
-          }
-          throw err;
-        }
-      }
+    downloadFile(messageId, fileKey, type) {
+      return timed('downloadFile', () => download(messageId, fileKey, type));
     },
     async uploadFile(fileName, bytes) {
-      const data = await call(async () => {
+      const data = await call('uploadFile', async () => {
         const res = await client.im.v1.file.create({ data: { file_type: 'stream', file_name: fileName, file: bytes } });
         // The SDK returns the data object itself for uploads.
         return (res && 'file_key' in (res as object) ? { code: 0, data: res } : res) as Body;
@@ -156,7 +186,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       const emails = q.emails ?? [];
       const mobiles = q.mobiles ?? [];
       for (let i = 0; i < Math.max(emails.length, mobiles.length); i += 50) {
-        const data = await call(() =>
+        const data = await call('lookupUsers', () =>
           client.contact.v3.user.batchGetId({
             params: { user_id_type: 'open_id' },
             data: { emails: emails.slice(i, i + 50), mobiles: mobiles.slice(i, i + 50), include_resigned: false },
@@ -174,7 +204,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       const out: { openId: string; name: string }[] = [];
       let page_token: string | undefined;
       do {
-        const data = await call(() =>
+        const data = await call('chatMembers', () =>
           client.im.v1.chatMembers.get({
             path: { chat_id: chatId },
             params: { member_id_type: 'open_id', page_size: 100, ...(page_token ? { page_token } : {}) },
@@ -185,24 +215,33 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       } while (page_token);
       return out;
     },
-    async botInfo() {
-      let attempt = 0;
-      for (;;) {
-        try {
-          const body = (await client.request({ method: 'GET', url: '/open-apis/bot/v3/info' })) as Body & { bot?: { open_id: string; app_name: string } };
-          if (body.code !== 0 || !body.bot) throw errorFromBody(body, 200);
-          return { openId: body.bot.open_id, name: body.bot.app_name };
-        } catch (e) {
-          const err = classifyFeishuError(e);
-          if (err.kind === 'token' && attempt++ === 0) {
-            cache.clear();
-            continue;
-          }
-          throw err;
-        }
-      }
+    botInfo() {
+      return timed('botInfo', botInfo);
+    },
+    async tokenReady() {
+      // The SDK's own token path (cached until 3 minutes before expiry).
+      await timed('token', async () => void (await (client.tokenManager as { getTenantAccessToken(): Promise<string> }).getTenantAccessToken()));
     },
   };
+
+  /** The bot's own open_id and name; a rejected token is dropped and the call retried once. */
+  async function botInfo(): Promise<{ openId: string; name: string }> {
+    let attempt = 0;
+    for (;;) {
+      try {
+        const body = (await client.request({ method: 'GET', url: '/open-apis/bot/v3/info' })) as Body & { bot?: { open_id: string; app_name: string } };
+        if (body.code !== 0 || !body.bot) throw errorFromBody(body, 200);
+        return { openId: body.bot.open_id, name: body.bot.app_name };
+      } catch (e) {
+        const err = classifyFeishuError(e);
+        if (err.kind === 'token' && attempt++ === 0) {
+          cache.clear();
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
 }
 
 /** A failed download's body is a stream; read it to classify the error. */

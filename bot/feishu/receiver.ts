@@ -27,6 +27,7 @@ export function createReceiver(deps: Deps, respondToCard: CardResponder): expres
   router.post('/feishu/cards', raw, (req, res) => void handle(deps, req, res, 'card', respondToCard));
   router.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: unknown) => {
     const status = err.type === 'entity.too.large' ? 413 : err.status && err.status < 500 ? err.status : 400;
+    deps.metrics.eventsRefused.inc({ reason: err.type ?? 'bad request' });
     deps.log.warn({ status, reason: err.type ?? 'bad request' }, 'feishu request refused');
     res.status(status).json({ msg: err.type ?? 'bad request' });
   });
@@ -57,6 +58,7 @@ async function handle(deps: Deps, req: Request, res: Response, kind: 'event' | '
       }
       if (e instanceof TimeoutError) accepting.catch((err: Error) => deps.log.error({ err: err.message, eventId: envelope.header.event_id }, 'late acceptance failed'));
       deps.log.error({ err: (e as Error).message, eventId: envelope.header.event_id }, 'could not enqueue event; asking Feishu to redeliver');
+      deps.metrics.eventsRefused.inc({ reason: 'temporarily unavailable' });
       res.status(503).json({ msg: 'temporarily unavailable' });
       return;
     }
@@ -76,6 +78,7 @@ async function handle(deps: Deps, req: Request, res: Response, kind: 'event' | '
     res.json(answer);
   } catch (e) {
     if (e instanceof Refused) {
+      deps.metrics.eventsRefused.inc({ reason: e.reason });
       deps.log.warn({ status: e.status, reason: e.reason, path: req.path }, 'feishu request refused');
       res.status(e.status).json({ msg: e.reason });
       return;

@@ -1,49 +1,80 @@
 // Opening the workplan-bot store: migrate, then hand out a Prisma client.
 //
-// openStore() first applies any pending migration of prisma/migrations/
-// (through the wasm schema engine, see prisma/schema-engine.ts), so a fresh or
-// old database file is always brought up to date before the first query.
-// SQLite only for now; the URL is `file:<path>`, a relative path resolving
-// against process.cwd().
+// The URL picks the engine: `file:<path>` is SQLite (the embedded default; a
+// relative path resolves against process.cwd()), `postgresql://…` is
+// PostgreSQL (for several bot processes on several machines; `?schema=`
+// picks a schema other than public). openStore() first applies the pending
+// migrations of that engine's folder (prisma/migrations/ or
+// prisma/postgres/migrations/) through the wasm schema engine (see
+// prisma/schema-engine.ts), so the database is up to date before the first query.
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { applyMigrations, providerOfUrl, resolveSqliteUrl } from '../../prisma/schema-engine.js';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { applyMigrations, pgConnection, providerOfUrl, readMigrationsDir, resolveSqliteUrl } from '../../prisma/schema-engine.js';
 import { PrismaClient } from './generated/client.js';
 import type { Prisma } from './generated/client.js';
+import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
+import { sqliteAdapter } from './sqlite-adapter.js';
 
-/** The store handle used by the rest of the bot. */
+/**
+ * The store handle used by the rest of the bot. Typed from the SQLite
+ * client; the PostgreSQL client is generated from the same models (see
+ * prisma/postgres-schema.js) and so has the same API, which
+ * ./client-parity.ts checks at type level.
+ */
 export type Db = PrismaClient;
 
 /** The client handed to `db.$transaction(async (tx) => …)` callbacks. */
 export type Tx = Prisma.TransactionClient;
 
-/** prisma/migrations/, found from this file so the cwd does not matter. */
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations/', import.meta.url));
+/**
+ * Options for the all-or-nothing bulk writes (plan and owners imports): one
+ * transaction over thousands of rows. Prisma's default 5 s limit fits SQLite
+ * in-process but not a province-sized plan over a network to PostgreSQL
+ * (a 1,500-task import makes some 7,500 round trips).
+ */
+export const BULK_TRANSACTION = { timeout: 10 * 60_000, maxWait: 30_000 } as const;
+
+/** The migrations folder of each engine, found from this file so the cwd does not matter. */
+const MIGRATIONS_DIR = {
+  sqlite: fileURLToPath(new URL('../../prisma/migrations/', import.meta.url)),
+  postgresql: fileURLToPath(new URL('../../prisma/postgres/migrations/', import.meta.url)),
+};
 
 export interface OpenStoreOptions {
   /** Told the names of the migrations just applied (empty when up to date). */
   onMigrated?: (appliedNames: string[]) => void;
+  /** PostgreSQL: most connections this process keeps open (pg's pool size, default 10). */
+  poolSize?: number;
 }
 
 /**
- * Applies pending migrations to the database at `databaseUrl` (creating the
- * file and its folder if needed) and returns a connected-on-demand client.
+ * Applies pending migrations to the database at `databaseUrl` (for SQLite
+ * creating the file and its folder if needed) and returns a
+ * connected-on-demand client.
  */
 export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Db> {
   const provider = providerOfUrl(databaseUrl);
-  if (provider !== 'sqlite') {
-    // PostgreSQL later: the generated client is per provider, so that needs a
-    // second generated client and @prisma/adapter-pg here.
-    throw new Error(`openStore: ${provider} is not supported yet`);
-  }
-  const url = resolveSqliteUrl(databaseUrl); // file:<absolute path>
-  const applied = migrationsPending(url) ? await applyMigrations(url, MIGRATIONS_DIR) : [];
+  const url = provider === 'sqlite' ? resolveSqliteUrl(databaseUrl) : databaseUrl; // file:<absolute path>
+  const pending = provider === 'sqlite' ? migrationsPending(url) : true;
+  const applied = pending ? await applyMigrations(url, MIGRATIONS_DIR[provider]) : [];
   options.onMigrated?.(applied);
-  const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
-  await useWriteAheadLog(db);
-  return db;
+  if (provider === 'sqlite') {
+    const db = new PrismaClient({ adapter: sqliteAdapter(url) });
+    await useWriteAheadLog(db);
+    return db;
+  }
+  const { connectionString, schema } = pgConnection(url);
+  const pg = new PgPrismaClient({ adapter: new PrismaPg({ connectionString, max: options.poolSize ?? 10 }, { schema }) });
+  // The one cast between the two generated clients (same models, checked above).
+  return pg as unknown as Db;
+}
+
+/** Names of the migrations this code carries for the engine of `databaseUrl`. */
+export async function knownMigrations(databaseUrl: string): Promise<string[]> {
+  const list = await readMigrationsDir(MIGRATIONS_DIR[providerOfUrl(databaseUrl)]);
+  return list.migrationDirectories.map((d) => d.path);
 }
 
 /**
@@ -71,7 +102,7 @@ async function useWriteAheadLog(db: Db): Promise<void> {
 function migrationsPending(url: string): boolean {
   const file = url.slice('file:'.length);
   if (!existsSync(file)) return true;
-  const wanted = readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const wanted = readdirSync(MIGRATIONS_DIR.sqlite, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
   const sql = new Database(file, { readonly: true, fileMustExist: true });
   try {
     if (!sql.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get()) return true;

@@ -6,7 +6,7 @@
  */
 import type { OwnerRow } from '../domain/owners/parse-owners.js';
 import { audit } from './audit.js';
-import type { Db } from './db.js';
+import { BULK_TRANSACTION, type Db } from './db.js';
 import { assign, upsertPerson } from './people.js';
 
 export interface OwnersResult {
@@ -38,5 +38,5 @@ export async function importOwners(db: Db, input: { planId: number; rows: OwnerR
     }
     await audit(tx, { actor: input.by, action: 'owners.imported', now: input.now, after: { rows: input.rows.length, added } });
     return { added, unchanged: input.rows.length - added, people: people.size };
-  });
+  }, BULK_TRANSACTION);
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ParsedPlan, ParsedTarget, ParsedTask } from '../domain/plan/types.js';
 import { describeTarget } from '../domain/plan/describe.js';
 import { audit } from './audit.js';
-import type { Db, Tx } from './db.js';
+import { BULK_TRANSACTION, type Db, type Tx } from './db.js';
 
 export interface ImportInput {
   parsed: ParsedPlan;
@@ -36,7 +36,7 @@ export function planKey(p: ParsedPlan['plan']): string {
 }
 
 export async function importPlan(db: Db, input: ImportInput): Promise<ImportResult> {
-  return db.$transaction((tx) => importInTx(tx, input));
+  return db.$transaction((tx) => importInTx(tx, input), BULK_TRANSACTION);
 }
 
 async function importInTx(tx: Tx, { parsed, sourceName, sourceText, actor, now }: ImportInput): Promise<ImportResult> {

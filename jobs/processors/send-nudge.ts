@@ -36,6 +36,7 @@ export function createSendNudgeProcessor(deps: Deps) {
     }
     if (!nudge.person.openId) {
       await finishNudge(db, key, { state: 'failed', error: '该人员没有飞书 open_id' });
+      deps.metrics.nudgesFailed.inc({ reason: 'no_open_id' });
       return;
     }
     if (!(await claimNudge(db, key, now, config.NUDGE_CLAIM_LEASE_SECONDS * 1000))) {
@@ -47,10 +48,12 @@ export function createSendNudgeProcessor(deps: Deps) {
     try {
       const sent = await deps.messenger.send({ openId: nudge.person.openId }, { card }, `nudge:${key}`);
       await finishNudge(db, key, { state: 'sent', messageId: sent.messageId, now: clock.now() });
+      deps.metrics.nudgesSent.inc({ kind: nudge.kind });
     } catch (e) {
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (e instanceof FeishuError && (!e.retryable || lastTry)) {
         await finishNudge(db, key, { state: 'failed', error: `${e.code ?? ''} ${reasonOf(e)}`.trim() });
+        deps.metrics.nudgesFailed.inc({ reason: String(e.code ?? e.kind) });
         await tellAdmins(deps, key, `催办未能送达：任务${nudge.task.code} ${nudge.task.title} → ${nudge.person.name}。原因：${reasonOf(e)}（飞书错误码 ${e.code ?? '无'}）。请检查该人员的飞书账号或应用可用范围。`);
       } else {
         await finishNudge(db, key, { state: 'pending' });

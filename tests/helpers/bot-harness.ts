@@ -1,12 +1,10 @@
 /**
  * A whole bot for integration tests: the fake Feishu, the real SDK, real
- * Redis (a private queue prefix per harness), a temp SQLite store, the
- * receiver on a free port and the workers — the production code path.
+ * Redis (a private queue prefix per harness), a fresh store, the
+ * receiver on a free port and the workers — the production code path. The
+ * store is a temp SQLite file, or PostgreSQL with TEST_DATABASE=postgres.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Clock } from '../../bot/clock.js';
 import { loadConfig, type Config } from '../../bot/config.js';
 import type { Handlers } from '../../bot/handlers/types.js';
@@ -14,6 +12,7 @@ import { startBot, type RunningBot } from '../../bot/main.js';
 import { startFakeFeishu } from '../../bot/sandbox/index.js';
 import { dropQueuePrefix } from '../../bot/demo/drop-prefix.js';
 import type { FakeFeishuOptions } from '../../bot/sandbox/types.js';
+import { createTestDatabase } from './test-database.js';
 
 export const APP = { appId: 'cli_a1b2c3d4e5f60718', appSecret: 'test-secret', encryptKey: 'test-encrypt-key', verificationToken: 'test-vt' };
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -45,7 +44,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     ...(clock ? { now: () => clock.now().getTime() } : {}),
     ...opts.fake,
   });
-  const dir = mkdtempSync(join(tmpdir(), 'workplan-bot-'));
+  const database = await createTestDatabase();
   const prefix = `{wpt-${randomUUID().slice(0, 8)}}`;
   const config = loadConfig(
     {
@@ -56,7 +55,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       FEISHU_DOMAIN: fake.url,
       SANDBOX: 'true',
       PORT: '0',
-      DATABASE_URL: `file:${join(dir, 'bot.db')}`,
+      DATABASE_URL: database.url,
       REDIS_URL,
       QUEUE_PREFIX: prefix,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -81,7 +80,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await h.bot.close();
       await fake.close();
       await dropQueuePrefix(REDIS_URL, prefix);
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
   return h;

@@ -1,20 +1,17 @@
-/** A fresh SQLite store in a temp folder for each test. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** A fresh store for each test: SQLite in a temp folder, or PostgreSQL with TEST_DATABASE=postgres. */
 import { openStore, type Db } from '../../bot/store/db.js';
+import { createTestDatabase } from './test-database.js';
 
 export async function tempStore(): Promise<{ db: Db; url: string; dir: string; cleanup: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'workplan-test-'));
-  const url = `file:${join(dir, 'test.db')}`;
-  const db = await openStore(url);
+  const database = await createTestDatabase();
+  const db = await openStore(database.url, { poolSize: 4 });
   return {
     db,
-    url,
-    dir,
+    url: database.url,
+    dir: database.dir,
     cleanup: async () => {
       await db.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

@@ -1,19 +1,20 @@
 /** `workplan assign`: owners from a file; emails resolved through the fake Feishu; all or nothing. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFeishu } from '../../bot/sandbox/index.js';
 import { openStore } from '../../bot/store/db.js';
 import { APP } from '../helpers/bot-harness.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 const SEED = new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url).pathname;
 const OWNERS = new URL('../../plans/qijiang-2022-owners.csv', import.meta.url).pathname;
 
+let database: TestDatabase;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 let fake: Awaited<ReturnType<typeof startFakeFeishu>>;
@@ -28,20 +29,21 @@ async function workplan(...args: string[]) {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'workplan-assign-'));
+  database = await createTestDatabase();
+  dir = database.dir;
   fake = await startFakeFeishu({ ...APP });
   fake.addUser({ openId: 'ou_wangfang000000000000000001', name: '王芳', email: 'wangfang@qj.gov.cn' });
   fake.addUser({ openId: 'ou_chenjing000000000000000002', name: '陈静', mobile: '13800000002' });
   env = {
     ...process.env,
-    DATABASE_URL: `file:${join(dir, 'assign.db')}`,
+    DATABASE_URL: database.url,
     FEISHU_APP_ID: APP.appId, FEISHU_APP_SECRET: APP.appSecret, FEISHU_DOMAIN: fake.url, SANDBOX: 'true',
   };
   await workplan('import', SEED);
 });
 afterAll(async () => {
   await fake.close();
-  rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 });
 
 async function snapshot() {

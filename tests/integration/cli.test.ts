@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../bot/store/db.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 const SEED = new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url).pathname;
 
+let database: TestDatabase;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
@@ -23,11 +24,12 @@ async function workplan(...args: string[]) {
   }
 }
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'workplan-cli-'));
-  env = { ...process.env, DATABASE_URL: `file:${join(dir, 'cli.db')}` };
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dir = database.dir;
+  env = { ...process.env, DATABASE_URL: database.url };
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => database.drop());
 
 describe('workplan CLI', () => {
   it('parse --json prints exactly the documented shape', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeFeishu } from '../../bot/sandbox/index.js';
 import { APP, REDIS_URL } from '../helpers/bot-harness.js';
+import { createTestDatabase } from '../helpers/test-database.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
@@ -31,8 +32,9 @@ describe('workplan start', () => {
     const fake = await startFakeFeishu({ ...APP });
     cleanups.push(() => fake.close());
     fake.addUser({ openId: ALICE, name: '张敏' });
-    const dir = mkdtempSync(join(tmpdir(), 'wp-start-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const database = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const dir = database.dir;
     const port = 20000 + Math.floor(Math.random() * 20000);
     const child = spawn(process.execPath, [BIN, 'start'], {
       cwd: dir,
@@ -40,7 +42,7 @@ describe('workplan start', () => {
         PATH: process.env.PATH ?? '',
         FEISHU_APP_ID: APP.appId, FEISHU_APP_SECRET: APP.appSecret, FEISHU_ENCRYPT_KEY: APP.encryptKey,
         FEISHU_VERIFICATION_TOKEN: APP.verificationToken, FEISHU_DOMAIN: fake.url, SANDBOX: 'true',
-        PORT: String(port), DATABASE_URL: `file:${join(dir, 'bot.db')}`, REDIS_URL, QUEUE_PREFIX: `{wp-start-${port}}`, LOG_LEVEL: 'warn',
+        PORT: String(port), DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: `{wp-start-${port}}`, LOG_LEVEL: 'warn',
       },
     });
     let stdout = '';

@@ -67,6 +67,7 @@ export async function recordReport(deps: Deps, task: TaskWithTargets, said: Said
     now,
     chatId: said.chatId,
   });
+  deps.metrics.reportsReceived.inc({ source: said.source });
   const summary: RecordedSummary = {
     reportId: report.id,
     taskId: task.id,

@@ -33,6 +33,7 @@ describe('configuration', () => {
     [{ ...feishu, FEISHU_MODE: 'polling' }, 'FEISHU_MODE'],
     [{ ...feishu, DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ ...feishu, PORT: 'eighty' }, 'PORT'],
+    [{ ...feishu, QUEUE_PREFIX: 'workplan' }, 'QUEUE_PREFIX must contain one Redis Cluster hash tag'],
   ])('names the variable to fix: %j', (env, words) => {
     const message = problem(env);
     expect(message).toContain(words);
@@ -43,5 +44,23 @@ describe('configuration', () => {
   it('runs without an Encrypt Key only in the sandbox or in long-connection mode', () => {
     expect(() => loadConfig({ ...feishu, FEISHU_ENCRYPT_KEY: '', SANDBOX: 'true' }, 'feishu')).not.toThrow();
     expect(() => loadConfig({ ...feishu, FEISHU_ENCRYPT_KEY: '', FEISHU_VERIFICATION_TOKEN: '', FEISHU_MODE: 'websocket' }, 'feishu')).not.toThrow();
+  });
+
+  it('in production wants an Encrypt Key in every mode, and no sandbox', () => {
+    const prod = { ...feishu, NODE_ENV: 'production' };
+    expect(() => loadConfig(prod, 'feishu')).not.toThrow();
+    expect(problem({ ...prod, FEISHU_ENCRYPT_KEY: '', FEISHU_VERIFICATION_TOKEN: '', FEISHU_MODE: 'websocket' })).toContain(
+      'FEISHU_ENCRYPT_KEY is missing: NODE_ENV=production requires an Encrypt Key',
+    );
+    expect(problem({ ...prod, SANDBOX: 'true' })).toContain('SANDBOX=true is for the fake Feishu');
+  });
+
+  it('turns the dashboard on only with both credentials, and wants a real password in production', () => {
+    expect(loadConfig({ ...feishu }, 'feishu')).toMatchObject({ DASHBOARD_PATH: '/admin/queues', DASHBOARD_USER: '', METRICS_TOKEN: '' });
+    expect(problem({ ...feishu, DASHBOARD_USER: 'ops' })).toContain('DASHBOARD_USER and DASHBOARD_PASSWORD go together');
+    expect(problem({ ...feishu, DASHBOARD_PATH: 'queues' })).toContain('DASHBOARD_PATH');
+    const prod = { ...feishu, NODE_ENV: 'production', DASHBOARD_USER: 'ops' };
+    expect(problem({ ...prod, DASHBOARD_PASSWORD: 'short' })).toContain('DASHBOARD_PASSWORD is too short');
+    expect(() => loadConfig({ ...prod, DASHBOARD_PASSWORD: 'a-long-enough-password' }, 'feishu')).not.toThrow();
   });
 });

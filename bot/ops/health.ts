@@ -1,0 +1,45 @@
+/**
+ * GET /healthz: the process is alive (no dependency is asked).
+ * GET /readyz: it can do its work: Redis answers PING, the store answers a
+ * query, and a Feishu tenant token is at hand (cached or fetched now).
+ * 200 with every check "ok", or 503 naming what failed, e.g.
+ * {"ok":false,"failed":["redis"],"checks":{"redis":"timed out after 2000 ms","store":"ok","feishu":"ok"}}.
+ */
+import express, { type Router } from 'express';
+import type { Deps } from '../deps.js';
+import { withTimeout } from '../feishu/accept-event.js';
+
+const CHECK_TIMEOUT_MS = 2000;
+
+type Check = () => Promise<unknown>;
+
+export function createHealthRoutes(deps: Pick<Deps, 'redis' | 'db' | 'messenger' | 'log'>): Router {
+  const checks: Record<string, Check> = {
+    redis: () => deps.redis.ping(),
+    store: () => deps.db.$queryRaw`SELECT 1`,
+    feishu: () => deps.messenger.tokenReady(),
+  };
+  const router = express.Router();
+  router.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  router.get('/readyz', (_req, res, next) => {
+    readiness(checks).then((result) => {
+      if (!result.ok) deps.log.warn({ failed: result.failed }, 'not ready');
+      res.status(result.ok ? 200 : 503).json(result);
+    }, next);
+  });
+  return router;
+}
+
+async function readiness(checks: Record<string, Check>) {
+  const names = Object.keys(checks);
+  const outcomes = await Promise.all(
+    names.map((name) =>
+      withTimeout(checks[name]!(), CHECK_TIMEOUT_MS).then(
+        () => 'ok',
+        (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 200),
+      ),
+    ),
+  );
+  const failed = names.filter((_, i) => outcomes[i] !== 'ok');
+  return { ok: failed.length === 0, failed, checks: Object.fromEntries(names.map((n, i) => [n, outcomes[i]])) };
+}
