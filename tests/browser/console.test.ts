@@ -54,6 +54,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo console in chromium', () => {
     await staffChat.click();
     const nudge = page.locator('.msg.from-bot', { has: page.locator('.card-title', { hasText: '任务1 培育高新技术企业' }) }).first();
     await nudge.waitFor();
+    await nudge.scrollIntoViewIfNeeded();
     await shot('02-nudge');
 
     // 按计划推进 travels to the bot as a card callback; the bot's toast and confirmation come back.
