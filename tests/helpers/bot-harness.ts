@@ -7,12 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import type { Clock } from '../../bot/clock.js';
 import { loadConfig, type Config } from '../../bot/config.js';
 import type { Handlers } from '../../bot/handlers/types.js';
 import { startBot, type RunningBot } from '../../bot/main.js';
 import { startFakeFeishu } from '../../bot/sandbox/index.js';
+import { dropQueuePrefix } from '../../bot/demo/drop-prefix.js';
 import type { FakeFeishuOptions } from '../../bot/sandbox/types.js';
 
 export const APP = { appId: 'cli_a1b2c3d4e5f60718', appSecret: 'test-secret', encryptKey: 'test-encrypt-key', verificationToken: 'test-vt' };
@@ -80,24 +80,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     close: async () => {
       await h.bot.close();
       await fake.close();
-      await dropPrefix(prefix);
+      await dropQueuePrefix(REDIS_URL, prefix);
       rmSync(dir, { recursive: true, force: true });
     },
   };
   return h;
-}
-
-/** Removes every Redis key the harness created. */
-async function dropPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }

@@ -1,7 +1,7 @@
 /**
  * /extend N 日期 理由 (延期申请): an owner asks for a later deadline. The request
- * is an audit entry ('extension.requested'); the task's leaders (or, without
- * any, the admins) decide on a card. Approval moves the deadline; each request
+ * is an audit entry ('extension.requested'); the task's leaders and the admins
+ * get a card and the first to decide settles it. Approval moves the deadline; each request
  * is decided once.
  */
 import { z } from 'zod';
@@ -56,10 +56,11 @@ export const extendCommand: CommandSpec = {
       return tx.auditEntry.findFirstOrThrow({ where: { action: 'extension.requested', messageId: ctx.messageId }, orderBy: { id: 'desc' } });
     });
     const leaders = await leaderOpenIds(deps, task.id);
-    const deciders = leaders.length ? leaders : await adminOpenIds(deps);
+    // Leaders decide, and admins may decide for them (the office often does); the first decision counts.
+    const deciders = [...new Set([...leaders, ...(await adminOpenIds(deps))])];
     const view = { requestId: request.id, taskId: task.id, code: task.code, title: task.title, requester: me.name, from: task.deadline, to, reason };
     for (const openId of deciders) await deps.messenger.send({ openId }, { card: extensionRequestCard(view) }, `extend:${request.id}:${openId}`);
-    await say(deps, ctx, `已提交任务${task.code}的延期申请（延至 ${to}），已发送给${leaders.length ? '责任领导' : '管理员'}审批，结果会通知您。`, 'extend');
+    await say(deps, ctx, `已提交任务${task.code}的延期申请（延至 ${to}），已发送给${leaders.length ? '责任领导和管理员' : '管理员'}审批，结果会通知您。`, 'extend');
   },
 };
 

@@ -103,3 +103,17 @@ describe('/extend (延期申请)', () => {
     expect(await db().auditEntry.count({ where: { action: 'extension.requested' } })).toBe(count);
   });
 });
+
+describe('/extend decided by an admin', () => {
+  it('admins get the request too and may decide it before the leader', async () => {
+    const { card, value } = await request('2023-06-30');
+    const adminCard = h.fake.messagesTo(ADMIN).at(-1)!;
+    expect(adminCard.messageId).not.toBe(card.messageId);
+    expect(wordsOf(adminCard)).toContain('延期申请：任务1');
+    await click(ADMIN, adminCard.messageId, { action: 'extend-approve', ...value });
+    expect((await task1()).deadline).toBe('2023-06-30');
+    const late = await click(LEADER, card.messageId, { action: 'extend-approve', ...value });
+    expect(late.body).toMatchObject({ toast: { type: 'info' } });
+    expect(JSON.stringify(late.body)).toContain('该申请已处理');
+  });
+});

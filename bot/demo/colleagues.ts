@@ -1,0 +1,105 @@
+/**
+ * Simulated colleagues: they watch what the bot sends them at the fake Feishu
+ * and answer like people do, each in their own style and at their own pace,
+ * within office hours. Everything they do goes to the bot as a signed Feishu
+ * event (fake.userSays / fake.clickCard), exactly as from the console.
+ */
+import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
+import { addWorkdays, atShanghai, shanghaiDate } from '../domain/calendar/work-calendar.js';
+import { shanghaiParts } from '../domain/calendar/shanghai-time.js';
+import type { FakeFeishu, StoredMessage } from '../sandbox/index.js';
+import type { Db } from '../store/db.js';
+import type { Agenda } from './agenda.js';
+import { answerFor, jitter, type TaskView } from './answers.js';
+import { cardParts } from './card-parts.js';
+import type { CastMember, Style } from './cast.js';
+
+const MINUTES: Record<Style, number> = { numbers: 25, silent: 0, button: 5, form: 40, risk: 120, leave: 30, blocker: 60, slow: 0, date: 180 };
+
+export interface ColleagueDeps {
+  fake: FakeFeishu;
+  db: Db;
+  cast: CastMember[];
+  calendar: WorkCalendar;
+  agenda: Agenda;
+  /** Told when an action fails (the demo counts these as failures). */
+  onError(what: string, e: unknown): void;
+}
+
+/** `minutes` after `now`, moved into office hours (09:00–18:00 on a working day) when it falls outside. */
+export function officeTime(now: Date, minutes: number, calendar: WorkCalendar): number {
+  const t = new Date(now.getTime() + minutes * 60_000);
+  const { date, minutes: m } = shanghaiParts(t);
+  if (calendar.isWorkday(date) && m >= 9 * 60 && m < 18 * 60) return t.getTime();
+  const day = calendar.isWorkday(date) && m < 9 * 60 ? date : addWorkdays(calendar, date, 1);
+  return atShanghai(day, '09:00').getTime() + (minutes % 60) * 60_000;
+}
+
+export function watchColleagues(d: ColleagueDeps): () => void {
+  const byChat = new Map(d.cast.map((c) => [d.fake.p2pChatOf(c.openId), c]));
+  const answered = new Set<string>();
+  let extensionAsked = false;
+  return d.fake.subscribe((n) => {
+    if (n.kind !== 'message' || n.message.sender !== 'bot' || n.message.msgType !== 'interactive') return;
+    const who = byChat.get(n.message.chatId);
+    if (!who) return;
+    const parts = cardParts(n.message.content);
+    const now = new Date(n.message.createTime);
+    const approve = parts.buttons.find((b) => b.value.action === 'extend-approve');
+    if (approve && who.kind === 'admin') {
+      d.agenda.add({
+        at: officeTime(now, 30, d.calendar), who: who.name, what: '同意延期申请',
+        run: () => click(d, who, n.message, approve.value, approve.name),
+      });
+      return;
+    }
+    const status = parts.buttons.find((b) => b.value.action === 'report-status');
+    if (!status || who.kind !== 'staff' || !who.style || who.style === 'silent') return;
+    const key = `${who.openId}:${String(status.value.taskId)}:${String(status.value.period)}`;
+    if (answered.has(key)) return;
+    answered.add(key);
+    const at = who.style === 'slow'
+      ? atShanghai(addWorkdays(d.calendar, shanghaiDate(now), 1), '10:15').getTime()
+      : officeTime(now, MINUTES[who.style] + Math.round(jitter(key) * 20), d.calendar);
+    d.agenda.add({ at, who: who.name, what: '回复催办', run: () => answer(d, who, n.message, Number(status.value.taskId)) });
+    if (who.style === 'blocker' && !extensionAsked) {
+      extensionAsked = true;
+      d.agenda.add({ at: at + 10 * 60_000, who: who.name, what: '申请延期', run: () => askExtension(d, who, Number(status.value.taskId)) });
+    }
+  });
+}
+
+async function taskView(db: Db, taskId: number): Promise<TaskView & { deadline: string }> {
+  const t = await db.task.findUniqueOrThrow({ where: { id: taskId }, include: { targets: { where: { removedAt: null }, orderBy: { position: 'asc' } } } });
+  return { code: t.code, title: t.title, deadline: t.deadline, targets: t.targets };
+}
+
+async function answer(d: ColleagueDeps, who: CastMember, card: StoredMessage, taskId: number): Promise<void> {
+  const task = await taskView(d.db, taskId);
+  const a = answerFor(who.style!, task, shanghaiDate(new Date(card.createTime)), who.openId);
+  if (!a) return;
+  const current = d.fake.message(card.messageId) ?? card;
+  const parts = cardParts(current.content);
+  if (a.kind === 'reply') {
+    await (await d.fake.userSays({ from: who.openId, text: a.text, replyTo: card.messageId })).delivery;
+  } else if (a.kind === 'click') {
+    const b = parts.buttons.find((x) => x.value.action === 'report-status' && x.value.status === a.status);
+    if (b) await click(d, who, current, b.value, b.name);
+  } else {
+    const submit = parts.buttons.find((x) => x.submit);
+    if (!submit) return;
+    const formValue = Object.fromEntries(parts.inputs.map((name) => [name, name === 'note' ? a.note : (a.values[name] ?? '')]));
+    await d.fake.clickCard({ from: who.openId, messageId: card.messageId, name: submit.name, value: submit.value, formValue });
+  }
+}
+
+async function click(d: ColleagueDeps, who: CastMember, card: StoredMessage, value: Record<string, unknown>, name?: string): Promise<void> {
+  const r = await d.fake.clickCard({ from: who.openId, messageId: card.messageId, value, ...(name ? { name } : {}) });
+  if (r.status !== 200) d.onError(`${who.name} 点击卡片`, new Error(`HTTP ${r.status}`));
+}
+
+async function askExtension(d: ColleagueDeps, who: CastMember, taskId: number): Promise<void> {
+  const task = await taskView(d.db, taskId);
+  const to = `${Number(task.deadline.slice(0, 4)) + 1}-03-31`;
+  await (await d.fake.userSays({ from: who.openId, text: `/extend ${task.code} ${to} 区财政资金尚未拨付，需顺延至明年一季度` })).delivery;
+}

@@ -1,0 +1,85 @@
+/**
+ * The live demo, headless at full speed through its first week and a half:
+ * the production bot against the fake Feishu with simulated colleagues.
+ * Each colleague's style shows up in the store, the admin's actions take
+ * effect, the digest reaches the leaders' group, and nothing is sent twice.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDate } from '../../bot/domain/calendar/shanghai-time.js';
+import { LEADERS_GROUP, type Style } from '../../bot/demo/cast.js';
+import { startDemo, type Demo } from '../../bot/demo/start-demo.js';
+import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { REDIS_URL } from '../helpers/bot-harness.js';
+
+const at = (local: string) => new Date(`${local}+08:00`);
+const dir = mkdtempSync(join(tmpdir(), 'workplan-demo-'));
+let demo: Demo;
+
+const who = (style: Style) => demo.cast.find((c) => c.style === style)!;
+const reportsOf = (style: Style) =>
+  demo.bot.deps.db.report.findMany({ where: { person: { openId: who(style).openId } }, include: { values: true, task: true }, orderBy: { id: 'asc' } });
+
+beforeAll(async () => {
+  demo = await startDemo({ speed: 'max', until: at('2022-03-30T12:00:00'), console: false, redisUrl: REDIS_URL, dataDir: dir });
+  await demo.run();
+}, 240_000);
+afterAll(async () => {
+  await demo?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run demo, headless', () => {
+  it('ran to the requested time with nothing failed and no message sent twice', async () => {
+    expect(demo.clock.now()).toEqual(at('2022-03-30T12:00:00'));
+    const s = await demo.summary();
+    expect(s).toMatchObject({ nudgesFailed: 0, digestsFailed: 0, errors: [] });
+    expect(s.nudgesSent).toBeGreaterThanOrEqual(23);
+    const uuids = demo.fake.messages({ sender: 'bot' }).map((m) => m.uuid);
+    expect(uuids.every((u) => u)).toBe(true);
+    expect(new Set(uuids).size).toBe(uuids.length);
+  });
+
+  it('each colleague answered in their own way', async () => {
+    const numbers = await reportsOf('numbers');
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers.some((r) => r.source === 'reply' && r.values.length > 0)).toBe(true);
+    expect((await reportsOf('button')).every((r) => r.source === 'button' && r.status === 'on_track')).toBe(true);
+    expect((await reportsOf('form')).some((r) => r.source === 'form')).toBe(true);
+    expect((await reportsOf('risk')).every((r) => r.status === 'at_risk')).toBe(true);
+    expect((await reportsOf('blocker')).every((r) => r.status === 'blocked')).toBe(true);
+    expect((await reportsOf('date')).some((r) => r.expectedOn)).toBe(true);
+    expect(await reportsOf('silent')).toEqual([]);
+    const slow = await reportsOf('slow');
+    expect(slow.length).toBeGreaterThan(0);
+    expect(slow.every((r) => shanghaiDate(r.createdAt) !== '2022-03-21')).toBe(true); // a day late
+    for (const r of numbers) expect(r.rawText.length).toBeGreaterThan(0);
+  });
+
+  it('the one who never answers got follow-ups; the one on leave got nothing during leave', async () => {
+    const silent = await demo.bot.deps.db.nudge.findMany({ where: { state: 'sent', person: { openId: who('silent').openId } } });
+    expect(silent.some((n) => n.kind.startsWith('followup'))).toBe(true);
+    const away = who('leave');
+    const leave = await demo.bot.deps.db.leave.findFirstOrThrow({ where: { person: { openId: away.openId } } });
+    expect([leave.fromDate, leave.toDate]).toEqual(['2022-03-28', '2022-04-01']);
+    const sent = await demo.bot.deps.db.nudge.findMany({ where: { state: 'sent', person: { openId: away.openId } } });
+    expect(sent.filter((n) => n.sentAt! >= at('2022-03-28T00:00:00'))).toEqual([]);
+  });
+
+  it('the admin reassigned a task and approved the blocked colleague’s extension', async () => {
+    const moved = await demo.bot.deps.db.auditEntry.findFirstOrThrow({ where: { action: { startsWith: 'assignment' }, actor: { contains: 'admin' } } });
+    expect(moved.taskId).not.toBeNull();
+    const approved = await demo.bot.deps.db.auditEntry.findFirstOrThrow({ where: { action: 'extension.approved' } });
+    expect(approved.actor).toBe(demo.cast.find((c) => c.kind === 'admin')!.openId);
+    const task = await demo.bot.deps.db.task.findUniqueOrThrow({ where: { id: approved.taskId! } });
+    expect(task.deadline).toBe('2023-03-31');
+  });
+
+  it('the weekly digest with its chart reached the leaders’ group on Friday at 16:00', async () => {
+    const cards = demo.fake.messagesIn(LEADERS_GROUP.chatId).filter((m) => m.sender === 'bot' && m.msgType === 'interactive');
+    const digest = cards.find((m) => JSON.stringify(m.content).includes('"tag":"chart"'));
+    expect(digest).toBeDefined();
+    expect(new Date(digest!.createTime)).toEqual(at('2022-03-25T16:00:00'));
+  });
+});
