@@ -2,7 +2,7 @@
  * The console's JSON API and live stream:
  *   GET  /api/state                  bot, clock, chats
  *   GET  /api/chats/:chatId/messages message views
- *   GET  /api/events                 Server-Sent Events: `message` (new or updated), `clock` (every second)
+ *   GET  /api/events                 Server-Sent Events: `message` (new or updated), `clock` (twice a second)
  *   POST /api/say   {from, text, chatId?, mentionBot?, replyTo?}          → fake.userSays
  *   POST /api/click {from, messageId, value?, name?, tag?, formValue?, option?} → fake.clickCard
  *   POST /api/clock {action: 'play'|'pause'|'speed', speed?}; POST /api/step {to}
@@ -52,7 +52,7 @@ export function consoleApi(deps: { fake: FakeFeishu; controls: ConsoleControls |
   });
   const ticker = setInterval(() => {
     if (streams.size > 0 && controls) broadcast('clock', clock());
-  }, 1000);
+  }, 500);
   ticker.unref();
 
   router.get('/state', (_req, res) => {

@@ -26,7 +26,7 @@ export interface Views {
 }
 
 export function createViews(fake: FakeFeishu, people: ConsolePerson[]): Views {
-  const botName = '工作要点机器人';
+  const botName = fake.appName;
   const person = (openId: string) => people.find((p) => p.openId === openId);
   const ctx: MessageContext = {
     botName,

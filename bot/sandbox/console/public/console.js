@@ -25,24 +25,19 @@ function toast(text, type = 'info') {
 const CLOCK_FMT = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'long' });
 const TIME_FMT = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
-function showTime(clock, at) {
-  // Between the server's ticks (every second) a running clock is extrapolated from its speed.
-  const ms = Date.parse(clock.now) + (clock.paused ? 0 : Math.min(Date.now() - at, 1500) * clock.speed);
-  $('clock-date').textContent = CLOCK_FMT.format(new Date(ms));
-  $('clock-time').textContent = TIME_FMT.format(new Date(ms));
-}
-
+// The server sends the clock twice a second; a demo clock may wait for the bot, so nothing is extrapolated.
 function renderClock(clock) {
   state.clock = clock;
-  state.clockAt = Date.now();
   $('clock-controls').hidden = !clock;
   if (!clock) return;
-  showTime(clock, state.clockAt);
-  $('clock-state').textContent = clock.paused ? '已暂停' : `运行中 ×${clock.speed}`;
+  const now = new Date(clock.now);
+  $('clock-date').textContent = CLOCK_FMT.format(now);
+  $('clock-time').textContent = TIME_FMT.format(now);
+  $('clock-state').textContent = clock.paused ? '已暂停' : clock.speed > 0 ? `运行中 ×${clock.speed}` : '运行中（最快）';
   $('btn-play').disabled = !clock.paused;
   $('btn-pause').disabled = clock.paused;
   const speed = $('speed');
-  if (![...speed.options].some((o) => Number(o.value) === clock.speed)) speed.append(new Option(`×${clock.speed}`, String(clock.speed)));
+  if (clock.speed > 0 && ![...speed.options].some((o) => Number(o.value) === clock.speed)) speed.append(new Option(`×${clock.speed}`, String(clock.speed)));
   speed.value = String(clock.speed);
 }
 
@@ -284,8 +279,6 @@ $('btn-pause').addEventListener('click', () => api('clock', { action: 'pause' })
 $('speed').addEventListener('change', () => api('clock', { action: 'speed', speed: Number($('speed').value) }).then((r) => renderClock(r.clock), (e) => toast(e.message, 'error')));
 $('btn-next-day').addEventListener('click', () => step('next-working-day', '推进到下一个工作日'));
 $('btn-friday').addEventListener('click', () => step('friday-1600', '推进到周五16:00'));
-
-setInterval(() => state.clock && !state.clock.paused && showTime(state.clock, state.clockAt), 200);
 
 // ---- start ----
 (async () => {
