@@ -22,6 +22,7 @@ let demo: ConsoleDemo;
 let browser: BrowserContext;
 let page: Page;
 let profile: string;
+const pageErrors: string[] = [];
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 
@@ -33,6 +34,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo console in chromium', () => {
     // A fresh profile directory each run (playwright passes it as --user-data-dir).
     browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 60_000);
 
   afterAll(async () => {
@@ -83,5 +85,6 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo console in chromium', () => {
     await expect(chart.locator('rect').count()).resolves.toBeGreaterThan(2);
     await expect(chart.textContent()).resolves.toContain('完成进度');
     await shot('04-digest');
+    expect(pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -1,61 +1,10 @@
-// The console page: chat list, live messages, composer, card clicks and forms, clock bar.
-// Message and card HTML comes rendered (and escaped) from the server; everything else is set
-// with textContent.
-'use strict';
+// The console page: chat list, live messages, composer. Message and card HTML comes rendered (and
+// escaped) from the server; everything else is set with textContent.
+import { $, api, toast } from './api.js';
+import { wireCardActions } from './card-actions.js';
+import { renderClock, wireClock } from './clock.js';
 
-const $ = (id) => document.getElementById(id);
-const state = { chats: [], selected: null, seen: new Map(), unread: new Map(), replyTo: null, clock: null, bot: null };
-
-async function api(path, body) {
-  const res = await fetch(`api/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(data.error || `HTTP ${res.status}`);
-  return data;
-}
-
-function toast(text, type = 'info') {
-  const el = document.createElement('div');
-  el.className = `toast ${type}`;
-  el.textContent = text;
-  $('toasts').append(el);
-  setTimeout(() => el.remove(), 4000);
-}
-
-// ---- clock ----
-const CLOCK_FMT = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'long' });
-const TIME_FMT = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-
-// The server sends the clock twice a second; a demo clock may wait for the bot, so nothing is extrapolated.
-function renderClock(clock) {
-  state.clock = clock;
-  $('clock-controls').hidden = !clock;
-  if (!clock) return;
-  const now = new Date(clock.now);
-  $('clock-date').textContent = CLOCK_FMT.format(now);
-  $('clock-time').textContent = TIME_FMT.format(now);
-  $('clock-state').textContent = clock.paused ? '已暂停' : clock.speed > 0 ? `运行中 ×${clock.speed}` : '运行中（最快）';
-  $('btn-play').disabled = !clock.paused;
-  $('btn-pause').disabled = clock.paused;
-  const speed = $('speed');
-  if (clock.speed > 0 && ![...speed.options].some((o) => Number(o.value) === clock.speed)) speed.append(new Option(`×${clock.speed}`, String(clock.speed)));
-  speed.value = String(clock.speed);
-}
-
-async function step(to, label) {
-  const buttons = [$('btn-next-day'), $('btn-friday')];
-  buttons.forEach((b) => (b.disabled = true));
-  $('step-state').textContent = `${label}中…`;
-  try {
-    const r = await api('step', { to });
-    renderClock(r.clock);
-    $('step-state').textContent = '';
-  } catch (e) {
-    $('step-state').textContent = '';
-    toast(e.message, 'error');
-  } finally {
-    buttons.forEach((b) => (b.disabled = false));
-  }
-}
+const state = { chats: [], selected: null, seen: new Map(), unread: new Map(), replyTo: null };
 
 // ---- chats ----
 function renderChats() {
@@ -89,7 +38,6 @@ function renderChats() {
 
 async function loadState() {
   const s = await api('state');
-  state.bot = s.bot;
   for (const c of s.chats) {
     if (!state.seen.has(c.chatId)) state.seen.set(c.chatId, 0);
     if (c.chatId !== state.selected) state.unread.set(c.chatId, Math.max(0, c.messageCount - state.seen.get(c.chatId)));
@@ -201,50 +149,6 @@ function onNotice(n) {
   }
 }
 
-// ---- card actions ----
-function formValues(form) {
-  const out = {};
-  for (const el of form.querySelectorAll('[name]')) {
-    if (!el.name) continue;
-    if (el.type === 'checkbox') out[el.name] = el.checked;
-    else if (el.multiple) out[el.name] = [...el.selectedOptions].map((o) => o.value);
-    else out[el.name] = el.value;
-  }
-  return out;
-}
-
-async function click(messageId, payload) {
-  try {
-    const r = await api('click', { from: $('speaker').value, messageId, ...payload });
-    if (r.toast && r.toast.content) toast(r.toast.content, r.toast.type || 'info');
-    else if (r.outcome !== 'acked') toast(`机器人没有正常应答（${r.outcome}）`, 'error');
-    if (r.cardError) toast(`机器人返回的卡片无效：${r.cardError}`, 'error');
-  } catch (e) {
-    toast(e.message, 'error');
-  }
-}
-
-$('messages').addEventListener('click', (ev) => {
-  const btn = ev.target.closest('button[data-role]');
-  const msg = btn && btn.closest('.msg');
-  if (!btn || !msg || btn.disabled) return;
-  const value = JSON.parse(btn.dataset.value || '{}');
-  const base = { value, tag: btn.dataset.tag || 'button', ...(btn.dataset.name ? { name: btn.dataset.name } : {}) };
-  if (btn.dataset.url) window.open(btn.dataset.url, '_blank', 'noopener');
-  const form = btn.closest('form.card-form');
-  if (btn.dataset.role === 'reset' && form) form.reset();
-  else if (btn.dataset.role === 'submit' && form) click(msg.dataset.id, { ...base, name: btn.dataset.name || 'submit', formValue: formValues(form) });
-  else click(msg.dataset.id, base);
-});
-
-$('messages').addEventListener('change', (ev) => {
-  const el = ev.target;
-  const msg = el.closest('.msg');
-  if (!msg || el.closest('form.card-form') || !el.dataset.tag) return;
-  const value = JSON.parse(el.dataset.value || '{}');
-  click(msg.dataset.id, { value, tag: el.dataset.tag, name: el.name || undefined, option: el.type === 'checkbox' ? String(el.checked) : el.value });
-});
-
 // ---- composer ----
 $('composer').addEventListener('submit', async (ev) => {
   ev.preventDefault();
@@ -273,14 +177,9 @@ $('text').addEventListener('keydown', (ev) => {
 });
 $('reply-cancel').addEventListener('click', () => setReplyTo(null));
 
-// ---- clock controls ----
-$('btn-play').addEventListener('click', () => api('clock', { action: 'play' }).then((r) => renderClock(r.clock), (e) => toast(e.message, 'error')));
-$('btn-pause').addEventListener('click', () => api('clock', { action: 'pause' }).then((r) => renderClock(r.clock), (e) => toast(e.message, 'error')));
-$('speed').addEventListener('change', () => api('clock', { action: 'speed', speed: Number($('speed').value) }).then((r) => renderClock(r.clock), (e) => toast(e.message, 'error')));
-$('btn-next-day').addEventListener('click', () => step('next-working-day', '推进到下一个工作日'));
-$('btn-friday').addEventListener('click', () => step('friday-1600', '推进到周五16:00'));
-
 // ---- start ----
+wireClock();
+wireCardActions();
 (async () => {
   const events = new EventSource('api/events');
   events.addEventListener('message', (e) => onNotice(JSON.parse(e.data)));
