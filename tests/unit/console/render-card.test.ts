@@ -99,6 +99,21 @@ describe('renderCard', () => {
     expect(html).not.toMatch(/<img|<script/);
   });
 
+  it('renders a form’s selects and date pickers with their names and options', () => {
+    const html = renderCard(card({ title: '延期', elements: [{
+      tag: 'form', name: 'f',
+      elements: [
+        { tag: 'select_static', name: 'why', placeholder: { tag: 'plain_text', content: '原因' }, options: [{ text: { tag: 'plain_text', content: `资金<b>` }, value: 'money' }] },
+        { tag: 'date_picker', name: 'to', initial_date: '2022-06-30' },
+        { tag: 'button', name: 'ok', text: { tag: 'plain_text', content: '提交' }, form_action_type: 'submit', behaviors: [{ type: 'callback', value: { action: 'x' } }] },
+      ],
+    }] }), ctx);
+    expect(html).toContain('<select name="why"');
+    expect(html).toContain('<option value="money">资金&lt;b&gt;</option>');
+    expect(html).toContain('<input type="date" name="to" value="2022-06-30"');
+    expect(html).toMatch(/<button[^>]*data-name="ok"[^>]*data-role="submit"[^>]*>提交<\/button>/);
+  });
+
   it('reads 1.0 cards (elements at the top, action rows with button values)', () => {
     const html = renderCard({ header: { title: { tag: 'plain_text', content: '旧卡片' } }, elements: [{ tag: 'action', actions: [{ tag: 'button', text: { tag: 'plain_text', content: '确定' }, value: { ok: 1 } }] }] }, ctx);
     expect(html).toContain('旧卡片');
