@@ -18,3 +18,9 @@ export function manualClock(start: Date): Clock & { set(t: Date): void; advance(
     },
   };
 }
+
+/** Real time moved to start at `start`: the sandbox's simulated date in a whole process (SANDBOX_CLOCK_START). */
+export function shiftedClock(start: Date, realNow: () => number = Date.now): Clock {
+  const offset = start.getTime() - realNow();
+  return { now: () => new Date(realNow() + offset) };
+}

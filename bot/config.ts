@@ -35,6 +35,8 @@ const schema = z
     FEISHU_MODE: z.enum(['webhook', 'websocket']).default('webhook'),
     /** Sandbox mode: the fake Feishu of tests and the demo; allows running without an Encrypt Key. */
     SANDBOX: bool.default(false),
+    /** Sandbox only: the process's clock starts at this instant (ISO 8601 with offset) and runs on. */
+    SANDBOX_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
     ADMIN_OPEN_IDS: z
       .string()
       .default('')
@@ -53,6 +55,8 @@ const schema = z
     DIGEST_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm, e.g. 16:00').default('16:00'),
     /** Show who has not reported in the group digest too (default: admins only). */
     DIGEST_SHOW_MISSING: bool.default(false),
+    /** On SIGTERM, how long in-flight jobs may run before the workers stop anyway (their jobs are retried). */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(20),
     /** How often the sweep computes due nudges, seconds; 0 = this process does not schedule it. */
     SWEEP_EVERY_SECONDS: z.coerce.number().int().min(0).default(60),
   });
@@ -83,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: Needs = 
     if (!parsed.data.SANDBOX && parsed.data.FEISHU_MODE === 'webhook' && !parsed.data.FEISHU_VERIFICATION_TOKEN) {
       problems.push('  FEISHU_VERIFICATION_TOKEN is missing: copy it from the Feishu developer console (事件与回调 → 加密策略) into .env');
     }
+  }
+  if (parsed.success && parsed.data.SANDBOX_CLOCK_START && !parsed.data.SANDBOX) {
+    problems.push('  SANDBOX_CLOCK_START only works with SANDBOX=true: remove it from .env');
   }
   if (problems.length || !parsed.success) {
     // Only names and reasons: never echo a value (they may be secrets).

@@ -56,7 +56,17 @@ export async function startWorkers(deps: Deps, handlers: Handlers, opts: { concu
   if (opts.schedulers !== false) await upsertSchedulers(deps);
   return {
     close: async () => {
-      await Promise.all(all.map((w) => w.close()));
+      // No new jobs from now on; in-flight ones may finish within the grace period. A job still running
+      // after it (a hung call) is abandoned: its lock lapses and another worker retries it (same uuid).
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), deps.config.SHUTDOWN_GRACE_SECONDS * 1000)));
+      const closed = await Promise.race([Promise.all(all.map((w) => w.close())).then(() => 'done' as const), grace]);
+      clearTimeout(timer);
+      if (closed === 'late') {
+        deps.log.warn({ graceSeconds: deps.config.SHUTDOWN_GRACE_SECONDS }, 'jobs still running after the grace period; stopping anyway');
+        // close(true) can itself wait on the hung job's lock renewal: give it a second, no more.
+        await Promise.race([Promise.all(all.map((w) => w.close(true))), new Promise((r) => setTimeout(r, 1000).unref())]);
+      }
       await connection.quit().catch(() => connection.disconnect());
     },
   };

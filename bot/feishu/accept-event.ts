@@ -49,10 +49,14 @@ export async function acceptEvent(
   return 'accepted';
 }
 
+export class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
 export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

@@ -58,7 +58,13 @@ function encode(content: Content): { msg_type: string; content: string } {
 
 type Body = { code?: number; msg?: string; data?: any };
 
+/** A Feishu call not answered within this fails as a network error and is retried (same uuid). */
+const REQUEST_TIMEOUT_MS = 15_000;
+
 export function createMessenger(opts: MessengerOptions): Messenger {
+  // The SDK's shared axios instance has no timeout: a call Feishu never answers would hold its job
+  // (and the job's lock, renewed forever) for good.
+  lark.defaultHttpInstance.defaults.timeout = REQUEST_TIMEOUT_MS;
   const cache = new TokenCache(opts.nowMs ?? (() => Date.now()));
   const client = new lark.Client({
     appId: opts.appId,

@@ -6,7 +6,7 @@
  */
 import express, { type Request, type Response } from 'express';
 import type { Deps } from '../deps.js';
-import { acceptEvent, withTimeout } from './accept-event.js';
+import { acceptEvent, TimeoutError, withTimeout } from './accept-event.js';
 import { challengeSchema, envelopeSchema, type Envelope } from './envelope.js';
 import { decrypt, Refused, sameSecret, verifySignature } from './verify.js';
 
@@ -14,6 +14,10 @@ import { decrypt, Refused, sameSecret, verifySignature } from './verify.js';
 export type CardResponder = (envelope: Envelope) => Promise<Record<string, unknown>>;
 
 const CARD_ANSWER_BUDGET_MS = 2500;
+/** How long recording and enqueueing may take before the answer goes out anyway. */
+const ACCEPT_BUDGET_MS = 2000;
+const CARD_RETRY_MS = [0, 1000, 2000, 4000, 8000, 16_000];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const FALLBACK_CARD_ANSWER = { toast: { type: 'info', content: '已收到，正在处理' } };
 
 export function createReceiver(deps: Deps, respondToCard: CardResponder): express.Router {
@@ -37,10 +41,21 @@ async function handle(deps: Deps, req: Request, res: Response, kind: 'event' | '
       return;
     }
     const envelope = outcome.envelope;
+    const started = Date.now();
+    // A slow store or Redis must not hold the answer past Feishu's 3 s: the acceptance goes on in the
+    // background; an event is answered 503 (Feishu redelivers; a late success makes that a duplicate),
+    // a card click (never redelivered) gets the fallback toast.
+    const accepting = acceptEvent(deps, envelope, kind === 'card' ? 'card' : 'webhook');
     let acceptance;
     try {
-      acceptance = await acceptEvent(deps, envelope, kind === 'card' ? 'card' : 'webhook');
+      acceptance = await withTimeout(accepting, ACCEPT_BUDGET_MS);
     } catch (e) {
+      if (kind === 'card') {
+        void keepAccepting(deps, envelope, accepting);
+        res.json(FALLBACK_CARD_ANSWER);
+        return;
+      }
+      if (e instanceof TimeoutError) accepting.catch((err: Error) => deps.log.error({ err: err.message, eventId: envelope.header.event_id }, 'late acceptance failed'));
       deps.log.error({ err: (e as Error).message, eventId: envelope.header.event_id }, 'could not enqueue event; asking Feishu to redeliver');
       res.status(503).json({ msg: 'temporarily unavailable' });
       return;
@@ -53,7 +68,8 @@ async function handle(deps: Deps, req: Request, res: Response, kind: 'event' | '
       res.json({});
       return;
     }
-    const answer = await withTimeout(respondToCard(envelope), CARD_ANSWER_BUDGET_MS).catch((e: Error) => {
+    const budget = Math.max(300, CARD_ANSWER_BUDGET_MS - (Date.now() - started));
+    const answer = await withTimeout(respondToCard(envelope), budget).catch((e: Error) => {
       deps.log.warn({ err: e.message }, 'card answer fell back to a toast');
       return FALLBACK_CARD_ANSWER;
     });
@@ -67,6 +83,20 @@ async function handle(deps: Deps, req: Request, res: Response, kind: 'event' | '
     deps.log.error({ err: (e as Error).message }, 'receiver failed');
     if (!res.headersSent) res.status(503).json({ msg: 'temporarily unavailable' });
   }
+}
+
+/** A card click is never redelivered: after answering, keep trying to record and enqueue it for a while. */
+async function keepAccepting(deps: Deps, envelope: Envelope, first: Promise<unknown>): Promise<void> {
+  const eventId = envelope.header.event_id;
+  for (const wait of CARD_RETRY_MS) {
+    try {
+      await (wait === 0 ? first : sleep(wait).then(() => acceptEvent(deps, envelope, 'card')));
+      return;
+    } catch (e) {
+      deps.log.warn({ err: (e as Error).message, eventId }, 'card click not accepted yet; retrying');
+    }
+  }
+  deps.log.error({ eventId }, 'card click could not be queued; it is lost');
 }
 
 type Opened = { challenge: string } | { envelope: Envelope };

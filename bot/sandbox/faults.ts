@@ -8,6 +8,7 @@ export interface FaultState {
   /** The public control surface (fake.faults). */
   controls: SandboxFaults;
   latencyMs(): number;
+  answerDelayMs(): number;
   /** Consumes one injected 5xx, if any is pending. */
   takeServerError(): PlatformError | null;
   /** Consumes one injected 429 for an IM call, if any is pending. */
@@ -18,6 +19,7 @@ export function createFaults(tokens: TokenStore, limits: Limits): FaultState {
   let rate = { times: 0, resetSeconds: 1 };
   let server = { times: 0, status: 500 };
   let delay = 0;
+  let answerDelay = 0;
 
   const controls: SandboxFaults = {
     rateLimit: (opts = {}) => {
@@ -31,11 +33,15 @@ export function createFaults(tokens: TokenStore, limits: Limits): FaultState {
     latency: (ms) => {
       delay = Math.max(0, ms);
     },
+    slowAnswers: (ms) => {
+      answerDelay = Math.max(0, ms);
+    },
     expireTokens: () => tokens.expireAll(),
     reset: () => {
       rate = { times: 0, resetSeconds: 1 };
       server = { times: 0, status: 500 };
       delay = 0;
+      answerDelay = 0;
       limits.setEnforced(false);
     },
   };
@@ -43,6 +49,7 @@ export function createFaults(tokens: TokenStore, limits: Limits): FaultState {
   return {
     controls,
     latencyMs: () => delay,
+    answerDelayMs: () => answerDelay,
     takeServerError() {
       if (server.times <= 0) return null;
       server.times -= 1;

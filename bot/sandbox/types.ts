@@ -163,6 +163,8 @@ export interface SandboxFaults {
   serverError(opts: { times: number; status?: number }): void;
   /** Delay every API answer by ms (0 = off). */
   latency(ms: number): void;
+  /** IM calls do their work at once but answer ms later (0 = off): a late or lost answer. */
+  slowAnswers(ms: number): void;
   /** Every tenant token issued so far becomes invalid (→ 99991663). */
   expireTokens(): void;
   /** Clear every fault (tokens are left as they are). */

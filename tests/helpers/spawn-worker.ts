@@ -1,4 +1,4 @@
-/** A `workplan worker` child process on the harness's store, queues and fake Feishu, for crash tests. */
+/** A `workplan worker` child process on the harness's store, queues and fake Feishu, for crash tests (DEBUG_WORKER=1 shows its output). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { APP, REDIS_URL, type Harness } from './bot-harness.js';
 
@@ -14,6 +14,6 @@ export function spawnWorker(h: Harness, env: Record<string, string> = {}): Child
       WORKER_LOCK_MS: '1500', NUDGE_CLAIM_LEASE_SECONDS: '2', SEND_RATE_PER_SECOND: '50',
       ...env,
     },
-    stdio: 'ignore',
+    stdio: process.env.DEBUG_WORKER ? 'inherit' : 'ignore',
   });
 }

@@ -19,9 +19,18 @@ export function callLog(ctx: SandboxContext) {
 }
 
 export function latency(ctx: SandboxContext) {
-  return async (_req: Request, _res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const ms = ctx.faults.latencyMs();
     if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+    const answerMs = ctx.faults.answerDelayMs();
+    if (answerMs > 0 && req.originalUrl.startsWith('/open-apis/im/')) {
+      // The work is done now; only the answer is held back.
+      const end = res.end.bind(res) as (...a: unknown[]) => Response;
+      res.end = ((...a: unknown[]) => {
+        setTimeout(() => end(...a), answerMs).unref();
+        return res;
+      }) as Response['end'];
+    }
     next();
   };
 }

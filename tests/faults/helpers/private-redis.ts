@@ -1,0 +1,94 @@
+/**
+ * A private redis-server on a free port, for tests that stop Redis (never the
+ * shared 127.0.0.1:6379). `stop()` kills it like a crash; `start()` brings it
+ * back on the same port — with `persist` it keeps its data in an AOF file
+ * (the configuration the README asks for), without it the data is gone.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { startHarness, type Harness, type HarnessOptions } from '../../helpers/bot-harness.js';
+import { waitFor } from '../../helpers/wait-for.js';
+
+export interface PrivateRedis {
+  url: string;
+  port: number;
+  start(): Promise<void>;
+  /** SIGKILL: no goodbye to clients, no final save. */
+  stop(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function answers(port: number): Promise<boolean> {
+  const r = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  r.on('error', () => {});
+  try {
+    await r.connect();
+    return (await r.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    r.disconnect();
+  }
+}
+
+export async function startPrivateRedis(opts: { persist?: boolean } = {}): Promise<PrivateRedis> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'workplan-redis-'));
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--maxmemory-policy', 'noeviction'];
+  args.push(...(opts.persist ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']));
+  let child: ChildProcess | null = null;
+  const r: PrivateRedis = {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    start: async () => {
+      child = spawn('redis-server', args, { stdio: 'ignore' });
+      await waitFor(() => answers(port), 10_000, `redis-server on port ${port}`);
+    },
+    stop: async () => {
+      const c = child;
+      child = null;
+      if (!c || c.exitCode !== null) return;
+      const gone = new Promise((res) => c.once('exit', res));
+      c.kill('SIGKILL');
+      await gone;
+    },
+    close: async () => {
+      await r.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await r.start();
+  return r;
+}
+
+/** A whole bot (tests/helpers/bot-harness.ts) on its own private Redis; `close()` stops both. */
+export async function startHarnessOnPrivateRedis(
+  opts: HarnessOptions = {},
+  redisOpts: { persist?: boolean } = {},
+): Promise<{ h: Harness; redis: PrivateRedis; close(): Promise<void> }> {
+  const redis = await startPrivateRedis(redisOpts);
+  const h = await startHarness({ ...opts, env: { ...opts.env, REDIS_URL: redis.url } });
+  return {
+    h,
+    redis,
+    close: async () => {
+      await h.close();
+      await redis.close();
+    },
+  };
+}
