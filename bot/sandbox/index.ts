@@ -52,6 +52,8 @@ export interface FakeFeishu {
   /** 'http://127.0.0.1:PORT', no trailing slash: pass as the SDK's `domain`. */
   readonly url: string;
   readonly botOpenId: string;
+  /** The app's name (the bot's display name, as @-mentions of it show). */
+  readonly appName: string;
   readonly faults: T.SandboxFaults;
   /** Every delivery attempt (events and card callbacks), in order. */
   readonly deliveries: T.DeliveryResult[];
@@ -129,6 +131,7 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
   return {
     url,
     botOpenId: directory.botOpenId,
+    appName: ctx.app.appName,
     faults: ctx.faults.controls,
     get deliveries() {
       return ctx.delivery.log.map((d) => ({ ...d }));
