@@ -24,11 +24,7 @@ afterEach(async () => {
   await h?.close();
 });
 
-// KNOWN FAILURE, skipped so CI stays green: with four processes on one SQLite file some workers
-// stall for good (jobs stay active, their nudges 'sending', locks renewed), so the run never
-// settles; it passed 2 of 6 runs. Not yet diagnosed (suspect: the better-sqlite3 adapter's
-// transaction mutex after a busy error). Run it by removing `.skip`; see the #9 report.
-describe.skip('three instances and ten crash-restarts', () => {
+describe('three instances and ten crash-restarts', () => {
   it('one scheduler, one digest per chat per week, one nudge per key', async () => {
     const clock = manualClock(new Date(FRIDAY));
     h = await startHarness({ clock, env: { SWEEP_EVERY_SECONDS: '0', ADMIN_OPEN_IDS: ADMIN } });
