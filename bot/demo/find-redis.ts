@@ -72,7 +72,8 @@ async function startServer(command: string, port: number): Promise<ChildProcess>
   return child;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
