@@ -35,6 +35,8 @@ export function createReceiver(deps: Deps, respondToCard: CardResponder): expres
 }
 
 async function handle(deps: Deps, req: Request, res: Response, kind: 'event' | 'card', respondToCard: CardResponder): Promise<void> {
+  // A card's whole answer, acceptance included, must be out within the budget: a timer, not a clock reading.
+  const budget = budgetTimer(CARD_ANSWER_BUDGET_MS);
   try {
     const outcome = await open(deps, req);
     if ('challenge' in outcome) {
@@ -42,7 +44,6 @@ async function handle(deps: Deps, req: Request, res: Response, kind: 'event' | '
       return;
     }
     const envelope = outcome.envelope;
-    const started = Date.now();
     // A slow store or Redis must not hold the answer past Feishu's 3 s: the acceptance goes on in the
     // background; an event is answered 503 (Feishu redelivers; a late success makes that a duplicate),
     // a card click (never redelivered) gets the fallback toast.
@@ -70,11 +71,16 @@ async function handle(deps: Deps, req: Request, res: Response, kind: 'event' | '
       res.json({});
       return;
     }
-    const budget = Math.max(300, CARD_ANSWER_BUDGET_MS - (Date.now() - started));
-    const answer = await withTimeout(respondToCard(envelope), budget).catch((e: Error) => {
-      deps.log.warn({ err: e.message }, 'card answer fell back to a toast');
-      return FALLBACK_CARD_ANSWER;
-    });
+    const answer = await Promise.race([
+      respondToCard(envelope).catch((e: Error) => {
+        deps.log.warn({ err: e.message }, 'card answer failed; answering with a toast');
+        return FALLBACK_CARD_ANSWER;
+      }),
+      budget.over.then(() => {
+        deps.log.warn('card answer fell back to a toast (too slow)');
+        return FALLBACK_CARD_ANSWER;
+      }),
+    ]);
     res.json(answer);
   } catch (e) {
     if (e instanceof Refused) {
@@ -85,7 +91,18 @@ async function handle(deps: Deps, req: Request, res: Response, kind: 'event' | '
     }
     deps.log.error({ err: (e as Error).message }, 'receiver failed');
     if (!res.headersSent) res.status(503).json({ msg: 'temporarily unavailable' });
+  } finally {
+    budget.cancel();
   }
+}
+
+/** Resolves `over` after `ms` unless cancelled first. */
+function budgetTimer(ms: number): { over: Promise<void>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const over = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return { over, cancel: () => clearTimeout(timer) };
 }
 
 /** A card click is never redelivered: after answering, keep trying to record and enqueue it for a while. */
