@@ -1,14 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+/** Files that set process.env.TZ before importing what reads it: each gets a fresh module cache. */
+const OWN_PROCESS = ['tests/unit/schedule/host-tz.test.ts', 'tests/unit/schedule/package-agreement.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // The slow fault cases (outages, crash loops) run in `npm run test:faults` (vitest.faults.config.ts).
-    exclude: ['tests/faults/slow/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Most files wait on Redis, HTTP and child processes rather than the CPU: four at a time keep a
+    // 2-core machine busy (vitest's default there is one file at a time).
+    maxWorkers: 4,
     // TEST_DATABASE=postgres: prepares the template database (tests/helpers/test-database.ts).
     globalSetup: ['tests/helpers/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['tests/**/*.test.ts'],
+          // The slow fault cases (outages, crash loops) run in `npm run test:faults` (vitest.faults.config.ts).
+          exclude: ['tests/faults/slow/**', 'node_modules/**', ...OWN_PROCESS],
+          // Files share a worker's module cache (the SDK, Prisma and BullMQ load once per worker, not
+          // once per file): the code keeps no module-level state and every test builds its own bot.
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: 'isolated', include: OWN_PROCESS, isolate: true } },
+    ],
   },
 });

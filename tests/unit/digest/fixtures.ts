@@ -163,15 +163,16 @@ export const PREVIOUS: DigestSnapshot = {
   },
 };
 
+/** A fresh copy each call: tests may change it, and files share this module (vitest isolate: false). */
 export function seedInput(extra: Partial<DigestInput> = {}): DigestInput {
-  return {
+  return structuredClone({
     plan: { id: 1, title: '重庆市綦江区科学技术局2022年工作要点', year: 2022, periodStart: '2022-01-01', periodEnd: '2022-12-31' },
     now: NOW,
     week: { id: '2022-W15', number: 15, firstWorkday: '2022-04-11', lastWorkday: '2022-04-15' },
     tasks: CODES.map((code) => baseTask(code, OVERRIDES[code] ?? {})),
     previous: PREVIOUS,
     ...extra,
-  };
+  });
 }
 
 /** A plan of `n` tasks in sections of 50, each with a target and a long-ish report. */
