@@ -8,6 +8,7 @@ import { startFakeFeishu } from '../../bot/sandbox/index.js';
 import { APP, REDIS_URL } from '../helpers/bot-harness.js';
 import { createTestDatabase } from '../helpers/test-database.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { dropQueuePrefix } from '../../bot/demo/drop-prefix.js';
 
 const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 const ALICE = 'ou_alice000000000000000000000001';
@@ -36,6 +37,7 @@ describe('workplan start', () => {
     cleanups.push(() => database.drop());
     const dir = database.dir;
     const port = 20000 + Math.floor(Math.random() * 20000);
+    cleanups.push(() => dropQueuePrefix(REDIS_URL, `{wp-start-${port}}`));
     const child = spawn(process.execPath, [BIN, 'start'], {
       cwd: dir,
       env: {

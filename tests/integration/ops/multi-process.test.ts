@@ -11,13 +11,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFeishu } from '../../../bot/sandbox/index.js';
 import { openStore, type Db } from '../../../bot/store/db.js';
-import { APP, type Fake } from '../../helpers/bot-harness.js';
+import { APP, REDIS_URL, type Fake } from '../../helpers/bot-harness.js';
 import { sample, scrape } from '../../helpers/metrics-text.js';
 import { startRoundRobin } from '../../helpers/round-robin.js';
 import { seedPlan } from '../../helpers/seed.js';
 import { spawnBot, type BotProcess } from '../../helpers/spawn-bot.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
 import { waitFor } from '../../helpers/wait-for.js';
+import { dropQueuePrefix } from '../../../bot/demo/drop-prefix.js';
+
+const prefix = `{wpt-mp-${randomUUID().slice(0, 8)}}`;
 
 const ADMIN = 'ou_admin00000000000000000000001';
 const USERS = ['ou_mp_user_0000000000000000001', 'ou_mp_user_0000000000000000002', 'ou_mp_user_0000000000000000003'];
@@ -41,7 +44,7 @@ beforeAll(async () => {
   const opts = {
     fakeUrl: fake.url,
     databaseUrl: database.url,
-    queuePrefix: `{wpt-mp-${randomUUID().slice(0, 8)}}`,
+    queuePrefix: prefix,
     env: { ADMIN_OPEN_IDS: ADMIN, SEND_RATE_PER_SECOND: '50' },
   };
   // Started together, as a deployment would: each applies (or finds) the migrations at once.
@@ -62,6 +65,7 @@ afterAll(async () => {
   await fake?.close();
   await db?.$disconnect();
   await database?.drop();
+  await dropQueuePrefix(REDIS_URL, prefix);
   expect(codes.every((c) => c === 0)).toBe(true);
 }, 60_000);
 

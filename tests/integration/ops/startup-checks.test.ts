@@ -15,6 +15,7 @@ import { StartupError } from '../../../bot/ops/startup-checks.js';
 import { APP, REDIS_URL } from '../../helpers/bot-harness.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../../helpers/test-database.js';
 import { waitFor } from '../../helpers/wait-for.js';
+import { dropQueuePrefix } from '../../../bot/demo/drop-prefix.js';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
@@ -51,6 +52,7 @@ async function setup(env: Record<string, string> = {}): Promise<{ config: Config
     },
     'feishu',
   );
+  if (config.REDIS_URL === REDIS_URL) cleanups.push(() => dropQueuePrefix(REDIS_URL, config.QUEUE_PREFIX));
   return { config, database };
 }
 
