@@ -10,7 +10,8 @@ import { loadConfig } from '../config.js';
 import { RedisMissingError } from '../demo/find-redis.js';
 import type { Speed } from '../demo/sim-clock.js';
 import { startDemo } from '../demo/start-demo.js';
-import { beijing, summaryText } from '../demo/summary.js';
+import { summaryText } from '../demo/summary.js';
+import { shanghaiMinute } from '../domain/calendar/shanghai-time.js';
 import type { Io } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -65,7 +66,7 @@ export async function runDemo(args: string[], io: Io): Promise<number> {
   }
   const from = demo.clock.now();
   if (values.paused) demo.clock.pause();
-  io.out(`演示已启动：綦江区科技局2022年工作要点，${demo.cast.length} 位模拟人员，模拟时间从 ${beijing(from)}（北京时间）起，速度 ${speed === 'max' ? '最快' : `${speed} 倍`}。\n`);
+  io.out(`演示已启动：綦江区科技局2022年工作要点，${demo.cast.length} 位模拟人员，模拟时间从 ${shanghaiMinute(from)}（北京时间）起，速度 ${speed === 'max' ? '最快' : `${speed} 倍`}。\n`);
   if (demo.redisUrl !== config.REDIS_URL) io.out(`未发现 ${config.REDIS_URL} 上的 Redis，已启动临时 Redis：${demo.redisUrl}\n`);
   if (demo.consoleUrl) io.out(`网页控制台 / web console：${demo.consoleUrl}\n按 Ctrl+C 结束。\n`);
 

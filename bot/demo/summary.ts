@@ -1,4 +1,5 @@
 /** What the demo did, read back from the store: for the headless run's closing lines. */
+import { shanghaiMinute } from '../domain/calendar/shanghai-time.js';
 import type { Db } from '../store/db.js';
 
 export interface DemoSummary {
@@ -30,15 +31,12 @@ export async function summarize(db: Db, errors: string[]): Promise<DemoSummary> 
   };
 }
 
-/** 'YYYY-MM-DD HH:mm' in Beijing time (UTC+8 all year). */
-export const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-
 const list = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `${k} ${n}`).join('，') || '无';
 
 export function summaryText(s: DemoSummary, from: Date, to: Date): string {
   const failures = s.nudgesFailed + s.digestsFailed + s.errors.length;
   return [
-    `模拟时间：${beijing(from)} — ${beijing(to)}（北京时间）`,
+    `模拟时间：${shanghaiMinute(from)} — ${shanghaiMinute(to)}（北京时间）`,
     `催办已发送：${s.nudgesSent}（${list(s.nudgesByKind)}）`,
     `进展已记录：${s.reports}（${list(s.reportsBySource)}）`,
     `周报已发送：${s.digestsPosted}`,

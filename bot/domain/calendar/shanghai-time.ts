@@ -4,7 +4,7 @@
  * and read only UTC getters of the shifted instant — never the host's local getters.
  */
 import { tzOffset } from '@date-fns/tz';
-import { toDayNumber, ymd } from './civil-date.js';
+import { pad2, toDayNumber, ymd } from './civil-date.js';
 
 export const SHANGHAI = 'Asia/Shanghai';
 const HHMM_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -23,6 +23,12 @@ export function shanghaiParts(now: Date): { date: string; minutes: number } {
     date: ymd(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()),
     minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes(),
   };
+}
+
+/** Shanghai wall time of an instant, 'YYYY-MM-DD HH:mm' (for people: logs, summaries, history). */
+export function shanghaiMinute(now: Date): string {
+  const { date, minutes } = shanghaiParts(now);
+  return `${date} ${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
 }
 
 /** The instant when Shanghai wall clocks show `hhmm` on `date`. */

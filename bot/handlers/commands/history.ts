@@ -1,5 +1,6 @@
 /** /history N (历史/记录): the last 15 entries of a task's audit trail, newest first. */
 import { card, markdown } from '../../feishu/cards/card.js';
+import { shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
 import { escapeMd } from '../../feishu/cards/escape.js';
 import { requireTask, sayCard, type CommandSpec } from './command.js';
 
@@ -30,7 +31,6 @@ function summary(json: string | null): string {
 }
 
 /** 'YYYY-MM-DD HH:mm' in Asia/Shanghai (UTC+8, no daylight saving). */
-const shanghaiTime = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export const historyCommand: CommandSpec = {
   names: ['history', '历史', '记录'],
@@ -46,7 +46,7 @@ export const historyCommand: CommandSpec = {
       const before = summary(e.before);
       const after = summary(e.after);
       const change = before && after ? `${before} → ${after}` : before || after;
-      return `- ${shanghaiTime(e.at)} ${escapeMd(who, 12)} ${ACTIONS[e.action] ?? escapeMd(e.action, 30)}${change ? `：${escapeMd(change, 120)}` : ''}`;
+      return `- ${shanghaiMinute(e.at)} ${escapeMd(who, 12)} ${ACTIONS[e.action] ?? escapeMd(e.action, 30)}${change ? `：${escapeMd(change, 120)}` : ''}`;
     });
     const body = lines.length ? lines.join('\n') : '暂无记录。';
     await sayCard(deps, ctx, card({ title: `任务${task.code} 变更记录`, subtitle: task.title.slice(0, 60), template: 'grey', elements: [markdown(body)] }), 'history');

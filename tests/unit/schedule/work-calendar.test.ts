@@ -13,6 +13,7 @@ import {
   workdaysBetween,
   workdaysIn,
 } from '../../../bot/domain/calendar/work-calendar.js';
+import { shanghaiMinute } from '../../../bot/domain/calendar/shanghai-time.js';
 import { lastWorkdayOfWeek } from '../../../bot/domain/schedule/index.js';
 import { cal } from './helpers.js';
 
@@ -147,5 +148,10 @@ describe('Beijing time', () => {
     expect(atShanghai('2022-04-06', '09:30').toISOString()).toBe('2022-04-06T01:30:00.000Z');
     expect(atShanghai('2022-01-01', '00:00').toISOString()).toBe('2021-12-31T16:00:00.000Z');
     expect(() => atShanghai('2022-04-06', '9:30')).toThrow(/HH:mm/);
+  });
+
+  it('shanghaiMinute shows an instant as Beijing wall time to the minute', () => {
+    expect(shanghaiMinute(new Date('2022-04-06T01:30:59Z'))).toBe('2022-04-06 09:30');
+    expect(shanghaiMinute(new Date('2022-12-31T16:05:00Z'))).toBe('2023-01-01 00:05');
   });
 });
