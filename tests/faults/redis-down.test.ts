@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { sleep, waitFor } from '../helpers/wait-for.js';
-import { startHarnessOnPrivateRedis } from './helpers/private-redis.js';
+import { startHarnessOnPrivateRedis } from '../helpers/private-redis.js';
 
 const ALICE = 'ou_alice000000000000000000000001';
 

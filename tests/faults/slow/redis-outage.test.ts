@@ -10,7 +10,7 @@ import { manualClock } from '../../../bot/clock.js';
 import { runSweep } from '../../../jobs/processors/nudge-sweep.js';
 import { seedPlan } from '../../helpers/seed.js';
 import { sleep, waitFor } from '../../helpers/wait-for.js';
-import { startHarnessOnPrivateRedis } from '../helpers/private-redis.js';
+import { startHarnessOnPrivateRedis } from '../../helpers/private-redis.js';
 
 const MONDAY = new Date('2022-04-11T09:30:00+08:00');
 const ALICE = 'ou_alice000000000000000000000001';

@@ -3,10 +3,8 @@
  * refused (a private redis-server per case, so the shared one is untouched),
  * and the store's migrations are applied and reported.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../../bot/config.js';
 import { createLog } from '../../../bot/log.js';
@@ -14,8 +12,8 @@ import { startBot, type RunningBot } from '../../../bot/main.js';
 import { StartupError } from '../../../bot/ops/startup-checks.js';
 import { APP, REDIS_URL } from '../../helpers/bot-harness.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../../helpers/test-database.js';
-import { waitFor } from '../../helpers/wait-for.js';
 import { dropQueuePrefix } from '../../../bot/demo/drop-prefix.js';
+import { startPrivateRedis, type PrivateRedisOptions } from '../../helpers/private-redis.js';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
@@ -23,22 +21,10 @@ afterEach(async () => {
 });
 
 /** A throwaway redis-server with extra arguments; its URL. */
-async function privateRedis(...args: string[]): Promise<string> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', ...args], { stdio: 'ignore' });
-  cleanups.push(() => void child.kill('SIGKILL'));
-  const url = `redis://127.0.0.1:${port}`;
-  await waitFor(async () => {
-    const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0 });
-    r.on('error', () => {});
-    try {
-      await r.connect();
-      return (await r.ping()) === 'PONG';
-    } finally {
-      r.disconnect();
-    }
-  }, 10_000, 'the private redis-server');
-  return url;
+async function privateRedis(opts: PrivateRedisOptions): Promise<string> {
+  const redis = await startPrivateRedis(opts);
+  cleanups.push(() => redis.close());
+  return redis.url;
 }
 
 async function setup(env: Record<string, string> = {}): Promise<{ config: Config; database: TestDatabase }> {
@@ -69,7 +55,7 @@ async function started(config: Config, log = capture().log): Promise<RunningBot>
 
 describe('start-up checks', () => {
   it('refuses a Redis whose maxmemory-policy evicts keys, in Chinese and English, naming the fix', async () => {
-    const { config } = await setup({ REDIS_URL: await privateRedis('--maxmemory-policy', 'allkeys-lru') });
+    const { config } = await setup({ REDIS_URL: await privateRedis({ maxmemoryPolicy: 'allkeys-lru' }) });
     const refused = await startBot({ config, log: capture().log }).catch((e: Error) => e);
     expect(refused).toBeInstanceOf(StartupError);
     expect((refused as Error).message).toContain('maxmemory-policy 是 allkeys-lru');
@@ -78,7 +64,7 @@ describe('start-up checks', () => {
   });
 
   it('starts with a warning when Redis refuses CONFIG (a managed Redis), and with none on noeviction', async () => {
-    const { config } = await setup({ REDIS_URL: await privateRedis('--rename-command', 'CONFIG', '') });
+    const { config } = await setup({ REDIS_URL: await privateRedis({ args: ['--rename-command', 'CONFIG', ''] }) });
     const unchecked = capture();
     await started(config, unchecked.log);
     expect(unchecked.lines.some((l) => String(l.msg).includes('could not read Redis maxmemory-policy'))).toBe(true);

@@ -8,9 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, redisAnswers } from '../../../bot/demo/find-redis.js';
-import { startHarness, type Harness, type HarnessOptions } from '../../helpers/bot-harness.js';
-import { waitFor } from '../../helpers/wait-for.js';
+import { freePort, redisAnswers } from '../../bot/demo/find-redis.js';
+import { startHarness, type Harness, type HarnessOptions } from './bot-harness.js';
+import { waitFor } from './wait-for.js';
 
 export interface PrivateRedis {
   url: string;
@@ -23,11 +23,19 @@ export interface PrivateRedis {
 
 const answers = (port: number) => redisAnswers(`redis://127.0.0.1:${port}`);
 
-export async function startPrivateRedis(opts: { persist?: boolean } = {}): Promise<PrivateRedis> {
+export interface PrivateRedisOptions {
+  persist?: boolean;
+  /** Default noeviction, the policy the README asks for. */
+  maxmemoryPolicy?: string;
+  /** More redis-server arguments, e.g. ['--rename-command', 'CONFIG', '']. */
+  args?: string[];
+}
+
+export async function startPrivateRedis(opts: PrivateRedisOptions = {}): Promise<PrivateRedis> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'workplan-redis-'));
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--maxmemory-policy', 'noeviction'];
-  args.push(...(opts.persist ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']));
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--maxmemory-policy', opts.maxmemoryPolicy ?? 'noeviction'];
+  args.push(...(opts.persist ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']), ...(opts.args ?? []));
   let child: ChildProcess | null = null;
   const r: PrivateRedis = {
     url: `redis://127.0.0.1:${port}`,
@@ -56,7 +64,7 @@ export async function startPrivateRedis(opts: { persist?: boolean } = {}): Promi
 /** A whole bot (tests/helpers/bot-harness.ts) on its own private Redis; `close()` stops both. */
 export async function startHarnessOnPrivateRedis(
   opts: HarnessOptions = {},
-  redisOpts: { persist?: boolean } = {},
+  redisOpts: PrivateRedisOptions = {},
 ): Promise<{ h: Harness; redis: PrivateRedis; close(): Promise<void> }> {
   const redis = await startPrivateRedis(redisOpts);
   const h = await startHarness({ ...opts, env: { ...opts.env, REDIS_URL: redis.url } });
