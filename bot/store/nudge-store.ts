@@ -72,16 +72,27 @@ function nudgeRow(n: DueNudge, state: 'pending' | 'skipped', now: Date) {
   return { key: n.key, taskId: n.taskId, personId: n.personId, period: n.period, kind: n.kind, dueAt: n.dueAt, state, createdAt: now };
 }
 
+/**
+ * Writes the rows in one statement. When another sweep wrote some of them first, the rows it
+ * wrote are read back and the rest written again in one statement (not row by row: a race on a
+ * big batch then costs two statements, not hundreds); after a few rounds, row by row.
+ */
 async function createAll(db: Db, data: ReturnType<typeof nudgeRow>[]): Promise<void> {
   const isDuplicate = (e: unknown) => (e as { code?: string }).code === 'P2002';
-  try {
-    await db.nudge.createMany({ data });
-  } catch (e) {
-    if (!isDuplicate(e)) throw e;
-    for (const row of data) await db.nudge.create({ data: row }).catch((err: unknown) => {
-      if (!isDuplicate(err)) throw err;
-    });
+  let rows = data;
+  for (let round = 0; rows.length && round < 3; round++) {
+    try {
+      await db.nudge.createMany({ data: rows });
+      return;
+    } catch (e) {
+      if (!isDuplicate(e)) throw e;
+      const taken = new Set((await db.nudge.findMany({ where: { key: { in: rows.map((r) => r.key) } }, select: { key: true } })).map((r) => r.key));
+      rows = rows.filter((r) => !taken.has(r.key));
+    }
   }
+  for (const row of rows) await db.nudge.create({ data: row }).catch((err: unknown) => {
+    if (!isDuplicate(err)) throw err;
+  });
 }
 
 /**
