@@ -52,6 +52,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       FEISHU_APP_SECRET: APP.appSecret,
       FEISHU_ENCRYPT_KEY: opts.fake?.encryptKey ?? APP.encryptKey,
       FEISHU_VERIFICATION_TOKEN: APP.verificationToken,
+      FEISHU_TENANT_KEY: fake.tenantKey,
       FEISHU_DOMAIN: fake.url,
       SANDBOX: 'true',
       PORT: '0',
