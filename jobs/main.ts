@@ -6,6 +6,7 @@ import { Worker, type Job } from 'bullmq';
 import type { Deps } from '../bot/deps.js';
 import type { Handlers } from '../bot/handlers/types.js';
 import { createInboundProcessor } from './processors/inbound.js';
+import { withEventState } from './processors/inbound-state.js';
 import { createPostDigestProcessor } from './processors/post-digest.js';
 import { createSendNudgeProcessor } from './processors/send-nudge.js';
 import { createSweepProcessor } from './processors/nudge-sweep.js';
@@ -31,7 +32,8 @@ export async function startWorkers(deps: Deps, handlers: Handlers, opts: { concu
     stalledInterval: deps.config.WORKER_LOCK_MS,
     limiter: { max: 200, duration: 1000 },
   };
-  const inbound: Worker<InboundJob> = new Worker<InboundJob>(QUEUE.inbound, withErrorPolicy(deps.log, processor, () => inbound), {
+  // The store's record of each event says done or failed (the error policy decides what is permanent first).
+  const inbound: Worker<InboundJob> = new Worker<InboundJob>(QUEUE.inbound, withEventState(deps, withErrorPolicy(deps.log, processor, () => inbound)), {
     ...common,
     concurrency: opts.concurrency ?? 8,
   });
