@@ -5,7 +5,8 @@
  * gone from Redis after a real restart of a private redis-server (SIGKILL,
  * no AOF, no RDB); the minute sweep's recovery enqueues them again under the
  * same job ids, so each is handled once, and Feishu's redelivery of the event
- * stays a duplicate. SQLite by default, PostgreSQL with TEST_DATABASE=postgres.
+ * stays a duplicate. A scheduled check-in lost the same way is re-offered by
+ * the sweep itself (it is still due) and also goes out once. SQLite by default, PostgreSQL with TEST_DATABASE=postgres.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../bot/clock.js';
@@ -28,13 +29,19 @@ describe('Redis restarts without persistence', () => {
     h.fake.addUser({ openId: ADMIN, name: '管理员' });
     const { db } = h.bot.deps;
 
-    // 1. /remind is handled, but its nudge waits in a paused queue (no sender takes it).
+    // 1. /remind is handled and the sweep records this week's check-in, but both nudges wait in a
+    //    paused queue (no sender takes them).
     await h.bot.deps.queues.nudges.pause();
     await (await h.fake.userSays({ from: ADMIN, text: '/remind 1' })).delivery;
-    await waitFor(() => h.fake.messagesTo(ADMIN).some((m) => JSON.stringify(m.content).includes('已发出催办')), 15_000, 'the /remind answer');
+    await waitFor(() => h.fake.messagesTo(ADMIN).some((m) => JSON.stringify(m.content).includes('已发出催办')), 30_000, 'the /remind answer');
+    await h.bot.deps.queues.sweeps.add('nudge-sweep', {});
+    await waitFor(async () => (await db.nudge.count({ where: { kind: 'checkin' } })) === 1, 30_000, 'the check-in to be recorded');
     const [remind] = await db.nudge.findMany({ where: { kind: 'remind' } });
-    expect(remind).toMatchObject({ state: 'pending' });
-    expect(await h.bot.deps.queues.nudges.getJobState(jobIdFor('nudge', remind!.key))).toBe('waiting');
+    const [checkin] = await db.nudge.findMany({ where: { kind: 'checkin' } });
+    for (const n of [remind, checkin]) {
+      expect(n).toMatchObject({ state: 'pending' });
+      expect(await h.bot.deps.queues.nudges.getJobState(jobIdFor('nudge', n!.key))).toBe('waiting');
+    }
 
     // 2. The receiver alone: /ping is acknowledged and recorded, and no worker takes it.
     await h.restart('receiver');
@@ -46,8 +53,9 @@ describe('Redis restarts without persistence', () => {
     // 3. Redis restarts with nothing kept: both jobs are gone, the store still has both.
     await redis.stop();
     await redis.start();
-    await waitFor(async () => (await h.bot.deps.queues.inbound.getJobState(jobIdFor('evt', eventId)).catch(() => 'down')) === 'unknown', 15_000, 'the bot to reconnect');
+    await waitFor(async () => (await h.bot.deps.queues.inbound.getJobState(jobIdFor('evt', eventId)).catch(() => 'down')) === 'unknown', 30_000, 'the bot to reconnect');
     expect(await h.bot.deps.queues.nudges.getJobState(jobIdFor('nudge', remind!.key))).toBe('unknown');
+    expect(await h.bot.deps.queues.nudges.getJobState(jobIdFor('nudge', checkin!.key))).toBe('unknown');
 
     // 4. Workers start; the minute sweep (queued as its scheduler would) recovers both.
     await h.restart('all');
@@ -55,20 +63,23 @@ describe('Redis restarts without persistence', () => {
     await h.bot.deps.queues.sweeps.add('nudge-sweep', {});
     const pongs = () => h.fake.messagesIn(h.fake.p2pChatOf(STAFF)).filter((m) => m.sender === 'bot' && m.content?.text === 'pong');
     const reminded = () => h.fake.messages({ uuid: uuidFor(`nudge:${remind!.key}`) });
-    await waitFor(() => pongs().length === 1 && reminded().length === 1, 30_000, 'the pong and the nudge after the recovery');
-    expect(await db.processedEvent.findUnique({ where: { eventId } })).toMatchObject({ state: 'done' });
-    await waitFor(async () => (await db.nudge.findUniqueOrThrow({ where: { key: remind!.key } })).state === 'sent');
+    const checkedIn = () => h.fake.messages({ uuid: uuidFor(`nudge:${checkin!.key}`) });
+    await waitFor(() => pongs().length === 1 && reminded().length === 1 && checkedIn().length === 1, 60_000, 'the pong and the nudges after the recovery');
+    await waitFor(async () => (await db.processedEvent.findUniqueOrThrow({ where: { eventId } })).state === 'done', 30_000);
+    await waitFor(async () => (await db.nudge.findUniqueOrThrow({ where: { key: remind!.key } })).state === 'sent', 30_000);
 
     // 5. Feishu delivers the event again (and the sweep runs again): still one of each.
     expect((await h.fake.redeliver(eventId)).status).toBe(200);
     clock.advance(60_000);
     await h.bot.deps.queues.sweeps.add('nudge-sweep', {});
-    await waitFor(async () => Object.values(await h.bot.deps.queues.sweeps.getJobCounts('waiting', 'active', 'delayed')).every((n) => n === 0));
+    await waitFor(async () => Object.values(await h.bot.deps.queues.sweeps.getJobCounts('waiting', 'active', 'delayed')).every((n) => n === 0), 30_000);
     await sleep(1000);
     expect(pongs()).toHaveLength(1);
     expect(h.fake.messages({ uuid: pongs()[0]!.uuid! })).toHaveLength(1);
     expect(reminded()).toHaveLength(1);
+    expect(checkedIn()).toHaveLength(1);
     expect(reminded()[0]!.chatId).toBe(h.fake.p2pChatOf(STAFF));
+    expect(h.fake.messagesTo(STAFF).filter((m) => m.msgType === 'interactive')).toHaveLength(2);
     expect(await db.processedEvent.count({ where: { eventId } })).toBe(1);
-  }, 90_000);
+  }, 240_000);
 });
