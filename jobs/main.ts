@@ -11,7 +11,7 @@ import { createPostDigestProcessor } from './processors/post-digest.js';
 import { createSendNudgeProcessor } from './processors/send-nudge.js';
 import { createSweepProcessor } from './processors/nudge-sweep.js';
 import { QUEUE, type InboundJob, type PostDigestJob, type SendNudgeJob, type SweepJob } from './queues.js';
-import { upsertSchedulers } from './schedulers.js';
+import { keepSchedulers, upsertSchedulers } from './schedulers.js';
 import { createRedis } from './redis.js';
 import { withErrorPolicy } from './run-job.js';
 
@@ -55,9 +55,14 @@ export async function startWorkers(deps: Deps, handlers: Handlers, opts: { concu
   for (const w of all) w.on('error', (e) => deps.log.warn({ err: e.message, queue: w.name }, 'worker error'));
   // Fully connected before anyone can close it: closing mid-handshake leaves rejected commands behind.
   await Promise.all(all.map((w) => w.waitUntilReady()));
-  if (opts.schedulers !== false) await upsertSchedulers(deps);
+  let stopSchedulers = () => {};
+  if (opts.schedulers !== false) {
+    await upsertSchedulers(deps);
+    stopSchedulers = keepSchedulers(deps);
+  }
   return {
     close: async () => {
+      stopSchedulers();
       // No new jobs from now on; in-flight ones may finish within the grace period. A job still running
       // after it (a hung call) is abandoned: its lock lapses and another worker retries it (same uuid).
       let timer: NodeJS.Timeout | undefined;

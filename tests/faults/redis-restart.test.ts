@@ -82,4 +82,15 @@ describe('Redis restarts without persistence', () => {
     expect(h.fake.messagesTo(STAFF).filter((m) => m.msgType === 'interactive')).toHaveLength(2);
     expect(await db.processedEvent.count({ where: { eventId } })).toBe(1);
   }, 240_000);
+
+  it('the minute sweep comes back with Redis: its scheduler is upserted again after the reconnect', async () => {
+    running = await startHarnessOnPrivateRedis({ env: { SWEEP_EVERY_SECONDS: '60' } }, { persist: false });
+    const { h, redis } = running;
+    const scheduler = () => h.bot.deps.queues.sweeps.getJobScheduler('nudge-sweep');
+    expect(await scheduler()).toBeTruthy();
+    await redis.stop();
+    await redis.start();
+    // The restarted Redis is empty; only the workers' re-upsert can bring the scheduler back.
+    await waitFor(async () => Boolean(await scheduler().catch(() => null)), 30_000, 'the sweep scheduler to be upserted again');
+  }, 120_000);
 });
