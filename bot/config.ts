@@ -30,6 +30,8 @@ const schema = z
     FEISHU_APP_SECRET: z.string().default(''),
     FEISHU_ENCRYPT_KEY: z.string().default(''),
     FEISHU_VERIFICATION_TOKEN: z.string().default(''),
+    /** The Feishu tenant whose events are accepted; unset = pinned from the first verified event. */
+    FEISHU_TENANT_KEY: z.string().max(64).default(''),
     FEISHU_DOMAIN: z
       .string()
       .default('feishu')

@@ -6,11 +6,12 @@ import { Worker, type Job } from 'bullmq';
 import type { Deps } from '../bot/deps.js';
 import type { Handlers } from '../bot/handlers/types.js';
 import { createInboundProcessor } from './processors/inbound.js';
+import { withEventState } from './processors/inbound-state.js';
 import { createPostDigestProcessor } from './processors/post-digest.js';
 import { createSendNudgeProcessor } from './processors/send-nudge.js';
 import { createSweepProcessor } from './processors/nudge-sweep.js';
 import { QUEUE, type InboundJob, type PostDigestJob, type SendNudgeJob, type SweepJob } from './queues.js';
-import { upsertSchedulers } from './schedulers.js';
+import { keepSchedulers, upsertSchedulers } from './schedulers.js';
 import { createRedis } from './redis.js';
 import { withErrorPolicy } from './run-job.js';
 
@@ -31,7 +32,8 @@ export async function startWorkers(deps: Deps, handlers: Handlers, opts: { concu
     stalledInterval: deps.config.WORKER_LOCK_MS,
     limiter: { max: 200, duration: 1000 },
   };
-  const inbound: Worker<InboundJob> = new Worker<InboundJob>(QUEUE.inbound, withErrorPolicy(deps.log, processor, () => inbound), {
+  // The store's record of each event says done or failed (the error policy decides what is permanent first).
+  const inbound: Worker<InboundJob> = new Worker<InboundJob>(QUEUE.inbound, withEventState(deps, withErrorPolicy(deps.log, processor, () => inbound)), {
     ...common,
     concurrency: opts.concurrency ?? 8,
   });
@@ -53,9 +55,14 @@ export async function startWorkers(deps: Deps, handlers: Handlers, opts: { concu
   for (const w of all) w.on('error', (e) => deps.log.warn({ err: e.message, queue: w.name }, 'worker error'));
   // Fully connected before anyone can close it: closing mid-handshake leaves rejected commands behind.
   await Promise.all(all.map((w) => w.waitUntilReady()));
-  if (opts.schedulers !== false) await upsertSchedulers(deps);
+  let stopSchedulers = () => {};
+  if (opts.schedulers !== false) {
+    await upsertSchedulers(deps);
+    stopSchedulers = keepSchedulers(deps);
+  }
   return {
     close: async () => {
+      stopSchedulers();
       // No new jobs from now on; in-flight ones may finish within the grace period. A job still running
       // after it (a hung call) is abandoned: its lock lapses and another worker retries it (same uuid).
       let timer: NodeJS.Timeout | undefined;

@@ -71,6 +71,11 @@ export function createQueues(connection: Redis, prefix: string): Queues {
   };
 }
 
+/** The one way an accepted event is queued (receiver and recovery alike): its job id is derived from its event id. */
+export function enqueueEvent(queues: Pick<Queues, 'inbound'>, job: InboundJob) {
+  return queues.inbound.add(job.envelope.header.event_type, job, { jobId: jobIdFor('evt', job.envelope.header.event_id) });
+}
+
 /** BullMQ job ids may not contain ':'; Feishu ids never need it. */
 export function jobIdFor(kind: string, id: string): string {
   return `${kind}-${id.replace(/:/g, '_')}`;

@@ -9,3 +9,18 @@ export async function upsertSchedulers(deps: Deps): Promise<void> {
     { name: 'nudge-sweep', data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
   );
 }
+
+/**
+ * Upserts the schedulers again each time the queues' connection is ready after a reconnect: a
+ * Redis restarted without persistence comes back empty, and without its scheduler no sweep —
+ * nor the recovery of what Redis lost — would run until a worker restarted. Returns a stop.
+ */
+export function keepSchedulers(deps: Deps): () => void {
+  const again = () =>
+    void upsertSchedulers(deps).then(
+      () => deps.log.info('redis reconnected: job schedulers upserted'),
+      (e: Error) => deps.log.warn({ err: e.message }, 'could not upsert the job schedulers after a reconnect'),
+    );
+  deps.redis.on('ready', again);
+  return () => void deps.redis.off('ready', again);
+}

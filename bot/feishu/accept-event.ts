@@ -1,11 +1,14 @@
 /**
- * Accepting an inbound event: record its id (and a message's message_id)
- * under a unique constraint, then enqueue it. A duplicate is dropped; when the
- * queue cannot take it the record is undone and the caller answers non-2xx,
- * so Feishu delivers it again later. Shared by the webhook and the long
- * connection.
+ * Accepting an inbound event: record it — its id (and a message's
+ * message_id) under a unique constraint, the verified envelope, how it came,
+ * state 'queued' — in one insert, then enqueue it. The record, not Redis, is
+ * the truth about accepted work: the inbound worker marks it done or failed,
+ * and the minute sweep re-enqueues (same job id) what Redis lost. A duplicate
+ * is dropped; when the queue cannot take it the record is undone and the
+ * caller answers non-2xx, so Feishu delivers it again later. Shared by the
+ * webhook and the long connection.
  */
-import { jobIdFor, type InboundJob } from '../../jobs/queues.js';
+import { enqueueEvent, type InboundJob } from '../../jobs/queues.js';
 import type { Deps } from '../deps.js';
 import type { Envelope } from './envelope.js';
 
@@ -31,8 +34,13 @@ export async function acceptEvent(
   const eventId = envelope.header.event_id;
   const messageId = messageIdOf(envelope);
   const now = deps.clock.now();
+  // The verification token has done its work; it is a secret, so neither the store nor Redis keeps it.
+  const { token: _token, ...header } = envelope.header;
+  const work: Envelope = { ...envelope, header };
   try {
-    await deps.db.processedEvent.create({ data: { eventId, messageId, eventType: envelope.header.event_type, receivedAt: now } });
+    await deps.db.processedEvent.create({
+      data: { eventId, messageId, eventType: header.event_type, via, payload: JSON.stringify(work), state: 'queued', receivedAt: now },
+    });
   } catch (e) {
     if (isUniqueViolation(e)) {
       deps.metrics.eventsReceived.inc({ type: envelope.header.event_type, via, outcome: 'duplicate' });
@@ -42,7 +50,7 @@ export async function acceptEvent(
   }
   try {
     await withTimeout(
-      deps.queues.inbound.add(envelope.header.event_type, { envelope, receivedAt: now.toISOString(), via }, { jobId: jobIdFor('evt', eventId) }),
+      enqueueEvent(deps.queues, { envelope: work, receivedAt: now.toISOString(), via }),
       ENQUEUE_TIMEOUT_MS,
     );
   } catch (e) {

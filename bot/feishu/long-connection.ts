@@ -2,14 +2,18 @@
  * Long-connection mode (FEISHU_MODE=websocket): the SDK's WSClient dials out
  * to Feishu, so no public URL is needed (usual on government intranets). Events
  * arrive authenticated and in plaintext and go through the same
- * de-duplicate → enqueue path as the webhook; a throw makes Feishu re-push.
+ * origin check (app and tenant) and de-duplicate → enqueue path as the
+ * webhook; a throw makes Feishu re-push, so a refused event is dropped
+ * (logged, counted) without one.
  */
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Deps } from '../deps.js';
-import { acceptEvent } from './accept-event.js';
+import { acceptEvent, type Acceptance } from './accept-event.js';
+import { createOriginCheck } from './check-origin.js';
 import { envelopeSchema, type Envelope } from './envelope.js';
 import { larkDomain } from './messenger.js';
 import type { CardResponder } from './receiver.js';
+import { Refused } from './verify.js';
 
 const HEADER_KEYS = ['event_id', 'event_type', 'create_time', 'app_id', 'tenant_key'] as const;
 
@@ -26,8 +30,17 @@ export function envelopeFromFlat(data: Record<string, unknown>): Envelope {
 }
 
 export function createWsDispatcher(deps: Deps, respondToCard: CardResponder): lark.EventDispatcher {
-  const accept = async (data: Record<string, unknown>, via: 'websocket' | 'card') => {
+  const origin = createOriginCheck(deps);
+  const accept = async (data: Record<string, unknown>, via: 'websocket' | 'card'): Promise<{ envelope: Envelope; acceptance: Acceptance | 'refused' }> => {
     const envelope = envelopeFromFlat(data);
+    try {
+      await origin(envelope.header);
+    } catch (e) {
+      if (!(e instanceof Refused)) throw e;
+      deps.metrics.eventsRefused.inc({ reason: e.reason });
+      deps.log.warn({ reason: e.reason, via, eventId: envelope.header.event_id }, 'feishu event refused');
+      return { envelope, acceptance: 'refused' };
+    }
     return { envelope, acceptance: await acceptEvent(deps, envelope, via) };
   };
   type Flat = Record<string, unknown>;
@@ -36,7 +49,7 @@ export function createWsDispatcher(deps: Deps, respondToCard: CardResponder): la
     'im.chat.member.bot.added_v1': async (d) => void (await accept(d, 'websocket')),
     'card.action.trigger': async (d) => {
       const { envelope, acceptance } = await accept(d, 'card');
-      return acceptance === 'duplicate' ? {} : respondToCard(envelope);
+      return acceptance === 'accepted' ? respondToCard(envelope) : {};
     },
   };
   // The SDK's handler map is typed per event; ours takes the flat object as a record.

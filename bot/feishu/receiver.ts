@@ -7,6 +7,7 @@
 import express, { type Request, type Response } from 'express';
 import type { Deps } from '../deps.js';
 import { acceptEvent, TimeoutError, withTimeout } from './accept-event.js';
+import { createOriginCheck, type OriginCheck } from './check-origin.js';
 import { challengeSchema, envelopeSchema, type Envelope } from './envelope.js';
 import { decrypt, Refused, sameSecret, verifySignature } from './verify.js';
 
@@ -23,8 +24,9 @@ const FALLBACK_CARD_ANSWER = { toast: { type: 'info', content: '已收到，正�
 export function createReceiver(deps: Deps, respondToCard: CardResponder): express.Router {
   const router = express.Router();
   const raw = express.raw({ type: () => true, limit: deps.config.MAX_BODY_BYTES });
-  router.post('/feishu/events', raw, (req, res) => void handle(deps, req, res, 'event', respondToCard));
-  router.post('/feishu/cards', raw, (req, res) => void handle(deps, req, res, 'card', respondToCard));
+  const origin = createOriginCheck(deps);
+  router.post('/feishu/events', raw, (req, res) => void handle(deps, origin, req, res, 'event', respondToCard));
+  router.post('/feishu/cards', raw, (req, res) => void handle(deps, origin, req, res, 'card', respondToCard));
   router.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: unknown) => {
     const status = err.type === 'entity.too.large' ? 413 : err.status && err.status < 500 ? err.status : 400;
     deps.metrics.eventsRefused.inc({ reason: err.type ?? 'bad request' });
@@ -34,11 +36,11 @@ export function createReceiver(deps: Deps, respondToCard: CardResponder): expres
   return router;
 }
 
-async function handle(deps: Deps, req: Request, res: Response, kind: 'event' | 'card', respondToCard: CardResponder): Promise<void> {
+async function handle(deps: Deps, origin: OriginCheck, req: Request, res: Response, kind: 'event' | 'card', respondToCard: CardResponder): Promise<void> {
   // A card's whole answer, acceptance included, must be out within the budget: a timer, not a clock reading.
   const budget = budgetTimer(CARD_ANSWER_BUDGET_MS);
   try {
-    const outcome = await open(deps, req);
+    const outcome = await open(deps, origin, req);
     if ('challenge' in outcome) {
       res.json({ challenge: outcome.challenge });
       return;
@@ -122,7 +124,7 @@ async function keepAccepting(deps: Deps, envelope: Envelope, first: Promise<unkn
 type Opened = { challenge: string } | { envelope: Envelope };
 
 /** Authenticates and decodes one request, or throws Refused. */
-async function open(deps: Deps, req: Request): Promise<Opened> {
+async function open(deps: Deps, origin: OriginCheck, req: Request): Promise<Opened> {
   const { config } = deps;
   const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   const outer = parseJson(rawBody.toString('utf8'));
@@ -153,9 +155,7 @@ async function open(deps: Deps, req: Request): Promise<Opened> {
   if (!parsed.success) throw new Refused(400, 'not a v2 event envelope');
   const envelope = parsed.data;
   checkToken(config.FEISHU_VERIFICATION_TOKEN, envelope.header.token);
-  if (config.FEISHU_APP_ID && envelope.header.app_id && envelope.header.app_id !== config.FEISHU_APP_ID) {
-    throw new Refused(403, 'event for another app');
-  }
+  await origin(envelope.header);
   if (signed) await rememberNonce(deps, headers.nonce!, headers.timestamp!);
   return { envelope };
 }

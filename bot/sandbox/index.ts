@@ -46,6 +46,8 @@ import type * as T from './types.js';
 
 export type * from './types.js';
 export type { ClickCardInput, UserSaysInput, UserSaysResult };
+/** The fake's tenant unless `tenantKey` is given. */
+export const SANDBOX_TENANT_KEY = '736588c9260f175e';
 export { decryptEvent, decryptString, encryptEvent, larkSignature, signRequest } from './crypto.js';
 
 export interface FakeFeishu {
@@ -54,6 +56,8 @@ export interface FakeFeishu {
   readonly botOpenId: string;
   /** The app's name (the bot's display name, as @-mentions of it show). */
   readonly appName: string;
+  /** The tenant every event's header.tenant_key names (FEISHU_TENANT_KEY of a bot talking to this fake). */
+  readonly tenantKey: string;
   readonly faults: T.SandboxFaults;
   /** Every delivery attempt (events and card callbacks), in order. */
   readonly deliveries: T.DeliveryResult[];
@@ -96,7 +100,7 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
   const ctx: SandboxContext = {
     app: {
       appId: opts.appId, appSecret: opts.appSecret, encryptKey: opts.encryptKey, verificationToken: opts.verificationToken,
-      appName: opts.appName ?? 'Workplan Bot', tenantKey: opts.tenantKey ?? '736588c9260f175e',
+      appName: opts.appName ?? 'Workplan Bot', tenantKey: opts.tenantKey ?? SANDBOX_TENANT_KEY,
     },
     settings: {
       duplicateUuid: opts.duplicateUuid ?? 'return-original',
@@ -132,6 +136,7 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
     url,
     botOpenId: directory.botOpenId,
     appName: ctx.app.appName,
+    tenantKey: ctx.app.tenantKey,
     faults: ctx.faults.controls,
     get deliveries() {
       return ctx.delivery.log.map((d) => ({ ...d }));

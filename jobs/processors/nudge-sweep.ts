@@ -12,6 +12,9 @@ import { loadScheduleInputs, recordNudges } from '../../bot/store/nudge-store.js
 import { jobIdFor } from '../queues.js';
 import { runDigestSweep } from './digest-sweep.js';
 import { purgeProcessedEvents } from './purge-events.js';
+import { recoverDigests } from './recover-digests.js';
+import { recoverEvents } from './recover-events.js';
+import { recoverNudges } from './recover-nudges.js';
 
 export interface SweepResult {
   due: number;
@@ -40,9 +43,16 @@ export async function runSweep(deps: Deps): Promise<SweepResult> {
   return { due: due.length, skipped: skipped.length, enqueued: keys.length };
 }
 
-/** The scheduled sweep: nudges, the weekly digest when its time has come, and old event ids. */
+/**
+ * The scheduled sweep: nudges, the weekly digest when its time has come, then the recovery of
+ * work the store holds but Redis lost (accepted events, on-demand nudges, digest posts), and old
+ * event ids.
+ */
 export const createSweepProcessor = (deps: Deps) => async (): Promise<void> => {
   await runSweep(deps);
   await runDigestSweep(deps);
+  await recoverEvents(deps);
+  await recoverNudges(deps);
+  await recoverDigests(deps);
   await purgeProcessedEvents(deps);
 };

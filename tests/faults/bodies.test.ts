@@ -8,6 +8,7 @@ import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sealRequest } from '../../bot/sandbox/crypto.js';
+import { SANDBOX_TENANT_KEY } from '../../bot/sandbox/index.js';
 import { APP, startHarness, type Harness } from '../helpers/bot-harness.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -25,7 +26,7 @@ const post = (path: string, body: string | Buffer, headers: Record<string, strin
   fetch(`${h.bot.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 const sealed = (payload: unknown) => sealRequest(APP.encryptKey, payload, Date.now());
 const header = (over: Record<string, unknown> = {}) => ({
-  event_id: `ev-${Math.random().toString(36).slice(2)}`, event_type: 'im.message.receive_v1', token: APP.verificationToken, app_id: APP.appId, ...over,
+  event_id: `ev-${Math.random().toString(36).slice(2)}`, event_type: 'im.message.receive_v1', token: APP.verificationToken, app_id: APP.appId, tenant_key: SANDBOX_TENANT_KEY, ...over,
 });
 
 /** Streams `total` bytes without a Content-Length; resolves to the HTTP status the server answers with. */

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../bot/clock.js';
 import { sealRequest } from '../../bot/sandbox/crypto.js';
+import { SANDBOX_TENANT_KEY } from '../../bot/sandbox/index.js';
 import { APP, startHarness, type Harness } from '../helpers/bot-harness.js';
 import { sleep, waitFor } from '../helpers/wait-for.js';
 
@@ -50,7 +51,7 @@ describe('the same event delivered again', () => {
 describe('refused requests, then the genuine one', () => {
   const envelopeFor = (eventId: string, token = APP.verificationToken) => ({
     schema: '2.0',
-    header: { event_id: eventId, event_type: 'im.message.receive_v1', create_time: String(T0.getTime()), token, app_id: APP.appId, tenant_key: 't' },
+    header: { event_id: eventId, event_type: 'im.message.receive_v1', create_time: String(T0.getTime()), token, app_id: APP.appId, tenant_key: SANDBOX_TENANT_KEY },
     event: {
       sender: { sender_id: { open_id: ALICE }, sender_type: 'user' },
       message: { message_id: `om_${eventId}`, chat_id: 'oc_p2p_alice', chat_type: 'p2p', message_type: 'text', content: '{"text":"/count"}' },

@@ -22,6 +22,8 @@ export interface HarnessOptions {
   fake?: Partial<FakeFeishuOptions>;
   env?: Record<string, string>;
   clock?: Clock;
+  /** Which parts run (default 'all'); 'receiver' accepts events that no worker takes. */
+  role?: 'all' | 'receiver' | 'worker';
 }
 
 export type Fake = Awaited<ReturnType<typeof startFakeFeishu>>;
@@ -30,8 +32,8 @@ export interface Harness {
   fake: Fake;
   bot: RunningBot;
   config: Config;
-  /** Stops the bot (receiver and workers) and starts it again on the same store and queues. */
-  restart(): Promise<void>;
+  /** Stops the bot (receiver and workers) and starts it again on the same store and queues (as `role`, default as before). */
+  restart(role?: HarnessOptions['role']): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       FEISHU_APP_SECRET: APP.appSecret,
       FEISHU_ENCRYPT_KEY: opts.fake?.encryptKey ?? APP.encryptKey,
       FEISHU_VERIFICATION_TOKEN: APP.verificationToken,
+      FEISHU_TENANT_KEY: fake.tenantKey,
       FEISHU_DOMAIN: fake.url,
       SANDBOX: 'true',
       PORT: '0',
@@ -63,8 +66,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     'feishu',
   );
+  let role = opts.role ?? 'all';
   const start = async () => {
-    const bot = await startBot({ config, handlers: opts.handlers, ...(opts.clock ? { clock: opts.clock } : {}) });
+    const bot = await startBot({ config, role, handlers: opts.handlers, ...(opts.clock ? { clock: opts.clock } : {}) });
     fake.setWebhook({ eventsUrl: `${bot.url}/feishu/events`, cardsUrl: `${bot.url}/feishu/cards` });
     return bot;
   };
@@ -72,7 +76,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     fake,
     bot: await start(),
     config,
-    restart: async () => {
+    restart: async (as) => {
+      role = as ?? role;
       await h.bot.close();
       h.bot = await start();
     },

@@ -4,6 +4,7 @@
  * listens, with its base URL (every role serves /healthz, /readyz, /metrics).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SANDBOX_TENANT_KEY } from '../../bot/sandbox/index.js';
 import { APP, REDIS_URL } from './bot-harness.js';
 import { waitFor } from './wait-for.js';
 
@@ -28,7 +29,7 @@ export interface BotEnvOptions {
 export function botEnv(opts: BotEnvOptions): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '', FEISHU_APP_ID: APP.appId, FEISHU_APP_SECRET: APP.appSecret, FEISHU_ENCRYPT_KEY: APP.encryptKey,
-    FEISHU_VERIFICATION_TOKEN: APP.verificationToken, FEISHU_DOMAIN: opts.fakeUrl, SANDBOX: 'true', DATABASE_URL: opts.databaseUrl,
+    FEISHU_VERIFICATION_TOKEN: APP.verificationToken, FEISHU_TENANT_KEY: SANDBOX_TENANT_KEY, FEISHU_DOMAIN: opts.fakeUrl, SANDBOX: 'true', DATABASE_URL: opts.databaseUrl,
     REDIS_URL, QUEUE_PREFIX: opts.queuePrefix, LOG_LEVEL: 'warn', SWEEP_EVERY_SECONDS: '0', PORT: '0', DATABASE_POOL_SIZE: '4',
     ...opts.env,
   };

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { FakeFeishu } from '../index.js';
 import { consoleApi } from './api.js';
+import { loopbackOnly } from './loopback-only.js';
 import { createViews } from './views.js';
 
 export interface ConsoleClockState {
@@ -37,25 +38,29 @@ export interface StartConsoleOptions {
   controls?: ConsoleControls;
   people?: ConsolePerson[];
   port?: number /* 0 = free */;
-  host?: string /* default 127.0.0.1 */;
+  /** A loopback address only (default 127.0.0.1): the console drives the fake and the clock, with no login. */
+  host?: '127.0.0.1' | '::1' | 'localhost';
 }
 
 const PUBLIC = fileURLToPath(new URL('./public/', import.meta.url));
 
 export async function startConsole(opts: StartConsoleOptions): Promise<{ url: string; close(): Promise<void> }> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!['127.0.0.1', '::1', 'localhost'].includes(host)) throw new Error(`the console listens on loopback only (127.0.0.1, ::1, localhost), not ${host}`);
   const views = createViews(opts.fake, opts.people ?? []);
   const api = consoleApi({ fake: opts.fake, controls: opts.controls ?? null, views });
+  let port = 0;
   const app = express();
   app.disable('x-powered-by');
+  app.use(loopbackOnly(() => port));
   app.use('/api', api.router);
   app.use(express.static(PUBLIC, { index: 'index.html' }));
 
-  const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port ?? 0, host, () => resolve(s));
     s.once('error', reject);
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     close: async () => {

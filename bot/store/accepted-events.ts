@@ -1,0 +1,51 @@
+/**
+ * The store's record of accepted Feishu events (model ProcessedEvent), the
+ * truth about acknowledged work: 'queued' from the receiver's insert until
+ * the inbound worker marks it 'done' (its handler returned) or 'failed' (its
+ * job failed for good). The receiver's insert is in bot/feishu/accept-event.ts.
+ */
+import type { Db } from './db.js';
+
+export type EventOutcome = { state: 'done' } | { state: 'failed'; error: string };
+
+export interface QueuedEvent {
+  eventId: string;
+  eventType: string;
+  via: string;
+  payload: string | null;
+  receivedAt: Date;
+}
+
+/** Records how the event's job ended; `ifQueued` leaves a record already finished as it is. */
+export async function finishEvent(db: Db, eventId: string, outcome: EventOutcome, now: Date, opts: { ifQueued?: boolean } = {}): Promise<void> {
+  const error = outcome.state === 'failed' ? outcome.error.slice(0, 500) : null;
+  const where = opts.ifQueued ? { eventId, state: 'queued' } : { eventId };
+  await db.processedEvent.updateMany({ where, data: { state: outcome.state, error, finishedAt: now } });
+}
+
+/** Events still queued that were accepted before `before`, oldest first. */
+export async function queuedEvents(db: Db, before: Date, limit: number): Promise<QueuedEvent[]> {
+  return db.processedEvent.findMany({
+    where: { state: 'queued', receivedAt: { lt: before } },
+    select: { eventId: true, eventType: true, via: true, payload: true, receivedAt: true },
+    orderBy: { receivedAt: 'asc' },
+    take: limit,
+  });
+}
+
+/** Gives up on events queued since before `before`: marks them failed and returns them. */
+export async function abandonEvents(db: Db, before: Date, now: Date, reason: string): Promise<{ eventId: string; eventType: string }[]> {
+  const stale = await db.processedEvent.findMany({ where: { state: 'queued', receivedAt: { lt: before } }, select: { eventId: true, eventType: true }, take: 1000 });
+  if (stale.length) {
+    await db.processedEvent.updateMany({
+      where: { eventId: { in: stale.map((e) => e.eventId) }, state: 'queued' },
+      data: { state: 'failed', error: reason, finishedAt: now },
+    });
+  }
+  return stale;
+}
+
+/** Forgets events finished (done or failed) before `before`; queued ones are never purged here. */
+export async function purgeFinishedEvents(db: Db, before: Date): Promise<number> {
+  return (await db.processedEvent.deleteMany({ where: { state: { in: ['done', 'failed'] }, finishedAt: { lt: before } } })).count;
+}
