@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseNumber } from '../../domain/plan/numerals.js';
 import type { CardAction } from '../../feishu/envelope.js';
+import { botText } from '../../feishu/safe-text.js';
 import { STATUS_WORDS } from '../../feishu/cards/nudge-card.js';
 import { revokeReport, setReportStatus } from '../../store/reports.js';
 import type { Deps } from '../../deps.js';
@@ -85,7 +86,7 @@ export const reportCardActions: Handlers['cardActions'] = {
       const done = await revokeReport(deps.db, v.data.reportId, who.person.id, who.openId, deps.clock.now());
       const messageId = a.context?.open_message_id;
       if (messageId) {
-        await deps.messenger.reply(messageId, { text: done ? '已撤销这条记录。' : '这条记录已撤销或不是您提交的，未作修改。' }, `undo:${v.data.reportId}`);
+        await deps.messenger.reply(messageId, { text: done ? botText`已撤销这条记录。` : botText`这条记录已撤销或不是您提交的，未作修改。` }, `undo:${v.data.reportId}`);
       }
     },
   },
