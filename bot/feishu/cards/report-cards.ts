@@ -1,4 +1,4 @@
-/** Cards about reports: the confirmation of what was recorded, and the task chooser. Pure. */
+/** The confirmation of what was recorded from a report. Pure. (The task chooser: chooser-card.ts.) */
 import { formatValue } from '../../domain/plan/describe.js';
 import { cut, md } from '../safe-text.js';
 import { button, buttonRow, card, markdown, type Card } from './card.js';
@@ -43,18 +43,4 @@ export function confirmationCard(s: RecordedSummary): Card {
         buttonRow([undo]),
       ];
   return card({ title: understood ? '进展已记录' : '回复已保存', template: understood ? 'green' : 'wathet', elements });
-}
-
-/** Asks which task a free message is about. The text rides along in the buttons. */
-export function chooserCard(tasks: { id: number; code: string; title: string }[], text: string, messageId: string): Card {
-  const carried = cut(text, 1500);
-  return card({
-    title: '这条进展属于哪项任务？',
-    template: 'wathet',
-    elements: [
-      markdown(md`您负责多项任务，请选择这条回复对应的任务：\n> ${cut(text, 120)}`),
-      ...tasks.slice(0, 10).map((t) => button(cut(`任务${t.code} ${t.title}`, 40), { action: 'choose-task', taskId: t.id, messageId, text: carried })),
-      markdown(md`以后可在回复开头写「#任务编号」（如「#7 已完成…」），就不用再选了。`),
-    ],
-  });
 }

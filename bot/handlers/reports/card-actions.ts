@@ -11,13 +11,13 @@ import { STATUS_WORDS } from '../../feishu/cards/nudge-card.js';
 import { revokeReport, setReportStatus } from '../../store/reports.js';
 import type { Deps } from '../../deps.js';
 import type { Handlers } from '../types.js';
+import { chooseTask } from './choose-task.js';
 import { loadTask, recordReport } from './record-reply.js';
 
 const status = z.enum(['on_track', 'at_risk', 'blocked', 'done']);
 const statusValue = z.object({ taskId: z.number().int(), status, reportId: z.number().int().optional() });
 const formValue = z.object({ taskId: z.number().int() });
 const undoValue = z.object({ reportId: z.number().int() });
-const chooseValue = z.object({ taskId: z.number().int(), messageId: z.string(), text: z.string().max(2000) });
 
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string) => ({ toast: { type, content } });
 
@@ -92,15 +92,6 @@ export const reportCardActions: Handlers['cardActions'] = {
   },
   'choose-task': {
     answer: async () => toast('success', '已选择，正在记录'),
-    work: async (deps, a) => {
-      const v = chooseValue.safeParse(a.action.value);
-      const who = await operator(deps, a);
-      if (!v.success || !who || !(await onTask(deps, who.person.id, v.data.taskId))) return;
-      const task = await loadTask(deps, v.data.taskId);
-      await recordReport(deps, task, {
-        text: v.data.text, source: 'text', messageId: v.data.messageId, chatId: a.context?.open_chat_id ?? null,
-        replyTo: v.data.messageId, personId: who.person.id, openId: who.openId,
-      });
-    },
+    work: chooseTask,
   },
 };

@@ -1,7 +1,7 @@
 /** A free message to the bot: a progress report in the owner's own words. */
-import { chooserCard } from '../../feishu/cards/report-cards.js';
+import { chooserCard } from '../../feishu/cards/chooser-card.js';
 import { botText, type BotText } from '../../feishu/safe-text.js';
-import { audit } from '../../store/audit.js';
+import { keepUnassignedReply } from '../../store/unassigned-replies.js';
 import type { MessageHandler } from '../types.js';
 import { loadTask, recordReport } from './record-reply.js';
 import { resolveTask } from './resolve-task.js';
@@ -30,10 +30,8 @@ export const onText: MessageHandler = async (deps, ctx) => {
       return;
     }
     case 'choose':
-      // Keep the raw text even before a task is chosen.
-      await deps.db.$transaction((tx) =>
-        audit(tx, { actor: ctx.senderOpenId, action: 'reply.unassigned', now: deps.clock.now(), after: { text: ctx.text }, chatId: ctx.chatId, messageId: ctx.messageId }),
-      );
+      // Keep the whole text on the server before a task is chosen; the card carries only the message id.
+      await keepUnassignedReply(deps.db, { messageId: ctx.messageId, actor: ctx.senderOpenId, text: ctx.text, chatId: ctx.chatId, now: deps.clock.now() });
       await deps.messenger.reply(ctx.messageId, { card: chooserCard(found.tasks, ctx.text, ctx.messageId) }, `reply:${ctx.messageId}:choose`);
       return;
     case 'not-theirs':
