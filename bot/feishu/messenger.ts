@@ -6,12 +6,18 @@
  */
 import { createHash } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
+import type { Card } from './cards/card.js';
 import { classifyFeishuError, errorFromBody, FeishuError } from './errors.js';
+import type { BotText } from './safe-text.js';
 import { TokenCache } from './token-cache.js';
 
 export type Recipient = { openId: string } | { chatId: string };
-export type Card = Record<string, unknown>;
-export type Content = { text: string } | { card: Card } | { fileKey: string };
+export type { Card };
+/**
+ * What can be sent: a text made by the `botText` tag, a card made by the card builders, a file.
+ * Plain strings and hand-made card objects do not compile (bot/feishu/safe-text.ts).
+ */
+export type Content = { text: BotText } | { card: Card } | { fileKey: string };
 
 export interface SentMessage {
   messageId: string;
@@ -58,7 +64,7 @@ export function larkDomain(domain: string): lark.Domain | string {
 }
 
 function encode(content: Content): { msg_type: string; content: string } {
-  if ('text' in content) return { msg_type: 'text', content: JSON.stringify({ text: content.text }) };
+  if ('text' in content) return { msg_type: 'text', content: JSON.stringify({ text: content.text.toString() }) };
   if ('card' in content) return { msg_type: 'interactive', content: JSON.stringify(content.card) };
   return { msg_type: 'file', content: JSON.stringify({ file_key: content.fileKey }) };
 }

@@ -6,6 +6,7 @@
 import { commandOf, readMessage, textOf } from '../domain/message-text.js';
 import type { Deps } from '../deps.js';
 import type { MessageEvent } from '../feishu/envelope.js';
+import { botText, cut } from '../feishu/safe-text.js';
 import type { Handlers, MessageContext } from './types.js';
 
 export async function onMessage(deps: Deps, handlers: Handlers, eventId: string, event: MessageEvent, botOpenId: string | null): Promise<void> {
@@ -39,7 +40,7 @@ export async function onMessage(deps: Deps, handlers: Handlers, eventId: string,
     if (handler) return handler(deps, { ...ctx, command: command.name, args: command.args });
     await deps.messenger.reply(
       ctx.messageId,
-      { text: `未知命令「/${command.name.slice(0, 20)}」。发送 /help 查看可用命令。` },
+      { text: botText`未知命令「/${cut(command.name, 20)}」。发送 /help 查看可用命令。` },
       `reply:${ctx.messageId}:unknown`,
     );
     return;

@@ -47,6 +47,8 @@ export interface BotSend {
   uuid: unknown;
   parent?: StoredMessage;
   replyInThread?: boolean;
+  /** Bytes of the request body, for the size limit. */
+  bodyBytes?: number;
 }
 
 /** Feishu's thread rules: reply to m1 → root=parent=m1; reply to a reply keeps the root; in a topic all replies point at the root. */
@@ -71,7 +73,9 @@ export function sendAsBot(ctx: SandboxContext, s: BotSend, limitKey: string): St
     if (seen && ctx.settings.duplicateUuid === 'error') throw bad(230049, 'The message is being sent, please do not repeat the request.');
     if (seen) return seen;
   }
-  const checked = checkContent({ msgType: s.msgType, content: s.content, chat: s.chat, directory: ctx.directory, files: ctx.files });
+  const refused = ctx.faults.takeRefusal(s.msgType);
+  if (refused) throw refused;
+  const checked = checkContent({ msgType: s.msgType, content: s.content, chat: s.chat, directory: ctx.directory, files: ctx.files, bodyBytes: s.bodyBytes });
   return ctx.messages.add({
     messageId: ids.message(),
     chatId: s.chat.chatId,

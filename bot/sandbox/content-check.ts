@@ -2,11 +2,17 @@
  * What send / reply / patch check in `msg_type` + `content` before a message is accepted.
  * @all without permission: Feishu says only that "the send fails"; the code is UNCONFIRMED.
  * Chosen: HTTP 400, code 230035 (no permission to send), for text, post and cards alike; p2p chats never allow it.
+ * Where @all is allowed it is recorded as a mention ('@_all'), as are people, read per message type
+ * (sent-mentions.ts), so tests can assert that the bot never pings anyone by quoting words.
+ * Size: Feishu limits the request body ("请求体", contract §10), in which a card's JSON travels as an
+ * escaped string; the routes pass the body's size (card and post ≤ 30 KB, text ≤ 150 KB), and the
+ * content alone is checked when no body size is given. The bot's own budget: bot/feishu/cards/card-size.ts.
  */
 import { cardErrorMsg, validateCard2 } from './card-validator.js';
 import type { Directory } from './directory.js';
 import type { FileStore } from './file-store.js';
 import { bad, invalidParam } from './platform-error.js';
+import { cardAts, cardMarkdown, mentionsOf, postAts, textAts } from './sent-mentions.js';
 import type { SandboxChat, StoredMention } from './types.js';
 
 export const MSG_TYPES = new Set([
@@ -27,23 +33,18 @@ interface CheckArgs {
   chat: SandboxChat;
   directory: Directory;
   files: FileStore;
+  /** Bytes of the whole request body (send, reply, patch). */
+  bodyBytes?: number;
 }
 
 const tooLong = () => bad(230025, 'The message content is too long. text ≤ 150 KB, card and post ≤ 30 KB.');
-const CARD_AT_ALL = /<at\s+ids?\s*=\s*["']?all\b/i;
-const TEXT_AT = /<at\s+user_id\s*=\s*"([^"]*)"[^>]*>(.*?)<\/at>/g;
 
-function strings(v: unknown, out: string[] = []): string[] {
-  if (typeof v === 'string') out.push(v);
-  else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
-  else if (v && typeof v === 'object') Object.values(v).forEach((x) => strings(x, out));
-  return out;
-}
-
-function denyAtAll(chat: SandboxChat): void {
-  if (chat.chatType === 'p2p' || !chat.allowAtAll) {
+/** The mentions of a message; @all where the chat does not allow it is refused (230035). */
+function allowed(mentions: StoredMention[], chat: SandboxChat): StoredMention[] {
+  if (mentions.some((m) => m.openId === 'all') && (chat.chatType === 'p2p' || !chat.allowAtAll)) {
     throw bad(AT_ALL_DENIED_CODE, 'No permission to send: @all is not allowed for the bot in this chat.');
   }
+  return mentions;
 }
 
 function parseJson(content: string): Record<string, unknown> {
@@ -57,53 +58,38 @@ function parseJson(content: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-function textMentions(text: string, chat: SandboxChat, directory: Directory): StoredMention[] {
-  const out: StoredMention[] = [];
-  for (const m of text.matchAll(TEXT_AT)) {
-    const id = m[1] ?? '';
-    if (id === 'all') {
-      denyAtAll(chat);
-      continue;
-    }
-    const name = directory.user(id)?.name ?? m[2] ?? '';
-    out.push({ key: `@_user_${out.length + 1}`, openId: id, name });
-  }
-  return out;
-}
-
-function checkPost(post: Record<string, unknown>, chat: SandboxChat): void {
+function checkPost(post: Record<string, unknown>): void {
   const body = (post.post && typeof post.post === 'object' ? post.post : post) as Record<string, unknown>;
   const locales = Object.values(body);
   if (locales.length === 0) throw invalidParam('post needs at least one locale');
   for (const loc of locales) {
     const rows = (loc as { content?: unknown })?.content;
     if (!Array.isArray(rows) || !rows.every(Array.isArray)) throw invalidParam('post content must be an array of paragraphs');
-    for (const node of rows.flat()) if ((node as { tag?: string; user_id?: string })?.user_id === 'all') denyAtAll(chat);
   }
 }
 
 /** Returns the parsed content, or throws the PlatformError Feishu would answer. */
-export function checkContent({ msgType, content, chat, directory, files }: CheckArgs): CheckedContent {
+export function checkContent({ msgType, content, chat, directory, files, bodyBytes }: CheckArgs): CheckedContent {
   if (typeof msgType !== 'string' || !MSG_TYPES.has(msgType)) throw invalidParam(`invalid msg_type ${String(msgType)}`);
   if (typeof content !== 'string') throw invalidParam('content must be a JSON-encoded string, not an object');
-  const size = Buffer.byteLength(content, 'utf8');
+  const size = Math.max(bodyBytes ?? 0, Buffer.byteLength(content, 'utf8'));
   if (size > (msgType === 'interactive' || msgType === 'post' ? CARD_POST_MAX_BYTES : TEXT_MAX_BYTES)) throw tooLong();
 
   if (msgType === 'interactive') {
     const r = validateCard2(content);
     if (!r.ok) throw bad(230099, cardErrorMsg(r.sub, r.detail));
-    if (strings(r.card).some((s) => CARD_AT_ALL.test(s))) denyAtAll(chat);
-    return { content: r.card, mentions: [] };
+    const ats = cardMarkdown(r.card).flatMap(cardAts).map((id) => ({ id, name: '' }));
+    return { content: r.card, mentions: allowed(mentionsOf(ats, directory), chat) };
   }
   const parsed = parseJson(content);
   switch (msgType) {
     case 'text': {
       if (typeof parsed.text !== 'string' || parsed.text === '') throw invalidParam('text content needs a non-empty "text"');
-      return { content: parsed, mentions: textMentions(parsed.text, chat, directory) };
+      return { content: parsed, mentions: allowed(mentionsOf(textAts(parsed.text), directory), chat) };
     }
     case 'post':
-      checkPost(parsed, chat);
-      break;
+      checkPost(parsed);
+      return { content: parsed, mentions: allowed(mentionsOf(postAts(parsed), directory), chat) };
     case 'file':
       if (typeof parsed.file_key !== 'string' || files.get(parsed.file_key)?.kind !== 'file') throw invalidParam('invalid file_key');
       break;

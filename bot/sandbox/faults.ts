@@ -13,6 +13,8 @@ export interface FaultState {
   takeServerError(): PlatformError | null;
   /** Consumes one injected 429 for an IM call, if any is pending. */
   takeRateLimit(): PlatformError | null;
+  /** Consumes one injected refusal of a send or reply of this msg_type, if any is pending. */
+  takeRefusal(msgType: unknown): PlatformError | null;
 }
 
 export function createFaults(tokens: TokenStore, limits: Limits): FaultState {
@@ -20,6 +22,7 @@ export function createFaults(tokens: TokenStore, limits: Limits): FaultState {
   let server = { times: 0, status: 500 };
   let delay = 0;
   let answerDelay = 0;
+  let refusal = { times: 0, code: 230099, msgType: undefined as string | undefined };
 
   const controls: SandboxFaults = {
     rateLimit: (opts = {}) => {
@@ -36,12 +39,16 @@ export function createFaults(tokens: TokenStore, limits: Limits): FaultState {
     slowAnswers: (ms) => {
       answerDelay = Math.max(0, ms);
     },
+    refuse: ({ times, code, msgType }) => {
+      refusal = { times, code, msgType };
+    },
     expireTokens: () => tokens.expireAll(),
     reset: () => {
       rate = { times: 0, resetSeconds: 1 };
       server = { times: 0, status: 500 };
       delay = 0;
       answerDelay = 0;
+      refusal = { times: 0, code: 230099, msgType: undefined };
       limits.setEnforced(false);
     },
   };
@@ -54,6 +61,11 @@ export function createFaults(tokens: TokenStore, limits: Limits): FaultState {
       if (server.times <= 0) return null;
       server.times -= 1;
       return new PlatformError(server.status, 5000, 'Internal Server Error');
+    },
+    takeRefusal(msgType) {
+      if (refusal.times <= 0 || (refusal.msgType !== undefined && refusal.msgType !== msgType)) return null;
+      refusal.times -= 1;
+      return new PlatformError(400, refusal.code, `refused on demand (fake Feishu fault, code ${refusal.code})`);
     },
     takeRateLimit() {
       if (rate.times <= 0) return null;

@@ -8,7 +8,7 @@
  *   (99991661 missing / 99991663 unknown or expired / 99991671 bad format); the SDK never refreshes on 99991663.
  * - statuses: non-2xx for errors (SDK throws AxiosError), 429 + x-ogw-ratelimit-* for the gateway limit.
  * - send/reply validation: receive_id_type vs id prefix (230034), availability (230013), bot in chat
- *   (230002), content must be a JSON string (230001), size limits (230025), card JSON 2.0 (230099 + sub-code),
+ *   (230002), content must be a JSON string (230001), size limits on the request body (230025), card JSON 2.0 (230099 + sub-code),
  *   uuid de-dup for 1 h; reply threading (root_id / parent_id / thread_id); patch rules (sender, 14 days, lock).
  * - batch_get_id (id always in `user_id`), users/:id, chats and members (paged, bots excluded, short pages),
  *   bot/v3/info (top-level `bot`), card/update tokens (30 min, two uses, then 300030), uploads and downloads.
@@ -20,7 +20,8 @@
  * - one app, one tenant; no scopes (99991672), no monthly quota, no recall/PUT edit, no url_verification
  *   on setWebhook (call verifyUrl()), no long connection (WSClient).
  * - card checks cover structure (keys of card/config/header/body, tags, counts, forms, tables, charts),
- *   not every component property; no rendering. Text/post formatting is stored, not interpreted.
+ *   not every component property; no rendering. Text/post formatting is stored, not interpreted, except
+ *   the mentions in it (sent-mentions.ts): @all is recorded where the chat allows it, refused (230035) elsewhere.
  * - redelivery uses real timers; the `now` clock only stamps times (tokens, create_time, windows).
  * - events are not ordered: a failing event does not hold back later ones.
  * - before setWebhook, user messages are stored but not pushed (as with no subscription).

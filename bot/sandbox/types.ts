@@ -161,6 +161,8 @@ export interface SandboxFaults {
   enforceRealLimits(on: boolean): void;
   /** The next `times` API calls (auth excluded) answer 5xx. */
   serverError(opts: { times: number; status?: number }): void;
+  /** The next `times` sends or replies (of `msgType` only, when given) are refused: HTTP 400 with `code`, e.g. 230099. */
+  refuse(opts: { times: number; code: number; msgType?: string }): void;
   /** Delay every API answer by ms (0 = off). */
   latency(ms: number): void;
   /** IM calls do their work at once but answer ms later (0 = off): a late or lost answer. */

@@ -1,7 +1,7 @@
 /** People (Feishu users), their roles on tasks, and their leave. */
 import type { Role } from '../domain/owners/parse-owners.js';
 import { audit } from './audit.js';
-import type { Tx } from './db.js';
+import type { Db, Tx } from './db.js';
 
 export interface PersonInput {
   openId: string | null;
@@ -68,4 +68,10 @@ export async function addLeave(tx: Tx, l: { personId: number; from: string; to: 
   const row = await tx.leave.create({ data: { personId: l.personId, fromDate: l.from, toDate: l.to, createdAt: l.now } });
   await audit(tx, { actor: l.by, action: 'leave.added', now: l.now, after: { personId: l.personId, from: l.from, to: l.to } });
   return row;
+}
+
+/** Every admin's open_id: configured (ADMIN_OPEN_IDS) and stored (/admins add). */
+export async function adminOpenIds(deps: { db: Db; config: { ADMIN_OPEN_IDS: string[] } }): Promise<string[]> {
+  const stored = await deps.db.person.findMany({ where: { isAdmin: true, openId: { not: null } }, select: { openId: true } });
+  return [...new Set([...deps.config.ADMIN_OPEN_IDS, ...stored.map((p) => p.openId!)])];
 }

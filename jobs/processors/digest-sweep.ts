@@ -7,15 +7,11 @@
 import type { Deps } from '../../bot/deps.js';
 import { atShanghai, shanghaiDate } from '../../bot/domain/calendar/shanghai-time.js';
 import { digestWeek } from '../../bot/store/digest-input.js';
+import { adminOpenIds } from '../../bot/store/people.js';
 import { jobIdFor } from '../queues.js';
 
 export function digestKey(planId: number, recipient: string, week: string): string {
   return `${planId}:${recipient}:${week}`;
-}
-
-export async function adminOpenIds(deps: Pick<Deps, 'db' | 'config'>): Promise<string[]> {
-  const stored = await deps.db.person.findMany({ where: { isAdmin: true, openId: { not: null } }, select: { openId: true } });
-  return [...new Set([...deps.config.ADMIN_OPEN_IDS, ...stored.map((p) => p.openId!)])];
 }
 
 export async function runDigestSweep(deps: Deps): Promise<number> {

@@ -8,7 +8,10 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Deps } from '../../bot/deps.js';
 import { FeishuError, reasonOf } from '../../bot/feishu/errors.js';
+import { card, markdown } from '../../bot/feishu/cards/card.js';
 import { nudgeCard } from '../../bot/feishu/cards/nudge-card.js';
+import { botText, cut, md } from '../../bot/feishu/safe-text.js';
+import { alertAdmins, type AdminAlert } from '../../bot/handlers/admin-alert.js';
 import { claimNudge, finishNudge } from '../../bot/store/nudge-store.js';
 import { nudgeCardInput } from '../../bot/store/nudge-card-input.js';
 import { sendNudgeJob, type SendNudgeJob } from '../queues.js';
@@ -54,7 +57,7 @@ export function createSendNudgeProcessor(deps: Deps) {
       if (e instanceof FeishuError && (!e.retryable || lastTry)) {
         await finishNudge(db, key, { state: 'failed', error: `${e.code ?? ''} ${reasonOf(e)}`.trim() });
         deps.metrics.nudgesFailed.inc({ reason: String(e.code ?? e.kind) });
-        await tellAdmins(deps, key, `催办未能送达：任务${nudge.task.code} ${nudge.task.title} → ${nudge.person.name}。原因：${reasonOf(e)}（飞书错误码 ${e.code ?? '无'}）。请检查该人员的飞书账号或应用可用范围。`);
+        await alertAdmins(deps, failedNudgeAlert(nudge, e), `nudge-failed:${key}`);
       } else {
         await finishNudge(db, key, { state: 'pending' });
       }
@@ -63,15 +66,20 @@ export function createSendNudgeProcessor(deps: Deps) {
   };
 }
 
-/** Permanent delivery failures go to every admin (config and store), once per nudge. */
-async function tellAdmins(deps: Deps, key: string, text: string): Promise<void> {
-  const stored = await deps.db.person.findMany({ where: { isAdmin: true, openId: { not: null } }, select: { openId: true } });
-  const admins = new Set([...deps.config.ADMIN_OPEN_IDS, ...stored.map((p) => p.openId!)]);
-  for (const openId of admins) {
-    await deps.messenger.send({ openId }, { text }, `nudge-failed:${key}:${openId}`).catch((e: Error) =>
-      deps.log.warn({ err: e.message }, 'could not tell an admin about a failed nudge'),
-    );
-  }
+/** What the admins are told when Feishu refuses a nudge for good (once per nudge: the uuid comes from its key). */
+function failedNudgeAlert(n: { task: { code: string; title: string }; person: { name: string } }, e: FeishuError): AdminAlert {
+  const code = e.code ?? '无';
+  return {
+    card: card({
+      title: '催办未能送达',
+      template: 'red',
+      elements: [
+        markdown(md`**任务${cut(n.task.code, 12)}** ${cut(n.task.title, 60)} → ${cut(n.person.name, 20)}`),
+        markdown(md`原因：${cut(reasonOf(e), 120)}（飞书错误码 ${code}）\n请检查该人员的飞书账号或应用可用范围。`),
+      ],
+    }),
+    text: botText`催办未能送达：任务${cut(n.task.code, 12)}「${cut(n.task.title, 40)}」→ ${cut(n.person.name, 12)}。原因：${cut(reasonOf(e), 60)}（飞书错误码 ${code}）。请检查该人员的飞书账号或应用可用范围。`,
+  };
 }
 
 type NudgeRow = NonNullable<Awaited<ReturnType<Deps['db']['nudge']['findUnique']>>> & {

@@ -11,7 +11,7 @@ import { parsePlan, PlanError } from '../../bot/domain/plan/parse-plan.js';
 import type { ParsedPlan } from '../../bot/domain/plan/types.js';
 import { readDay, readDayRange } from '../../bot/domain/reply/read-day.js';
 import { readReply, type ReplyTarget } from '../../bot/domain/reply/read-reply.js';
-import { safe } from '../../bot/handlers/commands/command.js';
+import { botText, cut, md, PART_MAX } from '../../bot/feishu/safe-text.js';
 import { words } from '../../bot/handlers/commands/admin/shared.js';
 import { SEED } from '../helpers/seed.js';
 
@@ -180,9 +180,13 @@ describe('command parser (fast-check)', () => {
           expect(range.from).toMatch(YMD);
           expect(range.to).toMatch(YMD);
         }
-        const shown = safe(t);
-        expect(shown).not.toMatch(/[<>@[\]()*_`~|#\\]/);
-        expect([...shown].length).toBeLessThanOrEqual(20);
+        // What a text message or card markdown shows of it: no syntax left, bounded.
+        const text = botText`「${t}」`.toString();
+        expect(text.slice(1, -1)).not.toMatch(/[<>[\]*~`&\\\u0000-\u0009\u000b-\u001f]/);
+        expect([...botText`${cut(t, 20)}`.toString()].length).toBeLessThanOrEqual(20);
+        const shownMd = md`${t}`.toString();
+        expect(shownMd.replace(/&#\d+;/g, '')).not.toMatch(/[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/);
+        expect([...shownMd.replace(/&#\d+;/g, '.')].length).toBeLessThanOrEqual(PART_MAX);
       }),
       RUNS,
     );

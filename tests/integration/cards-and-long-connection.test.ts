@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWsDispatcher } from '../../bot/feishu/long-connection.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
 import { sleep, waitFor } from '../helpers/wait-for.js';
+import { rawCard } from '../helpers/raw-card.js';
 
 const ALICE = 'ou_alice000000000000000000000001';
 const GROUP = 'oc_leaders0000000000000000000001';
@@ -10,7 +11,7 @@ const GROUP = 'oc_leaders0000000000000000000001';
 let h: Harness;
 afterEach(async () => h?.close());
 
-const card = {
+const card = rawCard({
   schema: '2.0',
   config: { update_multi: true },
   header: { title: { tag: 'plain_text', content: '任务1 培育高新技术企业' }, template: 'blue' },
@@ -19,7 +20,7 @@ const card = {
       { tag: 'button', text: { tag: 'plain_text', content: '按计划推进' }, type: 'primary', behaviors: [{ type: 'callback', value: { action: 'test-ack', task: 1 } }] },
     ],
   },
-};
+});
 
 describe('card callbacks', () => {
   it('answer at once with the action’s toast; the slow work runs once from the queue', async () => {

@@ -9,6 +9,7 @@ import { DEMO_START } from '../../bot/demo/start-demo.js';
 import { DEMO_ADMIN, LEADERS_GROUP } from '../../bot/demo/cast.js';
 import { startConsoleDemo, type ConsoleDemo } from '../browser/demo-fixture.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { rawCard } from '../helpers/raw-card.js';
 
 const GROUP = LEADERS_GROUP.chatId;
 const HE = 'ou_demo_hejianguo'; // a leader, in the leaders' group
@@ -104,7 +105,7 @@ describe('console API', () => {
 
     await waitFor(() => seen.includes(`"messageId":"${confirm.messageId}"`), 10_000, 'the confirmation on the event stream');
     // A card the bot updates (PATCH) comes again on the stream as message_updated, rendered anew.
-    await demo.demo.bot.deps.messenger.updateCard(confirm.messageId, { schema: '2.0', header: { title: { tag: 'plain_text', content: '已更新的卡片' }, template: 'green' }, body: { elements: [] } });
+    await demo.demo.bot.deps.messenger.updateCard(confirm.messageId, rawCard({ schema: '2.0', header: { title: { tag: 'plain_text', content: '已更新的卡片' }, template: 'green' }, body: { elements: [] } }));
     await waitFor(() => seen.includes('"kind":"message_updated"') && seen.includes('已更新的卡片'), 10_000, 'the update on the event stream');
     const updated = (await get(`chats/${staffChat()}/messages`)).messages.find((m: any) => m.messageId === confirm.messageId);
     expect(updated).toMatchObject({ updated: true, html: expect.stringContaining('<div class="card-title">已更新的卡片</div>') });

@@ -3,12 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeishuError } from '../../bot/feishu/errors.js';
 import { createMessenger, uuidFor, type Messenger } from '../../bot/feishu/messenger.js';
 import { startFakeFeishu } from '../../bot/sandbox/index.js';
+import { botText } from '../../bot/feishu/safe-text.js';
 import { APP } from '../helpers/bot-harness.js';
+import { rawCard } from '../helpers/raw-card.js';
 
 const ALICE = 'ou_alice000000000000000000000001';
 const BOB = 'ou_bob00000000000000000000000002';
 const GROUP = 'oc_group00000000000000000000001';
-const card = (title: string) => ({
+const card = (title: string) => rawCard({
   schema: '2.0',
   config: { update_multi: true },
   header: { title: { tag: 'plain_text', content: title }, template: 'blue' },
@@ -29,7 +31,7 @@ afterEach(async () => fake.close());
 
 describe('Messenger', () => {
   it('sends text and cards to a user and to a chat, each with a uuid from its key', async () => {
-    const a = await m.send({ openId: ALICE }, { text: '您好' }, 'greet:alice');
+    const a = await m.send({ openId: ALICE }, { text: botText`您好` }, 'greet:alice');
     const b = await m.send({ chatId: GROUP }, { card: card('周报') }, 'digest:2022-W15');
     expect(fake.message(a.messageId)).toMatchObject({ chatId: fake.p2pChatOf(ALICE), msgType: 'text', uuid: uuidFor('greet:alice') });
     expect(fake.message(b.messageId)).toMatchObject({ chatId: GROUP, msgType: 'interactive' });
@@ -37,8 +39,8 @@ describe('Messenger', () => {
   });
 
   it('a retry with the same key shows one message', async () => {
-    const first = await m.send({ openId: ALICE }, { text: '提醒' }, 'nudge:1:2:2022-W14:checkin');
-    const again = await m.send({ openId: ALICE }, { text: '提醒' }, 'nudge:1:2:2022-W14:checkin');
+    const first = await m.send({ openId: ALICE }, { text: botText`提醒` }, 'nudge:1:2:2022-W14:checkin');
+    const again = await m.send({ openId: ALICE }, { text: botText`提醒` }, 'nudge:1:2:2022-W14:checkin');
     expect(again.messageId).toBe(first.messageId);
     expect(fake.messagesTo(ALICE)).toHaveLength(1);
   });
@@ -67,9 +69,9 @@ describe('Messenger', () => {
   });
 
   it.each([
-    ['a user outside the scope', () => m.send({ openId: 'ou_nobody000000000000000000000099' }, { text: 'x' }, 'k1'), 230013],
-    ['a chat without the bot', () => m.send({ chatId: 'oc_elsewhere0000000000000000001' }, { text: 'x' }, 'k2'), 230002],
-    ['an invalid card', () => m.send({ openId: ALICE }, { card: { header: {} } }, 'k3'), 230099],
+    ['a user outside the scope', () => m.send({ openId: 'ou_nobody000000000000000000000099' }, { text: botText`x` }, 'k1'), 230013],
+    ['a chat without the bot', () => m.send({ chatId: 'oc_elsewhere0000000000000000001' }, { text: botText`x` }, 'k2'), 230002],
+    ['an invalid card', () => m.send({ openId: ALICE }, { card: rawCard({ header: {} }) }, 'k3'), 230099],
   ])('classifies %s as permanent with its code', async (_what, act, code) => {
     const e = await act().catch((x: unknown) => x);
     expect(e).toBeInstanceOf(FeishuError);
@@ -78,15 +80,15 @@ describe('Messenger', () => {
 
   it('classifies a 429 as a rate limit with its reset time, and 5xx and network faults as retryable', async () => {
     fake.faults.rateLimit({ times: 1, resetSeconds: 2 });
-    await expect(m.send({ openId: ALICE }, { text: 'x' }, 'k4')).rejects.toMatchObject({ kind: 'rate_limit', code: 99991400, retryAfterMs: 2000 });
+    await expect(m.send({ openId: ALICE }, { text: botText`x` }, 'k4')).rejects.toMatchObject({ kind: 'rate_limit', code: 99991400, retryAfterMs: 2000 });
     fake.faults.serverError({ times: 1, status: 502 });
-    await expect(m.send({ openId: ALICE }, { text: 'x' }, 'k5')).rejects.toMatchObject({ kind: 'server', httpStatus: 502 });
+    await expect(m.send({ openId: ALICE }, { text: botText`x` }, 'k5')).rejects.toMatchObject({ kind: 'server', httpStatus: 502 });
     const dead = createMessenger({ appId: APP.appId, appSecret: APP.appSecret, domain: 'http://127.0.0.1:1' });
-    await expect(dead.send({ openId: ALICE }, { text: 'x' }, 'k6')).rejects.toMatchObject({ kind: 'network' });
+    await expect(dead.send({ openId: ALICE }, { text: botText`x` }, 'k6')).rejects.toMatchObject({ kind: 'network' });
   });
 
   it('refuses a wrong app secret as a permanent error', async () => {
     const wrong = createMessenger({ appId: APP.appId, appSecret: 'nope', domain: fake.url });
-    await expect(wrong.send({ openId: ALICE }, { text: 'x' }, 'k7')).rejects.toMatchObject({ kind: 'permanent' });
+    await expect(wrong.send({ openId: ALICE }, { text: botText`x` }, 'k7')).rejects.toMatchObject({ kind: 'permanent' });
   });
 });

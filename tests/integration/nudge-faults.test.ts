@@ -81,7 +81,10 @@ describe('nudges under faults', () => {
     expect(failed.map((n) => n.person.name).sort()).toEqual(['张敏', '张敏']);
     expect(failed[0]!.error).toContain('230013');
     await waitFor(() => h.fake.messagesTo(ADMIN).length === 2);
-    expect(h.fake.messagesTo(ADMIN)[0]!.content.text).toMatch(/催办未能送达：任务\d+ .*→ 张敏。原因：用户不在应用的可用范围内或已离职/);
+    const alert = h.fake.messagesTo(ADMIN)[0]!;
+    expect(alert.msgType).toBe('interactive');
+    expect(alert.content.header.title.content).toBe('催办未能送达');
+    expect(JSON.stringify(alert.content)).toMatch(/任务\d+\*\* .*→ 张敏.*原因：用户不在应用的可用范围内或已离职/);
     await runSweep(h.bot.deps);
     await new Promise((r) => setTimeout(r, 500));
     expect(h.fake.messagesTo(ADMIN)).toHaveLength(2);

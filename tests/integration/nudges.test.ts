@@ -157,7 +157,7 @@ describe('answers land on the right task', () => {
     await inbound();
     const chooser = await waitFor(() => h.fake.messagesTo(LI).find((m) => m.parentId === said.messageId));
     expect(titleOf(chooser)).toBe('这条进展属于哪项任务？');
-    const click = await h.fake.clickCard({ from: LI, messageId: chooser.messageId, value: { action: 'choose-task', taskId: t2.id, messageId: said.messageId, text: '科技型企业入库1650家，推进正常' } });
+    const click = await h.fake.clickCard({ from: LI, messageId: chooser.messageId, value: { action: 'choose-task', taskId: t2.id, messageId: said.messageId } });
     expect(click.status).toBe(200);
     await inbound();
     const r2 = await waitFor(() => h.bot.deps.db.report.findFirst({ where: { taskId: t2.id, messageId: said.messageId }, include: { values: true } }));

@@ -1,11 +1,11 @@
 /**
  * The digest's chart: a VChart horizontal grouped bar chart, per target 「完成进度」 vs
  * 「时间进度」 in percent. Plain JSON (no functions), features every client version renders.
- * Labels are drawn as chart text, not Markdown. Pure.
+ * Labels are drawn as chart text, never read as Markdown or mentions. Pure.
  */
 import type { ChartBar } from '../../domain/digest/model.js';
 import { clip } from '../../domain/digest/words.js';
-import type { Element } from './card.js';
+import { chart, type Element } from './card.js';
 
 /** More bars than this make the chart unreadable on a phone. */
 export const CHART_MAX_TARGETS = 12;
@@ -36,8 +36,7 @@ export function chartElement(bars: readonly ChartBar[]): Element {
       { target: name, series: '时间进度', pct: b.timePct },
     ];
   });
-  return {
-    tag: 'chart',
+  return chart({
     aspect_ratio: bars.length <= 6 ? '4:3' : '1:1',
     color_theme: 'brand',
     chart_spec: {
@@ -51,5 +50,5 @@ export function chartElement(bars: readonly ChartBar[]): Element {
       legends: { visible: true, orient: 'bottom' },
       label: { visible: true },
     },
-  };
+  });
 }

@@ -1,17 +1,18 @@
 /**
  * Markdown items of the digest card, each renderable at several levels of compactness
- * (see digest-pages.ts). Every plan or user string is escaped with escapeMd, so report words
- * such as `<at id=all></at>` or `[x](https://…)` show literally and never mention or link. Pure.
+ * (see digest-pages.ts). Written with the `md` tag (through mdWriter for the shared phrases), so
+ * report words such as `<at id=all></at>` or `[x](https://…)` show literally and never mention or link. Pure.
  */
 import type { AttentionItem, DigestTask, DueItem, MissingReporter } from '../../domain/digest/model.js';
-import { changePhrase, deadlinePhrase, duePhrase, ownersPhrase, reasonPhrase, targetPhrase, type Esc } from '../../domain/digest/phrases.js';
+import { changePhrase, deadlinePhrase, duePhrase, ownersPhrase, reasonPhrase, targetPhrase, type Writer } from '../../domain/digest/phrases.js';
 import { clip, DIGEST_STATUS_WORDS, LIGHT_EMOJI, monthDay } from '../../domain/digest/words.js';
+import { figure, joinMd, md, type Md } from '../safe-text.js';
 import { markdown } from './card.js';
 import type { Squeezable } from './digest-pages.js';
-import { escapeMd } from './escape.js';
 
-/** Fold whitespace, clip to `max` characters, then escape for card markdown. */
-export const mdEsc: Esc = (text, max) => escapeMd(clip(text, max), Math.max(1, max));
+/** The shared phrases as card markdown: plan and user words folded, clipped and escaped by `md`. */
+export const mdWriter: Writer<Md> = { esc: (text, max) => md`${clip(text, Math.max(1, max))}`, fig: figure, t: md, join: joinMd };
+const w = mdWriter;
 
 const INDENT = '　';
 
@@ -26,7 +27,7 @@ const LEVELS = [
 const level = (squeeze: number) => LEVELS[Math.min(squeeze, LEVELS.length - 1)] ?? LEVELS[0];
 
 /** The first `max` entries, and 「另有N项…」 for the rest (never a silent cut). */
-function some<T>(list: readonly T[], max: number, render: (x: T) => string, rest: (n: number) => string): string[] {
+function some<T>(list: readonly T[], max: number, render: (x: T) => Md, rest: (n: number) => Md): Md[] {
   const shown = list.slice(0, max).map(render);
   return list.length > max ? [...shown, rest(list.length - max)] : shown;
 }
@@ -36,16 +37,16 @@ export function taskItem(t: DigestTask): Squeezable {
     const l = level(squeeze);
     const paused = t.paused ? '（已暂停）' : '';
     const lines = [
-      `${LIGHT_EMOJI[t.light]} **任务${mdEsc(t.code, 12)} ${mdEsc(t.title, l.title)}**｜${DIGEST_STATUS_WORDS[t.status]}${paused}｜${ownersPhrase(t, mdEsc, l.owners)}｜${deadlinePhrase(t)}`,
-      ...some(t.targets, l.targets, (x) => `${INDENT}· ${targetPhrase(x, mdEsc)}`, (n) => `${INDENT}· 另有${n}项指标未列出`),
+      md`${LIGHT_EMOJI[t.light]} **任务${w.esc(t.code, 12)} ${w.esc(t.title, l.title)}**｜${DIGEST_STATUS_WORDS[t.status]}${paused}｜${ownersPhrase(t, w, l.owners)}｜${deadlinePhrase(t, w)}`,
+      ...some(t.targets, l.targets, (x) => md`${INDENT}· ${targetPhrase(x, w)}`, (n) => md`${INDENT}· 另有${n}项指标未列出`),
     ];
-    if (t.percent !== null) lines.push(`${INDENT}· 自报进度 ${t.percent}%`);
-    if (t.latest && l.words > 0) lines.push(`${INDENT}最新进展（${monthDay(t.latest.date)}）：「${mdEsc(t.latest.text, l.words)}」`);
+    if (t.percent !== null) lines.push(md`${INDENT}· 自报进度 ${t.percent}%`);
+    if (t.latest && l.words > 0) lines.push(md`${INDENT}最新进展（${figure(monthDay(t.latest.date))}）：「${w.esc(t.latest.text, l.words)}」`);
     if (t.changes.length > 0) {
-      const shown = some(t.changes, l.changes, (c) => changePhrase(c, mdEsc), (n) => `等${n}项变化`);
-      lines.push(`${INDENT}本周变化：${shown.join('；')}`);
+      const shown = some(t.changes, l.changes, (c) => changePhrase(c, w), (n) => md`等${n}项变化`);
+      lines.push(md`${INDENT}本周变化：${joinMd(shown, '；')}`);
     }
-    return markdown(lines.join('\n'));
+    return markdown(joinMd(lines, '\n'));
   };
 }
 
@@ -53,14 +54,14 @@ export function attentionItem(a: AttentionItem): Squeezable {
   return (squeeze) => {
     const l = level(squeeze);
     const words = [100, 40, 0, 0][Math.min(squeeze, 3)] ?? 0;
-    const head = `${LIGHT_EMOJI[a.light]} **任务${mdEsc(a.code, 12)} ${mdEsc(a.title, l.title)}**｜${DIGEST_STATUS_WORDS[a.status]}｜${ownersPhrase(a, mdEsc, l.owners)}`;
-    const reasons = some(a.reasons, l.reasons, (r) => `${INDENT}${reasonPhrase(r, mdEsc, words)}`, (n) => `${INDENT}另有${n}项事由`);
-    return markdown([head, ...reasons].join('\n'));
+    const head = md`${LIGHT_EMOJI[a.light]} **任务${w.esc(a.code, 12)} ${w.esc(a.title, l.title)}**｜${DIGEST_STATUS_WORDS[a.status]}｜${ownersPhrase(a, w, l.owners)}`;
+    const reasons = some(a.reasons, l.reasons, (r) => md`${INDENT}${reasonPhrase(r, w, words)}`, (n) => md`${INDENT}另有${n}项事由`);
+    return markdown(joinMd([head, ...reasons], '\n'));
   };
 }
 
 export function dueItem(d: DueItem): Squeezable {
-  return (squeeze) => markdown(duePhrase(d, mdEsc, level(squeeze).title));
+  return (squeeze) => markdown(duePhrase(d, w, level(squeeze).title));
 }
 
 export function missingItem(p: MissingReporter): Squeezable {
@@ -68,8 +69,8 @@ export function missingItem(p: MissingReporter): Squeezable {
     const l = level(squeeze);
     const tasks =
       l.names > 0
-        ? some(p.tasks, l.names, (t) => `任务${mdEsc(t.code, 12)} ${mdEsc(t.title, 16)}`, (n) => `等${n}项`)
-        : some(p.tasks, 100, (t) => `任务${mdEsc(t.code, 12)}`, (n) => `等${n}项`);
-    return markdown(`${mdEsc(p.name, 12)}：${tasks.join('、')}`);
+        ? some(p.tasks, l.names, (t) => md`任务${w.esc(t.code, 12)} ${w.esc(t.title, 16)}`, (n) => md`等${n}项`)
+        : some(p.tasks, 100, (t) => md`任务${w.esc(t.code, 12)}`, (n) => md`等${n}项`);
+    return markdown(md`${w.esc(p.name, 12)}：${joinMd(tasks, '、')}`);
   };
 }

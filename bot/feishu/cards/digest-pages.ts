@@ -1,10 +1,12 @@
 /**
- * Splits a digest into pages that each fit one card (≤200 elements, ≤30 KB JSON; we keep a
- * margin). Blocks stay in order; a list that does not fit continues on the next page under a
+ * Splits a digest into pages that each fit one card (≤200 elements, ≤30 KB of request body,
+ * measured as Feishu does in card-size.ts; we keep a margin). Blocks stay in order; a list that does not fit continues on the next page under a
  * 「（续）」 title. Nothing is dropped: an item too big for an empty page is rendered more
  * compactly (its words trimmed), never left out. Pure.
  */
-import type { Element } from './card.js';
+import type { Md } from '../safe-text.js';
+import { markdown, panel, type Element } from './card.js';
+import { bodyBytes } from './card-size.js';
 
 /** An item rendered at increasing compactness: 0 = full … MAX_SQUEEZE = shortest. */
 export type Squeezable = (squeeze: number) => Element;
@@ -12,16 +14,17 @@ export const MAX_SQUEEZE = 3;
 
 export type Block =
   | { kind: 'single'; element: Element }
-  | { kind: 'list'; container: 'panel' | 'plain'; title: string; continued: string; expanded: boolean; items: Squeezable[] };
+  | { kind: 'list'; container: 'panel' | 'plain'; title: Md; continued: Md; expanded: boolean; items: Squeezable[] };
 
 export interface PageLimits {
-  /** Bytes of JSON the elements may take (the card's budget minus its frame). */
+  /** Bytes the elements may take in the request body (the card's budget minus its frame). */
   bytes: number;
   /** Elements per card, nested ones included. */
   elements: number;
 }
 
-export const jsonBytes = (x: unknown): number => Buffer.byteLength(JSON.stringify(x), 'utf8');
+/** Bytes `x` takes in the request body (card-size.ts). */
+export const jsonBytes = bodyBytes;
 
 class Pages {
   readonly done: Element[][] = [];
@@ -60,10 +63,8 @@ function placeSingle(p: Pages, el: Element): void {
   p.els.push(el);
 }
 
-const header = (container: 'panel' | 'plain', title: string, expanded: boolean): Element & { elements?: Element[] } =>
-  container === 'panel'
-    ? { tag: 'collapsible_panel', expanded, header: { title: { tag: 'markdown', content: title } }, elements: [] }
-    : { tag: 'markdown', content: title };
+const header = (container: 'panel' | 'plain', title: Md, expanded: boolean): Element & { elements?: Element[] } =>
+  container === 'panel' ? panel(title, expanded, []) : markdown(title);
 
 function placeList(p: Pages, block: Extract<Block, { kind: 'list' }>): void {
   /** The open part on the current page: the panel's element list, or the page itself for plain lists. */

@@ -1,6 +1,6 @@
 /** The card a leader (or an admin) gets for an extension request (延期申请), with 同意 / 不同意. */
-import { button, buttonRow, card, markdown } from './card.js';
-import { escapeMd } from './escape.js';
+import { cut, figure, md } from '../safe-text.js';
+import { button, buttonRow, card, markdown, type Card } from './card.js';
 
 export interface ExtensionRequestView {
   requestId: number;
@@ -13,20 +13,15 @@ export interface ExtensionRequestView {
   reason: string;
 }
 
-export function extensionRequestCard(r: ExtensionRequestView): Record<string, unknown> {
+export function extensionRequestCard(r: ExtensionRequestView): Card {
   const value = { requestId: r.requestId, taskId: r.taskId, to: r.to };
   return card({
     title: `延期申请：任务${r.code}`,
-    subtitle: r.title.slice(0, 60),
+    subtitle: cut(r.title, 60),
     template: 'orange',
     elements: [
       markdown(
-        [
-          `**申请人**：${escapeMd(r.requester, 12)}`,
-          `**当前时限**：${r.from}`,
-          `**申请延至**：${r.to}`,
-          `**理由**：${escapeMd(r.reason, 300)}`,
-        ].join('\n'),
+        md`**申请人**：${cut(r.requester, 12)}\n**当前时限**：${figure(r.from)}\n**申请延至**：${figure(r.to)}\n**理由**：${cut(r.reason, 300)}`,
       ),
       buttonRow([
         button('同意', { action: 'extend-approve', ...value }, 'primary', 'extend-approve'),

@@ -1,7 +1,7 @@
 /** The check-in / reminder card an owner receives (催办卡片). Pure. */
 import { formatValue } from '../../domain/plan/describe.js';
-import { button, buttonRow, card, hr, markdown, type Template } from './card.js';
-import { escapeMd, trim } from './escape.js';
+import { cut, figure, joinMd, md } from '../safe-text.js';
+import { button, buttonRow, card, form, hr, input, markdown, submitButton, type Card, type Template } from './card.js';
 
 export interface NudgeCardTarget {
   position: number;
@@ -37,46 +37,37 @@ function subtitle(n: NudgeCardInput): string {
   return '请填报本期进展';
 }
 
-export function nudgeCard(n: NudgeCardInput): Record<string, unknown> {
+export function nudgeCard(n: NudgeCardInput): Card {
   const template: Template = n.level === 'red' ? 'red' : n.level === 'yellow' ? 'orange' : 'blue';
   const value = (extra: Record<string, unknown>) => ({ taskId: n.taskId, period: n.period, ...extra });
   const lines = n.targets.map((t) => {
-    const last = t.last === null ? '未填报' : `${formatValue(t.last)}`;
-    const pace = t.expected === null ? '' : `（序时应达 ${formatValue(Math.round(t.expected * 100) / 100)}）`;
-    return `- ${escapeMd(t.label, 30)}：最新 **${last}** / 目标 ${formatValue(t.value)}${escapeMd(t.unit, 8)}${pace}`;
+    const last = t.last === null ? md`未填报` : figure(formatValue(t.last));
+    const pace = t.expected === null ? md`` : md`（序时应达 ${figure(formatValue(Math.round(t.expected * 100) / 100))}）`;
+    return md`- ${cut(t.label, 30)}：最新 **${last}** / 目标 ${figure(formatValue(t.value))}${cut(t.unit, 8)}${pace}`;
   });
   const left = n.workdaysLeft >= 0 ? `还剩 ${n.workdaysLeft} 个工作日` : `已逾期 ${-n.workdaysLeft} 个工作日`;
-  const form = {
-    tag: 'form',
-    name: 'report_form',
-    elements: [
-      ...n.targets.map((t) => ({
-        tag: 'input',
-        name: `t${t.position}`,
-        placeholder: { tag: 'plain_text', content: `${trim(t.label, 20)}（${t.unit}）` },
-        max_length: 20,
-      })),
-      { tag: 'input', name: 'note', input_type: 'multiline_text', rows: 2, max_length: 1000, placeholder: { tag: 'plain_text', content: '进展说明（可选）' } },
-      { ...button('提交进展', value({ action: 'report-form' }), 'primary', 'submit'), form_action_type: 'submit' },
-    ],
-  };
+  const report = form('report_form', [
+    ...n.targets.map((t) => input({ name: `t${t.position}`, placeholder: `${cut(t.label, 20)}（${cut(t.unit, 8)}）`, maxLength: 20 })),
+    input({ name: 'note', multiline: true, rows: 2, maxLength: 1000, placeholder: '进展说明（可选）' }),
+    submitButton('提交进展', value({ action: 'report-form' }), 'submit'),
+  ]);
   return card({
-    title: trim(`任务${n.code} ${n.title}`, 60),
+    title: cut(`任务${n.code} ${n.title}`, 60),
     subtitle: subtitle(n),
     template,
-    summary: trim(`任务${n.code} ${n.title}：${subtitle(n)}`, 60),
+    summary: cut(`任务${n.code} ${n.title}：${subtitle(n)}`, 60),
     elements: [
-      markdown(escapeMd(n.body, 80)),
-      ...(lines.length ? [markdown(lines.join('\n'))] : []),
-      markdown(`完成时限：${n.deadline}（${left}）`),
+      markdown(md`${cut(n.body, 80)}`),
+      ...(lines.length ? [markdown(joinMd(lines, '\n'))] : []),
+      markdown(md`完成时限：${figure(n.deadline)}（${left}）`),
       hr(),
       buttonRow(
         (Object.keys(STATUS_WORDS) as (keyof typeof STATUS_WORDS)[]).map((s) =>
           button(STATUS_WORDS[s], value({ action: 'report-status', status: s }), s === 'on_track' ? 'primary' : s === 'blocked' ? 'danger' : 'default'),
         ),
       ),
-      form,
-      markdown('也可以直接回复这条消息，用自己的话说明进展（如「已完成118家，按计划推进」）。'),
+      report,
+      markdown(md`也可以直接回复这条消息，用自己的话说明进展（如「已完成118家，按计划推进」）。`),
     ],
   });
 }

@@ -1,7 +1,7 @@
-/** Cards about reports: the confirmation of what was recorded, and the task chooser. Pure. */
+/** The confirmation of what was recorded from a report. Pure. (The task chooser: chooser-card.ts.) */
 import { formatValue } from '../../domain/plan/describe.js';
-import { button, buttonRow, card, markdown } from './card.js';
-import { escapeMd, trim } from './escape.js';
+import { cut, md } from '../safe-text.js';
+import { button, buttonRow, card, markdown, type Card } from './card.js';
 import { STATUS_WORDS } from './nudge-card.js';
 
 export interface RecordedSummary {
@@ -27,14 +27,14 @@ export function recordedLine(s: RecordedSummary): string {
   return `已记录：任务${s.code} ${s.title}${parts.length ? ` — ${parts.join('，')}` : ''}`;
 }
 
-export function confirmationCard(s: RecordedSummary): Record<string, unknown> {
+export function confirmationCard(s: RecordedSummary): Card {
   const understood = s.status !== null || s.percent !== null || s.values.length > 0;
   const undo = button('撤销这条记录', { action: 'report-undo', reportId: s.reportId }, 'default');
   const elements = understood
-    ? [markdown(escapeMd(recordedLine(s), 400)), markdown('如有出入，直接再回复一次更正，以最新一条为准；也可以撤销。'), buttonRow([undo])]
+    ? [markdown(md`${cut(recordedLine(s), 400)}`), markdown(md`如有出入，直接再回复一次更正，以最新一条为准；也可以撤销。`), buttonRow([undo])]
     : [
-        markdown(escapeMd(`已保存您对任务${s.code} ${s.title}的回复，但没能从中读出状态或数字。`, 400)),
-        markdown('请点选当前状态（原话已保留）：'),
+        markdown(md`已保存您对任务${cut(s.code, 12)} ${cut(s.title, 300)}的回复，但没能从中读出状态或数字。`),
+        markdown(md`请点选当前状态（原话已保留）：`),
         buttonRow(
           (Object.keys(STATUS_WORDS) as (keyof typeof STATUS_WORDS)[]).map((st) =>
             button(STATUS_WORDS[st], { action: 'report-status', taskId: s.taskId, period: s.period, status: st, reportId: s.reportId }),
@@ -42,19 +42,5 @@ export function confirmationCard(s: RecordedSummary): Record<string, unknown> {
         ),
         buttonRow([undo]),
       ];
-  return card({ title: trim(understood ? '进展已记录' : '回复已保存', 30), template: understood ? 'green' : 'wathet', elements });
-}
-
-/** Asks which task a free message is about. The text rides along in the buttons. */
-export function chooserCard(tasks: { id: number; code: string; title: string }[], text: string, messageId: string): Record<string, unknown> {
-  const carried = trim(text, 1500);
-  return card({
-    title: '这条进展属于哪项任务？',
-    template: 'wathet',
-    elements: [
-      markdown(`您负责多项任务，请选择这条回复对应的任务：\n> ${escapeMd(text, 120)}`),
-      ...tasks.slice(0, 10).map((t) => button(trim(`任务${t.code} ${t.title}`, 40), { action: 'choose-task', taskId: t.id, messageId, text: carried })),
-      markdown('以后可在回复开头写「#任务编号」（如「#7 已完成…」），就不用再选了。'),
-    ],
-  });
+  return card({ title: understood ? '进展已记录' : '回复已保存', template: understood ? 'green' : 'wathet', elements });
 }

@@ -1,12 +1,14 @@
 /**
  * What every chat command shares: its spec (names, admin-only, usage), the
- * replies (text for the bot's own words; cards whenever user text is shown,
- * since text messages cannot escape it), admin checks, finding a task by
- * number, code or title fragment, and people from the event's mentions.
+ * replies (a BotText or a card: outside text in them is escaped by the types,
+ * bot/feishu/safe-text.ts), admin checks, finding a task by number, code or
+ * title fragment, and people from the event's mentions.
  */
 import type { Deps } from '../../deps.js';
 import { normaliseTaskCode } from '../../domain/owners/parse-owners.js';
 import type { Mention } from '../../domain/message-text.js';
+import type { Card } from '../../feishu/cards/card.js';
+import { botText, cut, joinText, type BotText } from '../../feishu/safe-text.js';
 import { upsertPerson } from '../../store/people.js';
 import type { CommandContext } from '../types.js';
 
@@ -25,14 +27,17 @@ export interface CommandSpec {
 /** Bad input: the message (Chinese) goes back to the user with the command's usage; nothing changes. */
 export class CommandError extends Error {
   override name = 'CommandError';
+  constructor(readonly text: BotText) {
+    super(text.toString());
+  }
 }
 
-/** Replies with the bot's own words. Never pass user text here: text messages cannot escape it. */
-export function say(deps: Deps, ctx: CommandContext, text: string, tag = 'say') {
+/** Replies with a text message (made by the botText tag, so outside words in it are neutralised). */
+export function say(deps: Deps, ctx: CommandContext, text: BotText, tag = 'say') {
   return deps.messenger.reply(ctx.messageId, { text }, `cmd:${ctx.messageId}:${tag}`);
 }
 
-export function sayCard(deps: Deps, ctx: CommandContext, card: Record<string, unknown>, tag = 'card') {
+export function sayCard(deps: Deps, ctx: CommandContext, card: Card, tag = 'card') {
   return deps.messenger.reply(ctx.messageId, { card }, `cmd:${ctx.messageId}:${tag}`);
 }
 
@@ -61,12 +66,19 @@ export async function findTask(deps: Pick<Deps, 'db'>, ref: string): Promise<Tas
 
 /** findTask, or a CommandError that says what went wrong. */
 export async function requireTask(deps: Pick<Deps, 'db'>, ref: string | undefined) {
-  if (!ref) throw new CommandError('请指明任务（编号、如「7」，或任务名称中的几个字）。');
+  if (!ref) throw new CommandError(botText`请指明任务（编号、如「7」，或任务名称中的几个字）。`);
   const found = await findTask(deps, ref);
   if (found.kind === 'found') return found.task;
-  if (found.kind === 'none') throw new CommandError(`没有找到任务「${safe(ref)}」。发送 /mine 查看您的任务。`);
-  throw new CommandError(`「${safe(ref)}」对应多项任务：${found.tasks.slice(0, 8).map((t) => `${t.code} ${t.title}`).join('；')}。请用任务编号。`);
+  if (found.kind === 'none') throw new CommandError(botText`没有找到任务「${cut(ref, 20)}」。发送 /mine 查看您的任务。`);
+  const listed = joinText(found.tasks.slice(0, 8).map((t) => botText`${cut(t.code, 12)} ${cut(t.title, 40)}`), '；');
+  throw new CommandError(botText`「${cut(ref, 20)}」对应多项任务：${listed}。请用任务编号。`);
 }
+
+/** 「任务7「培育高新技术企业」」: how text messages name a task. */
+export const taskLabel = (t: { code: string; title: string }): BotText => botText`任务${cut(t.code, 12)}「${cut(t.title, 40)}」`;
+
+/** People's names in a text message: 「张三、李四」. */
+export const names = (people: { name: string }[]): BotText => joinText(people.map((p) => botText`${cut(p.name, 12)}`), '、');
 
 /** The people @-mentioned in a command, as stored persons (created from the mention when new). */
 export async function mentionedPeople(deps: Deps, mentions: Mention[]) {
@@ -77,10 +89,4 @@ export async function mentionedPeople(deps: Deps, mentions: Mention[]) {
     out.push(await deps.db.$transaction((tx) => upsertPerson(tx, { openId: m.openId, name: m.name || '（未知）' }, now)));
   }
   return out;
-}
-
-/** Makes a piece of user input harmless inside a text message: no mentions, no markup, short. */
-export function safe(text: string, max = 20): string {
-  const plain = text.replace(/[<>@[\]()*_`~|#\\]/g, '').replace(/\s+/g, ' ').trim();
-  return [...plain].length > max ? `${[...plain].slice(0, max - 1).join('')}…` : plain;
 }

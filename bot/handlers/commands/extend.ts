@@ -9,9 +9,11 @@ import type { Deps } from '../../deps.js';
 import { extensionRequestCard } from '../../feishu/cards/extend-card.js';
 import type { CardAction } from '../../feishu/envelope.js';
 import { audit } from '../../store/audit.js';
+import { adminOpenIds } from '../../store/people.js';
 import type { Tx } from '../../store/db.js';
 import type { Handlers } from '../types.js';
-import { CommandError, isAdmin, requireTask, safe, say, type CommandSpec } from './command.js';
+import { CommandError, isAdmin, requireTask, say, taskLabel, type CommandSpec } from './command.js';
+import { botText, cut, type BotText } from '../../feishu/safe-text.js';
 import { readDay } from '../../domain/reply/read-day.js';
 
 const decisionValue = z.object({ requestId: z.number().int(), taskId: z.number().int(), to: z.string().optional() });
@@ -21,11 +23,6 @@ const toast = (type: 'success' | 'info' | 'error', content: string) => ({ toast:
 async function leaderOpenIds(deps: Deps, taskId: number): Promise<string[]> {
   const rows = await deps.db.assignment.findMany({ where: { taskId, role: 'leader', active: true }, include: { person: true } });
   return [...new Set(rows.map((a) => a.person.openId).filter((x): x is string => !!x))];
-}
-
-async function adminOpenIds(deps: Deps): Promise<string[]> {
-  const rows = await deps.db.person.findMany({ where: { isAdmin: true, openId: { not: null } } });
-  return [...new Set([...deps.config.ADMIN_OPEN_IDS, ...rows.map((p) => p.openId!)])];
 }
 
 export const extendCommand: CommandSpec = {
@@ -38,14 +35,14 @@ export const extendCommand: CommandSpec = {
     const found = await requireTask(deps, ref || undefined);
     const now = deps.clock.now();
     const to = when ? readDay(when, now) : null;
-    if (!to) throw new CommandError(when ? `没有读懂日期「${safe(when)}」，请写成「6月30日」「6月底」或「2022-06-30」。` : '请写明申请延至的日期。');
+    if (!to) throw new CommandError(when ? botText`没有读懂日期「${cut(when, 20)}」，请写成「6月30日」「6月底」或「2022-06-30」。` : botText`请写明申请延至的日期。`);
     const reason = rest.join(' ').trim();
-    if (!reason) throw new CommandError('请写明延期理由。');
+    if (!reason) throw new CommandError(botText`请写明延期理由。`);
     const task = await deps.db.task.findUniqueOrThrow({ where: { id: found.id } });
-    if (to <= task.deadline) throw new CommandError(`申请的日期（${to}）不晚于当前完成时限（${task.deadline}），无需延期。`);
+    if (to <= task.deadline) throw new CommandError(botText`申请的日期（${to}）不晚于当前完成时限（${task.deadline}），无需延期。`);
     const me = await deps.db.person.findUnique({ where: { openId: ctx.senderOpenId } });
     const onTask = me ? await deps.db.assignment.count({ where: { personId: me.id, taskId: task.id, active: true, role: { in: ['owner', 'collaborator'] } } }) : 0;
-    if (!me || !onTask) throw new CommandError(`您不是任务${task.code}的责任人或协办人，不能为该任务申请延期。`);
+    if (!me || !onTask) throw new CommandError(botText`您不是任务${task.code}的责任人或协办人，不能为该任务申请延期。`);
     const request = await deps.db.$transaction(async (tx) => {
       const existing = await tx.auditEntry.findFirst({ where: { action: 'extension.requested', messageId: ctx.messageId } });
       if (existing) return existing;
@@ -60,7 +57,7 @@ export const extendCommand: CommandSpec = {
     const deciders = [...new Set([...leaders, ...(await adminOpenIds(deps))])];
     const view = { requestId: request.id, taskId: task.id, code: task.code, title: task.title, requester: me.name, from: task.deadline, to, reason };
     for (const openId of deciders) await deps.messenger.send({ openId }, { card: extensionRequestCard(view) }, `extend:${request.id}:${openId}`);
-    await say(deps, ctx, `已提交任务${task.code}的延期申请（延至 ${to}），已发送给${leaders.length ? '责任领导和管理员' : '管理员'}审批，结果会通知您。`, 'extend');
+    await say(deps, ctx, botText`已提交任务${task.code}的延期申请（延至 ${to}），已发送给${leaders.length ? '责任领导和管理员' : '管理员'}审批，结果会通知您。`, 'extend');
   },
 };
 
@@ -113,14 +110,16 @@ function work(approve: boolean) {
       return t;
     });
     if (!task) return;
-    const name = `任务${task.code}「${safe(task.title, 40)}」`;
-    const tell = approve ? `${name}的延期申请已同意，完成时限由 ${task.deadline} 调整为 ${r.to}。` : `${name}的延期申请（延至 ${r.to}）未获同意，完成时限仍为 ${task.deadline}。`;
+    const name = taskLabel(task);
+    const tell: BotText = approve
+      ? botText`${name}的延期申请已同意，完成时限由 ${task.deadline} 调整为 ${r.to}。`
+      : botText`${name}的延期申请（延至 ${r.to}）未获同意，完成时限仍为 ${task.deadline}。`;
     await deps.messenger.send({ openId: r.requestedBy }, { text: tell }, `extend-result:${l.id}`);
     if (!approve) return;
     const owners = await deps.db.assignment.findMany({ where: { taskId: task.id, role: 'owner', active: true }, include: { person: true } });
     for (const o of owners) {
       if (!o.person.openId || o.person.openId === r.requestedBy) continue;
-      await deps.messenger.send({ openId: o.person.openId }, { text: `${name}的完成时限已调整为 ${r.to}。` }, `extend-owner:${l.id}:${o.person.id}`);
+      await deps.messenger.send({ openId: o.person.openId }, { text: botText`${name}的完成时限已调整为 ${r.to}。` }, `extend-owner:${l.id}:${o.person.id}`);
     }
   };
 }

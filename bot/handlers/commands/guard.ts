@@ -4,6 +4,7 @@
  * message with the command's usage, and nothing changes.
  */
 import type { Deps } from '../../deps.js';
+import { botText } from '../../feishu/safe-text.js';
 import { audit } from '../../store/audit.js';
 import type { CommandContext, CommandHandler } from '../types.js';
 import { CommandError, isAdmin, say, type CommandSpec } from './command.js';
@@ -17,14 +18,14 @@ export function guarded(spec: CommandSpec): CommandHandler {
           after: { command: spec.names[0] }, chatId: ctx.chatId, messageId: ctx.messageId,
         }),
       );
-      await say(deps, ctx, `抱歉，/${spec.names[0]} 只有管理员可以使用。如需调整，请联系管理员。`, 'refused');
+      await say(deps, ctx, botText`抱歉，/${spec.names[0]!} 只有管理员可以使用。如需调整，请联系管理员。`, 'refused');
       return;
     }
     try {
       await spec.run(deps, ctx);
     } catch (e) {
       if (!(e instanceof CommandError)) throw e;
-      await say(deps, ctx, `${e.message}\n用法：${spec.usage}`, 'error');
+      await say(deps, ctx, botText`${e.text}\n用法：${spec.usage}`, 'error');
     }
   };
 }

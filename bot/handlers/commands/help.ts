@@ -1,4 +1,5 @@
 /** /help (帮助): what the bot understands, admin commands only for admins. */
+import { botText, joinText } from '../../feishu/safe-text.js';
 import { isAdmin, say, type CommandSpec } from './command.js';
 
 export function helpCommand(all: () => CommandSpec[]): CommandSpec {
@@ -11,13 +12,9 @@ export function helpCommand(all: () => CommandSpec[]): CommandSpec {
       const admin = await isAdmin(deps, ctx.senderOpenId);
       const lines = all()
         .filter((s) => admin || !s.admin)
-        .map((s) => `${s.usage}（${s.names.slice(1).join('/') || s.names[0]}）：${s.summary}`);
-      await say(
-        deps,
-        ctx,
-        ['我可以帮您填报和跟踪工作要点任务。直接回复催办卡片或发送进展文字即可填报。', '', '命令：', ...lines, '', '在群里使用时请先 @我。'].join('\n'),
-        'help',
-      );
+        .map((s) => botText`${s.usage}（${s.names.slice(1).join('/') || s.names[0]!}）：${s.summary}`);
+      const intro = botText`我可以帮您填报和跟踪工作要点任务。直接回复催办卡片或发送进展文字即可填报。\n\n命令：`;
+      await say(deps, ctx, botText`${intro}\n${joinText(lines, '\n')}\n\n在群里使用时请先 @我。`, 'help');
     },
   };
 }

@@ -1,7 +1,7 @@
 /** /history N (历史/记录): the last 15 entries of a task's audit trail, newest first. */
 import { card, markdown } from '../../feishu/cards/card.js';
 import { shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
-import { escapeMd } from '../../feishu/cards/escape.js';
+import { cut, figure, joinMd, md } from '../../feishu/safe-text.js';
 import { requireTask, sayCard, type CommandSpec } from './command.js';
 
 const ACTIONS: Record<string, string> = {
@@ -46,9 +46,9 @@ export const historyCommand: CommandSpec = {
       const before = summary(e.before);
       const after = summary(e.after);
       const change = before && after ? `${before} → ${after}` : before || after;
-      return `- ${shanghaiMinute(e.at)} ${escapeMd(who, 12)} ${ACTIONS[e.action] ?? escapeMd(e.action, 30)}${change ? `：${escapeMd(change, 120)}` : ''}`;
+      return md`- ${figure(shanghaiMinute(e.at))} ${cut(who, 12)} ${ACTIONS[e.action] ?? cut(e.action, 30)}${change ? md`：${cut(change, 120)}` : md``}`;
     });
-    const body = lines.length ? lines.join('\n') : '暂无记录。';
-    await sayCard(deps, ctx, card({ title: `任务${task.code} 变更记录`, subtitle: task.title.slice(0, 60), template: 'grey', elements: [markdown(body)] }), 'history');
+    const body = lines.length ? joinMd(lines, '\n') : md`暂无记录。`;
+    await sayCard(deps, ctx, card({ title: `任务${task.code} 变更记录`, subtitle: cut(task.title, 60), template: 'grey', elements: [markdown(body)] }), 'history');
   },
 };

@@ -1,8 +1,8 @@
 /** /mine (我的任务): the sender's tasks with their deadline and last report. */
 import { card, markdown } from '../../feishu/cards/card.js';
-import { escapeMd } from '../../feishu/cards/escape.js';
 import { STATUS_WORDS } from '../../feishu/cards/nudge-card.js';
 import { say, sayCard, type CommandSpec } from './command.js';
+import { botText, cut, figure, joinMd, md } from '../../feishu/safe-text.js';
 
 const ROLE: Record<string, string> = { owner: '责任人', collaborator: '协办', leader: '责任领导' };
 
@@ -21,14 +21,14 @@ export const mineCommand: CommandSpec = {
         })
       : [];
     if (!rows.length) {
-      await say(deps, ctx, '您目前没有负责的任务。', 'mine-none');
+      await say(deps, ctx, botText`您目前没有负责的任务。`, 'mine-none');
       return;
     }
     const lines = rows.map((a) => {
       const last = a.task.reports[0];
       const status = last?.status ? STATUS_WORDS[last.status as keyof typeof STATUS_WORDS] : last ? '已填报' : '未填报';
-      return `- **任务${escapeMd(a.task.code)}** ${escapeMd(a.task.title, 40)}（${ROLE[a.role] ?? a.role}）｜截止 ${a.task.deadline}｜${status}`;
+      return md`- **任务${cut(a.task.code, 12)}** ${cut(a.task.title, 40)}（${ROLE[a.role] ?? a.role}）｜截止 ${figure(a.task.deadline)}｜${status ?? ''}`;
     });
-    await sayCard(deps, ctx, card({ title: `我的任务（${rows.length}项）`, template: 'blue', elements: [markdown(lines.join('\n'))] }), 'mine');
+    await sayCard(deps, ctx, card({ title: `我的任务（${rows.length}项）`, template: 'blue', elements: [markdown(joinMd(lines, '\n'))] }), 'mine');
   },
 };

@@ -5,6 +5,7 @@
  */
 import { audit } from '../../store/audit.js';
 import { CommandError, requireTask, say, type CommandSpec } from './command.js';
+import { botText } from '../../feishu/safe-text.js';
 
 export const paceCommand: CommandSpec = {
   names: ['pace', '序时说明'],
@@ -13,14 +14,14 @@ export const paceCommand: CommandSpec = {
   summary: '说明某项指标进度不均衡但按计划推进',
   run: async (deps, ctx) => {
     const m = ctx.args.match(/^(\S+)\s+(\d{1,2})\s+([\s\S]+)$/);
-    if (!m) throw new CommandError('请写明任务编号、指标序号和理由。');
+    if (!m) throw new CommandError(botText`请写明任务编号、指标序号和理由。`);
     const task = await requireTask(deps, m[1]);
     const person = await deps.db.person.findUnique({ where: { openId: ctx.senderOpenId } });
     const mine = person && (await deps.db.assignment.count({ where: { taskId: task.id, personId: person.id, active: true, role: { in: ['owner', 'collaborator'] } } }));
-    if (!mine) throw new CommandError(`您不是任务${task.code}的责任人，不能为其指标作说明。`);
+    if (!mine) throw new CommandError(botText`您不是任务${task.code}的责任人，不能为其指标作说明。`);
     const targets = await deps.db.target.findMany({ where: { taskId: task.id, removedAt: null }, orderBy: { position: 'asc' } });
     const target = targets[Number(m[2]) - 1];
-    if (!target) throw new CommandError(`任务${task.code}没有第 ${m[2]} 项指标（共 ${targets.length} 项）。`);
+    if (!target) throw new CommandError(botText`任务${task.code}没有第 ${Number(m[2])} 项指标（共 ${targets.length} 项）。`);
     const reason = m[3]!.trim().slice(0, 200);
     const note = /^(清除|取消|删除)$/.test(reason) ? null : reason;
     const now = deps.clock.now();
@@ -31,6 +32,7 @@ export const paceCommand: CommandSpec = {
         before: { targetId: target.id, paceNote: target.paceNote }, after: { targetId: target.id, paceNote: note },
       });
     });
-    await say(deps, ctx, note ? `已记录：任务${task.code}第 ${m[2]} 项指标按计划推进，周报中将显示您的说明。` : `已取消任务${task.code}第 ${m[2]} 项指标的说明。`, 'pace');
+    const k = Number(m[2]);
+    await say(deps, ctx, note ? botText`已记录：任务${task.code}第 ${k} 项指标按计划推进，周报中将显示您的说明。` : botText`已取消任务${task.code}第 ${k} 项指标的说明。`, 'pace');
   },
 };

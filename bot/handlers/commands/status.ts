@@ -1,8 +1,8 @@
 /** /status (本周进展): per task, who has and has not reported in the current check-in period. Admins only. */
 import { card, markdown } from '../../feishu/cards/card.js';
-import { escapeMd } from '../../feishu/cards/escape.js';
 import { currentPeriod } from '../reports/record-reply.js';
 import { say, sayCard, type CommandSpec } from './command.js';
+import { botText, cut, joinMd, md } from '../../feishu/safe-text.js';
 
 export const statusCommand: CommandSpec = {
   names: ['status', '本周进展'],
@@ -20,21 +20,22 @@ export const statusCommand: CommandSpec = {
       },
     });
     if (!tasks.length) {
-      await say(deps, ctx, '目前没有需要填报的任务。', 'status-none');
+      await say(deps, ctx, botText`目前没有需要填报的任务。`, 'status-none');
       return;
     }
     let done = 0;
     const lines = tasks.map((t) => {
       const period = currentPeriod(t.cadence, now);
       const reported = new Set(t.reports.filter((r) => r.period === period).map((r) => r.personId));
-      const names = (ok: boolean) => t.assignments.filter((a) => reported.has(a.personId) === ok).map((a) => escapeMd(a.person.name, 12));
-      const yes = names(true);
-      const no = names(false);
+      const names = (ok: boolean) => {
+        const list = t.assignments.filter((a) => reported.has(a.personId) === ok).map((a) => md`${cut(a.person.name, 12)}`);
+        return list.length ? joinMd(list, '、') : md`无`;
+      };
       if (reported.size) done += 1;
-      const who = t.assignments.length ? `已报：${yes.join('、') || '无'}｜未报：${no.join('、') || '无'}` : '未指派责任人';
-      return `- **任务${escapeMd(t.code)}** ${escapeMd(t.title, 24)}：${who}`;
+      const who = t.assignments.length ? md`已报：${names(true)}｜未报：${names(false)}` : md`未指派责任人`;
+      return md`- **任务${cut(t.code, 12)}** ${cut(t.title, 24)}：${who}`;
     });
     const title = `本期填报情况（${done}/${tasks.length}项已填报）`;
-    await sayCard(deps, ctx, card({ title, template: 'blue', elements: [markdown(lines.join('\n'))] }), 'status');
+    await sayCard(deps, ctx, card({ title, template: 'blue', elements: [markdown(joinMd(lines, '\n'))] }), 'status');
   },
 };

@@ -1,8 +1,8 @@
 /** /task N (任务): one task in full — body, targets with latest values, people, units, deadline, last reports. */
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { card, hr, markdown } from '../../feishu/cards/card.js';
-import { escapeMd } from '../../feishu/cards/escape.js';
 import { STATUS_WORDS } from '../../feishu/cards/nudge-card.js';
+import { cut, figure, joinMd, md, type Md } from '../../feishu/safe-text.js';
 import { requireTask, sayCard, type CommandSpec } from './command.js';
 
 const ROLE: Record<string, string> = { owner: '责任人', collaborator: '协办', leader: '责任领导' };
@@ -30,28 +30,30 @@ export const taskCommand: CommandSpec = {
     });
     const targets = task.targets.map((t) => {
       const v = latest.find((x) => x.targetId === t.id);
-      return `- ${escapeMd(t.label, 40)}：目标 ${num(t.value)}${escapeMd(t.unit, 10)}｜最新 ${v ? `${num(v.value)}${escapeMd(v.unit, 10)}` : '未填报'}`;
+      const latestValue = v ? md`${figure(num(v.value))}${cut(v.unit, 10)}` : md`未填报`;
+      return md`- ${cut(t.label, 40)}：目标 ${figure(num(t.value))}${cut(t.unit, 10)}｜最新 ${latestValue}`;
     });
-    const people = Object.entries(ROLE)
-      .map(([role, word]) => {
-        const names = task.assignments.filter((a) => a.role === role).map((a) => escapeMd(a.person.name, 12));
-        return names.length ? `**${word}**：${names.join('、')}` : '';
-      })
-      .filter(Boolean);
-    const leads = task.parties.filter((p) => p.role === 'lead').map((p) => escapeMd(p.name, 30));
-    const helpers = task.parties.filter((p) => p.role === 'collaborator').map((p) => escapeMd(p.name, 30));
+    const people: Md[] = [];
+    for (const [role, word] of Object.entries(ROLE)) {
+      const names = task.assignments.filter((a) => a.role === role).map((a) => md`${cut(a.person.name, 12)}`);
+      if (names.length) people.push(md`**${word}**：${joinMd(names, '、')}`);
+    }
+    const units = (role: string) => joinMd(task.parties.filter((p) => p.role === role).map((p) => md`${cut(p.name, 30)}`), '、');
+    const leads = task.parties.some((p) => p.role === 'lead') ? [md`**牵头单位**：${units('lead')}`] : [];
+    const helpers = task.parties.some((p) => p.role === 'collaborator') ? [md`**配合单位**：${units('collaborator')}`] : [];
     const reports = task.reports.map((r) => {
       const status = r.status ? STATUS_WORDS[r.status as keyof typeof STATUS_WORDS] ?? r.status : '已填报';
-      return `- ${shanghaiDate(r.createdAt)} ${escapeMd(r.person?.name ?? '（未知）', 12)}（${status}）：${escapeMd(r.rawText, 120)}`;
+      return md`- ${figure(shanghaiDate(r.createdAt))} ${cut(r.person?.name ?? '（未知）', 12)}（${status}）：${cut(r.rawText, 120)}`;
     });
-    const deadline = `**完成时限**：${task.deadline}${task.deadlineText ? `（${escapeMd(task.deadlineText, 40)}）` : ''}`;
+    const deadline = md`**完成时限**：${figure(task.deadline)}${task.deadlineText ? md`（${cut(task.deadlineText, 40)}）` : md``}`;
+    const body = task.body.trim();
     const elements = [
-      markdown(escapeMd(task.body.trim(), 800) || '（无正文）'),
+      markdown(body ? md`${cut(body, 800)}` : md`（无正文）`),
       hr(),
-      markdown([deadline, ...(leads.length ? [`**牵头单位**：${leads.join('、')}`] : []), ...(helpers.length ? [`**配合单位**：${helpers.join('、')}`] : []), ...people].join('\n')),
-      ...(targets.length ? [markdown(`**指标**\n${targets.join('\n')}`)] : []),
-      markdown(reports.length ? `**最近进展**\n${reports.join('\n')}` : '**最近进展**：暂无'),
+      markdown(joinMd([deadline, ...leads, ...helpers, ...people], '\n')),
+      ...(targets.length ? [markdown(md`**指标**\n${joinMd(targets, '\n')}`)] : []),
+      markdown(reports.length ? md`**最近进展**\n${joinMd(reports, '\n')}` : md`**最近进展**：暂无`),
     ];
-    await sayCard(deps, ctx, card({ title: `任务${task.code} ${task.title}`.slice(0, 100), template: 'blue', elements }), 'task');
+    await sayCard(deps, ctx, card({ title: `任务${task.code} ${task.title}`, template: 'blue', elements }), 'task');
   },
 };

@@ -6,17 +6,18 @@
 import { z } from 'zod';
 import { parseNumber } from '../../domain/plan/numerals.js';
 import type { CardAction } from '../../feishu/envelope.js';
+import { botText } from '../../feishu/safe-text.js';
 import { STATUS_WORDS } from '../../feishu/cards/nudge-card.js';
 import { revokeReport, setReportStatus } from '../../store/reports.js';
 import type { Deps } from '../../deps.js';
 import type { Handlers } from '../types.js';
+import { chooseTask } from './choose-task.js';
 import { loadTask, recordReport } from './record-reply.js';
 
 const status = z.enum(['on_track', 'at_risk', 'blocked', 'done']);
 const statusValue = z.object({ taskId: z.number().int(), status, reportId: z.number().int().optional() });
 const formValue = z.object({ taskId: z.number().int() });
 const undoValue = z.object({ reportId: z.number().int() });
-const chooseValue = z.object({ taskId: z.number().int(), messageId: z.string(), text: z.string().max(2000) });
 
 const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string) => ({ toast: { type, content } });
 
@@ -85,21 +86,12 @@ export const reportCardActions: Handlers['cardActions'] = {
       const done = await revokeReport(deps.db, v.data.reportId, who.person.id, who.openId, deps.clock.now());
       const messageId = a.context?.open_message_id;
       if (messageId) {
-        await deps.messenger.reply(messageId, { text: done ? '已撤销这条记录。' : '这条记录已撤销或不是您提交的，未作修改。' }, `undo:${v.data.reportId}`);
+        await deps.messenger.reply(messageId, { text: done ? botText`已撤销这条记录。` : botText`这条记录已撤销或不是您提交的，未作修改。` }, `undo:${v.data.reportId}`);
       }
     },
   },
   'choose-task': {
     answer: async () => toast('success', '已选择，正在记录'),
-    work: async (deps, a) => {
-      const v = chooseValue.safeParse(a.action.value);
-      const who = await operator(deps, a);
-      if (!v.success || !who || !(await onTask(deps, who.person.id, v.data.taskId))) return;
-      const task = await loadTask(deps, v.data.taskId);
-      await recordReport(deps, task, {
-        text: v.data.text, source: 'text', messageId: v.data.messageId, chatId: a.context?.open_chat_id ?? null,
-        replyTo: v.data.messageId, personId: who.person.id, openId: who.openId,
-      });
-    },
+    work: chooseTask,
   },
 };

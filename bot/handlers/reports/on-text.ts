@@ -1,16 +1,17 @@
 /** A free message to the bot: a progress report in the owner's own words. */
-import { audit } from '../../store/audit.js';
-import { chooserCard } from '../../feishu/cards/report-cards.js';
+import { chooserCard } from '../../feishu/cards/chooser-card.js';
+import { botText, type BotText } from '../../feishu/safe-text.js';
+import { keepUnassignedReply } from '../../store/unassigned-replies.js';
 import type { MessageHandler } from '../types.js';
 import { loadTask, recordReport } from './record-reply.js';
 import { resolveTask } from './resolve-task.js';
 
 export const onText: MessageHandler = async (deps, ctx) => {
-  const reply = (text: string, tag: string) => deps.messenger.reply(ctx.messageId, { text }, `reply:${ctx.messageId}:${tag}`);
+  const reply = (text: BotText, tag: string) => deps.messenger.reply(ctx.messageId, { text }, `reply:${ctx.messageId}:${tag}`);
   if (!ctx.text.trim()) return;
   const person = await deps.db.person.findUnique({ where: { openId: ctx.senderOpenId } });
   if (!person) {
-    await reply('您目前没有负责的任务，这条消息未作记录。如有疑问请联系管理员。发送 /help 查看用法。', 'unknown-person');
+    await reply(botText`您目前没有负责的任务，这条消息未作记录。如有疑问请联系管理员。发送 /help 查看用法。`, 'unknown-person');
     return;
   }
   const found = await resolveTask(deps, { personId: person.id, parentId: ctx.parentId, rootId: ctx.rootId, text: ctx.text });
@@ -29,16 +30,14 @@ export const onText: MessageHandler = async (deps, ctx) => {
       return;
     }
     case 'choose':
-      // Keep the raw text even before a task is chosen.
-      await deps.db.$transaction((tx) =>
-        audit(tx, { actor: ctx.senderOpenId, action: 'reply.unassigned', now: deps.clock.now(), after: { text: ctx.text }, chatId: ctx.chatId, messageId: ctx.messageId }),
-      );
+      // Keep the whole text on the server before a task is chosen; the card carries only the message id.
+      await keepUnassignedReply(deps.db, { messageId: ctx.messageId, actor: ctx.senderOpenId, text: ctx.text, chatId: ctx.chatId, now: deps.clock.now() });
       await deps.messenger.reply(ctx.messageId, { card: chooserCard(found.tasks, ctx.text, ctx.messageId) }, `reply:${ctx.messageId}:choose`);
       return;
     case 'not-theirs':
-      await reply(`没有找到您负责的任务「${found.code.replace(/[^0-9.一二三四五六七八九十]/g, '')}」，这条消息未作记录。发送 /mine 查看您的任务。`, 'not-theirs');
+      await reply(botText`没有找到您负责的任务「${found.code.replace(/[^0-9.一二三四五六七八九十]/g, '')}」，这条消息未作记录。发送 /mine 查看您的任务。`, 'not-theirs');
       return;
     case 'none':
-      await reply('您目前没有负责的任务，这条消息未作记录。如有疑问请联系管理员。', 'no-tasks');
+      await reply(botText`您目前没有负责的任务，这条消息未作记录。如有疑问请联系管理员。`, 'no-tasks');
   }
 };

@@ -10,7 +10,7 @@ import { CARD_LIFETIME_MS, cardErrorMsg, validateCardObject } from '../card-vali
 import { checkContent } from '../content-check.js';
 import type { SandboxContext } from '../context.js';
 import { bad, invalidParam } from '../platform-error.js';
-import { ok } from './respond.js';
+import { bodyBytes, ok } from './respond.js';
 
 export function cardUpdateRoutes(ctx: SandboxContext): Router {
   const r = Router();
@@ -27,7 +27,7 @@ export function cardUpdateRoutes(ctx: SandboxContext): Router {
     const chat = ctx.directory.chat(m.chatId);
     if (!chat) throw invalidParam('chat not found');
     const content = (req.body ?? {}).content as unknown;
-    const checked = checkContent({ msgType: 'interactive', content, chat, directory: ctx.directory, files: ctx.files });
+    const checked = checkContent({ msgType: 'interactive', content, chat, directory: ctx.directory, files: ctx.files, bodyBytes: bodyBytes(req) });
     ctx.messages.update(id, checked.content, content as string, 'patch');
     ok(res, {}, 'ok');
   });

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { messageData, replyChat, resolveReceiver, sendAsBot } from '../bot-messages.js';
 import type { SandboxContext } from '../context.js';
 import { invalidParam } from '../platform-error.js';
-import { ok } from './respond.js';
+import { bodyBytes, ok } from './respond.js';
 
 type Body = { receive_id?: unknown; msg_type?: unknown; content?: unknown; uuid?: unknown; reply_in_thread?: unknown };
 
@@ -13,7 +13,7 @@ export function messageRoutes(ctx: SandboxContext): Router {
   r.post('/im/v1/messages', (req, res) => {
     const body = (req.body ?? {}) as Body;
     const chat = resolveReceiver(ctx, req.query.receive_id_type, body.receive_id);
-    const m = sendAsBot(ctx, { chat, msgType: body.msg_type, content: body.content, uuid: body.uuid }, `chat:${chat.chatId}`);
+    const m = sendAsBot(ctx, { chat, msgType: body.msg_type, content: body.content, uuid: body.uuid, bodyBytes: bodyBytes(req) }, `chat:${chat.chatId}`);
     ok(res, messageData(ctx, m));
   });
 
@@ -24,7 +24,7 @@ export function messageRoutes(ctx: SandboxContext): Router {
     const chat = replyChat(ctx, parent);
     const m = sendAsBot(
       ctx,
-      { chat, msgType: body.msg_type, content: body.content, uuid: body.uuid, parent, replyInThread: body.reply_in_thread === true },
+      { chat, msgType: body.msg_type, content: body.content, uuid: body.uuid, parent, replyInThread: body.reply_in_thread === true, bodyBytes: bodyBytes(req) },
       `chat:${chat.chatId}`,
     );
     ok(res, messageData(ctx, m));

@@ -29,3 +29,9 @@ export function errorHandler(err: unknown, _req: Request, res: Response, _next: 
   console.error('fake Feishu: internal error', err);
   fail(res, new PlatformError(500, 5000, `Internal Server Error: ${e.message ?? String(err)}`));
 }
+
+/** Bytes of the request body as it came (Content-Length), or of its compact JSON (what the SDK sends). */
+export function bodyBytes(req: Request): number {
+  const declared = Number(req.headers['content-length']);
+  return Number.isFinite(declared) && declared > 0 ? declared : Buffer.byteLength(JSON.stringify(req.body ?? {}), 'utf8');
+}

@@ -13,12 +13,13 @@ import { runSweep } from '../../../jobs/processors/nudge-sweep.js';
 import { startHarness, type Harness } from '../../helpers/bot-harness.js';
 import { seedPlan } from '../../helpers/seed.js';
 import { sleep, waitFor } from '../../helpers/wait-for.js';
+import { rawCard } from '../../helpers/raw-card.js';
 
 const ALICE = 'ou_alice000000000000000000000001';
-const card = {
+const card = rawCard({
   schema: '2.0',
   body: { elements: [{ tag: 'button', text: { tag: 'plain_text', content: '按计划推进' }, behaviors: [{ type: 'callback', value: { action: 'test-write' } }] }] },
-};
+});
 
 let h: Harness;
 afterEach(async () => h?.close());

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { card, markdown } from '../../../bot/feishu/cards/card.js';
 import { chartElement } from '../../../bot/feishu/cards/digest-chart.js';
 import { escapeMd } from '../../../bot/feishu/cards/escape.js';
+import { md } from '../../../bot/feishu/safe-text.js';
+import { rawCard } from '../../helpers/raw-card.js';
 import { nudgeCard } from '../../../bot/feishu/cards/nudge-card.js';
 import { renderCard } from '../../../bot/sandbox/console/render-card.js';
 import { renderChart } from '../../../bot/sandbox/console/render-chart.js';
@@ -78,8 +80,8 @@ describe('renderCard', () => {
             columns: [{ name: 'who', display_name: '责任人', data_type: 'text' }, { name: 'state', display_name: '状态', data_type: 'options' }, { name: 'md', display_name: '说明', data_type: 'lark_md' }],
             rows: [{ who: `张敏${EVIL}`, state: [{ text: '按计划', color: 'green' }], md: '**118**家' }],
           },
-          { tag: 'collapsible_panel', expanded: true, header: { title: { tag: 'markdown', content: '**一、科技创新**' } }, elements: [markdown('面板内容')] },
-          { tag: 'column_set', columns: [{ tag: 'column', elements: [markdown('左')] }, { tag: 'column', elements: [markdown('右')] }] },
+          { tag: 'collapsible_panel', expanded: true, header: { title: { tag: 'markdown', content: '**一、科技创新**' } }, elements: [markdown(md`面板内容`)] },
+          { tag: 'column_set', columns: [{ tag: 'column', elements: [markdown(md`左`)] }, { tag: 'column', elements: [markdown(md`右`)] }] },
           { tag: 'note', elements: [{ tag: 'plain_text', content: '备注' }] },
           { tag: 'img', img_key: 'img_v2_x', alt: { tag: 'plain_text', content: '示意图' } },
           { tag: 'mystery' },
@@ -100,14 +102,14 @@ describe('renderCard', () => {
   });
 
   it('renders a form’s selects and date pickers with their names and options', () => {
-    const html = renderCard(card({ title: '延期', elements: [{
+    const html = renderCard(rawCard({ schema: '2.0', header: { title: { tag: 'plain_text', content: '延期' } }, body: { elements: [{
       tag: 'form', name: 'f',
       elements: [
         { tag: 'select_static', name: 'why', placeholder: { tag: 'plain_text', content: '原因' }, options: [{ text: { tag: 'plain_text', content: `资金<b>` }, value: 'money' }] },
         { tag: 'date_picker', name: 'to', initial_date: '2022-06-30' },
         { tag: 'button', name: 'ok', text: { tag: 'plain_text', content: '提交' }, form_action_type: 'submit', behaviors: [{ type: 'callback', value: { action: 'x' } }] },
       ],
-    }] }), ctx);
+    }] } }), ctx);
     expect(html).toContain('<select name="why"');
     expect(html).toContain('<option value="money">资金&lt;b&gt;</option>');
     expect(html).toContain('<input type="date" name="to" value="2022-06-30"');
@@ -127,7 +129,7 @@ describe('renderChart', () => {
       { taskCode: '1', label: '有效期高企', reachedPct: 84, timePct: 22, verdict: null, ratio: 3.8 },
       { taskCode: '2', label: `研发<script>`, reachedPct: 10, timePct: 22, verdict: null, ratio: 0.45 },
     ]);
-    const svg = renderChart((el as { chart_spec: unknown }).chart_spec);
+    const svg = renderChart(el.chart_spec);
     expect(svg).toMatch(/^<svg class="chart"/);
     expect(svg).toContain('完成进度 vs 时间进度（%）');
     expect(svg).toContain('>1 有效期高企</text>');

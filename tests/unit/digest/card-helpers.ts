@@ -1,5 +1,6 @@
 /** Walking digest cards in tests: validity, size, markdown contents, entity decoding. */
 import { expect } from 'vitest';
+import { bodyBytes, CARD_BUDGET } from '../../../bot/feishu/cards/card-size.js';
 import { validateCardObject } from '../../../bot/sandbox/card-validator.js';
 
 export type Card = Record<string, unknown>;
@@ -8,13 +9,14 @@ type El = Record<string, unknown>;
 export const FEISHU_CARD_BYTES = 30 * 1024;
 export const cardBytes = (card: Card): number => Buffer.byteLength(JSON.stringify(card), 'utf8');
 
-/** Every card passes the fake Feishu's validator and stays under 30 KB (our margin: 28 KB). */
+/** Every card passes the fake Feishu's validator and stays under 30 KB of request body (our margin: 28 KB, card-size.ts). */
 export function expectValid(cards: Card[]): void {
   for (const card of cards) {
     const check = validateCardObject(JSON.parse(JSON.stringify(card)));
     expect(check.ok ? 'ok' : `${check.sub} ${check.detail}`).toBe('ok');
     expect(cardBytes(card)).toBeLessThanOrEqual(28 * 1024);
     expect(cardBytes(card)).toBeLessThanOrEqual(FEISHU_CARD_BYTES);
+    expect(bodyBytes(card)).toBeLessThanOrEqual(CARD_BUDGET);
   }
 }
 

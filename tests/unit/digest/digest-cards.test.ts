@@ -132,7 +132,7 @@ describe('user text is shown literally, never as markup', () => {
     expect(decode(line ?? '')).toContain(`「${INJECTION}」`);
   });
 
-  it('escapes plan strings and names in markdown; plain_text header keeps them literal', () => {
+  it('escapes plan strings and names in markdown; the plain_text header shows them as harmless look-alikes', () => {
     const input = seedInput();
     input.plan.title = '<at id=all></at>工作要点';
     const t1 = input.tasks[0]!;
@@ -144,7 +144,7 @@ describe('user text is shown literally, never as markup', () => {
     const md = cards.flatMap(markdownOf);
     expect(md.join('\n')).not.toMatch(/<at|\]\(|\*\*高企/);
     expect(md.map(decode).join('\n')).toContain('[链接](http://x.example) <at id=all></at>');
-    expect(headerTitle(cards[0]!)).toBe('<at id=all></at>工作要点 周报'); // plain_text: shown as typed, not parsed
+    expect(headerTitle(cards[0]!)).toBe('＜at id=all＞＜/at＞工作要点 周报'); // plain_text: full-width look-alikes, read as typed
   });
 });
 

@@ -10,6 +10,7 @@ import { digestCards } from '../../../feishu/cards/digest-cards.js';
 import { loadDigestInput } from '../../../store/digest-input.js';
 import { CommandError, say, sayCard, type CommandSpec } from '../command.js';
 import { words } from './shared.js';
+import { botText } from '../../../feishu/safe-text.js';
 
 export const digestCommand: CommandSpec = {
   names: ['digest', '周报'],
@@ -19,7 +20,7 @@ export const digestCommand: CommandSpec = {
   run: async (deps, ctx) => {
     const verb = (words(ctx.args)[0] ?? '').toLowerCase();
     const plans = await deps.db.plan.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
-    if (!plans.length) throw new CommandError('还没有导入工作要点。');
+    if (!plans.length) throw new CommandError(botText`还没有导入工作要点。`);
     const now = deps.clock.now();
     if (verb === 'preview' || verb === '预览') {
       for (const plan of plans) {
@@ -28,9 +29,9 @@ export const digestCommand: CommandSpec = {
       }
       return;
     }
-    if (verb !== 'send' && verb !== '发送') throw new CommandError('请写明 preview（预览）或 send（发送）。');
+    if (verb !== 'send' && verb !== '发送') throw new CommandError(botText`请写明 preview（预览）或 send（发送）。`);
     const chats = await deps.db.chat.findMany({ where: { digest: true }, select: { chatId: true } });
-    if (!chats.length) throw new CommandError('还没有群订阅周报。请在群里 @我 发送 /subscribe。');
+    if (!chats.length) throw new CommandError(botText`还没有群订阅周报。请在群里 @我 发送 /subscribe。`);
     const keys: string[] = [];
     for (const plan of plans) {
       const input = await loadDigestInput(deps.db, plan.id, now, deps.calendar);
@@ -45,6 +46,6 @@ export const digestCommand: CommandSpec = {
       }
     }
     await deps.queues.nudges.addBulk(keys.map((key) => ({ name: 'post-digest', data: { key }, opts: { jobId: jobIdFor('digest', key) } })));
-    await say(deps, ctx, `周报正在发送到 ${chats.length} 个群。`, 'digest');
+    await say(deps, ctx, botText`周报正在发送到 ${chats.length} 个群。`, 'digest');
   },
 };

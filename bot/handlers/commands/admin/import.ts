@@ -10,12 +10,12 @@ import { shanghaiDate } from '../../../domain/calendar/shanghai-time.js';
 import { parsePlan } from '../../../domain/plan/parse-plan.js';
 import { PlanError } from '../../../domain/plan/types.js';
 import { card, markdown } from '../../../feishu/cards/card.js';
-import { escapeMd } from '../../../feishu/cards/escape.js';
 import { decodePlanBytes } from '../../../plan-files/read-plan-file.js';
 import { importPlan } from '../../../store/import-plan.js';
 import type { MessageContext } from '../../types.js';
 import { CommandError, isAdmin, say, sayCard, type CommandSpec } from '../command.js';
 import { auditChange } from './shared.js';
+import { botText, cut, joinMd, md } from '../../../feishu/safe-text.js';
 
 const RECENT_MS = 3600_000;
 interface ReceivedFile { messageId: string; fileKey: string; fileName: string }
@@ -33,7 +33,7 @@ export async function onFileMessage(deps: Deps, ctx: MessageContext): Promise<vo
   if (typeof content.file_key !== 'string') return;
   const file: ReceivedFile = { messageId: ctx.messageId, fileKey: content.file_key, fileName: typeof content.file_name === 'string' ? content.file_name : 'plan.txt' };
   await auditChange(deps, { ...ctx, command: '', args: '' }, { action: 'file.received', after: file });
-  await say(deps, { ...ctx, command: '', args: '' }, '已收到文件。如需导入为工作要点，请在一小时内发送 /import。', 'file');
+  await say(deps, { ...ctx, command: '', args: '' }, botText`已收到文件。如需导入为工作要点，请在一小时内发送 /import。`, 'file');
 }
 
 async function receivedFile(deps: Deps, ctx: MessageContext): Promise<ReceivedFile> {
@@ -45,7 +45,7 @@ async function receivedFile(deps: Deps, ctx: MessageContext): Promise<ReceivedFi
   });
   const files = rows.map((r) => JSON.parse(r.after ?? '{}') as ReceivedFile);
   const file = ctx.parentId ? files.find((f) => f.messageId === ctx.parentId) : files[0];
-  if (!file) throw new CommandError('没有找到要导入的文件。请先在私聊中把工作要点文件（.docx、.xlsx、.txt、.csv）发给我，再在一小时内发送 /import。');
+  if (!file) throw new CommandError(botText`没有找到要导入的文件。请先在私聊中把工作要点文件（.docx、.xlsx、.txt、.csv）发给我，再在一小时内发送 /import。`);
   return file;
 }
 
@@ -67,14 +67,15 @@ export const importCommand: CommandSpec = {
       title = parsed.plan.title;
       result = await importPlan(deps.db, { parsed, sourceName: source.name, sourceText, actor: ctx.senderOpenId, now });
     } catch (e) {
-      if (e instanceof PlanError) throw new CommandError(`文件无法导入：${e.message}`);
+      if (e instanceof PlanError) throw new CommandError(botText`文件无法导入：${e.message}`);
       throw e;
     }
+    const name = cut(title, 60);
     const head = result.created
-      ? `已导入《${escapeMd(title, 60)}》：${result.taskCount} 项任务。请用 /assign 指派责任人。`
-      : result.changes.length ? `已更新《${escapeMd(title, 60)}》，责任人与进展记录均保留。变化 ${result.changes.length} 处：` : `《${escapeMd(title, 60)}》已是最新，没有变化。`;
-    const lines = result.created ? [] : result.changes.slice(0, 40).map((c) => `- ${escapeMd(c.message, 120)}`);
-    if (result.changes.length > 40) lines.push(`……另有 ${result.changes.length - 40} 处`);
-    await sayCard(deps, ctx, card({ title: '导入结果', template: 'green', elements: [markdown([head, ...lines].join('\n'))] }), 'import');
+      ? md`已导入《${name}》：${result.taskCount} 项任务。请用 /assign 指派责任人。`
+      : result.changes.length ? md`已更新《${name}》，责任人与进展记录均保留。变化 ${result.changes.length} 处：` : md`《${name}》已是最新，没有变化。`;
+    const lines = result.created ? [] : result.changes.slice(0, 40).map((c) => md`- ${cut(c.message, 120)}`);
+    if (result.changes.length > 40) lines.push(md`……另有 ${result.changes.length - 40} 处`);
+    await sayCard(deps, ctx, card({ title: '导入结果', template: 'green', elements: [markdown(joinMd([head, ...lines], '\n'))] }), 'import');
   },
 };

@@ -4,10 +4,9 @@
  * audited by the store; the people concerned are told.
  */
 import { assign, unassign } from '../../../store/people.js';
-import { CommandError, mentionedPeople, safe, say, type CommandSpec } from '../command.js';
+import { botText, cut } from '../../../feishu/safe-text.js';
+import { CommandError, mentionedPeople, names, say, taskLabel as label, type CommandSpec } from '../command.js';
 import { peopleOn, taskAndRest, tell } from './shared.js';
-
-const label = (t: { code: string; title: string }) => `任务${t.code}「${safe(t.title, 40)}」`;
 
 export const reassignCommand: CommandSpec = {
   names: ['reassign', '转办'],
@@ -17,14 +16,14 @@ export const reassignCommand: CommandSpec = {
   run: async (deps, ctx) => {
     const { task } = await taskAndRest(deps, ctx);
     const people = await mentionedPeople(deps, ctx.people);
-    if (!people.length || people.length > 2) throw new CommandError('请 @ 新责任人（可在前面 @ 原责任人）。');
+    if (!people.length || people.length > 2) throw new CommandError(botText`请 @ 新责任人（可在前面 @ 原责任人）。`);
     const to = people[people.length - 1]!;
     const owners = await peopleOn(deps, task.id, 'owner');
     const from = people.length === 2 ? [people[0]!] : owners.filter((p) => p.id !== to.id);
-    if (people.length === 2 && !owners.some((p) => p.id === people[0]!.id)) throw new CommandError(`${safe(people[0]!.name, 12)}不是该任务的责任人。`);
-    if (from.some((p) => p.id === to.id)) throw new CommandError('原责任人和新责任人不能是同一人。');
+    if (people.length === 2 && !owners.some((p) => p.id === people[0]!.id)) throw new CommandError(botText`${cut(people[0]!.name, 12)}不是该任务的责任人。`);
+    if (from.some((p) => p.id === to.id)) throw new CommandError(botText`原责任人和新责任人不能是同一人。`);
     if (!from.length && owners.some((p) => p.id === to.id)) {
-      await say(deps, ctx, `${safe(to.name, 12)}已是该任务唯一的责任人，未作修改。`, 'reassign');
+      await say(deps, ctx, botText`${cut(to.name, 12)}已是该任务唯一的责任人，未作修改。`, 'reassign');
       return;
     }
     const now = deps.clock.now();
@@ -33,10 +32,10 @@ export const reassignCommand: CommandSpec = {
       for (const p of from) await unassign(tx, { ...base, personId: p.id });
       await assign(tx, { ...base, personId: to.id });
     });
-    await tell(deps, from, `${label(task)}已转办给${safe(to.name, 12)}，您不再负责该任务，也不会再收到它的催办。`, `reassigned-from:${ctx.messageId}`);
-    await tell(deps, [to], `您被指派为${label(task)}的责任人（转办）。发送 /task ${task.code} 查看详情。`, `reassigned-to:${ctx.messageId}`);
-    const fromNames = from.map((p) => safe(p.name, 12)).join('、') || '（无）';
-    await say(deps, ctx, `已将${label(task)}由${fromNames}转办给${safe(to.name, 12)}。`, 'reassign');
+    await tell(deps, from, botText`${label(task)}已转办给${cut(to.name, 12)}，您不再负责该任务，也不会再收到它的催办。`, `reassigned-from:${ctx.messageId}`);
+    await tell(deps, [to], botText`您被指派为${label(task)}的责任人（转办）。发送 /task ${cut(task.code, 12)} 查看详情。`, `reassigned-to:${ctx.messageId}`);
+    const fromNames = from.length ? names(from) : botText`（无）`;
+    await say(deps, ctx, botText`已将${label(task)}由${fromNames}转办给${cut(to.name, 12)}。`, 'reassign');
   },
 };
 
@@ -48,7 +47,7 @@ export const unassignCommand: CommandSpec = {
   run: async (deps, ctx) => {
     const { task } = await taskAndRest(deps, ctx);
     const people = await mentionedPeople(deps, ctx.people);
-    if (!people.length) throw new CommandError('请 @ 要取消的责任人。');
+    if (!people.length) throw new CommandError(botText`请 @ 要取消的责任人。`);
     const now = deps.clock.now();
     const removed = [];
     for (const p of people) {
@@ -57,8 +56,8 @@ export const unassignCommand: CommandSpec = {
       );
       if (ended) removed.push(p);
     }
-    await tell(deps, removed, `您已不再是${label(task)}的责任人。`, `unassigned:${ctx.messageId}`);
-    await say(deps, ctx, removed.length ? `已取消${label(task)}的责任人：${removed.map((p) => safe(p.name, 12)).join('、')}。` : '这些人员不是该任务的责任人，未作修改。', 'unassign');
+    await tell(deps, removed, botText`您已不再是${label(task)}的责任人。`, `unassigned:${ctx.messageId}`);
+    await say(deps, ctx, removed.length ? botText`已取消${label(task)}的责任人：${names(removed)}。` : botText`这些人员不是该任务的责任人，未作修改。`, 'unassign');
   },
 };
 
@@ -70,11 +69,11 @@ export const leaderCommand: CommandSpec = {
   run: async (deps, ctx) => {
     const { task } = await taskAndRest(deps, ctx);
     const people = await mentionedPeople(deps, ctx.people);
-    if (people.length !== 1) throw new CommandError('请 @ 一位责任领导。');
+    if (people.length !== 1) throw new CommandError(botText`请 @ 一位责任领导。`);
     const to = people[0]!;
     const current = await peopleOn(deps, task.id, 'leader');
     if (current.length === 1 && current[0]!.id === to.id) {
-      await say(deps, ctx, `${safe(to.name, 12)}已是该任务的责任领导，未作修改。`, 'leader');
+      await say(deps, ctx, botText`${cut(to.name, 12)}已是该任务的责任领导，未作修改。`, 'leader');
       return;
     }
     const now = deps.clock.now();
@@ -83,7 +82,7 @@ export const leaderCommand: CommandSpec = {
       for (const p of current) if (p.id !== to.id) await unassign(tx, { ...base, personId: p.id });
       await assign(tx, { ...base, personId: to.id });
     });
-    await tell(deps, [to], `您被设为${label(task)}的责任领导。`, `leader:${ctx.messageId}`);
-    await say(deps, ctx, `已将${label(task)}的责任领导设为${safe(to.name, 12)}。`, 'leader');
+    await tell(deps, [to], botText`您被设为${label(task)}的责任领导。`, `leader:${ctx.messageId}`);
+    await say(deps, ctx, botText`已将${label(task)}的责任领导设为${cut(to.name, 12)}。`, 'leader');
   },
 };

@@ -5,6 +5,7 @@
  */
 import type { Deps } from '../../../deps.js';
 import { readDay } from '../../../domain/reply/read-day.js';
+import { botText, type BotText } from '../../../feishu/safe-text.js';
 import { audit } from '../../../store/audit.js';
 import type { CommandContext } from '../../types.js';
 import { CommandError, requireTask } from '../command.js';
@@ -24,7 +25,7 @@ export async function taskAndRest(deps: Deps, ctx: CommandContext) {
 
 export function requireDate(text: string | undefined, now: Date): string {
   const date = text ? readDay(text, now) : null;
-  if (!date) throw new CommandError('无法识别日期。请写成「2022-06-30」「6月底」或「下周五」。');
+  if (!date) throw new CommandError(botText`无法识别日期。请写成「2022-06-30」「6月底」或「下周五」。`);
   return date;
 }
 
@@ -34,8 +35,8 @@ export async function peopleOn(deps: Deps, taskId: number, role: 'owner' | 'lead
   return rows.map((r) => r.person);
 }
 
-/** Sends the bot's own words to each person (no user text: callers pass safe() bits only). */
-export async function tell(deps: Deps, people: { id: number; openId: string | null }[], text: string, key: string) {
+/** Sends a text message to each person. */
+export async function tell(deps: Deps, people: { id: number; openId: string | null }[], text: BotText, key: string) {
   for (const p of people) {
     if (p.openId) await deps.messenger.send({ openId: p.openId }, { text }, `${key}:${p.id}`);
   }

@@ -3,10 +3,9 @@
  * a task's settings. Each change is audited with before and after.
  */
 import { parseNumber } from '../../../domain/plan/numerals.js';
-import { CommandError, safe, say, type CommandSpec } from '../command.js';
+import { botText, cut } from '../../../feishu/safe-text.js';
+import { CommandError, say, taskLabel as label, type CommandSpec } from '../command.js';
 import { auditChange, peopleOn, requireDate, taskAndRest, tell } from './shared.js';
-
-const label = (t: { code: string; title: string }) => `任务${t.code}「${safe(t.title, 40)}」`;
 
 export const deadlineCommand: CommandSpec = {
   names: ['deadline', '截止'],
@@ -18,13 +17,13 @@ export const deadlineCommand: CommandSpec = {
     const date = requireDate(rest.join(''), deps.clock.now());
     const { deadline } = await deps.db.task.findUniqueOrThrow({ where: { id: task.id }, select: { deadline: true } });
     if (deadline === date) {
-      await say(deps, ctx, `${label(task)}的截止日期已是 ${date}，未作修改。`, 'deadline');
+      await say(deps, ctx, botText`${label(task)}的截止日期已是 ${date}，未作修改。`, 'deadline');
       return;
     }
     await deps.db.task.update({ where: { id: task.id }, data: { deadline: date, deadlineText: null, updatedAt: deps.clock.now() } });
     await auditChange(deps, ctx, { action: 'task.deadline', taskId: task.id, before: { deadline }, after: { deadline: date } });
-    await tell(deps, await peopleOn(deps, task.id, 'owner'), `${label(task)}的截止日期已由 ${deadline} 调整为 ${date}。`, `deadline:${ctx.messageId}`);
-    await say(deps, ctx, `已将${label(task)}的截止日期由 ${deadline} 改为 ${date}，并已告知责任人。`, 'deadline');
+    await tell(deps, await peopleOn(deps, task.id, 'owner'), botText`${label(task)}的截止日期已由 ${deadline} 调整为 ${date}。`, `deadline:${ctx.messageId}`);
+    await say(deps, ctx, botText`已将${label(task)}的截止日期由 ${deadline} 改为 ${date}，并已告知责任人。`, 'deadline');
   },
 };
 
@@ -37,16 +36,16 @@ export const targetCommand: CommandSpec = {
     const { task, rest } = await taskAndRest(deps, ctx);
     const k = rest[0] ? parseNumber(rest[0]) : null;
     const value = rest[1] ? Number(rest[1].replace(/,/g, '')) : NaN;
-    if (!k || !Number.isInteger(k) || k < 1) throw new CommandError('请写明第几项指标（从 1 开始）。');
-    if (!Number.isFinite(value)) throw new CommandError('请写明新的指标数值（数字）。');
+    if (!k || !Number.isInteger(k) || k < 1) throw new CommandError(botText`请写明第几项指标（从 1 开始）。`);
+    if (!Number.isFinite(value)) throw new CommandError(botText`请写明新的指标数值（数字）。`);
     const target = await deps.db.target.findFirst({ where: { taskId: task.id, position: k - 1, removedAt: null } });
     if (!target) {
       const count = await deps.db.target.count({ where: { taskId: task.id, removedAt: null } });
-      throw new CommandError(count ? `该任务只有 ${count} 项指标。` : '该任务没有量化指标。');
+      throw new CommandError(count ? botText`该任务只有 ${count} 项指标。` : botText`该任务没有量化指标。`);
     }
     await deps.db.target.update({ where: { id: target.id }, data: { value } });
     await auditChange(deps, ctx, { action: 'task.target', taskId: task.id, before: { position: target.position, value: target.value }, after: { position: target.position, value } });
-    await say(deps, ctx, `已将${label(task)}第${k}项指标由 ${target.value} 改为 ${value}（${safe(target.unit, 8)}）。`, 'target');
+    await say(deps, ctx, botText`已将${label(task)}第${k}项指标由 ${target.value} 改为 ${value}（${cut(target.unit, 8)}）。`, 'target');
   },
 };
 
@@ -64,12 +63,12 @@ export const cadenceCommand: CommandSpec = {
   run: async (deps, ctx) => {
     const { task, rest } = await taskAndRest(deps, ctx);
     const cadence = CADENCE[(rest[0] ?? '').toLowerCase()];
-    if (!cadence) throw new CommandError('请写明频次：weekly、biweekly、monthly 或 off（每周、双周、每月、关闭）。');
+    if (!cadence) throw new CommandError(botText`请写明频次：weekly、biweekly、monthly 或 off（每周、双周、每月、关闭）。`);
     const before = (await deps.db.task.findUniqueOrThrow({ where: { id: task.id }, select: { cadence: true } })).cadence;
     if (before !== cadence) {
       await deps.db.task.update({ where: { id: task.id }, data: { cadence, updatedAt: deps.clock.now() } });
       await auditChange(deps, ctx, { action: 'task.cadence', taskId: task.id, before: { cadence: before }, after: { cadence } });
     }
-    await say(deps, ctx, `${label(task)}的催办频次${before === cadence ? '已是' : '已设为'}${CADENCE_WORDS[cadence]}。`, 'cadence');
+    await say(deps, ctx, botText`${label(task)}的催办频次${before === cadence ? '已是' : '已设为'}${CADENCE_WORDS[cadence] ?? cadence}。`, 'cadence');
   },
 };

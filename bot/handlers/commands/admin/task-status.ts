@@ -1,5 +1,6 @@
 /** /pause N (暂停), /resume N (恢复), /done N (办结): a task's administrative status; audited. */
-import { safe, say, type CommandSpec } from '../command.js';
+import { botText } from '../../../feishu/safe-text.js';
+import { say, taskLabel, type CommandSpec } from '../command.js';
 import { auditChange, taskAndRest } from './shared.js';
 
 export const STATUS_WORDS: Record<string, string> = { active: '进行中', paused: '已暂停', done: '已办结' };
@@ -13,14 +14,14 @@ function statusCommand(names: string[], status: 'active' | 'paused' | 'done', su
     run: async (deps, ctx) => {
       const { task } = await taskAndRest(deps, ctx);
       const before = (await deps.db.task.findUniqueOrThrow({ where: { id: task.id }, select: { status: true } })).status;
-      const label = `任务${task.code}「${safe(task.title, 40)}」`;
+      const label = taskLabel(task);
       if (before === status) {
-        await say(deps, ctx, `${label}已是「${STATUS_WORDS[status]}」状态，未作修改。`, 'status');
+        await say(deps, ctx, botText`${label}已是「${STATUS_WORDS[status] ?? status}」状态，未作修改。`, 'status');
         return;
       }
       await deps.db.task.update({ where: { id: task.id }, data: { status, updatedAt: deps.clock.now() } });
       await auditChange(deps, ctx, { action: 'task.status', taskId: task.id, before: { status: before }, after: { status } });
-      await say(deps, ctx, `${label}的状态已由「${STATUS_WORDS[before] ?? before}」改为「${STATUS_WORDS[status]}」。${note}`, 'status');
+      await say(deps, ctx, botText`${label}的状态已由「${STATUS_WORDS[before] ?? before}」改为「${STATUS_WORDS[status] ?? status}」。${note}`, 'status');
     },
   };
 }

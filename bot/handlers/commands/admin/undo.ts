@@ -7,6 +7,7 @@
 import type { Tx } from '../../../store/db.js';
 import { audit } from '../../../store/audit.js';
 import { say, type CommandSpec } from '../command.js';
+import { botText } from '../../../feishu/safe-text.js';
 
 const UNDOABLE = ['assignment.added', 'assignment.ended', 'task.deadline', 'task.target', 'task.cadence', 'task.status'];
 const WHAT: Record<string, string> = {
@@ -27,7 +28,7 @@ export const undoCommand: CommandSpec = {
     const candidates = await deps.db.auditEntry.findMany({ where: { actor, action: { in: UNDOABLE } }, orderBy: { id: 'desc' }, take: 500 });
     const last = candidates.find((e) => !undone.has(e.id));
     if (!last) {
-      await say(deps, ctx, '没有可以撤销的修改。', 'undo');
+      await say(deps, ctx, botText`没有可以撤销的修改。`, 'undo');
       return;
     }
     // One command may have written several entries (转办 ends one owner and adds another): undo them together.
@@ -42,7 +43,7 @@ export const undoCommand: CommandSpec = {
     });
     const task = last.taskId ? await deps.db.task.findUnique({ where: { id: last.taskId }, select: { code: true } }) : null;
     const what = [...new Set(group.map((e) => WHAT[e.action]))].join('、');
-    await say(deps, ctx, `已撤销${task ? `任务${task.code}的` : ''}${what}修改。`, 'undo');
+    await say(deps, ctx, botText`已撤销${task ? `任务${task.code}的` : ''}${what}修改。`, 'undo');
   },
 };
 
