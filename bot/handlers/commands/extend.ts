@@ -10,9 +10,10 @@ import { extensionRequestCard } from '../../feishu/cards/extend-card.js';
 import type { CardAction } from '../../feishu/envelope.js';
 import { audit } from '../../store/audit.js';
 import type { Tx } from '../../store/db.js';
-import type { Handlers } from '../types.js';
+import type { CardActionEntry } from '../types.js';
 import { CommandError, isAdmin, requireTask, safe, say, type CommandSpec } from './command.js';
 import { readDay } from '../../domain/reply/read-day.js';
+import { wordTable } from '../../domain/word-table.js';
 
 const decisionValue = z.object({ requestId: z.number().int(), taskId: z.number().int(), to: z.string().optional() });
 const pending = z.object({ taskId: z.number().int(), to: z.string(), reason: z.string(), requestedBy: z.string() });
@@ -83,7 +84,7 @@ async function decisionOf(db: Pick<Tx, 'auditEntry'>, taskId: number, requestId:
   return hit ? hit.action : null;
 }
 
-const DONE_WORDS: Record<string, string> = { 'extension.approved': '已同意', 'extension.refused': '未同意' };
+const DONE_WORDS = wordTable({ 'extension.approved': '已同意', 'extension.refused': '未同意' });
 
 function answer(approve: boolean) {
   return async (deps: Deps, a: CardAction) => {
@@ -125,7 +126,7 @@ function work(approve: boolean) {
   };
 }
 
-export const extendCardActions: Handlers['cardActions'] = {
+export const extendCardActions: Record<string, CardActionEntry> = {
   'extend-approve': { answer: answer(true), work: work(true) },
   'extend-refuse': { answer: answer(false), work: work(false) },
 };

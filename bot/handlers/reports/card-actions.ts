@@ -9,7 +9,7 @@ import type { CardAction } from '../../feishu/envelope.js';
 import { STATUS_WORDS } from '../../feishu/cards/nudge-card.js';
 import { revokeReport, setReportStatus } from '../../store/reports.js';
 import type { Deps } from '../../deps.js';
-import type { Handlers } from '../types.js';
+import type { CardActionEntry } from '../types.js';
 import { loadTask, recordReport } from './record-reply.js';
 
 const status = z.enum(['on_track', 'at_risk', 'blocked', 'done']);
@@ -31,7 +31,7 @@ async function onTask(deps: Deps, personId: number, taskId: number): Promise<boo
   return (await deps.db.assignment.count({ where: { personId, taskId, active: true, role: { in: ['owner', 'collaborator'] } } })) > 0;
 }
 
-export const reportCardActions: Handlers['cardActions'] = {
+export const reportCardActions: Record<string, CardActionEntry> = {
   'report-status': {
     answer: async (_deps, a) => {
       const v = statusValue.safeParse(a.action.value);
