@@ -29,6 +29,7 @@ export const ACTION_WORDS = wordTable({
   'report.edited': '修改进展',
   'report.revoked': '撤销进展',
   'reply.unassigned': '收到无对应任务的回复',
+  'reply.refused': '收到非责任人的回复（未记为进展）',
 });
 
 /** 'YYYY-MM-DD HH:mm' on Beijing time, whatever the host's time zone. */

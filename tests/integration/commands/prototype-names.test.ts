@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCommands } from '../../../bot/handlers/commands/all.js';
+import { registerHandlers } from '../../../bot/handlers/register.js';
 import { ADMIN, startCommandHarness, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
@@ -44,10 +45,15 @@ describe('prototype names', () => {
     for (const n of NAMES) expect((await h.bot.deps.db.task.findFirstOrThrow({ where: { code: '1' } })).cadence).not.toBe(n);
   }, 180_000);
 
-  it('as card actions: each click gets an error toast', async () => {
+  it('as card actions and as the values of every card action: each click gets an error toast', async () => {
     const [card] = await h.command(ADMIN, '/task 1');
     expect(card!.msgType).toBe('interactive');
-    const values = NAMES.map((n) => ({ action: n }));
+    const actions = [...registerHandlers().cardActions.keys()];
+    expect(actions.length).toBeGreaterThan(4);
+    const values = [
+      ...NAMES.map((n) => ({ action: n })),
+      ...actions.flatMap((a) => NAMES.map((n) => ({ action: a, taskId: n, reportId: n, requestId: n, status: n, messageId: n, text: n }))),
+    ];
     for (const value of values) {
       const r = await h.fake.clickCard({ from: ADMIN, messageId: card!.messageId, value });
       expect(r.status, JSON.stringify(value)).toBe(200);
