@@ -30,6 +30,8 @@ export const ACTION_WORDS = wordTable({
   'report.revoked': '撤销进展',
   'reply.unassigned': '收到无对应任务的回复',
   'reply.refused': '收到非责任人的回复（未记为进展）',
+  'extension.approval-undone': '撤销延期批准',
+  undo: '撤销修改',
 });
 
 /** 'YYYY-MM-DD HH:mm' on Beijing time, whatever the host's time zone. */

@@ -78,13 +78,18 @@ async function look(deps: Deps, a: CardAction) {
   return { kind: 'ok' as const, id: entry.id, request: req.data, decided, allowed, openId };
 }
 
+/** The request's latest decision: approved, refused, or an approval since undone (/undo). */
 async function decisionOf(db: Pick<Tx, 'auditEntry'>, taskId: number, requestId: number): Promise<string | null> {
-  const rows = await db.auditEntry.findMany({ where: { taskId, action: { in: ['extension.approved', 'extension.refused'] } }, select: { action: true, after: true } });
-  const hit = rows.find((r) => r.after && (JSON.parse(r.after) as { requestId?: number }).requestId === requestId);
+  const rows = await db.auditEntry.findMany({
+    where: { taskId, action: { in: ['extension.approved', 'extension.refused', 'extension.approval-undone'] } },
+    select: { action: true, after: true },
+    orderBy: { id: 'asc' },
+  });
+  const hit = rows.findLast((r) => r.after && (JSON.parse(r.after) as { requestId?: number }).requestId === requestId);
   return hit ? hit.action : null;
 }
 
-const DONE_WORDS = wordTable({ 'extension.approved': '已同意', 'extension.refused': '未同意' });
+const DONE_WORDS = wordTable({ 'extension.approved': '已同意', 'extension.refused': '未同意', 'extension.approval-undone': '同意后已撤销' });
 
 function answer(approve: boolean) {
   return async (deps: Deps, a: CardAction) => {
