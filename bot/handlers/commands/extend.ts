@@ -11,6 +11,7 @@ import type { CardAction } from '../../feishu/envelope.js';
 import { audit } from '../../store/audit.js';
 import type { Tx } from '../../store/db.js';
 import type { CardActionEntry } from '../types.js';
+import { adminOpenIds } from './admin-ids.js';
 import { CommandError, isAdmin, requireTask, safe, say, type CommandSpec } from './command.js';
 import { readDay } from '../../domain/reply/read-day.js';
 import { wordTable } from '../../domain/word-table.js';
@@ -22,11 +23,6 @@ const toast = (type: 'success' | 'info' | 'error', content: string) => ({ toast:
 async function leaderOpenIds(deps: Deps, taskId: number): Promise<string[]> {
   const rows = await deps.db.assignment.findMany({ where: { taskId, role: 'leader', active: true }, include: { person: true } });
   return [...new Set(rows.map((a) => a.person.openId).filter((x): x is string => !!x))];
-}
-
-async function adminOpenIds(deps: Deps): Promise<string[]> {
-  const rows = await deps.db.person.findMany({ where: { isAdmin: true, openId: { not: null } } });
-  return [...new Set([...deps.config.ADMIN_OPEN_IDS, ...rows.map((p) => p.openId!)])];
 }
 
 export const extendCommand: CommandSpec = {
