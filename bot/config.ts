@@ -71,6 +71,8 @@ const schema = z
     DASHBOARD_PATH: z.string().regex(/^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/, 'must be a path such as /admin/queues').default('/admin/queues'),
     DASHBOARD_USER: z.string().default(''),
     DASHBOARD_PASSWORD: z.string().default(''),
+    /** Longest leave (/leave, days, inclusive) a member of staff may register; admins may register up to 366. */
+    LEAVE_MAX_DAYS: z.coerce.number().int().min(1).max(366).default(90),
     /** When set, GET /metrics wants `Authorization: Bearer <token>`. */
     METRICS_TOKEN: z.string().default(''),
   });

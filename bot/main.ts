@@ -17,7 +17,7 @@ import { startLongConnection } from './feishu/long-connection.js';
 import { createReceiver, type CardResponder } from './feishu/receiver.js';
 import { cardActionSchema } from './feishu/envelope.js';
 import { registerHandlers } from './handlers/register.js';
-import type { Handlers } from './handlers/types.js';
+import type { HandlerOverrides, Handlers } from './handlers/types.js';
 import { createLog, type Log } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createDashboard } from './ops/dashboard.js';
@@ -33,7 +33,7 @@ export interface BotOptions {
   clock?: Clock;
   log?: Log;
   /** Extra or replacement handlers (tests). */
-  handlers?: Partial<Handlers>;
+  handlers?: HandlerOverrides;
   schedule?: ScheduleSettings;
   /**
    * receiver: the Feishu webhook (or long connection); worker: the queues;
@@ -143,13 +143,19 @@ function observeFeishu(metrics: Metrics) {
   };
 }
 
-/** The fast answer to a card click: the action's own, or a toast. */
+/**
+ * The fast answer to a card click: the action's own (which runs the same checks as its queued
+ * work, so the toast never promises what the work will refuse), or an error toast for an action
+ * the bot does not know.
+ */
 function cardResponder(deps: Deps, handlers: Handlers): CardResponder {
+  const unknown = { toast: { type: 'error', content: '无法识别的操作' } };
   return async (envelope) => {
     const action = cardActionSchema.safeParse(envelope.event);
-    if (!action.success) return { toast: { type: 'error', content: '无法识别的操作' } };
+    if (!action.success) return unknown;
     const name = (action.data.action.value as { action?: unknown } | undefined)?.action;
-    const answer = typeof name === 'string' ? handlers.cardActions[name]?.answer : undefined;
-    return answer ? answer(deps, action.data, envelope) : { toast: { type: 'info', content: '已收到，正在处理' } };
+    const entry = typeof name === 'string' ? handlers.cardActions.get(name) : undefined;
+    if (!entry) return unknown;
+    return entry.answer ? entry.answer(deps, action.data, envelope) : { toast: { type: 'info', content: '已收到，正在处理' } };
   };
 }

@@ -7,11 +7,12 @@ import { systemClock } from '../clock.js';
 import { normaliseTaskCode } from '../domain/owners/parse-owners.js';
 import { parsePlan } from '../domain/plan/parse-plan.js';
 import { readReply } from '../domain/reply/read-reply.js';
+import { wordTable } from '../domain/word-table.js';
 import { readPlanFile } from '../plan-files/read-plan-file.js';
 import type { Io } from './io.js';
 import { UsageError } from './usage-error.js';
 
-const STATUS_WORDS: Record<string, string> = { on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成' };
+const STATUS_WORDS = wordTable({ on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成' });
 
 export async function runReadReply(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({

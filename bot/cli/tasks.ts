@@ -1,10 +1,11 @@
 /** `workplan tasks`: list the stored tasks. */
 import { describeTarget } from '../domain/plan/describe.js';
+import { wordTable } from '../domain/word-table.js';
 import { listTasks } from '../store/list-tasks.js';
 import type { Io } from './io.js';
 import { withDb } from './open-db.js';
 
-const ROLE_WORDS: Record<string, string> = { owner: '责任人', collaborator: '协办', leader: '责任领导' };
+const ROLE_WORDS = wordTable({ owner: '责任人', collaborator: '协办', leader: '责任领导' });
 
 export async function runTasks(_args: string[], io: Io): Promise<number> {
   const tasks = await withDb((db) => listTasks(db));

@@ -36,7 +36,7 @@ export async function onMessage(deps: Deps, handlers: Handlers, eventId: string,
   }
   const command = commandOf(read.text);
   if (command) {
-    const handler = handlers.commands[command.name];
+    const handler = handlers.commands.get(command.name);
     if (handler) return handler(deps, { ...ctx, command: command.name, args: command.args });
     await deps.messenger.reply(
       ctx.messageId,

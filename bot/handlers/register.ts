@@ -4,22 +4,28 @@ import { reportCardActions } from './reports/card-actions.js';
 import { extendCardActions } from './commands/extend.js';
 import { onFileMessage } from './commands/admin/index.js';
 import { onText } from './reports/on-text.js';
-import type { CommandHandler, Handlers } from './types.js';
+import type { CardActionEntry, CommandHandler, HandlerOverrides, Handlers } from './types.js';
 import { allCommands } from './commands/all.js';
 import { guarded } from './commands/guard.js';
 
 /** Every name of every command (English and Chinese) → its guarded handler. */
-function commandMap(): Record<string, CommandHandler> {
-  const map: Record<string, CommandHandler> = {};
-  for (const spec of allCommands()) for (const name of spec.names) map[name] = guarded(spec);
+function commandMap(): Map<string, CommandHandler> {
+  const map = new Map<string, CommandHandler>([['ping', onPing]]);
+  for (const spec of allCommands()) for (const name of spec.names) map.set(name, guarded(spec));
   return map;
 }
 
-export function registerHandlers(extra: Partial<Handlers> = {}): Handlers {
+/** Own entries only: a key such as `__proto__` in an override is copied as a plain name. */
+function withOverrides<T>(base: Map<string, T>, ...more: (Record<string, T> | undefined)[]): Map<string, T> {
+  for (const extra of more) for (const [name, value] of Object.entries(extra ?? {})) base.set(name, value);
+  return base;
+}
+
+export function registerHandlers(extra: HandlerOverrides = {}): Handlers {
   return {
-    commands: { ping: onPing, ...commandMap(), ...extra.commands },
+    commands: withOverrides(commandMap(), extra.commands),
     onText: extra.onText === undefined ? onText : extra.onText,
     onFile: extra.onFile === undefined ? onFileMessage : extra.onFile,
-    cardActions: { ...reportCardActions, ...extendCardActions, ...extra.cardActions },
+    cardActions: withOverrides(new Map<string, CardActionEntry>(), reportCardActions, extendCardActions, extra.cardActions),
   };
 }

@@ -29,13 +29,30 @@ export type MessageHandler = (deps: Deps, ctx: MessageContext) => Promise<void>;
 export type CardActionHandler = (deps: Deps, action: CardAction, envelope: Envelope) => Promise<void>;
 export type CardAnswer = (deps: Deps, action: CardAction, envelope: Envelope) => Promise<Record<string, unknown>>;
 
+export interface CardActionEntry {
+  work: CardActionHandler;
+  answer?: CardAnswer;
+}
+
+/**
+ * The registered handlers. Both tables are keyed by what a user typed or a card carried, so they
+ * are Maps: 「/constructor」 or an action named `__proto__` finds nothing rather than Object.prototype.
+ */
 export interface Handlers {
   /** Command name (English or Chinese, lower-case) → handler. */
-  commands: Record<string, CommandHandler>;
+  commands: ReadonlyMap<string, CommandHandler>;
   /** Any other message the bot should read (free-text replies). */
   onText: MessageHandler | null;
   /** A file sent to the bot (a plan for /import). */
   onFile: MessageHandler | null;
   /** value.action of a card button or form → slow work (queued) and the fast answer. */
-  cardActions: Record<string, { work: CardActionHandler; answer?: CardAnswer }>;
+  cardActions: ReadonlyMap<string, CardActionEntry>;
+}
+
+/** Extra or replacement handlers (tests, the demo), written as plain objects. */
+export interface HandlerOverrides {
+  commands?: Record<string, CommandHandler>;
+  onText?: MessageHandler | null;
+  onFile?: MessageHandler | null;
+  cardActions?: Record<string, CardActionEntry>;
 }

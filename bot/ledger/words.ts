@@ -1,20 +1,21 @@
 /** Chinese words and time stamps of the ledger (台账). Pure. */
 import { pad2 } from '../domain/calendar/civil-date.js';
 import { shanghaiParts } from '../domain/calendar/shanghai-time.js';
+import { wordTable } from '../domain/word-table.js';
 
-export const STATUS_WORDS: Record<string, string> = { on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成' };
-export const TASK_STATE_WORDS: Record<string, string> = { paused: '已暂停', done: '已办结' };
+export const STATUS_WORDS = wordTable({ on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成' });
+export const TASK_STATE_WORDS = wordTable({ paused: '已暂停', done: '已办结' });
 
-export const SOURCE_WORDS: Record<string, string> = {
+export const SOURCE_WORDS = wordTable({
   reply: '回复消息',
   text: '消息',
   button: '卡片按钮',
   form: '卡片表单',
   command: '命令',
   import: '导入',
-};
+});
 
-export const ACTION_WORDS: Record<string, string> = {
+export const ACTION_WORDS = wordTable({
   'plan.imported': '导入计划',
   'plan.reimported': '重新导入计划',
   'task.added': '新增任务',
@@ -28,7 +29,10 @@ export const ACTION_WORDS: Record<string, string> = {
   'report.edited': '修改进展',
   'report.revoked': '撤销进展',
   'reply.unassigned': '收到无对应任务的回复',
-};
+  'reply.refused': '收到非责任人的回复（未记为进展）',
+  'extension.approval-undone': '撤销延期批准',
+  undo: '撤销修改',
+});
 
 /** 'YYYY-MM-DD HH:mm' on Beijing time, whatever the host's time zone. */
 export function shanghaiMinute(at: Date): string {

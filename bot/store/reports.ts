@@ -14,6 +14,8 @@ export interface ReportInput {
   messageId: string | null;
   values: { targetId: number; value: number; unit: string }[];
   actor: string;
+  /** The reporter's standing on the task (owner, collaborator, admin), kept in the audit entry. */
+  role?: string;
   now: Date;
   chatId?: string | null;
 }
@@ -35,7 +37,7 @@ export async function createReport(db: Db, r: ReportInput) {
     });
     await audit(tx, {
       actor: r.actor, action: 'report.added', now: r.now, taskId: r.taskId, chatId: r.chatId, messageId: r.messageId,
-      after: { reportId: report.id, status: r.status, percent: r.percent, values: r.values, source: r.source },
+      after: { reportId: report.id, status: r.status, percent: r.percent, values: r.values, source: r.source, ...(r.role ? { role: r.role } : {}) },
     });
     return report;
   });

@@ -25,7 +25,7 @@ export function createInboundProcessor(deps: Deps, handlers: Handlers, botOpenId
         const action = cardActionSchema.safeParse(envelope.event);
         if (!action.success) throw new UnrecoverableError('malformed card action');
         const name = (action.data.action.value as { action?: unknown } | undefined)?.action;
-        const entry = typeof name === 'string' ? handlers.cardActions[name] : undefined;
+        const entry = typeof name === 'string' ? handlers.cardActions.get(name) : undefined;
         if (entry) await entry.work(deps, action.data, envelope);
         else deps.log.warn({ action: String(name) }, 'card action without a handler');
         return;

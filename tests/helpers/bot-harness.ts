@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../bot/clock.js';
 import { loadConfig, type Config } from '../../bot/config.js';
-import type { Handlers } from '../../bot/handlers/types.js';
+import type { HandlerOverrides } from '../../bot/handlers/types.js';
 import { startBot, type RunningBot } from '../../bot/main.js';
 import { startFakeFeishu } from '../../bot/sandbox/index.js';
 import { dropQueuePrefix } from '../../bot/demo/drop-prefix.js';
@@ -18,7 +18,7 @@ export const APP = { appId: 'cli_a1b2c3d4e5f60718', appSecret: 'test-secret', en
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface HarnessOptions {
-  handlers?: Partial<Handlers>;
+  handlers?: HandlerOverrides;
   fake?: Partial<FakeFeishuOptions>;
   env?: Record<string, string>;
   clock?: Clock;

@@ -67,10 +67,10 @@ describe('a 20,000-character reply from an owner of 12 tasks', () => {
     await drainInbound(h);
     const chooser = await waitFor(() => h.fake.messagesTo(STAFF).find((m) => m.parentId === said.messageId));
     const value = { action: 'choose-task', messageId: said.messageId };
-    await h.fake.clickCard({ from: STAFF, messageId: chooser.messageId, value, name: 'choose_submit', formValue: { code: '22' } });
+    const refused = await h.fake.clickCard({ from: STAFF, messageId: chooser.messageId, value, name: 'choose_submit', formValue: { code: '22' } });
+    expect(refused.body).toMatchObject({ toast: { type: 'error', content: expect.stringContaining('您不是任务22的责任人或协办人，这条回复未作记录') } });
     await drainInbound(h);
-    const refused = await waitFor(() => h.fake.messagesTo(STAFF).find((m) => m.parentId === chooser.messageId));
-    expect(refused.content.text).toContain('没有找到您负责的任务「22」');
+    expect(await h.bot.deps.db.report.count({ where: { messageId: said.messageId } })).toBe(0);
     await h.fake.clickCard({ from: STAFF, messageId: chooser.messageId, value, name: 'choose_submit', formValue: { code: '4' } });
     await drainInbound(h);
     const task4 = await h.bot.deps.db.task.findFirstOrThrow({ where: { code: '4' } });

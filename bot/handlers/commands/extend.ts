@@ -11,10 +11,11 @@ import type { CardAction } from '../../feishu/envelope.js';
 import { audit } from '../../store/audit.js';
 import { adminOpenIds } from '../../store/people.js';
 import type { Tx } from '../../store/db.js';
-import type { Handlers } from '../types.js';
+import type { CardActionEntry, Handlers } from '../types.js';
 import { CommandError, isAdmin, requireTask, say, taskLabel, type CommandSpec } from './command.js';
 import { botText, cut, type BotText } from '../../feishu/safe-text.js';
 import { readDay } from '../../domain/reply/read-day.js';
+import { wordTable } from '../../domain/word-table.js';
 
 const decisionValue = z.object({ requestId: z.number().int(), taskId: z.number().int(), to: z.string().optional() });
 const pending = z.object({ taskId: z.number().int(), to: z.string(), reason: z.string(), requestedBy: z.string() });
@@ -74,13 +75,18 @@ async function look(deps: Deps, a: CardAction) {
   return { kind: 'ok' as const, id: entry.id, request: req.data, decided, allowed, openId };
 }
 
+/** The request's latest decision: approved, refused, or an approval since undone (/undo). */
 async function decisionOf(db: Pick<Tx, 'auditEntry'>, taskId: number, requestId: number): Promise<string | null> {
-  const rows = await db.auditEntry.findMany({ where: { taskId, action: { in: ['extension.approved', 'extension.refused'] } }, select: { action: true, after: true } });
-  const hit = rows.find((r) => r.after && (JSON.parse(r.after) as { requestId?: number }).requestId === requestId);
+  const rows = await db.auditEntry.findMany({
+    where: { taskId, action: { in: ['extension.approved', 'extension.refused', 'extension.approval-undone'] } },
+    select: { action: true, after: true },
+    orderBy: { id: 'asc' },
+  });
+  const hit = rows.findLast((r) => r.after && (JSON.parse(r.after) as { requestId?: number }).requestId === requestId);
   return hit ? hit.action : null;
 }
 
-const DONE_WORDS: Record<string, string> = { 'extension.approved': '已同意', 'extension.refused': '未同意' };
+const DONE_WORDS = wordTable({ 'extension.approved': '已同意', 'extension.refused': '未同意', 'extension.approval-undone': '同意后已撤销' });
 
 function answer(approve: boolean) {
   return async (deps: Deps, a: CardAction) => {
@@ -124,7 +130,7 @@ function work(approve: boolean) {
   };
 }
 
-export const extendCardActions: Handlers['cardActions'] = {
+export const extendCardActions: Record<string, CardActionEntry> = {
   'extend-approve': { answer: answer(true), work: work(true) },
   'extend-refuse': { answer: answer(false), work: work(false) },
 };

@@ -2,18 +2,22 @@
 import { card, markdown } from '../../feishu/cards/card.js';
 import { shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
 import { cut, figure, joinMd, md } from '../../feishu/safe-text.js';
+import { wordTable } from '../../domain/word-table.js';
 import { requireTask, sayCard, type CommandSpec } from './command.js';
 
-const ACTIONS: Record<string, string> = {
-  'report.added': '填报进展', 'report.edited': '修改进展', 'report.revoked': '撤销进展',
-  'assignment.added': '指派人员', 'assignment.ended': '取消指派', 'task.deadline': '调整完成时限',
-  'extension.requested': '申请延期', 'extension.approved': '同意延期', 'extension.refused': '不同意延期',
+const ACTIONS = wordTable({
+  'report.added': '填报进展', 'report.edited': '修改进展', 'report.revoked': '撤销进展', 'reply.refused': '非责任人回复（未记为进展）',
+  'assignment.added': '指派人员', 'assignment.ended': '取消指派', 'task.deadline': '调整完成时限', 'task.target': '调整指标',
+  'task.cadence': '调整催办频次', 'extension.requested': '申请延期', 'extension.approved': '同意延期', 'extension.refused': '不同意延期',
+  'extension.approval-undone': '撤销延期批准', undo: '撤销修改',
   'task.created': '新增任务', 'task.updated': '任务变更', 'task.removed': '移除任务', 'task.status': '调整状态',
-};
-const STATUS: Record<string, string> = { on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成', pending: '待审批' };
-const KEYS: Record<string, string> = {
+});
+const STATUS = wordTable({ on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成', pending: '待审批', active: '进行中', paused: '已暂停' });
+const ROLE = wordTable({ owner: '责任人', collaborator: '协办', leader: '责任领导', admin: '管理员' });
+const KEYS = wordTable({
   deadline: '时限', to: '申请至', reason: '理由', status: '状态', percent: '进度', role: '角色', title: '标题', from: '自',
-};
+  value: '数值', cadence: '频次', what: '内容',
+});
 
 function summary(json: string | null): string {
   if (!json) return '';
@@ -26,7 +30,7 @@ function summary(json: string | null): string {
   if (!v || typeof v !== 'object') return String(v);
   return Object.entries(v as Record<string, unknown>)
     .filter(([k, x]) => KEYS[k] && x !== null && x !== undefined)
-    .map(([k, x]) => `${KEYS[k]}：${k === 'status' ? (STATUS[String(x)] ?? String(x)) : k === 'role' ? ({ owner: '责任人', collaborator: '协办', leader: '责任领导' }[String(x)] ?? String(x)) : String(x)}`)
+    .map(([k, x]) => `${KEYS[k]}：${k === 'status' ? (STATUS[String(x)] ?? String(x)) : k === 'role' ? (ROLE[String(x)] ?? String(x)) : String(x)}`)
     .join('，');
 }
 

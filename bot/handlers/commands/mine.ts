@@ -1,10 +1,11 @@
 /** /mine (我的任务): the sender's tasks with their deadline and last report. */
 import { card, markdown } from '../../feishu/cards/card.js';
+import { wordTable } from '../../domain/word-table.js';
 import { STATUS_WORDS } from '../../feishu/cards/nudge-card.js';
 import { say, sayCard, type CommandSpec } from './command.js';
 import { botText, cut, figure, joinMd, md } from '../../feishu/safe-text.js';
 
-const ROLE: Record<string, string> = { owner: '责任人', collaborator: '协办', leader: '责任领导' };
+const ROLE = wordTable({ owner: '责任人', collaborator: '协办', leader: '责任领导' });
 
 export const mineCommand: CommandSpec = {
   names: ['mine', '我的任务', '我的'],

@@ -1,11 +1,12 @@
 /** /task N (任务): one task in full — body, targets with latest values, people, units, deadline, last reports. */
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { card, hr, markdown } from '../../feishu/cards/card.js';
+import { wordTable } from '../../domain/word-table.js';
 import { STATUS_WORDS } from '../../feishu/cards/nudge-card.js';
 import { cut, figure, joinMd, md, type Md } from '../../feishu/safe-text.js';
 import { requireTask, sayCard, type CommandSpec } from './command.js';
 
-const ROLE: Record<string, string> = { owner: '责任人', collaborator: '协办', leader: '责任领导' };
+const ROLE = wordTable({ owner: '责任人', collaborator: '协办', leader: '责任领导' });
 const num = (v: number) => String(Math.round(v * 100) / 100);
 
 export const taskCommand: CommandSpec = {

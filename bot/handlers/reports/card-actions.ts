@@ -1,7 +1,9 @@
 /**
  * Card actions on reports: a status button, the progress form, undo, and
- * choosing the task for a free message. Each answers at once with a toast;
- * the work runs from the queue.
+ * choosing the task for a free message. Each is one check shared by the fast
+ * answer (the toast, within Feishu's budget) and the queued work: the value's
+ * shape, mayReport, the report that can still be changed. A refused click gets
+ * an error toast with the reason, and the work does nothing.
  */
 import { z } from 'zod';
 import { parseNumber } from '../../domain/plan/numerals.js';
@@ -10,88 +12,99 @@ import { botText } from '../../feishu/safe-text.js';
 import { STATUS_WORDS } from '../../feishu/cards/nudge-card.js';
 import { revokeReport, setReportStatus } from '../../store/reports.js';
 import type { Deps } from '../../deps.js';
-import type { Handlers } from '../types.js';
-import { chooseTask } from './choose-task.js';
-import { loadTask, recordReport } from './record-reply.js';
+import type { CardActionEntry } from '../types.js';
+import { checkedAction, refuse, toast, type Check } from './checked-action.js';
+import { mayReport } from './may-report.js';
+import { loadTask, recordReport, type Said } from './record-reply.js';
+import { checkChoice } from './choose-task.js';
 
 const status = z.enum(['on_track', 'at_risk', 'blocked', 'done']);
 const statusValue = z.object({ taskId: z.number().int(), status, reportId: z.number().int().optional() });
 const formValue = z.object({ taskId: z.number().int() });
 const undoValue = z.object({ reportId: z.number().int() });
 
-const toast = (type: 'success' | 'info' | 'error' | 'warning', content: string) => ({ toast: { type, content } });
+/** Where a click's confirmation goes: a reply to the card. */
+const from = (a: CardAction) => ({ chatId: a.context?.open_chat_id ?? null, replyTo: a.context?.open_message_id ?? null });
 
-async function operator(deps: Deps, a: CardAction) {
+/** May this click report on the task? The reporter, or the refusal as an error toast. */
+async function reporterFor(deps: Deps, a: CardAction, taskId: number) {
   const openId = a.operator.open_id;
-  const person = openId ? await deps.db.person.findUnique({ where: { openId } }) : null;
-  return person && openId ? { person, openId } : null;
+  if (!openId) return refuse('无法识别操作人');
+  const r = await mayReport(deps, openId, taskId);
+  return r.ok ? { ok: true as const, reporter: r } : refuse(`${r.why}，未作记录`);
 }
 
-/** Is this person on the task (owner or collaborator)? */
-async function onTask(deps: Deps, personId: number, taskId: number): Promise<boolean> {
-  return (await deps.db.assignment.count({ where: { personId, taskId, active: true, role: { in: ['owner', 'collaborator'] } } })) > 0;
+/** A report the clicker may still change: theirs, not withdrawn. */
+async function ownReport(deps: Deps, a: CardAction, reportId: number) {
+  const openId = a.operator.open_id;
+  const [r, person] = await Promise.all([
+    deps.db.report.findUnique({ where: { id: reportId } }),
+    openId ? deps.db.person.findUnique({ where: { openId } }) : null,
+  ]);
+  if (!r) return refuse('没有找到这条记录，未作修改');
+  if (r.revokedAt) return refuse('这条记录已撤销，未作修改');
+  if (!person || r.personId !== person.id) return refuse('这条记录不是您提交的，未作修改');
+  return { ok: true as const, report: r, openId: openId! };
 }
 
-export const reportCardActions: Handlers['cardActions'] = {
-  'report-status': {
-    answer: async (_deps, a) => {
-      const v = statusValue.safeParse(a.action.value);
-      return v.success ? toast('success', `已记录：${STATUS_WORDS[v.data.status]}`) : toast('error', '无法识别的操作');
-    },
-    work: async (deps, a) => {
-      const v = statusValue.safeParse(a.action.value);
-      const who = await operator(deps, a);
-      if (!v.success || !who || !(await onTask(deps, who.person.id, v.data.taskId))) return;
-      if (v.data.reportId) {
-        const r = await deps.db.report.findUnique({ where: { id: v.data.reportId } });
-        if (r && r.personId === who.person.id && !r.revokedAt) {
-          await setReportStatus(deps.db, r.id, v.data.status, who.openId, deps.clock.now());
-          return;
-        }
-      }
-      const task = await loadTask(deps, v.data.taskId);
-      await recordReport(deps, task, {
-        text: `［按钮］${STATUS_WORDS[v.data.status]}`, source: 'button', messageId: null, chatId: a.context?.open_chat_id ?? null,
-        replyTo: a.context?.open_message_id ?? null, personId: who.person.id, openId: who.openId, status: v.data.status,
-      });
-    },
-  },
-  'report-form': {
-    answer: async () => toast('success', '已提交，稍后回复记录结果'),
-    work: async (deps, a) => {
-      const v = formValue.safeParse(a.action.value);
-      const who = await operator(deps, a);
-      if (!v.success || !who || !(await onTask(deps, who.person.id, v.data.taskId))) return;
-      const form = a.action.form_value ?? {};
-      const numbers = new Map<number, number>();
-      for (const [name, raw] of Object.entries(form)) {
-        const m = name.match(/^t(\d+)$/);
-        const n = m && typeof raw === 'string' ? parseNumber(raw.trim().replace(/[^\d.．０-９一二三四五六七八九十百千万亿零〇两]/g, '')) : null;
-        if (m && n !== null) numbers.set(Number(m[1]), n);
-      }
-      const note = typeof form.note === 'string' ? form.note : '';
-      const task = await loadTask(deps, v.data.taskId);
-      await recordReport(deps, task, {
-        text: note || `［表单］${JSON.stringify(form)}`, source: 'form', messageId: null, chatId: a.context?.open_chat_id ?? null,
-        replyTo: a.context?.open_message_id ?? null, personId: who.person.id, openId: who.openId, formValues: numbers,
-      });
-    },
-  },
-  'report-undo': {
-    answer: async () => toast('info', '正在撤销…'),
-    work: async (deps, a) => {
-      const v = undoValue.safeParse(a.action.value);
-      const who = await operator(deps, a);
-      if (!v.success || !who) return;
-      const done = await revokeReport(deps.db, v.data.reportId, who.person.id, who.openId, deps.clock.now());
-      const messageId = a.context?.open_message_id;
-      if (messageId) {
-        await deps.messenger.reply(messageId, { text: done ? botText`已撤销这条记录。` : botText`这条记录已撤销或不是您提交的，未作修改。` }, `undo:${v.data.reportId}`);
-      }
-    },
-  },
-  'choose-task': {
-    answer: async () => toast('success', '已选择，正在记录'),
-    work: chooseTask,
-  },
+const checkStatus: Check<{ kind: 'edit'; reportId: number; openId: string; status: string } | { kind: 'new'; said: Said }> = async (deps, a) => {
+  const v = statusValue.safeParse(a.action.value);
+  if (!v.success) return refuse('无法识别的操作');
+  const word = STATUS_WORDS[v.data.status];
+  const who = await reporterFor(deps, a, v.data.taskId);
+  if (!who.ok) return who;
+  if (v.data.reportId !== undefined) {
+    const own = await ownReport(deps, a, v.data.reportId);
+    if (!own.ok) return own;
+    if (own.report.taskId !== v.data.taskId) return refuse('这条记录不属于该任务，未作修改');
+    return { ok: true, toast: toast('success', `已修改为：${word}`), plan: { kind: 'edit', reportId: own.report.id, openId: own.openId, status: v.data.status } };
+  }
+  const said: Said = { text: `［按钮］${word}`, source: 'button', messageId: null, ...from(a), reporter: who.reporter, status: v.data.status };
+  return { ok: true, toast: toast('success', `已记录：${word}`), plan: { kind: 'new', said } };
+};
+
+const checkForm: Check<Said> = async (deps, a) => {
+  const v = formValue.safeParse(a.action.value);
+  if (!v.success) return refuse('无法识别的操作');
+  const who = await reporterFor(deps, a, v.data.taskId);
+  if (!who.ok) return who;
+  const form = a.action.form_value ?? {};
+  const numbers = new Map<number, number>();
+  for (const [name, raw] of Object.entries(form)) {
+    const m = name.match(/^t(\d+)$/);
+    const n = m && typeof raw === 'string' ? parseNumber(raw.trim().replace(/[^\d.．０-９一二三四五六七八九十百千万亿零〇两]/g, '')) : null;
+    if (m && n !== null) numbers.set(Number(m[1]), n);
+  }
+  const note = typeof form.note === 'string' ? form.note : '';
+  const text = note || `［表单］${JSON.stringify(form)}`;
+  return { ok: true, toast: toast('success', '已提交，稍后回复记录结果'), plan: { text, source: 'form', messageId: null, ...from(a), reporter: who.reporter, formValues: numbers } };
+};
+
+const checkUndo: Check<{ reportId: number; personId: number; openId: string }> = async (deps, a) => {
+  const v = undoValue.safeParse(a.action.value);
+  if (!v.success) return refuse('无法识别的操作');
+  const own = await ownReport(deps, a, v.data.reportId);
+  if (!own.ok) return own;
+  return { ok: true, toast: toast('info', '正在撤销…'), plan: { reportId: own.report.id, personId: own.report.personId!, openId: own.openId } };
+};
+
+/** The work of a click that reports: record what it said, on the task it was checked for. */
+async function record(deps: Deps, _a: CardAction, said: Said): Promise<void> {
+  await recordReport(deps, await loadTask(deps, said.reporter.taskId), said);
+}
+
+export const reportCardActions: Record<string, CardActionEntry> = {
+  'report-status': checkedAction(checkStatus, async (deps, a, plan) => {
+    if (plan.kind === 'edit') await setReportStatus(deps.db, plan.reportId, plan.status, plan.openId, deps.clock.now());
+    else await record(deps, a, plan.said);
+  }),
+  'report-form': checkedAction(checkForm, record),
+  'report-undo': checkedAction(checkUndo, async (deps, a, plan) => {
+    const done = await revokeReport(deps.db, plan.reportId, plan.personId, plan.openId, deps.clock.now());
+    const messageId = a.context?.open_message_id;
+    if (messageId) {
+      await deps.messenger.reply(messageId, { text: done ? botText`已撤销这条记录。` : botText`这条记录已撤销或不是您提交的，未作修改。` }, `undo:${plan.reportId}`);
+    }
+  }),
+  'choose-task': checkedAction(checkChoice, record),
 };

@@ -1,22 +1,39 @@
-/** A free message to the bot: a progress report in the owner's own words. */
+/**
+ * A free message to the bot: a progress report in the owner's own words.
+ * It counts only from someone who may report on the task (mayReport); anyone
+ * else is told so, and their words are kept in the audit trail, not as a report.
+ */
+import { audit } from '../../store/audit.js';
 import { chooserCard } from '../../feishu/cards/chooser-card.js';
 import { botText, type BotText } from '../../feishu/safe-text.js';
 import { keepUnassignedReply } from '../../store/unassigned-replies.js';
+import { isAdmin } from '../commands/command.js';
 import type { MessageHandler } from '../types.js';
+import { mayReport } from './may-report.js';
 import { loadTask, recordReport } from './record-reply.js';
 import { resolveTask } from './resolve-task.js';
 
 export const onText: MessageHandler = async (deps, ctx) => {
   const reply = (text: BotText, tag: string) => deps.messenger.reply(ctx.messageId, { text }, `reply:${ctx.messageId}:${tag}`);
+  const keep = (action: string, taskId: number | null) =>
+    deps.db.$transaction((tx) =>
+      audit(tx, { actor: ctx.senderOpenId, action, now: deps.clock.now(), taskId, after: { text: ctx.text }, chatId: ctx.chatId, messageId: ctx.messageId }),
+    );
   if (!ctx.text.trim()) return;
   const person = await deps.db.person.findUnique({ where: { openId: ctx.senderOpenId } });
-  if (!person) {
+  if (!person && !(await isAdmin(deps, ctx.senderOpenId))) {
     await reply(botText`您目前没有负责的任务，这条消息未作记录。如有疑问请联系管理员。发送 /help 查看用法。`, 'unknown-person');
     return;
   }
-  const found = await resolveTask(deps, { personId: person.id, parentId: ctx.parentId, rootId: ctx.rootId, text: ctx.text });
+  const found = await resolveTask(deps, { personId: person?.id ?? null, parentId: ctx.parentId, rootId: ctx.rootId, text: ctx.text });
   switch (found.kind) {
     case 'task': {
+      const reporter = await mayReport(deps, ctx.senderOpenId, found.taskId);
+      if (!reporter.ok) {
+        await keep('reply.refused', found.taskId);
+        await reply(botText`${reporter.why}，这条消息未作为进展记录。`, 'refused');
+        return;
+      }
       const task = await loadTask(deps, found.taskId);
       await recordReport(deps, task, {
         text: ctx.text,
@@ -24,8 +41,7 @@ export const onText: MessageHandler = async (deps, ctx) => {
         messageId: ctx.messageId,
         chatId: ctx.chatId,
         replyTo: ctx.messageId,
-        personId: person.id,
-        openId: ctx.senderOpenId,
+        reporter,
       });
       return;
     }
@@ -35,7 +51,7 @@ export const onText: MessageHandler = async (deps, ctx) => {
       await deps.messenger.reply(ctx.messageId, { card: chooserCard(found.tasks, ctx.text, ctx.messageId) }, `reply:${ctx.messageId}:choose`);
       return;
     case 'not-theirs':
-      await reply(botText`没有找到您负责的任务「${found.code.replace(/[^0-9.一二三四五六七八九十]/g, '')}」，这条消息未作记录。发送 /mine 查看您的任务。`, 'not-theirs');
+      await reply(botText`没有找到任务「${found.code.replace(/[^0-9.一二三四五六七八九十]/g, '')}」，这条消息未作记录。发送 /mine 查看您的任务。`, 'not-theirs');
       return;
     case 'none':
       await reply(botText`您目前没有负责的任务，这条消息未作记录。如有疑问请联系管理员。`, 'no-tasks');

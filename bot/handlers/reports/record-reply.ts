@@ -1,7 +1,8 @@
 /**
  * Recording what an owner said about a task: read it (status, percent,
  * values, expected date), store it with the raw text, answer with what was
- * recorded and a way to undo or correct it. Nothing is written silently.
+ * recorded and a way to undo or correct it. Nothing is written silently,
+ * and nothing without a Reporter from mayReport.
  */
 import type { Deps } from '../../deps.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
@@ -10,6 +11,7 @@ import { periodOf } from '../../domain/schedule/periods.js';
 import type { PeriodCadence } from '../../domain/schedule/settings.js';
 import { confirmationCard, type RecordedSummary } from '../../feishu/cards/report-cards.js';
 import { createReport, type ReportInput } from '../../store/reports.js';
+import { reporterPersonId, type Reporter } from './may-report.js';
 
 export type TaskWithTargets = Awaited<ReturnType<typeof loadTask>>;
 
@@ -30,8 +32,8 @@ export interface Said {
   chatId: string | null;
   /** Where to put the confirmation: a reply to this message, or a new message to the person. */
   replyTo: string | null;
-  personId: number;
-  openId: string;
+  /** Who reports: only mayReport gives one, so no channel can skip the rule. */
+  reporter: Reporter;
   /** A status picked on a card, when there is one. */
   status?: ReportStatus;
   /** Numbers typed into the card form, by target position. */
@@ -39,7 +41,9 @@ export interface Said {
 }
 
 export async function recordReport(deps: Deps, task: TaskWithTargets, said: Said) {
+  if (said.reporter.taskId !== task.id) throw new Error(`reporter checked for task ${said.reporter.taskId}, not ${task.id}`);
   const now = deps.clock.now();
+  const personId = await reporterPersonId(deps, said.reporter);
   const read = readReply({
     text: said.text,
     targets: task.targets.map((t) => ({ label: t.label, value: t.value, unit: t.unit, kind: t.kind as 'level', text: t.text })),
@@ -54,7 +58,7 @@ export async function recordReport(deps: Deps, task: TaskWithTargets, said: Said
   const period = currentPeriod(task.cadence, now);
   const report = await createReport(deps.db, {
     taskId: task.id,
-    personId: said.personId,
+    personId,
     period,
     status: said.status ?? read.status,
     percent: read.percent,
@@ -63,7 +67,8 @@ export async function recordReport(deps: Deps, task: TaskWithTargets, said: Said
     source: said.source,
     messageId: said.messageId,
     values: [...values].map(([i, value]) => ({ targetId: task.targets[i]!.id, value, unit: task.targets[i]!.unit })),
-    actor: said.openId,
+    actor: said.reporter.openId,
+    role: said.reporter.role,
     now,
     chatId: said.chatId,
   });
@@ -85,6 +90,6 @@ export async function recordReport(deps: Deps, task: TaskWithTargets, said: Said
   const card = confirmationCard(summary);
   const key = `confirm:${said.messageId ?? `report-${report.id}`}:${task.id}`;
   if (said.replyTo) await deps.messenger.reply(said.replyTo, { card }, key);
-  else await deps.messenger.send({ openId: said.openId }, { card }, key);
+  else await deps.messenger.send({ openId: said.reporter.openId }, { card }, key);
   return { report, summary };
 }

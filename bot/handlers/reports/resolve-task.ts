@@ -2,6 +2,7 @@
  * Which task a free message is about: the nudge it replies to; a task it
  * names (「#7」「任务7」「7.」 at the start); the person's only task; the only
  * task they were asked about this period. Otherwise the caller asks.
+ * Whether the sender may report on it is not decided here: the caller asks mayReport.
  */
 import type { Deps } from '../../deps.js';
 import { normaliseTaskCode } from '../../domain/owners/parse-owners.js';
@@ -9,6 +10,7 @@ import { normaliseTaskCode } from '../../domain/owners/parse-owners.js';
 export type Resolution =
   | { kind: 'task'; taskId: number; text: string }
   | { kind: 'choose'; tasks: { id: number; code: string; title: string }[] }
+  /** A task marked by number that no task of the plan has. */
   | { kind: 'not-theirs'; code: string }
   | { kind: 'none' };
 
@@ -16,27 +18,22 @@ const NAMED = /^\s*(?:[#＃]\s*|任务\s*|第)?([0-9０-９]{1,3}(?:\.[0-9]{1,3}
 
 export async function resolveTask(
   deps: Pick<Deps, 'db'>,
-  m: { personId: number; parentId: string | null; rootId: string | null; text: string },
+  m: { personId: number | null; parentId: string | null; rootId: string | null; text: string },
 ): Promise<Resolution> {
   const threadIds = [m.parentId, m.rootId].filter((x): x is string => !!x);
   if (threadIds.length) {
     const nudge = await deps.db.nudge.findFirst({ where: { messageId: { in: threadIds } }, select: { taskId: true } });
     if (nudge) return { kind: 'task', taskId: nudge.taskId, text: m.text };
   }
+  if (m.personId === null) return named(deps, m.text, []);
   const mine = await deps.db.assignment.findMany({
     where: { personId: m.personId, active: true, role: { in: ['owner', 'collaborator'] }, task: { removedAt: null } },
     include: { task: { select: { id: true, code: true, title: true, position: true } } },
     orderBy: { task: { position: 'asc' } },
   });
   const tasks = [...new Map(mine.map((a) => [a.task.id, a.task])).values()];
-  const named = m.text.match(NAMED);
-  const hasMarker = named && /^\s*([#＃]|任务|第)/.test(m.text);
-  if (named && (hasMarker || tasks.some((t) => t.code === normaliseTaskCode(named[1]!)))) {
-    const code = normaliseTaskCode(named[1]!);
-    const t = tasks.find((x) => x.code === code);
-    if (t) return { kind: 'task', taskId: t.id, text: m.text.slice(named[0].length).trim() || m.text };
-    if (hasMarker) return { kind: 'not-theirs', code };
-  }
+  const byName = await named(deps, m.text, tasks);
+  if (byName.kind !== 'none') return byName;
   if (tasks.length === 1) return { kind: 'task', taskId: tasks[0]!.id, text: m.text };
   if (!tasks.length) return { kind: 'none' };
   // The only task this person was asked about and has not answered yet.
@@ -51,4 +48,17 @@ export async function resolveTask(
   }
   if (open.length === 1) return { kind: 'task', taskId: open[0]!, text: m.text };
   return { kind: 'choose', tasks: tasks.map((t) => ({ id: t.id, code: t.code, title: t.title })) };
+}
+
+/** The task named at the start of the text: one of the person's own, or, with a marker (「#7」), any task of that number. */
+async function named(deps: Pick<Deps, 'db'>, text: string, tasks: { id: number; code: string }[]): Promise<Resolution> {
+  const m = text.match(NAMED);
+  if (!m) return { kind: 'none' };
+  const code = normaliseTaskCode(m[1]!);
+  const rest = text.slice(m[0].length).trim() || text;
+  const own = tasks.find((t) => t.code === code);
+  if (own) return { kind: 'task', taskId: own.id, text: rest };
+  if (!/^\s*([#＃]|任务|第)/.test(text)) return { kind: 'none' };
+  const any = await deps.db.task.findMany({ where: { code, removedAt: null }, select: { id: true }, take: 2 });
+  return any.length === 1 ? { kind: 'task', taskId: any[0]!.id, text: rest } : { kind: 'not-theirs', code };
 }

@@ -5,6 +5,7 @@
 import { parseNumber } from '../../../domain/plan/numerals.js';
 import { botText, cut } from '../../../feishu/safe-text.js';
 import { CommandError, say, taskLabel as label, type CommandSpec } from '../command.js';
+import { wordTable } from '../../../domain/word-table.js';
 import { auditChange, peopleOn, requireDate, taskAndRest, tell } from './shared.js';
 
 export const deadlineCommand: CommandSpec = {
@@ -49,11 +50,11 @@ export const targetCommand: CommandSpec = {
   },
 };
 
-const CADENCE: Record<string, string> = {
+const CADENCE = wordTable({
   weekly: 'weekly', 每周: 'weekly', biweekly: 'biweekly', 双周: 'biweekly', 每两周: 'biweekly',
   monthly: 'monthly', 每月: 'monthly', off: 'off', 关闭: 'off', 不催办: 'off',
-};
-export const CADENCE_WORDS: Record<string, string> = { weekly: '每周', biweekly: '每两周', monthly: '每月', off: '不催办' };
+});
+export const CADENCE_WORDS = wordTable({ weekly: '每周', biweekly: '每两周', monthly: '每月', off: '不催办' });
 
 export const cadenceCommand: CommandSpec = {
   names: ['cadence', '频次'],

@@ -1,9 +1,10 @@
 /** /pause N (暂停), /resume N (恢复), /done N (办结): a task's administrative status; audited. */
 import { botText } from '../../../feishu/safe-text.js';
 import { say, taskLabel, type CommandSpec } from '../command.js';
+import { wordTable } from '../../../domain/word-table.js';
 import { auditChange, taskAndRest } from './shared.js';
 
-export const STATUS_WORDS: Record<string, string> = { active: '进行中', paused: '已暂停', done: '已办结' };
+export const STATUS_WORDS = wordTable({ active: '进行中', paused: '已暂停', done: '已办结' });
 
 function statusCommand(names: string[], status: 'active' | 'paused' | 'done', summary: string, note: string): CommandSpec {
   return {

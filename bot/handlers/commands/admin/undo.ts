@@ -1,20 +1,22 @@
 /**
- * /undo (撤销): undoes the admin's last change (all entries of one command)
+ * /undo (撤销): undoes the admin's own last change (all entries of one command)
  * among assignments, deadline, target, cadence and status, from the audit
- * trail's before/after. The reversal is recorded as one 'undo' entry naming
- * the entries it undid, so a second /undo goes one change further back.
+ * trail's before/after — only while nothing newer touched the same field
+ * (undo-check.ts). The reversal is recorded as one 'undo' entry naming the
+ * entries it undid, so a second /undo goes one change further back; everyone
+ * the change told is told of its reversal (undo-effects.ts).
  */
-import type { Tx } from '../../../store/db.js';
+import { wordTable } from '../../../domain/word-table.js';
 import { audit } from '../../../store/audit.js';
 import { say, type CommandSpec } from '../command.js';
 import { botText } from '../../../feishu/safe-text.js';
+import { undoConflict, undoneIds } from './undo-check.js';
+import { approvalBehind, describeReversal, recordApprovalUndone, reverse, tellReversal } from './undo-effects.js';
 
 const UNDOABLE = ['assignment.added', 'assignment.ended', 'task.deadline', 'task.target', 'task.cadence', 'task.status'];
-const WHAT: Record<string, string> = {
+const WHAT = wordTable({
   'assignment.added': '指派', 'assignment.ended': '取消指派', 'task.deadline': '截止日期', 'task.target': '指标', 'task.cadence': '催办频次', 'task.status': '任务状态',
-};
-
-type Entry = { id: number; action: string; taskId: number | null; before: string | null; after: string | null; messageId: string | null };
+});
 
 export const undoCommand: CommandSpec = {
   names: ['undo', '撤销'],
@@ -23,8 +25,7 @@ export const undoCommand: CommandSpec = {
   summary: '撤销您最近的一次修改',
   run: async (deps, ctx) => {
     const actor = ctx.senderOpenId;
-    const undos = await deps.db.auditEntry.findMany({ where: { actor, action: 'undo' }, select: { after: true } });
-    const undone = new Set(undos.flatMap((u) => (JSON.parse(u.after ?? '{}') as { ids?: number[] }).ids ?? []));
+    const undone = undoneIds(await deps.db.auditEntry.findMany({ where: { actor, action: 'undo' }, select: { after: true } }));
     const candidates = await deps.db.auditEntry.findMany({ where: { actor, action: { in: UNDOABLE } }, orderBy: { id: 'desc' }, take: 500 });
     const last = candidates.find((e) => !undone.has(e.id));
     if (!last) {
@@ -33,49 +34,26 @@ export const undoCommand: CommandSpec = {
     }
     // One command may have written several entries (转办 ends one owner and adds another): undo them together.
     const group = last.messageId ? candidates.filter((e) => e.messageId === last.messageId && !undone.has(e.id)) : [last];
+    const task = last.taskId ? await deps.db.task.findUnique({ where: { id: last.taskId }, select: { code: true, title: true } }) : null;
+    const what = [...new Set(group.map((e) => WHAT[e.action]))].join('、');
+    const name = task ? `任务${task.code}的` : '';
+    const conflict = await undoConflict(deps, group);
+    if (conflict) {
+      await say(deps, ctx, botText`无法撤销${name}${what}修改：${conflict}`, 'undo');
+      return;
+    }
+    const approvals = await approvalBehind(deps, group);
     const now = deps.clock.now();
     await deps.db.$transaction(async (tx) => {
       for (const e of group) await reverse(tx, e, actor, now);
+      for (const a of approvals) await recordApprovalUndone(tx, a, actor, now, ctx);
       await audit(tx, {
         actor, action: 'undo', now, taskId: last.taskId, chatId: ctx.chatId, messageId: ctx.messageId,
-        before: group.map((e) => ({ id: e.id, action: e.action, before: e.before, after: e.after })), after: { ids: group.map((e) => e.id) },
+        before: group.map((e) => ({ id: e.id, action: e.action, before: e.before, after: e.after })), after: { ids: group.map((e) => e.id), what },
       });
     });
-    const task = last.taskId ? await deps.db.task.findUnique({ where: { id: last.taskId }, select: { code: true } }) : null;
-    const what = [...new Set(group.map((e) => WHAT[e.action]))].join('、');
-    await say(deps, ctx, botText`已撤销${task ? `任务${task.code}的` : ''}${what}修改。`, 'undo');
+    const told = task ? await tellReversal(deps, ctx, { id: last.taskId!, ...task }, group, approvals) : false;
+    const details = (await describeReversal(deps, group)).join('，');
+    await say(deps, ctx, botText`已撤销${name}${what}修改${details ? `：${details}` : ''}。${told ? '已告知相关人员。' : ''}`, 'undo');
   },
 };
-
-/** Puts back what one audit entry changed. */
-async function reverse(tx: Tx, e: Entry, actor: string, now: Date): Promise<void> {
-  const before = JSON.parse(e.before ?? 'null') as Record<string, unknown> | null;
-  const after = JSON.parse(e.after ?? 'null') as Record<string, unknown> | null;
-  const taskId = e.taskId;
-  if (taskId === null) return;
-  switch (e.action) {
-    case 'assignment.added': {
-      const { personId, role } = after as { personId: number; role: string };
-      await tx.assignment.updateMany({ where: { taskId, personId, role, active: true }, data: { active: false, endedAt: now, endedBy: actor } });
-      return;
-    }
-    case 'assignment.ended': {
-      const { personId, role } = before as { personId: number; role: string };
-      const active = await tx.assignment.count({ where: { taskId, personId, role, active: true } });
-      if (!active) await tx.assignment.create({ data: { taskId, personId, role, assignedBy: actor, assignedAt: now } });
-      return;
-    }
-    case 'task.deadline':
-      await tx.task.update({ where: { id: taskId }, data: { deadline: String(before!.deadline), updatedAt: now } });
-      return;
-    case 'task.cadence':
-      await tx.task.update({ where: { id: taskId }, data: { cadence: String(before!.cadence), updatedAt: now } });
-      return;
-    case 'task.status':
-      await tx.task.update({ where: { id: taskId }, data: { status: String(before!.status), updatedAt: now } });
-      return;
-    case 'task.target':
-      await tx.target.updateMany({ where: { taskId, position: Number(before!.position) }, data: { value: Number(before!.value) } });
-      return;
-  }
-}
