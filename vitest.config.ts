@@ -5,8 +5,10 @@ const OWN_PROCESS = ['tests/unit/schedule/host-tz.test.ts', 'tests/unit/schedule
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Timeouts only detect a hang: no test asserts how fast anything runs (speed lives in bench/).
+    // Generous so a loaded 2-core machine (a second suite beside this one) still passes.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     // Most files wait on Redis, HTTP and child processes rather than the CPU: four at a time keep a
     // 2-core machine busy (vitest's default there is one file at a time).

@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/faults/slow/**/*.test.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 30_000,
+    testTimeout: 300_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     // One file at a time: these spawn worker processes and stop Redis; in parallel on 2 cores they
     // starve each other (SQLite's synchronous lock waits pause whole processes).

@@ -35,7 +35,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo console in chromium', () => {
     browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

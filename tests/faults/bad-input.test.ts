@@ -11,7 +11,7 @@ import { ADMIN, drainInbound, STAFF, startCommandHarness, wordsOf, type CommandH
 let h: CommandHarness;
 beforeAll(async () => {
   h = await startCommandHarness();
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 /** Everything a command or an import could change. */

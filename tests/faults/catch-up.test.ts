@@ -34,7 +34,7 @@ describe('workers down over a scheduled time', () => {
     const first = await runSweep(h.bot.deps);
     await runSweep(h.bot.deps); // a second sweep re-offers pending keys; their job ids make that a no-op
     expect(first.enqueued).toBeGreaterThan(0);
-    await waitFor(async () => (await db.nudge.count({ where: { state: 'sent' } })) === first.enqueued, 20_000);
+    await waitFor(async () => (await db.nudge.count({ where: { state: 'sent' } })) === first.enqueued, 60_000);
     const sent = await db.nudge.findMany({ where: { state: 'sent' } });
     // Only the latest missed step: Wednesday's follow-up, due at its own time; Monday's check-in skipped.
     expect(new Set(sent.map((n) => n.kind))).toEqual(new Set(['followup1']));
@@ -51,7 +51,7 @@ describe('workers down over a scheduled time', () => {
     const followup2 = await db.nudge.findMany({ where: { kind: 'followup2' } });
     expect(followup2).toHaveLength(sent.length);
     expect(new Set(followup2.map((n) => n.dueAt.toISOString()))).toEqual(new Set([at('2022-04-15T09:30:00').toISOString()]));
-    await waitFor(async () => (await db.nudge.count({ where: { state: 'sent' } })) === 2 * sent.length, 20_000);
+    await waitFor(async () => (await db.nudge.count({ where: { state: 'sent' } })) === 2 * sent.length, 60_000);
     expect(cards()).toHaveLength(2 * sent.length);
   });
 
@@ -67,7 +67,7 @@ describe('workers down over a scheduled time', () => {
     clock.set(at('2022-04-16T10:00:00'));
     await h.restart();
     expect(await runDigestSweep(h.bot.deps)).toBe(1);
-    await waitFor(async () => (await db.digestPost.count({ where: { state: 'sent' } })) === 1, 20_000);
+    await waitFor(async () => (await db.digestPost.count({ where: { state: 'sent' } })) === 1, 60_000);
     await runDigestSweep(h.bot.deps);
     clock.set(at('2022-04-17T20:00:00'));
     await runDigestSweep(h.bot.deps);

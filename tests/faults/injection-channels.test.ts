@@ -35,7 +35,7 @@ const inOpen = (from: string, text: string, people: string[] = []) =>
   h.command(from, `{@0} ${text}`, { chatId: OPEN, mentions: [h.fake.botOpenId, ...people] });
 
 async function drainNudges(): Promise<void> {
-  await waitFor(async () => (await h.bot.deps.db.nudge.count({ where: { state: { in: ['pending', 'sending'] } } })) === 0, 30_000, 'nudges to go out');
+  await waitFor(async () => (await h.bot.deps.db.nudge.count({ where: { state: { in: ['pending', 'sending'] } } })) === 0, 60_000, 'nudges to go out');
 }
 
 /** What a 12-character name field shows of a long name: its first 11 characters, then 「…」. */
@@ -105,7 +105,7 @@ describe('plan and people words never ping anyone', () => {
 
     h.clock.set(at('2022-04-15T16:00:00'));
     expect(await runDigestSweep(h.bot.deps)).toBeGreaterThan(0);
-    await waitFor(async () => (await h.bot.deps.db.digestPost.count({ where: { state: { not: 'sent' } } })) === 0, 30_000, 'the digest');
+    await waitFor(async () => (await h.bot.deps.db.digestPost.count({ where: { state: { not: 'sent' } } })) === 0, 60_000, 'the digest');
     const digest = h.fake.messagesIn(OPEN).filter((m) => m.sender === 'bot').map(readable).join('\n');
     expect(digest).toContain(HOSTILE.plan);
     expect(digest).toContain(HOSTILE.section);

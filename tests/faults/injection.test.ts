@@ -65,7 +65,7 @@ describe('user text shown back', () => {
     await h.bot.deps.db.chat.create({ data: { chatId: GROUP, name: '局领导群', digest: true, createdAt: at('2022-04-11T09:00:00') } });
     h.clock.set(at('2022-04-15T16:00:00'));
     expect(await runDigestSweep(h.bot.deps)).toBeGreaterThan(0);
-    await waitFor(async () => (await h.bot.deps.db.digestPost.count({ where: { state: { not: 'sent' } } })) === 0, 20_000, 'the digest');
+    await waitFor(async () => (await h.bot.deps.db.digestPost.count({ where: { state: { not: 'sent' } } })) === 0, 60_000, 'the digest');
     const digest = h.fake.messagesIn(GROUP).filter((m) => m.sender === 'bot');
     expectHarmless(digest);
     const words = stringsOf(digest.map((m) => m.content)).join('\n');

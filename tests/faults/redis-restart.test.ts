@@ -33,9 +33,9 @@ describe('Redis restarts without persistence', () => {
     //    paused queue (no sender takes them).
     await h.bot.deps.queues.nudges.pause();
     await (await h.fake.userSays({ from: ADMIN, text: '/remind 1' })).delivery;
-    await waitFor(() => h.fake.messagesTo(ADMIN).some((m) => JSON.stringify(m.content).includes('已发出催办')), 30_000, 'the /remind answer');
+    await waitFor(() => h.fake.messagesTo(ADMIN).some((m) => JSON.stringify(m.content).includes('已发出催办')), 60_000, 'the /remind answer');
     await h.bot.deps.queues.sweeps.add('nudge-sweep', {});
-    await waitFor(async () => (await db.nudge.count({ where: { kind: 'checkin' } })) === 1, 30_000, 'the check-in to be recorded');
+    await waitFor(async () => (await db.nudge.count({ where: { kind: 'checkin' } })) === 1, 60_000, 'the check-in to be recorded');
     const [remind] = await db.nudge.findMany({ where: { kind: 'remind' } });
     const [checkin] = await db.nudge.findMany({ where: { kind: 'checkin' } });
     for (const n of [remind, checkin]) {
@@ -53,7 +53,7 @@ describe('Redis restarts without persistence', () => {
     // 3. Redis restarts with nothing kept: both jobs are gone, the store still has both.
     await redis.stop();
     await redis.start();
-    await waitFor(async () => (await h.bot.deps.queues.inbound.getJobState(jobIdFor('evt', eventId)).catch(() => 'down')) === 'unknown', 30_000, 'the bot to reconnect');
+    await waitFor(async () => (await h.bot.deps.queues.inbound.getJobState(jobIdFor('evt', eventId)).catch(() => 'down')) === 'unknown', 60_000, 'the bot to reconnect');
     expect(await h.bot.deps.queues.nudges.getJobState(jobIdFor('nudge', remind!.key))).toBe('unknown');
     expect(await h.bot.deps.queues.nudges.getJobState(jobIdFor('nudge', checkin!.key))).toBe('unknown');
 
@@ -65,14 +65,14 @@ describe('Redis restarts without persistence', () => {
     const reminded = () => h.fake.messages({ uuid: uuidFor(`nudge:${remind!.key}`) });
     const checkedIn = () => h.fake.messages({ uuid: uuidFor(`nudge:${checkin!.key}`) });
     await waitFor(() => pongs().length === 1 && reminded().length === 1 && checkedIn().length === 1, 60_000, 'the pong and the nudges after the recovery');
-    await waitFor(async () => (await db.processedEvent.findUniqueOrThrow({ where: { eventId } })).state === 'done', 30_000);
-    await waitFor(async () => (await db.nudge.findUniqueOrThrow({ where: { key: remind!.key } })).state === 'sent', 30_000);
+    await waitFor(async () => (await db.processedEvent.findUniqueOrThrow({ where: { eventId } })).state === 'done', 60_000);
+    await waitFor(async () => (await db.nudge.findUniqueOrThrow({ where: { key: remind!.key } })).state === 'sent', 60_000);
 
     // 5. Feishu delivers the event again (and the sweep runs again): still one of each.
     expect((await h.fake.redeliver(eventId)).status).toBe(200);
     clock.advance(60_000);
     await h.bot.deps.queues.sweeps.add('nudge-sweep', {});
-    await waitFor(async () => Object.values(await h.bot.deps.queues.sweeps.getJobCounts('waiting', 'active', 'delayed')).every((n) => n === 0), 30_000);
+    await waitFor(async () => Object.values(await h.bot.deps.queues.sweeps.getJobCounts('waiting', 'active', 'delayed')).every((n) => n === 0), 60_000);
     await sleep(1000);
     expect(pongs()).toHaveLength(1);
     expect(h.fake.messages({ uuid: pongs()[0]!.uuid! })).toHaveLength(1);
@@ -91,6 +91,6 @@ describe('Redis restarts without persistence', () => {
     await redis.stop();
     await redis.start();
     // The restarted Redis is empty; only the workers' re-upsert can bring the scheduler back.
-    await waitFor(async () => Boolean(await scheduler().catch(() => null)), 30_000, 'the sweep scheduler to be upserted again');
+    await waitFor(async () => Boolean(await scheduler().catch(() => null)), 60_000, 'the sweep scheduler to be upserted again');
   }, 120_000);
 });

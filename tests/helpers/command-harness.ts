@@ -52,5 +52,5 @@ export async function drainInbound(h: { bot: Harness['bot'] }): Promise<void> {
   await waitFor(async () => {
     const c = await h.bot.deps.queues.inbound.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return Object.values(c).reduce((a, b) => a + b, 0) === 0;
-  }, 15_000, 'the inbound queue to drain');
+  }, 60_000, 'the inbound queue to drain');
 }

@@ -42,7 +42,7 @@ export async function startPrivateRedis(opts: PrivateRedisOptions = {}): Promise
     port,
     start: async () => {
       child = spawn('redis-server', args, { stdio: 'ignore' });
-      await waitFor(() => answers(port), 10_000, `redis-server on port ${port}`);
+      await waitFor(() => answers(port), 60_000, `redis-server on port ${port}`);
     },
     stop: async () => {
       const c = child;

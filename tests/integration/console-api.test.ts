@@ -40,7 +40,7 @@ const words = (m: { content: unknown }) => JSON.stringify(m.content);
 beforeAll(async () => {
   demo = await startConsoleDemo();
   STAFF = demo.staff.openId;
-}, 60_000);
+});
 afterAll(async () => demo?.close());
 
 describe('console API', () => {
@@ -62,16 +62,16 @@ describe('console API', () => {
     const nudge = messages.find((m: any) => m.html.includes('任务2 培育科技型企业'));
     expect(nudge).toMatchObject({ sender: 'bot', senderName: '工作要点助手', msgType: 'interactive', time: '3月21日 周一 09:30' });
     expect(nudge.html).toContain('<div class="card-title">任务2 培育科技型企业</div>');
-  }, 60_000);
+  });
 
   it('a button click travels to the bot, which records it and confirms', async () => {
     const { messages } = await get(`chats/${staffChat()}/messages`);
     const nudge = messages.find((m: any) => m.html.includes('任务2 培育科技型企业'));
     const r = await post('click', { from: STAFF, messageId: nudge.messageId, value: buttonValue(nudge.html, '按计划推进'), tag: 'button' });
     expect(r.body).toMatchObject({ outcome: 'acked', toast: { type: 'success', content: '已记录：按计划推进' } });
-    await waitFor(() => botSaysIn(staffChat(), (m) => words(m).includes('状态：按计划推进')), 20_000, 'the confirmation');
+    await waitFor(() => botSaysIn(staffChat(), (m) => words(m).includes('状态：按计划推进')), 60_000, 'the confirmation');
     expect(await demo.demo.bot.deps.db.report.count({ where: { source: 'button', status: 'on_track', person: { openId: STAFF } } })).toBe(1);
-  }, 60_000);
+  });
 
   it('a form submit carries the fields, and a reply threads under the card; both arrive on the event stream', async () => {
     const stream = await fetch(new URL('api/events', demo.url));
@@ -90,37 +90,37 @@ describe('console API', () => {
     const field = /<input type="text" name="(t\d+)"/.exec(nudge.html)![1]!; // the target's number field
     const form = await post('click', { from: STAFF, messageId: nudge.messageId, name: 'submit', value: buttonValue(nudge.html, '提交进展'), formValue: { [field]: '125', note: '表单填报<b>' } });
     expect(form.body.outcome).toBe('acked');
-    await waitFor(() => botSaysIn(staffChat(), (m) => words(m).includes('125')), 20_000, 'the form’s confirmation');
+    await waitFor(() => botSaysIn(staffChat(), (m) => words(m).includes('125')), 60_000, 'the form’s confirmation');
     const rep = await demo.demo.bot.deps.db.report.findFirstOrThrow({ where: { source: 'form', person: { openId: STAFF } }, include: { values: true } });
     expect(rep.rawText).toBe('表单填报<b>');
     expect(rep.values.map((v) => v.value)).toEqual([125]);
 
     const said = await post('say', { from: STAFF, text: '重庆市科技型企业已有1260家 <script>', replyTo: nudge.messageId });
     expect(said.body).toMatchObject({ pushed: true, outcome: 'acked' });
-    const confirm = await waitFor(() => botSaysIn(staffChat(), (m) => m.parentId === said.body.messageId), 20_000, 'the threaded confirmation');
+    const confirm = await waitFor(() => botSaysIn(staffChat(), (m) => m.parentId === said.body.messageId), 60_000, 'the threaded confirmation');
     expect(words(confirm)).toContain('1260');
     const mine = (await get(`chats/${staffChat()}/messages`)).messages.find((m: any) => m.messageId === said.body.messageId);
     expect(mine.html).toBe('<div class="text">重庆市科技型企业已有1260家 &lt;script&gt;</div>');
     expect(mine.replyTo).toMatchObject({ messageId: nudge.messageId, senderName: '工作要点助手' });
 
-    await waitFor(() => seen.includes(`"messageId":"${confirm.messageId}"`), 10_000, 'the confirmation on the event stream');
+    await waitFor(() => seen.includes(`"messageId":"${confirm.messageId}"`), 60_000, 'the confirmation on the event stream');
     // A card the bot updates (PATCH) comes again on the stream as message_updated, rendered anew.
     await demo.demo.bot.deps.messenger.updateCard(confirm.messageId, rawCard({ schema: '2.0', header: { title: { tag: 'plain_text', content: '已更新的卡片' }, template: 'green' }, body: { elements: [] } }));
-    await waitFor(() => seen.includes('"kind":"message_updated"') && seen.includes('已更新的卡片'), 10_000, 'the update on the event stream');
+    await waitFor(() => seen.includes('"kind":"message_updated"') && seen.includes('已更新的卡片'), 60_000, 'the update on the event stream');
     const updated = (await get(`chats/${staffChat()}/messages`)).messages.find((m: any) => m.messageId === confirm.messageId);
     expect(updated).toMatchObject({ updated: true, html: expect.stringContaining('<div class="card-title">已更新的卡片</div>') });
     expect(seen).toContain('event: message');
     expect(seen).toContain('event: clock');
     await reader.cancel();
     await reading.catch(() => undefined);
-  }, 60_000);
+  });
 
   it('in a group the bot hears only @-mentions; non-members and bad requests get a Chinese error', async () => {
     const quiet = await post('say', { from: HE, chatId: GROUP, text: '大家好' });
     expect(quiet.body.pushed).toBe(false);
     const ping = await post('say', { from: HE, chatId: GROUP, text: '/ping', mentionBot: true });
     expect(ping.body.pushed).toBe(true);
-    await waitFor(() => botSaysIn(GROUP, (m) => m.content.text === 'pong'), 20_000, 'pong in the group');
+    await waitFor(() => botSaysIn(GROUP, (m) => m.content.text === 'pong'), 60_000, 'pong in the group');
     const html = (await get(`chats/${GROUP}/messages`)).messages.find((m: any) => m.messageId === ping.body.messageId).html;
     expect(html).toBe('<div class="text"><span class="at">@工作要点助手</span> /ping</div>');
 
@@ -128,5 +128,5 @@ describe('console API', () => {
     expect((await post('click', { from: STAFF })).status).toBe(400);
     expect((await post('clock', { action: 'speed', speed: 3600 })).body.clock.speed).toBe(3600);
     expect((await fetch(new URL('api/chats/oc_nope/messages', demo.url))).status).toBe(404);
-  }, 60_000);
+  });
 });

@@ -38,7 +38,7 @@ beforeAll(async () => {
   await report('2', 'ou_demo_liqiang', 'at_risk', '科技型企业1650家，进度偏慢', [1650, 40], '2022-04-13T10:00:00');
   await report('11', 'ou_demo_chenjing', 'blocked', '等财政局拨款后才能采购服务机构', [10, 1], '2022-04-14T10:00:00');
   await report('6', 'ou_demo_wangfang', 'done', '众创空间申报全部完成', [5, 2], '2022-04-14T11:00:00');
-}, 60_000);
+});
 afterAll(async () => store?.cleanup());
 
 describe('digest from the store', () => {

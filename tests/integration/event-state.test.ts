@@ -44,18 +44,18 @@ describe('the record of an accepted event', () => {
     expect(envelope.header.token).toBeUndefined();
     expect(stored.payload).not.toContain(APP.verificationToken);
     expect(envelope.event.message.message_id).toBe(ping.messageId);
-    await waitFor(async () => (await record(ping.eventId!)).state === 'done', 30_000);
+    await waitFor(async () => (await record(ping.eventId!)).state === 'done', 60_000);
     expect((await record(ping.eventId!)).finishedAt).not.toBeNull();
 
     const refused = await h.fake.userSays({ from: ALICE, text: '/refuse' });
     await refused.delivery;
-    await waitFor(async () => (await record(refused.eventId!)).state === 'failed', 30_000);
+    await waitFor(async () => (await record(refused.eventId!)).state === 'failed', 60_000);
     expect((await record(refused.eventId!)).error).toBe('refused for good');
 
     // A failure BullMQ retries leaves the record queued; the retry that succeeds marks it done.
     const retried = await h.fake.userSays({ from: ALICE, text: '/flaky' });
     await retried.delivery;
-    await waitFor(async () => (await record(retried.eventId!)).state === 'done', 30_000);
+    await waitFor(async () => (await record(retried.eventId!)).state === 'done', 60_000);
     expect(flaky).toBe(2);
     expect(stateAtRetry).toBe('queued');
   }, 120_000);

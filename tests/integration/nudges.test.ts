@@ -29,14 +29,14 @@ async function drain() {
     const busy = Object.values(c).reduce((a, b) => a + b, 0);
     const open = await h.bot.deps.db.nudge.count({ where: { state: { in: ['pending', 'sending'] } } });
     return busy === 0 && open === 0;
-  }, 20_000, 'nudges to drain');
+  }, 60_000, 'nudges to drain');
 }
 
 async function inbound() {
   await waitFor(async () => {
     const c = await h.bot.deps.queues.inbound.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return Object.values(c).reduce((a, b) => a + b, 0) === 0;
-  }, 10_000, 'inbound to drain');
+  }, 60_000, 'inbound to drain');
 }
 
 /** Moves the clock through each step of each day up to `until`, sweeping and sending at every step. */
@@ -71,7 +71,7 @@ const titleOf = (m: { content: { header?: { title?: { content?: string } } } }) 
 beforeAll(async () => {
   h = await startHarness({ clock, env: { SEND_RATE_PER_SECOND: '50', SWEEP_EVERY_SECONDS: '3600' } });
   await seedPlan(h.bot.deps.db, { now: clock.now(), fake: h.fake, onlyTasks: TASKS });
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 describe('check-ins on working days of the Chinese calendar', () => {

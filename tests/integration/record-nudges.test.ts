@@ -20,7 +20,7 @@ beforeEach(async () => {
       return { key: nudgeKey(a.taskId, a.personId, period, 'checkin'), taskId: a.taskId, personId: a.personId, period, kind: 'checkin', level: null, dueAt: NOW, role: 'owner' as const };
     }),
   );
-}, 60_000);
+});
 afterEach(async () => store.cleanup());
 
 const states = async () => {

@@ -70,7 +70,7 @@ describe('recovering accepted events', () => {
     const worker = new Worker(QUEUE.inbound, async (job) => {
       if (job.id === jobIdFor('evt', 'ev-failed')) throw new UnrecoverableError('handler refused');
     }, { connection, prefix });
-    await waitFor(async () => (await deps.queues.inbound.getJobCounts('completed', 'failed')).failed === 1 && (await deps.queues.inbound.getJobCounts('completed')).completed === 1, 30_000);
+    await waitFor(async () => (await deps.queues.inbound.getJobCounts('completed', 'failed')).failed === 1 && (await deps.queues.inbound.getJobCounts('completed')).completed === 1, 60_000);
     await worker.close();
     connection.disconnect();
     await deps.queues.inbound.add('im.message.receive_v1', { envelope: envelope('ev-waiting'), receivedAt: minutesAgo(5).toISOString(), via: 'webhook' }, { jobId: jobIdFor('evt', 'ev-waiting') });
@@ -94,7 +94,7 @@ describe('recovering accepted events', () => {
     // Run again: the re-enqueued job is there now, nothing is added twice.
     expect(await recoverEvents(deps)).toEqual({ requeued: 0, settled: 0 });
     expect(await deps.queues.inbound.count()).toBe(2);
-  }, 60_000);
+  });
 });
 
 describe('recovering nudges and digest posts', () => {

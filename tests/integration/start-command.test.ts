@@ -51,7 +51,7 @@ describe('workplan start', () => {
     child.stdout.on('data', (d) => (stdout += d));
     const exited = new Promise<number | null>((r) => child.on('exit', r));
     cleanups.push(() => void child.kill('SIGKILL'));
-    await waitFor(() => stdout.includes('已启动'), 20_000, 'the bot to start');
+    await waitFor(() => stdout.includes('已启动'), 60_000, 'the bot to start');
     fake.setWebhook({ eventsUrl: `http://127.0.0.1:${port}/feishu/events`, cardsUrl: `http://127.0.0.1:${port}/feishu/cards` });
     const said = await fake.userSays({ from: ALICE, text: '/ping' });
     expect((await said.delivery)?.status).toBe(200);

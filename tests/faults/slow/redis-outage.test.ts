@@ -33,7 +33,7 @@ describe('Redis unavailable for 20 s', () => {
     const { enqueued } = await runSweep(h.bot.deps);
     expect(enqueued).toBe(23);
     const cards = () => h.fake.messages({ sender: 'bot', msgType: 'interactive' });
-    await waitFor(() => cards().length >= 3, 30_000, 'the batch to start');
+    await waitFor(() => cards().length >= 3, 60_000, 'the batch to start');
 
     await redis.stop();
     const said = await h.fake.userSays({ from: ALICE, text: '/ping' });
@@ -44,7 +44,7 @@ describe('Redis unavailable for 20 s', () => {
 
     await waitFor(async () => (await db.nudge.count({ where: { state: 'sent' } })) === 23, 90_000, 'the backlog to drain');
     const pongs = () => h.fake.messagesIn(h.fake.p2pChatOf(ALICE)).filter((m) => m.sender === 'bot' && m.content?.text === 'pong');
-    await waitFor(() => pongs().length === 1, 30_000, 'the message refused during the outage');
+    await waitFor(() => pongs().length === 1, 60_000, 'the message refused during the outage');
     expect(cards()).toHaveLength(23);
     expect(new Set(cards().map((c) => c.uuid)).size).toBe(23);
     expect(pongs()).toHaveLength(1);

@@ -62,15 +62,15 @@ describe('a slow downstream', () => {
     const sent = await h.bot.deps.messenger.send({ openId: ALICE }, { card }, 'slow-feishu-card');
     // Warm up first (a fresh process's first store write can itself take seconds on a loaded machine).
     await (await h.fake.userSays({ from: ALICE, text: '/ping' })).delivery;
-    await waitFor(() => pongs().length === 1, 30_000, 'the warm-up pong');
+    await waitFor(() => pongs().length === 1, 60_000, 'the warm-up pong');
     h.fake.faults.latency(5000);
     const said = await h.fake.userSays({ from: ALICE, text: '/ping' });
     expect((await said.delivery)?.outcome).toBe('acked');
     const click = await h.fake.clickCard({ from: ALICE, messageId: sent.messageId, value: { action: 'test-write' } });
     expect(click.outcome).toBe('acked');
     expect(click.body).toEqual({ toast: { type: 'success', content: '已记录' } });
-    await waitFor(() => pongs().length === 2, 30_000, 'the pong');
-    await waitFor(async () => (await h.bot.deps.db.chat.count()) === 1, 10_000, 'the click’s work');
+    await waitFor(() => pongs().length === 2, 60_000, 'the pong');
+    await waitFor(async () => (await h.bot.deps.db.chat.count()) === 1, 60_000, 'the click’s work');
     expect(h.fake.deliveries.filter((d) => d.eventId === said.eventId)).toHaveLength(1);
   });
 
@@ -80,7 +80,7 @@ describe('a slow downstream', () => {
     const said = await h.fake.userSays({ from: ALICE, text: '/ping' });
     const first = await said.delivery;
     expect(first?.status).toBe(503);
-    await waitFor(() => pongs().length === 1, 30_000, 'the pong');
+    await waitFor(() => pongs().length === 1, 60_000, 'the pong');
     await sleep(2500); // any redelivery still scheduled lands
     expect(pongs()).toHaveLength(1);
     const attempts = h.fake.deliveries.filter((d) => d.eventId === said.eventId);
@@ -95,7 +95,7 @@ describe('a slow downstream', () => {
     const click = await h.fake.clickCard({ from: ALICE, messageId: sent.messageId, value: { action: 'test-write' } });
     expect(click.outcome).toBe('acked');
     expect(click.body).toEqual({ toast: { type: 'info', content: '已收到，正在处理' } });
-    await waitFor(async () => (await h.bot.deps.db.chat.count()) === 1, 15_000, 'the click’s work');
+    await waitFor(async () => (await h.bot.deps.db.chat.count()) === 1, 60_000, 'the click’s work');
   });
 
   it('Feishu takes a send but never answers: the call times out, is retried with the same uuid, one card', async () => {
@@ -106,7 +106,7 @@ describe('a slow downstream', () => {
     h.fake.faults.slowAnswers(120_000);
     const { enqueued } = await runSweep(h.bot.deps);
     const cards = () => h.fake.messages({ sender: 'bot', msgType: 'interactive' });
-    await waitFor(() => cards().length > 0, 10_000, 'the card to be stored');
+    await waitFor(() => cards().length > 0, 60_000, 'the card to be stored');
     h.fake.faults.slowAnswers(0);
     await waitFor(async () => (await h.bot.deps.db.nudge.count({ where: { state: 'sent' } })) === enqueued, 60_000, 'the timed-out sends retried');
     expect(cards()).toHaveLength(enqueued);

@@ -50,7 +50,7 @@ describe('a worker killed between the send and the job’s end', () => {
     expect(enqueued).toBeGreaterThan(0);
     h.fake.faults.slowAnswers(60_000); // Feishu stores the card now and answers a minute later
     const first = worker();
-    const [card] = await waitFor(() => (cards().length ? cards() : null), 30_000, 'the first card');
+    const [card] = await waitFor(() => (cards().length ? cards() : null), 60_000, 'the first card');
     first.kill('SIGKILL');
     await exited(first);
     const killed = await h.bot.deps.db.nudge.findFirstOrThrow({ where: { state: 'sending' } });
@@ -71,7 +71,7 @@ describe('SIGTERM with jobs in flight', () => {
     const enqueued = await setup(new Set(['1', '2', '3', '4', '5', '6']));
     h.fake.faults.latency(1500);
     const w = worker();
-    await waitFor(async () => (await count('sending')) > 0, 30_000, 'a send in flight');
+    await waitFor(async () => (await count('sending')) > 0, 60_000, 'a send in flight');
     w.kill('SIGTERM');
     expect(await exited(w)).toBe(0);
     expect(await count('sending')).toBe(0); // every claimed nudge was finished
@@ -90,7 +90,7 @@ describe('SIGTERM with jobs in flight', () => {
     const enqueued = await setup(new Set(['1']));
     h.fake.faults.latency(600_000); // Feishu never answers
     const w = worker({ SHUTDOWN_GRACE_SECONDS: '2' });
-    await waitFor(async () => (await count('sending')) > 0, 30_000, 'a send in flight');
+    await waitFor(async () => (await count('sending')) > 0, 60_000, 'a send in flight');
     const t0 = Date.now();
     w.kill('SIGTERM');
     // Bounded: the grace period (2 s) plus closing connections, well under the 20 s allowed here.

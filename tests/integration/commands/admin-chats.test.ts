@@ -7,7 +7,7 @@ import { startCommandHarness } from '../../helpers/command-harness.js';
 let h: CommandHarness;
 beforeAll(async () => {
   h = await startCommandHarness();
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 const db = () => h.bot.deps.db;
@@ -17,7 +17,7 @@ async function drainNudges() {
   await waitFor(async () => {
     const c = await h.bot.deps.queues.nudges.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused');
     return Object.values(c).reduce((a, b) => a + b, 0) === 0;
-  }, 20_000, 'nudges queue to drain');
+  }, 60_000, 'nudges queue to drain');
 }
 
 describe('/subscribe (订阅周报)', () => {

@@ -10,7 +10,7 @@ const SEED = readFileSync(new URL('../../../plans/qijiang-2022-work-plan.txt', i
 let h: CommandHarness;
 beforeAll(async () => {
   h = await startCommandHarness();
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 const db = () => h.bot.deps.db;
@@ -21,7 +21,7 @@ async function sendFile(from: string, fileName: string, text: string) {
   await waitFor(async () => {
     const c = await h.bot.deps.queues.inbound.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return Object.values(c).reduce((a, b) => a + b, 0) === 0;
-  }, 15_000, 'the file to be handled');
+  }, 60_000, 'the file to be handled');
   await sleep(50);
   return said.messageId;
 }

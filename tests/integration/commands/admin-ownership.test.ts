@@ -11,7 +11,7 @@ const WANG = 'ou_demo_wangfang';
 let h: CommandHarness;
 beforeAll(async () => {
   h = await startCommandHarness();
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 const db = () => h.bot.deps.db;
@@ -25,7 +25,7 @@ async function drainNudges() {
     const c = await h.bot.deps.queues.nudges.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused');
     const open = await db().nudge.count({ where: { state: { in: ['pending', 'sending'] } } });
     return Object.values(c).reduce((a, b) => a + b, 0) === 0 && open === 0;
-  }, 20_000, 'nudges to drain');
+  }, 60_000, 'nudges to drain');
 }
 
 describe('non-admins are refused', () => {

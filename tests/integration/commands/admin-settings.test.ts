@@ -6,7 +6,7 @@ import { startCommandHarness } from '../../helpers/command-harness.js';
 let h: CommandHarness;
 beforeAll(async () => {
   h = await startCommandHarness(); // clock: Monday 2022-04-11 10:00 Shanghai
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 const db = () => h.bot.deps.db;

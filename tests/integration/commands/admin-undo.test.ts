@@ -14,7 +14,7 @@ beforeAll(async () => {
   h = await startCommandHarness({ ADMIN_OPEN_IDS: `${ADMIN},${ADMIN2}` }); // clock: Monday 2022-04-11 10:00 Shanghai
   h.fake.addUser({ openId: ADMIN2, name: '赵主任' });
   await h.bot.deps.db.person.create({ data: { openId: ADMIN2, name: '赵主任', createdAt: h.clock.now(), updatedAt: h.clock.now() } });
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 const db = () => h.bot.deps.db;

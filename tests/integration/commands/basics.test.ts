@@ -5,7 +5,7 @@ import { ADMIN, GROUP, OTHER, STAFF, startCommandHarness, wordsOf, type CommandH
 let h: CommandHarness;
 beforeAll(async () => {
   h = await startCommandHarness();
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 describe('everyone', () => {

@@ -6,7 +6,7 @@ const inbound = drainInbound;
 let h: CommandHarness;
 beforeAll(async () => {
   h = await startCommandHarness();
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 const db = () => h.bot.deps.db;

@@ -8,7 +8,7 @@ const LEADER = 'ou_demo_hejianguo'; // 责任领导 of tasks 1–11
 let h: CommandHarness;
 beforeAll(async () => {
   h = await startCommandHarness();
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 const db = () => h.bot.deps.db;
@@ -37,8 +37,7 @@ describe('/extend (延期申请)', () => {
     const { card, value } = await request('2023-01-15');
     expect(value.to).toBe('2023-01-15');
     const r = await click(LEADER, card.messageId, { action: 'extend-approve', ...value });
-    expect(r.status).toBe(200);
-    expect(r.ms).toBeLessThan(3000);
+    expect(r).toMatchObject({ status: 200, outcome: 'acked' });
     expect(r.body).toMatchObject({ toast: { type: 'success' } });
     expect((await task1()).deadline).toBe('2023-01-15');
     const change = await db().auditEntry.findFirstOrThrow({ where: { action: 'task.deadline', taskId: value.taskId } });

@@ -12,7 +12,7 @@ let h: CommandHarness;
 beforeAll(async () => {
   h = await startCommandHarness({ ADMIN_OPEN_IDS: `${ADMIN},${ADMIN2}` }); // clock: Monday 2022-04-11 10:00 Shanghai
   h.fake.addUser({ openId: ADMIN2, name: '赵主任' });
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 const db = () => h.bot.deps.db;

@@ -14,7 +14,7 @@ const NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
 let h: CommandHarness;
 beforeAll(async () => {
   h = await startCommandHarness();
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 /** Waits until no inbound job is waiting or running; then none may have failed or be waiting to retry. */

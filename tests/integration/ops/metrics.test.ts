@@ -23,14 +23,14 @@ beforeAll(async () => {
   h = await startHarness({ clock: manualClock(MONDAY), env: { SWEEP_EVERY_SECONDS: '0', SEND_RATE_PER_SECOND: '50' } });
   h.fake.addUser({ openId: LI, name: '李强', outsideScope: true });
   await seedPlan(h.bot.deps.db, { now: MONDAY, fake: h.fake, onlyTasks: new Set(['1', '2']) });
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 describe('/metrics', () => {
   it('counts nudges sent and failed by reason, with Feishu latency and errors by code', async () => {
     const sweep = await runSweep(h.bot.deps);
     expect(sweep.enqueued).toBe(2);
-    await waitFor(async () => (await h.bot.deps.db.nudge.count({ where: { state: { in: ['sent', 'failed'] } } })) === 2, 20_000, 'both nudges to finish');
+    await waitFor(async () => (await h.bot.deps.db.nudge.count({ where: { state: { in: ['sent', 'failed'] } } })) === 2, 60_000, 'both nudges to finish');
     const text = await scrape(h.bot.url);
     expect(sample(text, 'workplan_nudges_sent_total', { kind: 'checkin' })).toBe(1);
     expect(sample(text, 'workplan_nudges_failed_total', { reason: '230013' })).toBe(1);
@@ -41,7 +41,7 @@ describe('/metrics', () => {
   it('counts events received and refused, and the report a reply makes', async () => {
     const said = await h.fake.userSays({ from: ZHANG, text: '#1 目前有效期高企118家，按计划推进' });
     expect((await said.delivery)?.status).toBe(200);
-    await waitFor(() => h.bot.deps.db.report.findFirst({ where: { messageId: said.messageId } }), 15_000, 'the report');
+    await waitFor(() => h.bot.deps.db.report.findFirst({ where: { messageId: said.messageId } }), 60_000, 'the report');
     const forged = await fetch(`${h.bot.url}/feishu/events`, { method: 'POST', body: '{"schema":"2.0"}', headers: { 'content-type': 'application/json' } });
     expect(forged.status).toBe(401);
     const text = await scrape(h.bot.url);

@@ -55,7 +55,7 @@ beforeAll(async () => {
   balancer = await startRoundRobin(receivers.map((r) => r.url));
   fake.setWebhook({ eventsUrl: `${balancer.url}/feishu/events`, cardsUrl: `${balancer.url}/feishu/cards` });
   for (const p of [...receivers, ...workers]) {
-    await waitFor(async () => (await fetch(`${p.url}/readyz`)).status === 200, 30_000, 'every process to be ready');
+    await waitFor(async () => (await fetch(`${p.url}/readyz`)).status === 200, 60_000, 'every process to be ready');
   }
 }, 180_000);
 
@@ -67,7 +67,7 @@ afterAll(async () => {
   await database?.drop();
   await dropQueuePrefix(REDIS_URL, prefix);
   expect(codes.every((c) => c === 0)).toBe(true);
-}, 60_000);
+});
 
 /** Send and reply calls the bots made, and the messages they created. */
 function sendsAndMessages() {
@@ -90,7 +90,7 @@ describe('two receivers and three workers as separate processes', () => {
     for (const s of said) expect((await fake.redeliver(s.eventId!)).status).toBe(200);
 
     await waitFor(() => USERS.every((u) => fake.messagesTo(u).filter((m) => m.content?.text === 'pong').length >= PINGS_EACH), 60_000, 'every pong');
-    await waitFor(async () => (await db.processedEvent.count()) === said.length, 10_000, 'the events to be recorded');
+    await waitFor(async () => (await db.processedEvent.count()) === said.length, 60_000, 'the events to be recorded');
     for (const u of USERS) expect(fake.messagesTo(u).filter((m) => m.content?.text === 'pong')).toHaveLength(PINGS_EACH);
 
     const accepted = await total(receivers, 'workplan_events_received_total', { type: 'im.message.receive_v1', via: 'webhook', outcome: 'accepted' });
@@ -110,7 +110,7 @@ describe('two receivers and three workers as separate processes', () => {
     await fake.redeliver(remind.eventId!);
 
     await waitFor(async () => (await db.nudge.count({ where: { state: 'sent' } })) === owners, 60_000, 'every nudge to be sent');
-    await waitFor(() => fake.messagesTo(ADMIN).some((m) => String(m.content?.text ?? '').includes('已发出催办')), 10_000, 'the admin’s answer');
+    await waitFor(() => fake.messagesTo(ADMIN).some((m) => String(m.content?.text ?? '').includes('已发出催办')), 60_000, 'the admin’s answer');
     expect(await db.nudge.count()).toBe(owners);
     const cards = fake.messages({ sender: 'bot', msgType: 'interactive' }).slice(before);
     expect(cards).toHaveLength(owners);

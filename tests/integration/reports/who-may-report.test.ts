@@ -16,7 +16,7 @@ const PERIOD = '2022-W15'; // the harness clock: Monday 2022-04-11
 let h: CommandHarness;
 beforeAll(async () => {
   h = await startCommandHarness();
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 const db = () => h.bot.deps.db;
@@ -28,7 +28,7 @@ async function drainNudges() {
     const c = await h.bot.deps.queues.nudges.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused');
     const open = await db().nudge.count({ where: { state: { in: ['pending', 'sending'] } } });
     return Object.values(c).reduce((a, b) => a + b, 0) === 0 && open === 0;
-  }, 20_000, 'nudges to drain');
+  }, 60_000, 'nudges to drain');
 }
 
 /** Sends a nudge of `kind` on task `code` to `openId` through the send-nudge job; resolves to its row. */
