@@ -125,10 +125,14 @@ export async function deepDocx(kind: 'tables' | 'elements', levels: number): Pro
 
 const PLAN_HEAD = '某区科技局2022年工作要点\n一、培育创新主体\n1.培育高新技术企业。';
 
-/** A task whose text is a 1 MB line without a newline: digits, numerals, spaces, brackets and colons. */
+/**
+ * A task whose text is a 1 MB line without a newline: a run of digits, a run of numerals, a
+ * bracket full of colons, a run of spaces — each was tried from every place inside it (hours).
+ */
 export function longLineText(): PlanFile {
-  const unit = '1一十万 （牵头单位：：6月  ';
-  return { name: '长行.txt', bytes: Buffer.from(PLAN_HEAD + unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB) + '\n', 'utf8') };
+  const run = (unit: string) => unit.repeat(MB / 4 / unit.length);
+  const line = `${run('1')}${run('一十万')}（${run('：')}${run(' ')}达5家`;
+  return { name: '长行.txt', bytes: Buffer.from(`${PLAN_HEAD}${line}\n`, 'utf8') };
 }
 
 /** About 700 KB, most of it one task: `Math.max(...array)` over the text before a target overflowed the stack. */
