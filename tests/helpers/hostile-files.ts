@@ -85,6 +85,27 @@ async function docxOf(document: string | { chunk: string; times: number }, decla
   ]);
 }
 
+/**
+ * A prose plan with a 400 MB picture (about 400 KB compressed): mammoth inlined every picture
+ * as base64 in its HTML, past the longest string V8 makes. The picture is neither inflated nor read now.
+ */
+export async function pictureDocx(): Promise<PlanFile> {
+  const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
+  const picture = '<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="图片1"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>';
+  const lines = ['某区科技局2022年工作要点', '一、培育创新主体', '1.培育高新技术企业。确保有效期高企达140家。'];
+  const document = `<?xml version="1.0" encoding="UTF-8"?><w:document ${NS}><w:body>${para(lines[0]!)}${picture}${lines.slice(1).map(para).join('')}</w:body></w:document>`;
+  const types = DOCX_TYPES.replace('<Default Extension="xml"', '<Default Extension="png" ContentType="image/png"/><Default Extension="xml"');
+  const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>`;
+  const bytes = await buildZip([
+    { name: '[Content_Types].xml', data: types },
+    { name: '_rels/.rels', data: DOCX_RELS },
+    { name: 'word/document.xml', data: document },
+    { name: 'word/_rels/document.xml.rels', data: rels },
+    { name: 'word/media/image1.png', data: { chunk: Buffer.alloc(MB), times: 400 } },
+  ]);
+  return { name: '带图片.docx', bytes };
+}
+
 /** A small prose plan as a .docx built by hand (the reader's happy path for these helpers). */
 export async function plainDocx(): Promise<PlanFile> {
   const lines = ['某区科技局2022年工作要点', '一、培育创新主体', '1.培育高新技术企业。确保有效期高企达140家。', '牵头科室：高新科'];

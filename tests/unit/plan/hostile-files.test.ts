@@ -69,6 +69,11 @@ describe('zip bombs are refused before they inflate', () => {
     expect(await refusal(make())).toContain('比它声明的大小（16 KB）更大');
   });
 
+  it('a .docx with a 400 MB picture is read: pictures are neither inflated nor inlined', async () => {
+    const plan = await read(files.pictureDocx());
+    expect(plan.tasks.map((t) => t.title)).toEqual(['培育高新技术企业']);
+  });
+
   it('a small .docx built the same way is read', async () => {
     expect((await read(files.plainDocx())).tasks[0]!.title).toBe('培育高新技术企业');
   });
