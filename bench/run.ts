@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { benchDigest } from './digest.js';
 import { benchFanout } from './fanout.js';
+import { benchImport } from './import.js';
 import { benchIngest } from './ingest.js';
 import { machineLine } from './machine.js';
 import { benchParse } from './parse.js';
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
   sweep: benchSweep,
   digest: benchDigest,
   parse: benchParse,
+  import: benchImport,
 };
 const README = new URL('../README.md', import.meta.url);
 

@@ -65,6 +65,10 @@ const schema = z
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(20),
     /** How often the sweep computes due nudges, seconds; 0 = this process does not schedule it. */
     SWEEP_EVERY_SECONDS: z.coerce.number().int().min(0).default(60),
+    /** Time budget of reading and parsing one plan file (/import, workplan parse|import), seconds. */
+    IMPORT_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
+    /** Heap cap of the worker thread that reads and parses a plan file, MB. */
+    IMPORT_MEMORY_MB: z.coerce.number().int().min(32).max(8192).default(512),
     /** PostgreSQL: most connections each process keeps open. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Where the BullMQ dashboard is mounted; it is on only when user and password are set. */

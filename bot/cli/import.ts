@@ -1,8 +1,8 @@
 /** `workplan import <file>`: store a plan, or update it in place. */
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
-import { parsePlan } from '../domain/plan/parse-plan.js';
-import { readPlanFile } from '../plan-files/read-plan-file.js';
+import { loadConfig } from '../config.js';
+import { importBudget, readPlanInWorker } from '../plan-files/read-in-worker.js';
 import { importPlan } from '../store/import-plan.js';
 import type { Io } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -13,11 +13,11 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   const file = positionals[0];
   if (!file) throw new UsageError('请指定要导入的文件：workplan import <文件>');
   const now = systemClock.now();
-  // Read and parse fully before touching the store: bad input changes nothing.
-  const source = await readPlanFile(file);
-  const parsed = parsePlan(source, { fallbackYear: now.getFullYear() });
-  const sourceText = source.kind === 'text' ? source.text : source.rows.map((r) => r.join('\t')).join('\n');
-  const result = await withDb((db) => importPlan(db, { parsed, sourceName: source.name, sourceText, actor: 'cli', now }));
+  // Read and parse fully before touching the store (bad input changes nothing), in a worker
+  // thread within the time and memory budget (IMPORT_TIMEOUT_SECONDS, IMPORT_MEMORY_MB).
+  const budget = importBudget(loadConfig(process.env, 'store'));
+  const { parsed, sourceName, sourceText } = await readPlanInWorker({ path: file, fallbackYear: now.getFullYear() }, budget);
+  const result = await withDb((db) => importPlan(db, { parsed, sourceName, sourceText, actor: 'cli', now }));
   if (result.created) {
     io.out(`已导入《${parsed.plan.title}》：${parsed.sections.length} 个部分、${result.taskCount} 项任务。\n`);
   } else if (!result.changes.length) {

@@ -1,4 +1,5 @@
 /** Tables and leading paragraphs out of mammoth's simple, well-formed HTML. */
+import { LIMITS } from '../domain/plan/limits.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 
@@ -18,7 +19,8 @@ export function tablesFromHtml(html: string): { tables: string[][][]; paragraphs
   const tables = [...html.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)].map((t) =>
     [...t[1]!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) =>
       [...r[1]!.matchAll(/<t[dh]([^>]*)>([\s\S]*?)<\/t[dh]>/g)].flatMap((c) => {
-        const span = Number(c[1]!.match(/colspan="(\d+)"/)?.[1] ?? 1);
+        // A colspan copied from a crafted file could ask for billions of cells: no table is wider than the limit.
+        const span = Math.min(Number(c[1]!.match(/colspan="(\d{1,6})"/)?.[1] ?? 1), LIMITS.columns + 1);
         return [textOf(c[2]!), ...Array<string>(Math.max(0, span - 1)).fill('')];
       }),
     ),

@@ -10,9 +10,10 @@ export interface Numbered {
 export function assignCodes(items: Numbered[]): string[] {
   const plain = items.map((i) => String(i.number));
   if (new Set(plain).size === plain.length) return plain;
+  // A loop, not Math.max(...items): spreading tens of thousands of arguments overflows the stack.
+  const maxDepth = items.reduce((a, i) => Math.max(a, i.path.length), 0);
   for (let depth = 1; ; depth++) {
     const codes = items.map((i) => [...i.path.slice(0, depth), i.number].join('.'));
-    const maxDepth = Math.max(...items.map((i) => i.path.length));
     if (new Set(codes).size === codes.length || depth >= maxDepth) {
       // Still clashing at full depth (a plan that repeats a number): suffix the repeats.
       const seen = new Map<string, number>();

@@ -1,6 +1,7 @@
 /** Turns a task's text into a ParsedTask: title, body, targets, parties, deadline. Pure. */
 import { latestDeadline, proseDeadline, type Period } from './dates.js';
 import { extractAnnotations, proseCollaborators, splitNames, type Annotations } from './parties.js';
+import { LIMITS } from './limits.js';
 import { findTargets } from './targets.js';
 import type { ParsedTask } from './types.js';
 
@@ -17,6 +18,8 @@ export function splitTitle(text: string): { title: string; body: string } {
   return { title, body };
 }
 
+const NAME_WORDS = { leadUnits: '牵头单位', collaborators: '配合单位', leaders: '责任领导' } as const;
+
 export interface TaskDraft {
   code: string;
   number: number | null;
@@ -29,7 +32,8 @@ export interface TaskDraft {
   title?: string;
 }
 
-export function buildTask(draft: TaskDraft, period: Period): ParsedTask {
+/** Builds one task; what it had to drop (targets past the limit, names past the limit) goes to `warnings`. */
+export function buildTask(draft: TaskDraft, period: Period, warnings: string[] = []): ParsedTask {
   const { rest, found } = extractAnnotations(draft.text);
   const merged: Annotations = {
     leader: [...found.leader, ...(draft.extra?.leader ?? [])],
@@ -42,7 +46,19 @@ export function buildTask(draft: TaskDraft, period: Period): ParsedTask {
   const stated = unique(merged.collaborator.flatMap(splitNames));
   // Prose names 「区财政」 already stated as 「区财政局」 are the same unit.
   const fromProse = proseCollaborators(split.body).filter((p) => !stated.some((s) => s.startsWith(p) || p.startsWith(s)));
-  const collaborators = unique([...stated, ...fromProse]).filter((c) => !merged.lead.includes(c));
+  const leads = new Set(merged.lead);
+  const collaborators = unique([...stated, ...fromProse]).filter((c) => !leads.has(c));
+  const targets = findTargets(whole, LIMITS.targetsPerTask + 1);
+  if (targets.length > LIMITS.targetsPerTask) {
+    targets.length = LIMITS.targetsPerTask;
+    warnings.push(`任务${draft.code}的指标超过 ${LIMITS.targetsPerTask} 个，只保留了前 ${LIMITS.targetsPerTask} 个。`);
+  }
+  const names = { leadUnits: unique(merged.lead), collaborators, leaders: unique(merged.leader) };
+  for (const key of ['leadUnits', 'collaborators', 'leaders'] as const) {
+    if (names[key].length <= LIMITS.namesPerTask) continue;
+    names[key] = names[key].slice(0, LIMITS.namesPerTask);
+    warnings.push(`任务${draft.code}的${NAME_WORDS[key]}超过 ${LIMITS.namesPerTask} 个，只保留了前 ${LIMITS.namesPerTask} 个。`);
+  }
 
   let deadline: string | null = null;
   let deadlineText: string | null = null;
@@ -64,10 +80,8 @@ export function buildTask(draft: TaskDraft, period: Period): ParsedTask {
     section: draft.section,
     title: split.title,
     body: split.body,
-    targets: findTargets(whole),
-    leadUnits: unique(merged.lead),
-    collaborators,
-    leaders: unique(merged.leader),
+    targets,
+    ...names,
     deadline: deadline ?? period.end,
     deadlineText,
   };

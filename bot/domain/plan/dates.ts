@@ -17,8 +17,12 @@ function validDate(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-const NUM = '[0-9０-９零〇○一二三四五六七八九十]+';
+// Runs are bounded and a match never starts with spaces: with `+` runs and a leading `\s*`, each
+// place inside a long run of digits or spaces was tried to the run's end (quadratic on a long line).
+const NUM = '[0-9０-９零〇○一二三四五六七八九十]{1,8}';
 const YEAR = '([0-9０-９]{4}|[零〇○一二三四五六七八九]{4})\\s*年';
+/** An optional year in front: 「2024年」, spaces after it included. */
+const YEAR_OPT = `(?:${YEAR}\\s*)?`;
 
 /** The year written in digits or digit-by-digit Chinese (二〇二二). */
 function readYear(s: string): number | null {
@@ -54,11 +58,12 @@ const QUARTER_WORDS = '一二三四1234';
  */
 export function findDeadlines(text: string, period: Period): string[] {
   const found: { at: number; date: string }[] = [];
-  const taken: [number, number][] = [];
-  const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && x < b);
+  // Characters already part of a found deadline (a later, looser pattern must not reuse them).
+  const taken = new Uint8Array(text.length);
+  const overlaps = (a: number, b: number) => taken.subarray(a, b).includes(1);
   const add = (at: number, len: number, date: string | null) => {
     if (!date || overlaps(at, at + len)) return;
-    taken.push([at, at + len]);
+    taken.fill(1, at, at + len);
     found.push({ at, date });
   };
   const scan = (re: RegExp, toDate: (m: RegExpExecArray) => string | null) => {
@@ -73,14 +78,14 @@ export function findDeadlines(text: string, period: Period): string[] {
     const d = Number(toAsciiDigits(m[3]!));
     return validDate(y, mo, d) ? ymd(y, mo, d) : null;
   });
-  scan(new RegExp(`(?:${YEAR})?\\s*(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`), (m) => {
+  scan(new RegExp(`${YEAR_OPT}(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`), (m) => {
     const y = yearOf(m[1]);
     const mo = parseNumber(m[2]!);
     const d = parseNumber(m[3]!);
     return mo && d && validDate(y, mo, d) ? ymd(y, mo, d) : null;
   });
   // 2024年6月底 / 6月末 / 6月份 / 6月中旬 / 6月上旬 / 6月
-  scan(new RegExp(`(?:${YEAR})?\\s*(${NUM})\\s*月\\s*(底|末|份|中旬|上旬|下旬|中)?`), (m) => {
+  scan(new RegExp(`${YEAR_OPT}(${NUM})\\s*月\\s*(底|末|份|中旬|上旬|下旬|中)?`), (m) => {
     const y = yearOf(m[1]);
     const mo = parseNumber(m[2]!);
     if (!mo || mo < 1 || mo > 12) return null;
@@ -88,13 +93,13 @@ export function findDeadlines(text: string, period: Period): string[] {
     return ymd(y, mo, day);
   });
   // 第三季度 / 三季度末 / 2023年二季度
-  scan(new RegExp(`(?:${YEAR})?\\s*第?([${QUARTER_WORDS}])\\s*季度`), (m) => {
+  scan(new RegExp(`${YEAR_OPT}第?([${QUARTER_WORDS}])\\s*季度`), (m) => {
     const q = parseNumber(m[2]!);
     const end = q ? QUARTER_END[q] : undefined;
     return end ? ymd(yearOf(m[1]), end[0], end[1]) : null;
   });
-  scan(new RegExp(`(?:${YEAR})?\\s*上半年`), (m) => ymd(yearOf(m[1]), 6, 30));
-  scan(new RegExp(`(?:${YEAR})?\\s*(?:下半年|年底|年末|年内|全年|全年度|年度内)`), (m) =>
+  scan(new RegExp(`${YEAR_OPT}上半年`), (m) => ymd(yearOf(m[1]), 6, 30));
+  scan(new RegExp(`${YEAR_OPT}(?:下半年|年底|年末|年内|全年|全年度|年度内)`), (m) =>
     m[1] ? ymd(yearOf(m[1]), 12, 31) : period.end,
   );
   scan(/(?:长期|持续|常态化|每月|每季度|每年|按月|按季度?)/, () => period.end);
@@ -119,7 +124,7 @@ export function latestDeadline(text: string, period: Period): string | null {
  */
 export function proseDeadline(text: string, period: Period): { date: string; text: string } | null {
   const re = new RegExp(
-    `(?:${YEAR})?\\s*(?:(?:${NUM})\\s*月\\s*(?:(?:${NUM})\\s*[日号]|底|末|中旬|上旬|下旬)?|第?[${QUARTER_WORDS}]\\s*季度末?|上半年|年底|年末)\\s*(?:前|以前|之前)`,
+    `${YEAR_OPT}(?:(?:${NUM})\\s*月(?:\\s*(?:(?:${NUM})\\s*[日号]|底|末|中旬|上旬|下旬))?|第?[${QUARTER_WORDS}]\\s*季度末?|上半年|年底|年末)\\s*(?:前|以前|之前)`,
     'g',
   );
   let best: { date: string; text: string } | null = null;

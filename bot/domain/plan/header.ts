@@ -58,7 +58,7 @@ export function readHeader({ head, tail, name, fallbackYear }: HeaderInput): { h
   if (titleIdx > 0 && /^[0-9０-９零〇一二]{4}\s*年/.test(title) && ORG_END.test(lines[titleIdx - 1]!)) {
     title = lines[titleIdx - 1]! + title;
   }
-  const notice = lines.find((l) => /^关于印发.*(通知|的函)$/.test(l));
+  const notice = lines.find((l) => l.length <= 100 && /^关于印发.*(通知|的函)$/.test(l));
   if (!title && notice) title = notice.replace(/^关于印发《?|》?的(通知|函)$/g, '');
   if (!title) title = name.replace(/\.[^.]+$/, '');
   title = title.replace(/^[《“"]|[》”"]$/g, '').trim();

@@ -2,7 +2,9 @@
  * The outline of a prose plan: sections 「一、」, sub-sections or tasks 「（一）」,
  * tasks 「1.」「1、」「１．」 and sub-items 「（1）」「①」, each with the lines under it. Pure.
  */
+import { formatCount, LIMITS } from './limits.js';
 import { parseChineseNumeral, toAsciiDigits } from './numerals.js';
+import { PlanError } from './types.js';
 
 export type Level = 1 | 2 | 3 | 4;
 
@@ -23,7 +25,8 @@ const CN = '[一二三四五六七八九十]{1,3}';
 const MARKERS: [Level, RegExp][] = [
   [1, new RegExp(`^(${CN})\\s*[、.．]\\s*(.*)$`)],
   [2, new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*[、.．]?\\s*(.*)$`)],
-  [3, /^([0-9０-９]{1,4})\s*(?:[.．、](?![0-9０-９])|[)）])\s*(.*)$/],
+  // Any number of digits: 「10000.」 is task 10000 (it was not a marker, and its text joined task 9999).
+  [3, /^([0-9０-９]+)\s*(?:[.．、](?![0-9０-９])|[)）])\s*(.*)$/],
   [4, /^(?:[（(]\s*([0-9０-９]{1,3})\s*[）)]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*[、.．]?\s*(.*)$/],
 ];
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -53,20 +56,33 @@ export function markerOf(rawLine: string): Marker | null {
   return null;
 }
 
-/** Splits the lines into the text before the outline and a forest of blocks. */
+/**
+ * Splits the lines into the text before the outline and a forest of blocks. A task number past
+ * LIMITS.taskNumber is refused with the line it is on, and so is an outline of more than
+ * LIMITS.outlineItems numbered items (before they take memory).
+ */
 export function buildOutline(lines: string[]): { before: string[]; roots: Block[] } {
   const before: string[] = [];
   const roots: Block[] = [];
   const stack: Block[] = [];
-  for (const raw of lines) {
+  let count = 0;
+  for (const [index, raw] of lines.entries()) {
     const line = raw.trim();
     if (!line) continue;
     const mk = markerOf(line);
+    if (mk?.level === 3 && mk.value > LIMITS.taskNumber) {
+      throw new PlanError(
+        `第${index + 1}行的编号「${mk.ordinal.length > 12 ? `${mk.ordinal.slice(0, 12)}…` : mk.ordinal}」超出了任务编号的上限（${formatCount(LIMITS.taskNumber)}）：请检查编号，或把这一行改写为正文。`,
+      );
+    }
     if (!mk) {
       const open = stack[stack.length - 1];
       if (open) open.lines.push(line);
       else before.push(line);
       continue;
+    }
+    if (++count > LIMITS.outlineItems) {
+      throw new PlanError(`编号的条目过多（超过 ${formatCount(LIMITS.outlineItems)} 条）：一份工作要点最多 ${formatCount(LIMITS.tasks)} 项任务，请分成几份导入。`);
     }
     const block: Block = { level: mk.level, ordinal: mk.ordinal, value: mk.value, head: mk.rest, lines: [], children: [] };
     while (stack.length && stack[stack.length - 1]!.level >= mk.level) stack.pop();

@@ -1,4 +1,8 @@
-/** Entry point of the plan parser: a PlanSource in, a ParsedPlan out. Pure. */
+/**
+ * Entry point of the plan parser: a PlanSource in, a ParsedPlan out. Pure, and linear in
+ * the size of the source, which is bounded (LIMITS) before anything else is done.
+ */
+import { checkSourceSize } from './limits-check.js';
 import { parseProse } from './parse-prose.js';
 import { findHeaderRow, parseTable } from './parse-table.js';
 import { PlanError, type ParsedPlan, type PlanSource } from './types.js';
@@ -10,6 +14,7 @@ export interface ParseOptions {
 
 export function parsePlan(source: PlanSource, options: ParseOptions = {}): ParsedPlan {
   const fallbackYear = options.fallbackYear ?? 2022;
+  checkSourceSize(source);
   if (source.kind === 'table') return parseTable(source.rows, source.preface, source.name, fallbackYear);
   const text = source.text.replace(/^\uFEFF/, '');
   if (!text.trim()) throw new PlanError('文件是空的：没有可以导入的内容。');

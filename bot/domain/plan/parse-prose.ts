@@ -3,6 +3,7 @@ import { assignCodes, type Numbered } from './assign-codes.js';
 import { buildTask, splitTitle, type TaskDraft } from './build-task.js';
 import type { Period } from './dates.js';
 import { readHeader } from './header.js';
+import { checkTaskCount } from './limits-check.js';
 import { blocksAt, buildOutline, textOf, type Block } from './outline.js';
 import { PlanError, type ParsedPlan, type ParsedSection } from './types.js';
 
@@ -39,6 +40,7 @@ export function parseProse(text: string, name: string, fallbackYear: number): Pa
     throw new PlanError('没有识别到任何任务：请确认文件是工作要点，任务以「一、」「（一）」「1.」等编号开头，或是带「重点工作任务」列的任务分解表。');
   }
 
+  checkTaskCount(found.length);
   const numbered = found.filter((f) => !f.whole);
   const codes = assignCodes(numbered.map((f): Numbered => ({ path: f.path, number: f.block.value })));
   const drafts: TaskDraft[] = [];
@@ -52,7 +54,7 @@ export function parseProse(text: string, name: string, fallbackYear: number): Pa
     }
   }
   // Keep the document's order: sections in order, tasks in order within them.
-  return { plan: header, sections, tasks: drafts.map((d) => buildTask(d, period)), warnings };
+  return { plan: header, sections, tasks: drafts.map((d) => buildTask(d, period, warnings)), warnings };
 }
 
 /** Finds the task-level blocks under a section: 1. items, or （一） items when there are none. */
@@ -65,6 +67,7 @@ function collectTasks(
   parentOrdinal: string | null,
 ): void {
   const hasLevel3 = blocksAt(blocks, 3).length > 0;
+  const hasLevel2 = blocks.some((x) => x.level === 2);
   let sub = 0;
   for (const b of blocks) {
     if (b.level === 2 && hasLevel3 && blocksAt(b.children, 3).length > 0) {
@@ -74,7 +77,7 @@ function collectTasks(
       for (const t of blocksAt(b.children, 3)) out.push({ block: t, section: ordinal, path: [...path, sub] });
     } else if (b.level === 3 || b.level === 2) {
       out.push({ block: b, section, path });
-    } else if (b.level === 4 && !hasLevel3 && !blocks.some((x) => x.level === 2)) {
+    } else if (b.level === 4 && !hasLevel3 && !hasLevel2) {
       out.push({ block: b, section, path });
     }
   }

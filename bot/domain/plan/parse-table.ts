@@ -3,6 +3,8 @@ import { assignCodes } from './assign-codes.js';
 import { buildTask, type TaskDraft } from './build-task.js';
 import type { Period } from './dates.js';
 import { readHeader } from './header.js';
+import { formatCount, LIMITS } from './limits.js';
+import { checkTaskCount } from './limits-check.js';
 import { parseChineseNumeral, toAsciiDigits } from './numerals.js';
 import { splitNames } from './parties.js';
 import { PlanError, type ParsedPlan, type ParsedSection } from './types.js';
@@ -49,12 +51,21 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
   const period: Period = { year: header.year, end: header.periodEnd };
 
   const sections: ParsedSection[] = [];
+  // The first section with an ordinal → its 1-based place, and with a title → its ordinal: one lookup per row.
+  const place = new Map<string, number>();
+  const byTitle = new Map<string, string>();
+  const addSection = (s: ParsedSection) => {
+    sections.push(s);
+    if (!place.has(s.ordinal)) place.set(s.ordinal, sections.length);
+    if (!byTitle.has(s.title)) byTitle.set(s.title, s.ordinal);
+  };
   const drafts: (TaskDraft & { path: number[]; value: number })[] = [];
   let current: string | null = null;
   let seq = 0;
   const cell = (r: string[], c: Column) => (col(c) >= 0 ? r[col(c)] ?? '' : '');
 
-  for (const row of clean.slice(headerIdx + 1)) {
+  for (const [i, row] of clean.entries()) {
+    if (i <= headerIdx) continue;
     if (row.every((c) => !c)) continue;
     const num = cell(row, 'number');
     const task = cell(row, 'task');
@@ -65,21 +76,25 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
       const ordinal = secByNum ? secByNum[1]! : secByTask![1]!;
       const title = (secByNum ? task || row.filter(Boolean).slice(1).join('') : secByTask![2]!).replace(/^[、.．\s]+/, '');
       current = ordinal;
-      sections.push({ ordinal, title, parent: null });
+      addSection({ ordinal, title, parent: null });
       continue;
     }
     const sectionName = cell(row, 'section');
-    if (sectionName && !sections.some((s) => s.title === sectionName)) {
+    if (sectionName && !byTitle.has(sectionName)) {
       const ordinal = String(sections.length + 1);
-      sections.push({ ordinal, title: sectionName, parent: null });
+      addSection({ ordinal, title: sectionName, parent: null });
       current = ordinal;
     } else if (sectionName) {
-      current = sections.find((s) => s.title === sectionName)!.ordinal;
+      current = byTitle.get(sectionName)!;
     }
     if (!task) continue;
     seq++;
+    checkTaskCount(seq);
     const parsedNum = Number(toAsciiDigits(num).replace(/[.．、]$/, ''));
     const value = Number.isInteger(parsedNum) && parsedNum > 0 ? parsedNum : (parseChineseNumeral(num) ?? seq);
+    if (value > LIMITS.taskNumber) {
+      throw new PlanError(`表格第${i + 1}行的序号「${num.slice(0, 12)}」超出了任务编号的上限（${formatCount(LIMITS.taskNumber)}）：请检查序号。`);
+    }
     const measures = cell(row, 'measures');
     drafts.push({
       code: '',
@@ -92,7 +107,7 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
         leader: splitNames(cell(row, 'leader')),
         deadline: cell(row, 'deadline') ? [cell(row, 'deadline')] : [],
       },
-      path: current ? [sections.findIndex((s) => s.ordinal === current) + 1] : [],
+      path: current ? [place.get(current) ?? 0] : [],
       value,
     });
   }
@@ -101,7 +116,7 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
   return {
     plan: header,
     sections,
-    tasks: drafts.map((d, i) => buildTask({ ...d, code: codes[i]! }, period)),
+    tasks: drafts.map((d, i) => buildTask({ ...d, code: codes[i]! }, period, warnings)),
     warnings,
   };
 }

@@ -5,6 +5,8 @@
  * named in the prose (「协调区经信、税务、财政等部门」「配合区金融办」). Pure.
  */
 
+import { LIMITS } from './limits.js';
+
 export type AnnotationField = 'leader' | 'lead' | 'collaborator' | 'deadline';
 
 const FIELD_WORDS: [AnnotationField, string[]][] = [
@@ -52,7 +54,8 @@ export function extractAnnotations(text: string): { rest: string; found: Annotat
   const found = emptyAnnotations();
   let rest = text;
   // Brackets that hold annotations.
-  rest = rest.replace(/[（(]([^（）()]*?(?:[：:])[^（）()]*)[）)]/g, (whole, inner: string) => {
+  // The first colon is found without backtracking: with `*?` a bracket full of colons and no end was quadratic.
+  rest = rest.replace(/[（(]([^（）()：:]*[：:][^（）()]*)[）)]/g, (whole, inner: string) => {
     const got = readFields(inner, found);
     return got ? '' : whole;
   });
@@ -69,8 +72,16 @@ export function extractAnnotations(text: string): { rest: string; found: Annotat
       readFields(line.slice(m.index), found);
       return head;
     })
+    .map((line) => trimEndOf(line, /[ \t]/))
     .join('\n');
-  return { rest: rest.replace(/[ \t]+\n/g, '\n').trim(), found };
+  return { rest: rest.trim(), found };
+}
+
+/** Drops the trailing characters that `one` matches; a regex such as /[ \t]+$/ is quadratic on a long inner run. */
+function trimEndOf(s: string, one: RegExp): string {
+  let end = s.length;
+  while (end > 0 && one.test(s[end - 1]!)) end--;
+  return s.slice(0, end);
 }
 
 function readFields(text: string, into: Annotations): boolean {
@@ -79,7 +90,7 @@ function readFields(text: string, into: Annotations): boolean {
   matches.forEach((m, i) => {
     const field = fieldOf(m[1]!)!;
     const end = i + 1 < matches.length ? matches[i + 1]!.index : text.length;
-    const value = text.slice(m.index + m[0].length, end).replace(/[；;。\s]+$/, '').trim();
+    const value = trimEndOf(text.slice(m.index + m[0].length, end), /[；;。\s]/).trim();
     if (!value) return;
     if (field === 'deadline') into.deadline.push(value);
     else if (field === 'lead') readLeadList(value, into);
@@ -106,7 +117,7 @@ const VAGUE = /^(相关|有关|各|其他|属地|上级|市级|区级|区内|辖
 /**
  * Collaborating units named in prose: after 配合/协调/会同/联合 and before a verb or 等部门.
  */
-export function proseCollaborators(text: string): string[] {
+export function proseCollaborators(text: string, max = 2 * LIMITS.namesPerTask): string[] {
   const out: string[] = [];
   // 「协调区经信、税务、财政等部门」: a list closed by 等部门/等单位.
   for (const m of text.matchAll(/(?:协调|会同|联合|配合|协同)([^，,。；;：:]{2,40}?)等(?:区级)?(?:部门|单位)/g)) {
@@ -114,10 +125,12 @@ export function proseCollaborators(text: string): string[] {
     if (!items.length || VAGUE.test(items[0]!)) continue;
     const prefix = items[0]!.match(/^(区|市|县|镇|街道)/)?.[1] ?? '';
     items.forEach((it, i) => out.push(i > 0 && prefix && !it.startsWith(prefix) ? prefix + it : it));
+    if (out.length >= max) break;
   }
   // 「配合区金融办，」「配合区人才办完善…」「会同区财政局做好…」
   const single = new RegExp(`(?:配合|协调|会同|联合|协同)((?:区|市|县|镇)?[^，,。；;、：:“”"（）()\\s]{1,14}?${UNIT_END})`, 'g');
   for (const m of text.matchAll(single)) {
+    if (out.length >= max) break;
     const name = m[1]!;
     if (VAGUE.test(name) || name.length < 3) continue;
     if (out.some((o) => o.includes(name) || name.includes(o))) continue;

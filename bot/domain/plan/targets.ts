@@ -19,18 +19,38 @@ const LEVEL = /(达到|达|保持|总数|总量|有效期|存量|在库|入库|�
 /** Chinese numerals count only after such a verb (「新增专利五件」), so 「政策十条」 is not a target. */
 const CN_TARGET_VERB = /(达到|达|不少于|不低于|突破|力争|超过|至少|新增|累计|完成|培育|引进|建成|举办|开展|组织|认定|创建|培训|发展|打造|建设|招引|争取)[^，,、；;]{0,16}$/;
 
-const NUMBER = `(?:[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[,，][0-9]{3})*|[${CN_NUMERAL_CHARS}]+)`;
+// Every run is bounded, so a long run of digits or numerals costs a bounded amount at each place
+// a match could start (unbounded runs made a 1 MB line of digits take minutes).
+const NUMBER = `(?:[0-9０-９]{1,15}(?:[.．][0-9０-９]{1,10})?(?:[,，][0-9]{3}){0,6}|[${CN_NUMERAL_CHARS}]{1,16})`;
 const UNIT_ALT = UNITS.map((u) => u.replace(/[%]/g, '\\$&')).join('|');
-const TARGET_RE = new RegExp(`(${NUMBER})\\s*(余|多|多个)?\\s*(${UNIT_ALT})`, 'g');
+// 「5 余 家」: the spaces around 余 belong to it, so a run of spaces is not tried two ways.
+const TARGET_RE = new RegExp(`(${NUMBER})\\s*(?:(余|多|多个)\\s*)?(${UNIT_ALT})`, 'g');
 
 /** Clause boundaries: a target's phrase and label never cross these. */
 const CLAUSE_BREAK = /[。；;！!？?\n]/;
 const SOFT_BREAK = /[，,：:]/;
+/** How far back from a number its label and verb are looked for, at most. */
+const LOOK_BACK = 400;
 
 /** Words that start a clause but are not what is counted. */
 const LEADING_NOISE =
   /^(并|且|和|及|同时|确保|力争|争取|全年|年内|全区|全市|目标|预计|实现|推动|推进|完成|组织|指导|帮助|支持|鼓励|引导|新增|累计|开展|举办|召开|培育|建成|达到|达)+/;
-const TRAILING_NOISE = /(控制在|控制|达到|达|突破|超过|不少于|不低于|累计|新增|完成|为|至|在|目标|数量|总数|规模)+$/;
+const TRAILING_WORDS = ['控制在', '控制', '达到', '达', '突破', '超过', '不少于', '不低于', '累计', '新增', '完成', '为', '至', '在', '目标', '数量', '总数', '规模'];
+
+/**
+ * Drops the longest tail made only of TRAILING_WORDS, as `/(w1|w2|…)+$/` did — whose
+ * backtracking was exponential on 「控制在控制在…x」 — in one pass from the end.
+ */
+function dropTrailingNoise(s: string): string {
+  const ok: boolean[] = new Array<boolean>(s.length + 1).fill(false);
+  ok[s.length] = true;
+  let cut = s.length;
+  for (let i = s.length - 1; i >= 0; i--) {
+    ok[i] = TRAILING_WORDS.some((w) => ok[i + w.length] === true && s.startsWith(w, i));
+    if (ok[i]) cut = i;
+  }
+  return s.slice(0, cut);
+}
 
 function kindOf(unit: string, phrase: string, before: string): TargetKind {
   if (/元$/.test(unit)) return 'money';
@@ -46,11 +66,11 @@ function comparatorOf(before: string, after: string): Comparator {
 }
 
 /** Verbs after which the object of a long clause begins: 「辅导企业开展技术合同登记」. */
-const OBJECT_AFTER = /.*(?:开展|做好|抓好|推进|推动|实现|加强|完成|组织|辅导|指导)(?=.{2,})/;
+const OBJECT_AFTER = /^.*(?:开展|做好|抓好|推进|推动|实现|加强|完成|组织|辅导|指导)(?=.{2,})/;
 
 function clean(label: string): string {
   let s = label.trim().replace(/^[，,、：:\s“”"「」]+|[，,、：:\s“”"「」]+$/g, '');
-  for (let i = 0; i < 3; i++) s = s.replace(LEADING_NOISE, '').replace(TRAILING_NOISE, '').trim();
+  for (let i = 0; i < 3; i++) s = dropTrailingNoise(s.replace(LEADING_NOISE, '')).trim();
   if (s.length > 8) s = s.replace(OBJECT_AFTER, '');
   return s;
 }
@@ -61,10 +81,16 @@ function nounAfter(after: string): string {
   return m ? clean(m[1]!) : '';
 }
 
-/** Finds the targets in one task's text. */
-export function findTargets(text: string): ParsedTarget[] {
+/**
+ * Finds the targets in one task's text, at most `max` of them. Linear in the text: the clause
+ * start is carried forward from match to match, and each match looks back LOOK_BACK characters at most.
+ */
+export function findTargets(text: string, max = Infinity): ParsedTarget[] {
   const out: ParsedTarget[] = [];
+  let clauseStart = 0;
+  let scanned = 0;
   for (const m of text.matchAll(TARGET_RE)) {
+    if (out.length >= max) break;
     const raw = m[1]!;
     const unit = m[3]!.replace('％', '%');
     const start = m.index;
@@ -76,27 +102,23 @@ export function findTargets(text: string): ParsedTarget[] {
     if (/^(年|月|日|号|季度|届|大|代)/.test(text.slice(end, end + 2)) && !/元$|%/.test(unit)) continue;
     const value = parseNumber(raw);
     if (value === null) continue;
-    const clauseStart = Math.max(
-      ...[...text.slice(0, start)].map((c, i) => (CLAUSE_BREAK.test(c) ? i + 1 : 0)),
-      0,
-    );
-    const before = text.slice(clauseStart, start);
+    for (; scanned < start; scanned++) if (CLAUSE_BREAK.test(text[scanned]!)) clauseStart = scanned + 1;
+    const from = Math.max(clauseStart, start - LOOK_BACK);
+    const before = text.slice(from, start);
     if (isChinese && !CN_TARGET_VERB.test(before)) continue;
     if (isChinese && value > 1e4 && !/亿|万/.test(raw)) continue;
     // Years written like 2022 with a unit such as 「2022届」 are excluded above; guard
     // plain four-digit years followed by 年度 units anyway.
     const afterText = text.slice(end, end + 20);
-    const softStart = Math.max(
-      ...[...before].map((c, i) => (SOFT_BREAK.test(c) ? i + 1 : 0)),
-      0,
-    );
+    const softStart = lastIndexOfClass(before, SOFT_BREAK) + 1;
     const near = before.slice(softStart);
     // A list 「5个A、2个B」: the second item inherits the verb of the first.
-    let label = clean(near.replace(/[^、]*、$/, '').replace(/.*、/, ''));
+    const listItem = near.endsWith('、') ? near.slice(0, near.lastIndexOf('、', near.length - 2) + 1) : near;
+    let label = clean(listItem.slice(listItem.lastIndexOf('、') + 1));
     // 「A、B等3个老旧小区」: the examples before 等 are not what is counted.
     if (!label || label.length <= 1 || /等$/.test(near.trim())) label = nounAfter(afterText) || label;
     if (!label) label = clean(before.split(SOFT_BREAK).filter(Boolean).slice(-2, -1)[0] ?? '');
-    const phraseStart = clauseStart + softStart;
+    const phraseStart = from + softStart;
     const phraseEndRel = afterText.search(/[，,。；;、]/);
     const phraseEnd = end + (phraseEndRel < 0 ? afterText.length : phraseEndRel);
     const phrase = text.slice(phraseStart, phraseEnd).trim();
@@ -110,4 +132,9 @@ export function findTargets(text: string): ParsedTarget[] {
     });
   }
   return out;
+}
+
+function lastIndexOfClass(s: string, re: RegExp): number {
+  for (let i = s.length - 1; i >= 0; i--) if (re.test(s[i]!)) return i;
+  return -1;
 }

@@ -7,10 +7,9 @@
  */
 import type { Deps } from '../../../deps.js';
 import { shanghaiDate } from '../../../domain/calendar/shanghai-time.js';
-import { parsePlan } from '../../../domain/plan/parse-plan.js';
 import { PlanError } from '../../../domain/plan/types.js';
 import { card, markdown } from '../../../feishu/cards/card.js';
-import { decodePlanBytes } from '../../../plan-files/read-plan-file.js';
+import { importBudget, readPlanInWorker } from '../../../plan-files/read-in-worker.js';
 import { importPlan } from '../../../store/import-plan.js';
 import type { MessageContext } from '../../types.js';
 import { CommandError, isAdmin, say, sayCard, type CommandSpec } from '../command.js';
@@ -61,11 +60,12 @@ export const importCommand: CommandSpec = {
     let title: string;
     try {
       const bytes = await deps.messenger.downloadFile(file.messageId, file.fileKey, 'file');
-      const source = await decodePlanBytes(file.fileName, bytes);
-      const parsed = parsePlan(source, { fallbackYear: Number(shanghaiDate(now).slice(0, 4)) });
-      const sourceText = source.kind === 'text' ? source.text : source.rows.map((r) => r.join('\t')).join('\n');
+      // Off this event loop (it answers Feishu), within IMPORT_TIMEOUT_SECONDS and IMPORT_MEMORY_MB: any
+      // file ends in a plan or a PlanError, so the job completes with an answer and is never retried for it.
+      const job = { name: file.fileName, bytes, fallbackYear: Number(shanghaiDate(now).slice(0, 4)) };
+      const { parsed, sourceName, sourceText } = await readPlanInWorker(job, importBudget(deps.config));
       title = parsed.plan.title;
-      result = await importPlan(deps.db, { parsed, sourceName: source.name, sourceText, actor: ctx.senderOpenId, now });
+      result = await importPlan(deps.db, { parsed, sourceName, sourceText, actor: ctx.senderOpenId, now });
     } catch (e) {
       if (e instanceof PlanError) throw new CommandError(botText`文件无法导入：${e.message}`);
       throw e;

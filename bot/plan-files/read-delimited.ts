@@ -1,0 +1,40 @@
+/** .csv/.tsv → a table: UTF-8 or GBK, comma or tab guessed, rows and columns with content bounded. */
+import { parse as parseCsv } from 'csv-parse/sync';
+import { PlanError, type PlanSource } from '../domain/plan/types.js';
+import { decodeText } from './decode-text.js';
+import { TableBounds } from './table-bounds.js';
+
+export function readDelimited(name: string, bytes: Buffer, delimiter?: string): PlanSource {
+  const text = decodeText(bytes);
+  if (!text.trim()) throw new PlanError('文件是空的：没有可以导入的内容。');
+  const head = text.slice(0, 64 * 1024).split('\n', 5).join('');
+  const guess = delimiter ?? (head.split('\t').length > head.split(',').length ? '\t' : ',');
+  const bounds = new TableBounds('numbers');
+  let row = 0;
+  try {
+    const rows = parseCsv(text, {
+      delimiter: guess,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      bom: true,
+      // Each record as it is read: bounded before the next, trailing empty cells dropped.
+      on_record: (record: string[]) => {
+        row++;
+        let width = 0;
+        record.forEach((cell, i) => {
+          if (!cell.trim()) return;
+          bounds.cell(row, i + 1);
+          width = i + 1;
+        });
+        return record.length > width ? record.slice(0, width) : record;
+      },
+    }) as string[][];
+    return { kind: 'table', name, rows, preface: [] };
+  } catch (e) {
+    if (e instanceof PlanError) throw e;
+    // The parser's own message may quote the file: only the line number is passed on.
+    const line = (e as { lines?: unknown }).lines;
+    throw new PlanError(`表格文件格式有误${typeof line === 'number' ? `（约第${line}行）` : ''}，无法读取：请用 Excel 或 WPS 另存为 .csv 或 .xlsx 后重试。`);
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * .xlsx → a table, in one pass over each sheet's XML. Only the cells present
+ * in the file are visited; cells that hold only formatting (Excel writes
+ * styles out to column XFD) are not content. A merged range's value is its
+ * top-left cell's. Rows, columns and cells with content are bounded
+ * (TableBounds), and only the parts that hold cell values are inflated.
+ *
+ * ExcelJS is not used to read: its loader walks every column up to the last
+ * one used on each row, and expands merged ranges, data validations and
+ * defined names cell by cell, so a 2 KB file could take minutes or gigabytes.
+ */
+import { formatCount, LIMITS } from '../domain/plan/limits.js';
+import { findHeaderRow } from '../domain/plan/parse-table.js';
+import { PlanError, type PlanSource } from '../domain/plan/types.js';
+import { unzipChecked } from './checked-zip.js';
+import { TableBounds, columnNumber, toRectangle } from './table-bounds.js';
+import { decodeExcelText, readBook, type Book } from './xlsx-book.js';
+import { attrOf, decodeXml, scanXml } from './xml-scan.js';
+
+const XLSX = { label: 'Excel 文件', ext: '.xlsx' };
+/** The parts that hold cell values; drawings, images, pivot caches and the rest are never inflated. */
+const VALUE_PARTS = /^(?:_rels\/\.rels|xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml))$/;
+
+export function readXlsx(name: string, bytes: Buffer): PlanSource {
+  const parts = unzipChecked(bytes, XLSX, (n) => VALUE_PARTS.test(n));
+  const text = (path: string) => parts.get(path)?.data.toString('utf8');
+  if (!parts.has('xl/workbook.xml')) throw new PlanError('无法打开这个 Excel 文件：文件可能已损坏或不是 .xlsx 格式。');
+  const book = readBook(text);
+  if (!book.sheets.length) throw new PlanError('Excel 文件中没有工作表。');
+  let fallback: string[][] | null = null;
+  let refused: PlanError | null = null;
+  for (const sheet of book.sheets) {
+    let rows: string[][];
+    try {
+      rows = readSheet(text(sheet.path) ?? '', book);
+    } catch (e) {
+      // A sheet past the limits is passed over when another sheet holds the plan.
+      if (!(e instanceof PlanError)) throw e;
+      refused ??= new PlanError(book.sheets.length > 1 ? `工作表「${shortName(sheet.name)}」：${e.message}` : e.message);
+      continue;
+    }
+    if (findHeaderRow(rows) >= 0) return { kind: 'table', name, rows, preface: [] };
+    fallback ??= rows;
+  }
+  if (refused) throw refused;
+  return { kind: 'table', name, rows: fallback ?? [], preface: [] };
+}
+
+function shortName(s: string): string {
+  const plain = s.replace(/[^\p{L}\p{N} _-]/gu, '');
+  return plain.length > 20 ? `${plain.slice(0, 19)}…` : plain;
+}
+
+interface CellState {
+  row: number;
+  col: number;
+  type: string;
+  style: number;
+  value: string[];
+  inline: string[];
+  formula: boolean;
+}
+
+/** One sheet's cells with content, as a rectangle of strings from row 1 and column A. */
+export function readSheet(xml: string, book: Book): string[][] {
+  const bounds = new TableBounds('letters');
+  const sparse: string[][] = [];
+  const merges: string[] = [];
+  let row = 0;
+  let col = 0;
+  let cell: CellState | null = null;
+  let into: 'value' | 'inline' | null = null;
+  let phonetic = 0;
+  scanXml(xml, {
+    open(name, attrs, selfClosing) {
+      if (name === 'row') {
+        row = Number(attrOf(attrs, 'r') ?? row + 1) || row + 1;
+        col = 0;
+      } else if (name === 'c') {
+        // A cell's own address wins; without one it follows the previous cell.
+        const at = parseRef(attrOf(attrs, 'r'));
+        col = at ? at.col : col + 1;
+        const style = Number(attrOf(attrs, 's') ?? 0);
+        cell = { row: at ? at.row : Math.max(row, 1), col, type: attrOf(attrs, 't') ?? 'n', style, value: [], inline: [], formula: false };
+      } else if (!cell) {
+        if (name === 'mergeCell') merges.push(attrOf(attrs, 'ref') ?? '');
+      } else if (name === 'v' && !selfClosing) into = 'value';
+      else if (name === 't' && !selfClosing && !phonetic) into = 'inline';
+      else if (name === 'rPh' && !selfClosing) phonetic++;
+      else if (name === 'f') cell.formula = true;
+    },
+    close(name) {
+      if (name === 'v' || name === 't') into = null;
+      else if (name === 'rPh') phonetic = Math.max(0, phonetic - 1);
+      else if (name === 'c' && cell) {
+        const text = cellText(cell, book);
+        if (text.trim()) {
+          bounds.cell(cell.row, cell.col);
+          (sparse[cell.row - 1] ??= [])[cell.col - 1] = text;
+        }
+        cell = null;
+        into = null;
+      }
+    },
+    text(raw, cdata) {
+      if (cell && into) cell[into].push(cdata ? raw : decodeXml(raw));
+    },
+  });
+  blankMergedCells(sparse, merges);
+  return toRectangle(sparse);
+}
+
+function parseRef(ref: string | undefined): { row: number; col: number } | null {
+  const m = ref?.match(/^\$?([A-Z]{1,3})\$?(\d{1,7})$/);
+  return m ? { col: columnNumber(m[1]!), row: Number(m[2]) } : null;
+}
+
+/** What ExcelJS and the previous reader showed: dates as YYYY-MM-DD, numbers as JavaScript prints them. */
+function cellText(c: CellState, book: Book): string {
+  const v = c.value.join('');
+  switch (c.type) {
+    case 's':
+      return c.formula ? '' : (book.sharedStrings[Number(v)] ?? '');
+    case 'inlineStr':
+      return decodeExcelText(c.inline.join(''));
+    case 'str':
+    case 'e':
+      return v;
+    case 'b':
+      return v === '' ? '' : String(parseInt(v, 10) !== 0);
+    case 'd':
+      return isoDate(new Date(v)) ?? v;
+    default: {
+      if (v === '') return '';
+      const n = parseFloat(v);
+      if (book.dateStyles[c.style]) {
+        return isoDate(new Date(Math.round((n - 25569 + (book.date1904 ? 1462 : 0)) * 86_400_000))) ?? String(n);
+      }
+      return String(n);
+    }
+  }
+}
+
+function isoDate(d: Date): string | null {
+  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+}
+
+/** A merged range shows its top-left value only; the others are emptied, within the table read. */
+function blankMergedCells(sparse: string[][], merges: string[]): void {
+  let budget = LIMITS.rows * LIMITS.columns;
+  for (const ref of merges) {
+    const [a, b] = ref.split(':').map(parseRef);
+    if (!a || !b) continue;
+    const bottom = Math.min(b.row, sparse.length);
+    for (let r = a.row; r <= bottom; r++) {
+      const cells = sparse[r - 1];
+      if (!cells) continue;
+      const right = Math.min(b.col, cells.length);
+      for (let c = a.col; c <= right; c++) {
+        if (r === a.row && c === a.col) continue;
+        if (--budget < 0) throw new PlanError(`表格中合并的单元格过多（超过 ${formatCount(LIMITS.rows * LIMITS.columns)} 个）：请取消不必要的合并后重新导入。`);
+        if (cells[c - 1] !== undefined) cells[c - 1] = '';
+      }
+    }
+  }
+}

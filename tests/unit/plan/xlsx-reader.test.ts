@@ -1,0 +1,111 @@
+/**
+ * The one-pass .xlsx reader (bot/plan-files/read-xlsx.ts) shows each cell as ExcelJS and
+ * the previous reader did: strings, rich text, numbers, dates (1900 and 1904 systems),
+ * booleans, formula results, hyperlinks, merged ranges; and copes with what other
+ * writers do: namespace prefixes, cells without addresses, phonetic guides, `_x000D_`.
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { decodePlanBytes } from '../../../bot/plan-files/read-plan-file.js';
+import { buildZip } from '../../helpers/zip-writer.js';
+
+async function rowsOf(wb: ExcelJS.Workbook): Promise<string[][]> {
+  const source = await decodePlanBytes('t.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+  if (source.kind !== 'table') throw new Error('expected a table');
+  return source.rows;
+}
+
+describe('cell values as ExcelJS wrote them', () => {
+  it('strings, numbers, dates, booleans, rich text, formulas, hyperlinks', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow(['文字', 42, 0.1 + 0.2, new Date(Date.UTC(2024, 5, 30)), true]);
+    ws.addRow([
+      { richText: [{ text: '加粗', font: { bold: true } }, { text: '普通' }] },
+      { formula: 'B1*2', result: 84 },
+      { formula: 'A1&"!"', result: '文字!' },
+      { text: '链接', hyperlink: 'https://example.com' },
+      '  ',
+    ]);
+    ws.getCell('A3').value = 'a < b & "c"';
+    ws.getCell('B3').value = { formula: 'D1', result: new Date(Date.UTC(2023, 0, 2)) };
+    ws.getCell('B3').numFmt = 'yyyy"年"m"月"d"日"';
+    expect(await rowsOf(wb)).toEqual([
+      ['文字', '42', '0.30000000000000004', '2024-06-30', 'true'],
+      ['加粗普通', '84', '文字!', '链接', ''],
+      ['a < b & "c"', '2023-01-02', '', '', ''],
+    ]);
+  });
+
+  it('dates in the 1904 system', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    wb.addWorksheet('S').addRow([new Date(Date.UTC(2022, 11, 31))]);
+    expect(await rowsOf(wb)).toEqual([['2022-12-31']]);
+  });
+
+  it('a merged range keeps its top-left value only', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow(['标题', '', '']);
+    ws.addRow(['a', 'b', 'c']);
+    ws.addRow(['d', 'e', 'f']);
+    ws.mergeCells('A1:C1');
+    ws.mergeCells('B2:C3');
+    // ExcelJS empties the other cells of a range when it writes; the table is as wide as its content.
+    expect(await rowsOf(wb)).toEqual([
+      ['标题', ''],
+      ['a', 'b'],
+      ['d', ''],
+    ]);
+  });
+
+  it('the sheet with the task header is chosen, in workbook order', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明').addRow(['填表说明']);
+    const ws = wb.addWorksheet('任务');
+    ws.addRow(['序号', '重点工作任务', '牵头单位']);
+    ws.addRow([1, '任务一', '科室']);
+    expect(await rowsOf(wb)).toEqual([
+      ['序号', '重点工作任务', '牵头单位'],
+      ['1', '任务一', '科室'],
+    ]);
+  });
+});
+
+describe('what other writers do', () => {
+  it('namespace prefixes, cells without addresses, phonetic guides, _x000D_, CDATA and character references', async () => {
+    const rels = (type: string, target: string) =>
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="/xl/sharedStrings.xml"/></Relationships>`;
+    const bytes = await buildZip([
+      { name: '_rels/.rels', data: rels('officeDocument', 'xl/workbook.xml') },
+      { name: 'xl/workbook.xml', data: '<x:workbook xmlns:x="s" xmlns:rel="r"><x:sheets><x:sheet name="S" sheetId="1" rel:id="rId1"/></x:sheets></x:workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: rels('worksheet', 'worksheets/../worksheets/sheet1.xml') },
+      { name: 'xl/sharedStrings.xml', data: '<x:sst xmlns:x="s"><x:si><x:t>漢字</x:t><x:rPh sb="0" eb="2"><x:t>かんじ</x:t></x:rPh></x:si><x:si><x:r><x:t xml:space="preserve">一行_x000D_</x:t></x:r><x:r><x:t>二行</x:t></x:r></x:si></x:sst>' },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data:
+          '<x:worksheet xmlns:x="s"><x:sheetData><x:row r="2"><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c>' +
+          '<x:c t="inlineStr"><x:is><x:t><![CDATA[<b>]]>&#x4E00;&amp;</x:t></x:is></x:c><x:c t="e"><x:v>#N/A</x:v></x:c></x:row></x:sheetData></x:worksheet>',
+      },
+    ]);
+    const source = await decodePlanBytes('t.xlsx', bytes);
+    expect(source.kind === 'table' && source.rows).toEqual([
+      ['', '', '', ''],
+      ['漢字', '一行\r二行', '<b>一&', '#N/A'],
+    ]);
+  });
+
+  it('a value left in a merged range outside its top-left cell is not shown', async () => {
+    const sheet =
+      '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>主</t></is></c><c r="B1" t="inlineStr"><is><t>从</t></is></c>' +
+      '<c r="C1" t="inlineStr"><is><t>外</t></is></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
+    const bytes = await buildZip([
+      { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Type="…/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet },
+    ]);
+    const source = await decodePlanBytes('t.xlsx', bytes);
+    expect(source.kind === 'table' && source.rows).toEqual([['主', '', '外']]);
+  });
+});
