@@ -9,6 +9,7 @@ import type { ParsedPlan, ParsedTarget, ParsedTask } from '../domain/plan/types.
 import { describeTarget } from '../domain/plan/describe.js';
 import { audit } from './audit.js';
 import { BULK_TRANSACTION, type Db, type Tx } from './db.js';
+import { Prisma } from './generated/client.js';
 
 export interface ImportInput {
   parsed: ParsedPlan;
@@ -66,39 +67,42 @@ async function importInTx(tx: Tx, { parsed, sourceName, sourceText, actor, now }
   const old = await tx.task.findMany({ where: { planId: plan.id }, include: { targets: true, parties: true } });
   const byCode = new Map(old.map((t) => [t.code, t]));
   const seen = new Set<string>();
+  const fresh: { task: ParsedTask; fields: TaskFields }[] = [];
 
   for (const [position, task] of parsed.tasks.entries()) {
     seen.add(task.code);
-    const sectionId = task.section ? sectionIds.get(task.section) ?? null : null;
-    const prev = byCode.get(task.code);
-    const fields = {
-      sectionId,
+    const fields: TaskFields = {
+      sectionId: task.section ? sectionIds.get(task.section) ?? null : null,
       number: task.number,
       position,
       title: task.title,
       body: task.body,
       deadline: task.deadline,
       deadlineText: task.deadlineText,
-      updatedAt: now,
     };
+    const prev = byCode.get(task.code);
     if (!prev) {
-      const created = await tx.task.create({ data: { planId: plan.id, code: task.code, ...fields, createdAt: now } });
-      await writeTargets(tx, created.id, task.targets, [], now);
-      await writeParties(tx, created.id, task);
-      if (existing) {
-        changes.push({ taskCode: task.code, message: `新增任务 ${task.code} ${task.title}` });
-        await audit(tx, { actor, now, taskId: created.id, action: 'task.added', after: summary(task) });
-      }
+      fresh.push({ task, fields });
       continue;
     }
-    const diffs = describeTaskDiff(prev, task);
-    await tx.task.update({ where: { id: prev.id }, data: { ...fields, removedAt: null } });
+    // Only what changed is written: re-importing an unchanged plan of thousands of tasks writes nothing per task.
+    if (prev.removedAt || (Object.keys(fields) as (keyof TaskFields)[]).some((k) => prev[k] !== fields[k])) {
+      await tx.task.update({ where: { id: prev.id }, data: { ...fields, removedAt: null, updatedAt: now } });
+    }
     await writeTargets(tx, prev.id, task.targets, prev.targets, now);
-    await writeParties(tx, prev.id, task);
+    await writeParties(tx, prev.id, task, prev.parties);
+    const diffs = describeTaskDiff(prev, task);
     if (prev.removedAt) diffs.unshift('重新出现在计划中');
     if (diffs.length) {
       for (const d of diffs) changes.push({ taskCode: task.code, message: `任务 ${task.code}：${d}` });
       await audit(tx, { actor, now, taskId: prev.id, action: 'task.reimported', before: summaryOfStored(prev), after: summary(task) });
+    }
+  }
+  const created = await createTasks(tx, plan.id, fresh, now);
+  if (existing) {
+    for (const { task } of fresh) {
+      changes.push({ taskCode: task.code, message: `新增任务 ${task.code} ${task.title}` });
+      await audit(tx, { actor, now, taskId: created.get(task.code)!, action: 'task.added', after: summary(task) });
     }
   }
 
@@ -132,12 +136,54 @@ async function syncSections(tx: Tx, planId: number, parsed: ParsedPlan): Promise
   return ids;
 }
 
-type StoredTarget = { id: number; position: number; value: number; unit: string; label: string; removedAt: Date | null };
+type StoredTarget = { id: number; position: number; value: number; unit: string; label: string; comparator: string; kind: string; text: string; removedAt: Date | null };
+type TaskFields = { sectionId: number | null; number: number | null; position: number; title: string; body: string; deadline: string; deadlineText: string | null };
 
-/** Targets are matched by position; ones that disappeared are marked removed (reports may point at them). */
+/** Rows per statement: well under SQLite's and PostgreSQL's bind-parameter limits. */
+const BATCH = 500;
+
+async function inBatches<T>(rows: T[], write: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+}
+
+/**
+ * New tasks with their targets and parties: one INSERT per 500 rows (not one per row, nor Prisma's
+ * createMany, whose per-row mapping made a 6,000-task plan a 5-second write lock); code → id.
+ */
+async function createTasks(tx: Tx, planId: number, fresh: { task: ParsedTask; fields: TaskFields }[], now: Date): Promise<Map<string, number>> {
+  const taskColumns = ['planId', 'code', 'sectionId', 'number', 'position', 'title', 'body', 'deadline', 'deadlineText', 'status', 'cadence', 'createdAt', 'updatedAt'];
+  await insertRows(tx, 'Task', taskColumns, fresh.map(({ task, fields: f }) => [planId, task.code, f.sectionId, f.number, f.position, f.title, f.body, f.deadline, f.deadlineText, 'active', 'weekly', now, now]));
+  const ids = new Map<string, number>();
+  await inBatches(fresh, async (slice) => {
+    const rows = await tx.task.findMany({ where: { planId, code: { in: slice.map((f) => f.task.code) } }, select: { id: true, code: true } });
+    for (const r of rows) ids.set(r.code, r.id);
+  });
+  const targets = fresh.flatMap(({ task }) => task.targets.map((t, position) => {
+    const d = targetData(t);
+    return [ids.get(task.code)!, position, d.label, d.value, d.unit, d.comparator, d.kind, d.text];
+  }));
+  await insertRows(tx, 'Target', ['taskId', 'position', 'label', 'value', 'unit', 'comparator', 'kind', 'text'], targets);
+  const parties = fresh.flatMap(({ task }) => partyRows(task).map((p) => [ids.get(task.code)!, p.role, p.name, p.position]));
+  await insertRows(tx, 'TaskParty', ['taskId', 'role', 'name', 'position'], parties);
+  return ids;
+}
+
+type SqlValue = string | number | null | Date;
+
+/** Plain multi-row INSERTs (identifiers are ours, values bound), the same on SQLite and PostgreSQL. */
+async function insertRows(tx: Tx, table: string, columns: string[], rows: SqlValue[][]): Promise<void> {
+  const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `);
+  await inBatches(rows, (slice) => tx.$executeRaw(Prisma.sql`${head}${Prisma.join(slice.map((r) => Prisma.sql`(${Prisma.join(r)})`))}`));
+}
+
+const targetData = (t: ParsedTarget) => ({ label: t.label, value: t.value, unit: t.unit, comparator: t.comparator, kind: t.kind, text: t.text });
+
+/** Targets are matched by position; only changed ones are written; ones that disappeared are marked removed (reports may point at them). */
 async function writeTargets(tx: Tx, taskId: number, targets: ParsedTarget[], prev: StoredTarget[], now: Date): Promise<void> {
   for (const [position, t] of targets.entries()) {
-    const data = { label: t.label, value: t.value, unit: t.unit, comparator: t.comparator, kind: t.kind, text: t.text, removedAt: null };
+    const data = { ...targetData(t), removedAt: null };
+    const stored = prev.find((p) => p.position === position);
+    if (stored && !stored.removedAt && (Object.keys(targetData(t)) as (keyof ReturnType<typeof targetData>)[]).every((k) => stored[k] === data[k])) continue;
     await tx.target.upsert({
       where: { taskId_position: { taskId, position } },
       create: { taskId, position, ...data },
@@ -148,19 +194,23 @@ async function writeTargets(tx: Tx, taskId: number, targets: ParsedTarget[], pre
   if (gone.length) await tx.target.updateMany({ where: { id: { in: gone } }, data: { removedAt: now } });
 }
 
-async function writeParties(tx: Tx, taskId: number, task: ParsedTask): Promise<void> {
-  await tx.taskParty.deleteMany({ where: { taskId } });
+/** Lead units, collaborators and leaders in order, each (role, name) once. */
+function partyRows(task: ParsedTask): { role: string; name: string; position: number }[] {
   const rows = [
     ...task.leadUnits.map((name) => ({ role: 'lead', name })),
     ...task.collaborators.map((name) => ({ role: 'collaborator', name })),
     ...task.leaders.map((name) => ({ role: 'leader', name })),
   ];
   const seen = new Set<string>();
-  for (const [position, r] of rows.entries()) {
-    if (seen.has(r.role + r.name)) continue;
-    seen.add(r.role + r.name);
-    await tx.taskParty.create({ data: { taskId, position, ...r } });
-  }
+  return rows.flatMap((r, position) => (seen.has(`${r.role}|${r.name}`) ? [] : (seen.add(`${r.role}|${r.name}`), [{ ...r, position }])));
+}
+
+async function writeParties(tx: Tx, taskId: number, task: ParsedTask, prev: { role: string; name: string; position: number }[]): Promise<void> {
+  const rows = partyRows(task);
+  const key = (xs: { role: string; name: string; position: number }[]) => xs.map((x) => `${x.position}|${x.role}|${x.name}`).sort().join('\n');
+  if (key(rows) === key(prev)) return;
+  await tx.taskParty.deleteMany({ where: { taskId } });
+  await tx.taskParty.createMany({ data: rows.map((r) => ({ taskId, ...r })) });
 }
 
 type StoredTask = {

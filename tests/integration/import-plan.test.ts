@@ -59,6 +59,9 @@ describe('importing a plan into the store', () => {
     expect(r.changes).toEqual([]);
     const after = await counts(store.db);
     expect(after).toEqual({ ...before, audit: before.audit + 1 });
+    // Nothing per task was rewritten: every task still carries the first import's time.
+    expect(await store.db.task.count({ where: { updatedAt: { not: T0 } } })).toBe(0);
+    expect((await store.db.taskParty.findMany({ select: { id: true } })).length).toBe(before.parties);
   });
 
   it('re-importing an edited plan updates text, targets and deadlines but keeps owners and reports', async () => {

@@ -42,13 +42,13 @@ describe('a worker killed while /import reads a hostile file', () => {
     await waitFor(() => botSays('已收到文件').length, 60_000, 'the file to be remembered');
 
     await (await h.fake.userSays({ from: ADMIN, text: '/import' })).delivery;
-    await waitFor(async () => (await h.bot.deps.queues.inbound.getActiveCount()) > 0, 30_000, 'the import to start');
+    await waitFor(async () => (await h.bot.deps.queues.inbound.getActiveCount()) > 0, 60_000, 'the import to start');
     first.kill('SIGKILL');
     await exited(first);
 
     worker();
     await waitFor(() => botSays('文件无法导入').length, 60_000, 'the answer to /import');
-    await waitFor(async () => (await h.bot.deps.queues.inbound.getJobCounts('active', 'waiting', 'delayed')).active === 0, 30_000, 'the job to end');
+    await waitFor(async () => (await h.bot.deps.queues.inbound.getJobCounts('active', 'waiting', 'delayed')).active === 0, 60_000, 'the job to end');
     const answers = botSays('文件无法导入');
     expect(answers).toHaveLength(1);
     expect(wordsOf(answers[0]!)).toContain('第3行XFD列');

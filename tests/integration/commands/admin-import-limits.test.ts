@@ -54,7 +54,7 @@ describe('the bot answers while a hostile file is read', () => {
       await sleep(50);
     }
     expect(checks).toBeGreaterThan(0);
-    await waitFor(() => botSaid('pong'), 20_000, 'pong');
+    await waitFor(() => botSaid('pong'), 60_000, 'pong');
     expect(wordsOf(botSaid('文件无法导入')!)).toContain('15,000 行');
     await drainInbound(h);
     expect(await importableState(h)).toBe(before);
