@@ -99,3 +99,11 @@ export function classifyFeishuError(e: unknown): FeishuError {
   // No response at all: connection refused, reset, timeout, DNS.
   return new FeishuError(`network: ${message}`, 'network', null, null);
 }
+
+/** A download stopped because the file is larger than the caller accepts (nothing more was read). */
+export class DownloadTooLarge extends Error {
+  override name = 'DownloadTooLarge';
+  constructor(readonly maxBytes: number) {
+    super(`download larger than ${maxBytes} bytes`);
+  }
+}

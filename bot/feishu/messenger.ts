@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Card } from './cards/card.js';
-import { classifyFeishuError, errorFromBody, FeishuError } from './errors.js';
+import { classifyFeishuError, DownloadTooLarge, errorFromBody, FeishuError } from './errors.js';
 import type { BotText } from './safe-text.js';
 import { TokenCache } from './token-cache.js';
 
@@ -29,7 +29,8 @@ export interface Messenger {
   send(to: Recipient, content: Content, key: string): Promise<SentMessage>;
   reply(messageId: string, content: Content, key: string, opts?: { inThread?: boolean }): Promise<SentMessage>;
   updateCard(messageId: string, card: Card): Promise<void>;
-  downloadFile(messageId: string, fileKey: string, type: 'file' | 'image'): Promise<Buffer>;
+  /** The bytes of a message's file; past `maxBytes` the download stops and DownloadTooLarge is thrown. */
+  downloadFile(messageId: string, fileKey: string, type: 'file' | 'image', opts?: { maxBytes?: number }): Promise<Buffer>;
   uploadFile(fileName: string, bytes: Buffer): Promise<string>;
   /** email or mobile → open_id; misses are absent from the map. */
   lookupUsers(query: { emails?: string[]; mobiles?: string[] }): Promise<Map<string, string>>;
@@ -128,15 +129,25 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   }
 
   /** A file or image of a message; a rejected token is dropped and the download retried once. */
-  async function download(messageId: string, fileKey: string, type: 'file' | 'image'): Promise<Buffer> {
+  async function download(messageId: string, fileKey: string, type: 'file' | 'image', maxBytes: number): Promise<Buffer> {
     let attempt = 0;
     for (;;) {
       try {
         const res = await client.im.v1.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type } });
         const chunks: Buffer[] = [];
-        for await (const chunk of res.getReadableStream()) chunks.push(Buffer.from(chunk as Buffer));
+        let size = 0;
+        const stream = res.getReadableStream();
+        for await (const chunk of stream) {
+          size += (chunk as Buffer).length;
+          if (size > maxBytes) {
+            stream.destroy();
+            throw new DownloadTooLarge(maxBytes);
+          }
+          chunks.push(Buffer.from(chunk as Buffer));
+        }
         return Buffer.concat(chunks);
       } catch (e) {
+        if (e instanceof DownloadTooLarge) throw e;
         const err = await streamError(e);
         if (err.kind === 'token' && attempt++ === 0) {
           cache.clear();
@@ -176,8 +187,8 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     async updateCard(messageId, card) {
       await call('updateCard', () => client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
     },
-    downloadFile(messageId, fileKey, type) {
-      return timed('downloadFile', () => download(messageId, fileKey, type));
+    downloadFile(messageId, fileKey, type, o) {
+      return timed('downloadFile', () => download(messageId, fileKey, type, o?.maxBytes ?? Infinity));
     },
     async uploadFile(fileName, bytes) {
       const data = await call('uploadFile', async () => {

@@ -24,17 +24,29 @@ export async function readPlanFile(path: string): Promise<PlanSource> {
 }
 
 export async function decodePlanBytes(name: string, bytes: Buffer): Promise<PlanSource> {
+  const format = planFormat(name);
   checkSize(bytes.length);
+  if (format === 'text') return { kind: 'text', name, text: decodeText(bytes) };
+  if (format === '.csv' || format === '.tsv') return (await import('./read-delimited.js')).readDelimited(name, bytes, format === '.tsv' ? '\t' : undefined);
+  if (format === '.xlsx') return (await import('./read-xlsx.js')).readXlsx(name, bytes);
+  return (await import('./read-docx.js')).readDocx(name, bytes);
+}
+
+/** The reader a file name asks for, or a PlanError naming the types we read: checked before any byte is fetched. */
+export function planFormat(name: string): 'text' | '.csv' | '.tsv' | '.xlsx' | '.docx' {
   const ext = extname(name).toLowerCase();
-  if (TEXT_EXT.has(ext)) return { kind: 'text', name, text: decodeText(bytes) };
-  if (ext === '.csv' || ext === '.tsv') return (await import('./read-delimited.js')).readDelimited(name, bytes, ext === '.tsv' ? '\t' : undefined);
-  if (ext === '.xlsx') return (await import('./read-xlsx.js')).readXlsx(name, bytes);
-  if (ext === '.docx') return (await import('./read-docx.js')).readDocx(name, bytes);
+  if (TEXT_EXT.has(ext)) return 'text';
+  if (ext === '.csv' || ext === '.tsv' || ext === '.xlsx' || ext === '.docx') return ext;
   const shown = ext.replace(/[^\w.]/g, '').slice(0, 12);
   if (ext === '.doc' || ext === '.xls' || ext === '.wps' || ext === '.et') {
     throw new PlanError(`不支持旧版 Office 格式（${shown}）：请在 Word/WPS 中另存为 .docx（表格另存为 .xlsx）后再导入。`);
   }
-  throw new PlanError(`不支持的文件类型「${shown}」：请使用 .txt、.docx、.xlsx、.csv 或 .tsv。`);
+  throw new PlanError(`不支持的文件类型「${shown}」：请使用 .txt、.md、.docx、.xlsx、.csv 或 .tsv。`);
+}
+
+/** The size refusal for a file known only to be larger than the limit (a download cut short). */
+export function tooLarge(): PlanError {
+  return new PlanError(`文件过大：工作要点文件不能超过 ${formatMb(LIMITS.fileBytes)}。`);
 }
 
 function checkSize(size: number): void {

@@ -37,6 +37,27 @@ describe('/import of a hostile file', () => {
   });
 });
 
+describe('/import checks the file before fetching it', () => {
+  const downloads = () => h.fake.calls.filter((c) => c.path.includes('/resources/')).length;
+
+  it('a type it cannot read is refused without a download', async () => {
+    const before = downloads();
+    await sendPlanFile(h, { name: '工作要点.pdf', bytes: Buffer.from('%PDF-1.4 not a plan') });
+    const [answer] = await h.command(ADMIN, '/import');
+    expect(wordsOf(answer!)).toContain('不支持的文件类型');
+    expect(downloads()).toBe(before);
+  });
+
+  it('a file over 10 MB is refused as too large, read no further than the limit', async () => {
+    const before = await importableState(h);
+    await sendPlanFile(h, { name: '工作要点.txt', bytes: Buffer.alloc(12 * 1024 * 1024, 0x41) });
+    const [answer] = await h.command(ADMIN, '/import');
+    expect(wordsOf(answer!)).toContain('文件过大');
+    expect(wordsOf(answer!)).toContain('10 MB');
+    expect(await importableState(h)).toBe(before);
+  });
+});
+
 describe('the bot answers while a hostile file is read', () => {
   it('GET /healthz answers throughout, and /ping, while /import reads a 20,000-row sheet', async () => {
     const before = await importableState(h);

@@ -10,6 +10,9 @@ import { shanghaiDate } from '../../../domain/calendar/shanghai-time.js';
 import { PlanError } from '../../../domain/plan/types.js';
 import { card, markdown } from '../../../feishu/cards/card.js';
 import { importBudget, readPlanInWorker } from '../../../plan-files/read-in-worker.js';
+import { planFormat, tooLarge } from '../../../plan-files/read-plan-file.js';
+import { LIMITS } from '../../../domain/plan/limits.js';
+import { DownloadTooLarge } from '../../../feishu/errors.js';
 import { importPlan } from '../../../store/import-plan.js';
 import type { MessageContext } from '../../types.js';
 import { CommandError, isAdmin, say, sayCard, type CommandSpec } from '../command.js';
@@ -59,7 +62,11 @@ export const importCommand: CommandSpec = {
     let result;
     let title: string;
     try {
-      const bytes = await deps.messenger.downloadFile(file.messageId, file.fileKey, 'file');
+      // The name and the size are checked before a byte more than the limit is fetched.
+      planFormat(file.fileName);
+      const bytes = await deps.messenger.downloadFile(file.messageId, file.fileKey, 'file', { maxBytes: LIMITS.fileBytes }).catch((e: unknown) => {
+        throw e instanceof DownloadTooLarge ? tooLarge() : e;
+      });
       // Off this event loop (it answers Feishu), within IMPORT_TIMEOUT_SECONDS and IMPORT_MEMORY_MB: any
       // file ends in a plan or a PlanError, so the job completes with an answer and is never retried for it.
       const job = { name: file.fileName, bytes, fallbackYear: Number(shanghaiDate(now).slice(0, 4)) };
