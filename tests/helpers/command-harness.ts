@@ -54,3 +54,12 @@ export async function drainInbound(h: { bot: Harness['bot'] }): Promise<void> {
     return Object.values(c).reduce((a, b) => a + b, 0) === 0;
   }, 60_000, 'the inbound queue to drain');
 }
+
+/** Waits until every queued nudge is sent (or settled) and no nudge row is still pending. */
+export async function drainNudges(h: { bot: Harness['bot'] }): Promise<void> {
+  await waitFor(async () => {
+    const c = await h.bot.deps.queues.nudges.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused');
+    const open = await h.bot.deps.db.nudge.count({ where: { state: { in: ['pending', 'sending'] } } });
+    return Object.values(c).reduce((a, b) => a + b, 0) === 0 && open === 0;
+  }, 60_000, 'nudges to drain');
+}

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobIdFor } from '../../../jobs/queues.js';
 import { runSweep } from '../../../jobs/processors/nudge-sweep.js';
-import { ADMIN, OTHER, STAFF, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
+import { ADMIN, OTHER, STAFF, wordsOf, type CommandHarness, drainNudges } from '../../helpers/command-harness.js';
 import { waitFor } from '../../helpers/wait-for.js';
 import { startCommandHarness } from '../../helpers/command-harness.js';
 
@@ -19,13 +19,6 @@ const toAdmin = (ms: Awaited<ReturnType<CommandHarness['command']>>) => wordsOf(
 async function owners(code: string, role = 'owner') {
   const rows = await db().assignment.findMany({ where: { task: { code }, role, active: true }, include: { person: true } });
   return rows.map((a) => a.person.openId).sort();
-}
-async function drainNudges() {
-  await waitFor(async () => {
-    const c = await h.bot.deps.queues.nudges.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused');
-    const open = await db().nudge.count({ where: { state: { in: ['pending', 'sending'] } } });
-    return Object.values(c).reduce((a, b) => a + b, 0) === 0 && open === 0;
-  }, 60_000, 'nudges to drain');
 }
 
 describe('non-admins are refused', () => {
@@ -55,12 +48,12 @@ describe('/reassign (转办)', () => {
     expect(await db().auditEntry.count({ where: { taskId: task.id, actor: ADMIN, action: { in: ['assignment.ended', 'assignment.added'] } } })).toBe(2);
 
     await h.bot.deps.queues.nudges.add('send-nudge', { key }, { jobId: jobIdFor('nudge', key) });
-    await drainNudges();
+    await drainNudges(h);
     expect((await db().nudge.findUniqueOrThrow({ where: { key } })).state).toBe('cancelled');
 
     h.clock.set(new Date('2022-04-15T01:00:00Z'));
     await runSweep(h.bot.deps);
-    await drainNudges();
+    await drainNudges(h);
     const after = await db().nudge.findMany({ where: { taskId: task.id, key: { not: key } }, include: { person: true } });
     expect(after.some((n) => n.person.openId === OTHER)).toBe(true);
     expect(after.some((n) => n.person.openId === STAFF)).toBe(false);

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobIdFor } from '../../../jobs/queues.js';
-import { ADMIN, drainInbound, GROUP, OTHER, STAFF, startCommandHarness, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
+import { ADMIN, drainInbound, GROUP, OTHER, STAFF, startCommandHarness, wordsOf, type CommandHarness, drainNudges } from '../../helpers/command-harness.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 const LEADER = 'ou_demo_hejianguo'; // 责任领导 of tasks 1–11
@@ -23,13 +23,6 @@ const db = () => h.bot.deps.db;
 const task = (code: string) => db().task.findFirstOrThrow({ where: { code } });
 const reportsOn = async (code: string) => db().report.count({ where: { taskId: (await task(code)).id } });
 
-async function drainNudges() {
-  await waitFor(async () => {
-    const c = await h.bot.deps.queues.nudges.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused');
-    const open = await db().nudge.count({ where: { state: { in: ['pending', 'sending'] } } });
-    return Object.values(c).reduce((a, b) => a + b, 0) === 0 && open === 0;
-  }, 60_000, 'nudges to drain');
-}
 
 /** Sends a nudge of `kind` on task `code` to `openId` through the send-nudge job; resolves to its row. */
 async function nudge(openId: string, code: string, kind: string) {
@@ -38,7 +31,7 @@ async function nudge(openId: string, code: string, kind: string) {
   const key = `${t.id}:${person.id}:${PERIOD}:${kind}`;
   await db().nudge.create({ data: { key, taskId: t.id, personId: person.id, period: PERIOD, kind, dueAt: h.clock.now(), state: 'pending', createdAt: h.clock.now() } });
   await h.bot.deps.queues.nudges.add('send-nudge', { key }, { jobId: jobIdFor('nudge', key) });
-  await drainNudges();
+  await drainNudges(h);
   return db().nudge.findUniqueOrThrow({ where: { key } });
 }
 
