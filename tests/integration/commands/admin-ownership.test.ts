@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobIdFor } from '../../../jobs/queues.js';
 import { runSweep } from '../../../jobs/processors/nudge-sweep.js';
 import { ADMIN, OTHER, STAFF, wordsOf, type CommandHarness, drainNudges } from '../../helpers/command-harness.js';
-import { waitFor } from '../../helpers/wait-for.js';
 import { startCommandHarness } from '../../helpers/command-harness.js';
 
 const LEADER = 'ou_demo_hejianguo';

@@ -8,7 +8,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobIdFor } from '../../../jobs/queues.js';
 import { ADMIN, drainInbound, GROUP, OTHER, STAFF, startCommandHarness, wordsOf, type CommandHarness, drainNudges } from '../../helpers/command-harness.js';
-import { waitFor } from '../../helpers/wait-for.js';
 
 const LEADER = 'ou_demo_hejianguo'; // 责任领导 of tasks 1–11
 const PERIOD = '2022-W15'; // the harness clock: Monday 2022-04-11
