@@ -1,0 +1,45 @@
+/**
+ * taskState(input, ctx) → TaskState: the one place a task's state is decided (STYLE habit 11).
+ * Pure: the moment, the plan's period and working days come in `ctx` (stateContext).
+ */
+import { shanghaiDate } from '../calendar/shanghai-time.js';
+import { lightOf } from './light.js';
+import { progressOf } from './progress.js';
+import { reportingOf } from './reporting.js';
+import { targetState } from './target-state.js';
+import type { StateContext, TaskState, TaskStateInput } from './types.js';
+
+export function taskState(task: TaskStateInput, ctx: StateContext): TaskState {
+  const at = ctx.now.getTime();
+  const reports = task.reports
+    .filter((r) => r.createdAt.getTime() <= at)
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id);
+  const onLeave = task.owners.filter((o) => o.leave.some((l) => l.from <= ctx.today && ctx.today <= l.to)).map((o) => o.personId);
+  // A task's time runs from its own start (or the plan's) to its effective deadline.
+  const start = task.startDate ?? ctx.plan.start;
+  const timeShare = ctx.elapsed(start, task.deadline);
+  const targets = task.targets.map((t) => targetState(t, start, task.deadline, ctx));
+  const reporting = reportingOf(task, reports, onLeave, ctx);
+  const { progress, source } = progressOf(task, reports, reporting, ctx.today);
+  const workdaysLeft = ctx.workdaysTo(task.deadline);
+  const { light, reasons } = lightOf(task, progress, reporting, targets, workdaysLeft, ctx.settings.dueSoonWorkdays);
+  return {
+    taskId: task.id,
+    lifecycle: task.lifecycle,
+    light,
+    reasons,
+    progress,
+    progressSource: source,
+    reporting,
+    deadline: { date: task.deadline, planned: task.plannedDeadline !== task.deadline ? task.plannedDeadline : null, workdaysLeft },
+    time: { start, share: timeShare },
+    targets,
+    reports,
+    percent: reports.find((r) => r.percent !== null)?.percent ?? null,
+    onLeave,
+    extensionRequests: task.extensionRequests,
+  };
+}
+
+/** The Shanghai date a report was made: for 「最近填报」 lines. */
+export const reportDate = (r: { createdAt: Date }): string => shanghaiDate(r.createdAt);
