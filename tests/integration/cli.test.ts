@@ -43,17 +43,18 @@ describe('workplan CLI', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(['plan', 'sections', 'tasks']);
-    expect(Object.keys(json.plan)).toEqual(['title', 'issuer', 'year', 'issuedOn', 'periodEnd']);
+    expect(Object.keys(json.plan)).toEqual(['title', 'issuer', 'year', 'issuedOn', 'periodStart', 'periodEnd']);
     expect(Object.keys(json.sections[0])).toEqual(['ordinal', 'title']);
     expect(Object.keys(json.tasks[0])).toEqual([
       'code', 'number', 'section', 'title', 'body', 'targets', 'leadUnits', 'collaborators', 'leaders', 'deadline',
     ]);
-    expect(Object.keys(json.tasks[0].targets[0])).toEqual(['value', 'unit', 'comparator', 'label', 'text', 'kind']);
+    expect(Object.keys(json.tasks[0].targets[0])).toEqual(['value', 'unit', 'comparator', 'label', 'text', 'kind', 'baseline']);
     expect(json.plan).toEqual({
       title: '重庆市綦江区科学技术局2022年工作要点',
       issuer: '重庆市綦江区科学技术局',
       year: 2022,
       issuedOn: '2022-03-17',
+      periodStart: '2022-01-01',
       periodEnd: '2022-12-31',
     });
     expect(json.tasks).toHaveLength(23);

@@ -21,21 +21,22 @@ function dateLine(line: string): string | null {
   return parseFullDate(bare);
 }
 
-function periodEndOf(title: string, year: number): string {
+/** The plan's period from its title: a quarter, a half, a month, or (by default) the year. */
+export function periodOf(title: string, year: number): { start: string; end: string } {
   const t = toAsciiDigits(title);
   const q = t.match(/第?([一二三四1-4])\s*季度/);
   if (q) {
     const n = parseNumber(q[1]!)!;
-    const month = n * 3;
-    return lastDayOfMonth(year, month);
+    return { start: ymd(year, n * 3 - 2, 1), end: lastDayOfMonth(year, n * 3) };
   }
-  if (/上半年/.test(t)) return ymd(year, 6, 30);
+  if (/上半年/.test(t)) return { start: ymd(year, 1, 1), end: ymd(year, 6, 30) };
+  if (/下半年/.test(t)) return { start: ymd(year, 7, 1), end: ymd(year, 12, 31) };
   const month = t.match(/年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?(?:工作|重点)/);
   if (month) {
     const m = parseNumber(month[1]!);
-    if (m && m >= 1 && m <= 12) return lastDayOfMonth(year, m);
+    if (m && m >= 1 && m <= 12) return { start: ymd(year, m, 1), end: lastDayOfMonth(year, m) };
   }
-  return ymd(year, 12, 31);
+  return { start: ymd(year, 1, 1), end: ymd(year, 12, 31) };
 }
 
 export interface HeaderInput {
@@ -84,7 +85,8 @@ export function readHeader({ head, tail, name, fallbackYear }: HeaderInput): { h
     year = fallbackYear;
     warnings.push(`文件中未找到年份，按${fallbackYear}年处理。`);
   }
-  return { header: { title, issuer, year, issuedOn, periodEnd: periodEndOf(title, year) }, warnings };
+  const period = periodOf(title, year);
+  return { header: { title, issuer, year, issuedOn, periodStart: period.start, periodEnd: period.end }, warnings };
 }
 
 function findTitleIndex(lines: string[]): number {

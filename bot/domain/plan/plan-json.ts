@@ -3,7 +3,7 @@ import type { ParsedPlan } from './types.js';
 
 export function toPlanJson(p: ParsedPlan) {
   return {
-    plan: { title: p.plan.title, issuer: p.plan.issuer, year: p.plan.year, issuedOn: p.plan.issuedOn, periodEnd: p.plan.periodEnd },
+    plan: { title: p.plan.title, issuer: p.plan.issuer, year: p.plan.year, issuedOn: p.plan.issuedOn, periodStart: p.plan.periodStart, periodEnd: p.plan.periodEnd },
     sections: p.sections.map((s) => ({ ordinal: s.ordinal, title: s.title })),
     tasks: p.tasks.map((t) => ({
       code: t.code,
@@ -11,7 +11,7 @@ export function toPlanJson(p: ParsedPlan) {
       section: t.section,
       title: t.title,
       body: t.body,
-      targets: t.targets.map((g) => ({ value: g.value, unit: g.unit, comparator: g.comparator, label: g.label, text: g.text, kind: g.kind })),
+      targets: t.targets.map((g) => ({ value: g.value, unit: g.unit, comparator: g.comparator, label: g.label, text: g.text, kind: g.kind, baseline: g.baseline ?? null })),
       leadUnits: t.leadUnits,
       collaborators: t.collaborators,
       leaders: t.leaders,

@@ -89,6 +89,8 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
   const out: ParsedTarget[] = [];
   let clauseStart = 0;
   let scanned = 0;
+  // 「由118家增至140家」: the first number is where the level starts, the second the target.
+  let from: { value: number; unit: string; clause: number } | null = null;
   for (const m of text.matchAll(TARGET_RE)) {
     if (out.length >= max) break;
     const raw = m[1]!;
@@ -103,22 +105,31 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
     const value = parseNumber(raw);
     if (value === null) continue;
     for (; scanned < start; scanned++) if (CLAUSE_BREAK.test(text[scanned]!)) clauseStart = scanned + 1;
-    const from = Math.max(clauseStart, start - LOOK_BACK);
-    const before = text.slice(from, start);
+    const lookFrom = Math.max(clauseStart, start - LOOK_BACK);
+    const before = text.slice(lookFrom, start);
     if (isChinese && !CN_TARGET_VERB.test(before)) continue;
     if (isChinese && value > 1e4 && !/亿|万/.test(raw)) continue;
     // Years written like 2022 with a unit such as 「2022届」 are excluded above; guard
     // plain four-digit years followed by 年度 units anyway.
     const afterText = text.slice(end, end + 20);
+    if (FROM_BEFORE.test(before) && RISE_AFTER.test(afterText)) {
+      from = { value, unit, clause: clauseStart };
+      continue;
+    }
+    const baseline = from && from.unit === unit && from.clause === clauseStart ? from.value : null;
+    from = null;
     const softStart = lastIndexOfClass(before, SOFT_BREAK) + 1;
-    const near = before.slice(softStart);
+    // With a baseline the label is what comes before 「由」: 「有效期高企由118家增至」 → 「有效期高企」.
+    const near = baseline !== null ? before.slice(softStart).replace(/(?:由|从)[^由从]*$/, '') : before.slice(softStart);
     // A list 「5个A、2个B」: the second item inherits the verb of the first.
     const listItem = near.endsWith('、') ? near.slice(0, near.lastIndexOf('、', near.length - 2) + 1) : near;
     let label = clean(listItem.slice(listItem.lastIndexOf('、') + 1));
     // 「A、B等3个老旧小区」: the examples before 等 are not what is counted.
     if (!label || label.length <= 1 || /等$/.test(near.trim())) label = nounAfter(afterText) || label;
     if (!label) label = clean(before.split(SOFT_BREAK).filter(Boolean).slice(-2, -1)[0] ?? '');
-    const phraseStart = from + softStart;
+    const phraseStart = lookFrom + softStart;
+    // A stock rising 「由X到Y」 is a level (a rate stays a rate); money rising is this year's total, its baseline last year's.
+    const rising = baseline === null ? null : /元$/.test(unit) ? 'money' : unit === '%' || unit.includes('百分点') ? 'percent' : 'level';
     const phraseEndRel = afterText.search(/[，,。；;、]/);
     const phraseEnd = end + (phraseEndRel < 0 ? afterText.length : phraseEndRel);
     const phrase = text.slice(phraseStart, phraseEnd).trim();
@@ -128,11 +139,16 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
       comparator: comparatorOf(near, afterText),
       label: label || unit,
       text: phrase,
-      kind: kindOf(unit, before + m[0] + afterText.slice(0, Math.max(0, phraseEndRel)), near),
+      kind: rising ?? kindOf(unit, before + m[0] + afterText.slice(0, Math.max(0, phraseEndRel)), near),
+      ...(baseline !== null && rising !== 'money' ? { baseline } : {}),
     });
   }
   return out;
 }
+
+/** 「由」「从」 right before a number, and a verb of rising right after it: a baseline. */
+const FROM_BEFORE = /(?:由|从)\s*$/;
+const RISE_AFTER = /^\s*(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|扩大到|扩大至|上升到|上升至|达到|增到|到|至)/;
 
 function lastIndexOfClass(s: string, re: RegExp): number {
   for (let i = s.length - 1; i >= 0; i--) if (re.test(s[i]!)) return i;

@@ -18,6 +18,8 @@ export interface ParsedTarget {
   /** The phrase the target came from, verbatim. */
   text: string;
   kind: TargetKind;
+  /** Where a level starts, when the text says (「由118家增至140家」 → 118). */
+  baseline?: number;
 }
 
 export interface ParsedTask {
@@ -53,6 +55,8 @@ export interface PlanHeader {
   issuer: string | null;
   year: number;
   issuedOn: string | null;
+  /** YYYY-MM-DD: 1 January, or the first day of the quarter / half / month of a shorter plan. */
+  periodStart: string;
   /** YYYY-MM-DD: year end, or quarter / half-year end for shorter plans. */
   periodEnd: string;
 }

@@ -48,6 +48,7 @@ describe('区教委 plan with sub-sections and bracketed annotations', () => {
       issuer: plan().plan.issuer,
       year: 2023,
       issuedOn: '2023-02-20',
+      periodStart: '2023-01-01',
       periodEnd: '2023-12-31',
     });
   });
@@ -213,6 +214,7 @@ describe('街道办 quarterly plan with （一） tasks and annotation lines', (
       issuer: plan().plan.issuer,
       year: 2023,
       issuedOn: '2023-03-28',
+      periodStart: '2023-04-01',
       periodEnd: '2023-06-30',
     });
   });
@@ -476,6 +478,7 @@ describe('人社局 half-year plan with （1） tasks', () => {
       issuer: plan().plan.issuer,
       year: 2024,
       issuedOn: '2024-01-10',
+      periodStart: '2024-01-01',
       periodEnd: '2024-06-30',
     });
   });
@@ -590,6 +593,7 @@ describe('文旅委 plan (GBK fixture, decoded in the test)', () => {
       issuer: plan().plan.issuer,
       year: 2022,
       issuedOn: '2022-01-26',
+      periodStart: '2022-01-01',
       periodEnd: '2022-12-31',
     });
   });

@@ -25,6 +25,7 @@ describe('seed plan header', () => {
       issuer: '重庆市綦江区科学技术局',
       year: 2022,
       issuedOn: '2022-03-17',
+      periodStart: '2022-01-01',
       periodEnd: '2022-12-31',
     });
   });
@@ -189,7 +190,7 @@ describe('seed plan as JSON', () => {
     expect(Object.keys(json).sort()).toEqual(['plan', 'sections', 'tasks']);
     const header = json['plan'] as Record<string, unknown>;
     expect(Object.keys(header).sort()).toEqual(
-      ['issuedOn', 'issuer', 'periodEnd', 'title', 'year'].sort(),
+      ['issuedOn', 'issuer', 'periodStart', 'periodEnd', 'title', 'year'].sort(),
     );
     const sections = json['sections'] as Array<Record<string, unknown>>;
     expect(sections).toHaveLength(7);
@@ -213,7 +214,7 @@ describe('seed plan as JSON', () => {
       );
       for (const target of t['targets'] as Array<Record<string, unknown>>) {
         expect(Object.keys(target).sort()).toEqual(
-          ['value', 'unit', 'comparator', 'label', 'text', 'kind'].sort(),
+          ['value', 'unit', 'comparator', 'label', 'text', 'kind', 'baseline'].sort(),
         );
       }
     }
@@ -229,6 +230,7 @@ describe('seed plan as JSON', () => {
       issuer: '重庆市綦江区科学技术局',
       year: 2022,
       issuedOn: '2022-03-17',
+      periodStart: '2022-01-01',
       periodEnd: '2022-12-31',
     });
     expect(json.tasks[0]).toMatchObject({ code: '1', title: '培育高新技术企业', deadline: '2022-12-31' });

@@ -123,6 +123,7 @@ describe('商务委 .csv decomposition table', () => {
       title: '重庆市綦江区商务委员会2023年重点工作任务分解表',
       year: 2023,
       issuedOn: null,
+      periodStart: '2023-01-01',
       periodEnd: '2023-12-31',
     });
   });
@@ -158,6 +159,7 @@ describe('应急局 .tsv task list', () => {
     expect(plan.plan).toMatchObject({
       title: '万盛经开区应急管理局2024年安全生产重点工作任务清单',
       year: 2024,
+      periodStart: '2024-01-01',
       periodEnd: '2024-12-31',
     });
     expect(plan.sections).toEqual([]);
@@ -275,6 +277,7 @@ describe('卫健委 .xlsx decomposition table', () => {
     expect(plan.plan).toMatchObject({
       title: '重庆市綦江区卫生健康委员会2024年重点工作任务分解表',
       year: 2024,
+      periodStart: '2024-01-01',
       periodEnd: '2024-12-31',
     });
     expect(plan.sections.map((s) => [s.ordinal, s.title])).toEqual([
@@ -402,6 +405,7 @@ describe('住建委 .docx with a task table', () => {
     expect(plan.plan).toMatchObject({
       title: '重庆市綦江区住房和城乡建设委员会2024年重点工作任务清单',
       year: 2024,
+      periodStart: '2024-01-01',
       periodEnd: '2024-12-31',
     });
     expect(plan.tasks.map((t) => t.code)).toEqual(['1', '2', '3', '4']);

@@ -11,7 +11,7 @@ export function ctxAt(local: string, plan: PlanPeriod = YEAR): StateContext {
   return stateContext({ now: at(local), plan, calendar });
 }
 
-export function target(o: Partial<StateTarget> & { history?: [string, number][] } = {}): StateTarget {
+export function target(o: Partial<Omit<StateTarget, 'history'>> & { history?: [string, number][] } = {}): StateTarget {
   const { history, ...rest } = o;
   return {
     id: 1, label: '有效期高企', value: 140, unit: '家', comparator: 'at_least', kind: 'level', baseline: null, paceNote: null,
