@@ -48,6 +48,7 @@ async function importInTx(tx: Tx, { parsed, sourceName, sourceText, actor, now }
     issuer: parsed.plan.issuer,
     year: parsed.plan.year,
     issuedOn: parsed.plan.issuedOn,
+    periodStart: parsed.plan.periodStart,
     periodEnd: parsed.plan.periodEnd,
     sourceName,
     sourceText,
@@ -78,9 +79,13 @@ async function importInTx(tx: Tx, { parsed, sourceName, sourceText, actor, now }
       title: task.title,
       body: task.body,
       deadline: task.deadline,
+      plannedDeadline: task.deadline,
+      startDate: task.startDate ?? null,
       deadlineText: task.deadlineText,
     };
     const prev = byCode.get(task.code);
+    // An approved extension stays: the plan's new deadline is recorded as planned, the extended one kept.
+    if (prev && prev.plannedDeadline !== null && prev.deadline !== prev.plannedDeadline) fields.deadline = prev.deadline;
     if (!prev) {
       fresh.push({ task, fields });
       continue;
@@ -136,8 +141,11 @@ async function syncSections(tx: Tx, planId: number, parsed: ParsedPlan): Promise
   return ids;
 }
 
-type StoredTarget = { id: number; position: number; value: number; unit: string; label: string; comparator: string; kind: string; text: string; removedAt: Date | null };
-type TaskFields = { sectionId: number | null; number: number | null; position: number; title: string; body: string; deadline: string; deadlineText: string | null };
+type StoredTarget = { id: number; position: number; value: number; unit: string; label: string; comparator: string; kind: string; text: string; baseline: number | null; removedAt: Date | null };
+type TaskFields = {
+  sectionId: number | null; number: number | null; position: number; title: string; body: string;
+  deadline: string; plannedDeadline: string; startDate: string | null; deadlineText: string | null;
+};
 
 /** Rows per statement: well under SQLite's and PostgreSQL's bind-parameter limits. */
 const BATCH = 500;
@@ -151,8 +159,10 @@ async function inBatches<T>(rows: T[], write: (slice: T[]) => Promise<unknown>):
  * createMany, whose per-row mapping made a 6,000-task plan a 5-second write lock); code → id.
  */
 async function createTasks(tx: Tx, planId: number, fresh: { task: ParsedTask; fields: TaskFields }[], now: Date): Promise<Map<string, number>> {
-  const taskColumns = ['planId', 'code', 'sectionId', 'number', 'position', 'title', 'body', 'deadline', 'deadlineText', 'status', 'cadence', 'createdAt', 'updatedAt'];
-  await insertRows(tx, 'Task', taskColumns, fresh.map(({ task, fields: f }) => [planId, task.code, f.sectionId, f.number, f.position, f.title, f.body, f.deadline, f.deadlineText, 'active', 'weekly', now, now]));
+  const taskColumns = ['planId', 'code', 'sectionId', 'number', 'position', 'title', 'body', 'deadline', 'plannedDeadline', 'startDate', 'deadlineText', 'status', 'cadence', 'createdAt', 'updatedAt'];
+  await insertRows(tx, 'Task', taskColumns, fresh.map(({ task, fields: f }) => [
+    planId, task.code, f.sectionId, f.number, f.position, f.title, f.body, f.deadline, f.plannedDeadline, f.startDate, f.deadlineText, 'active', 'weekly', now, now,
+  ]));
   const ids = new Map<string, number>();
   await inBatches(fresh, async (slice) => {
     const rows = await tx.task.findMany({ where: { planId, code: { in: slice.map((f) => f.task.code) } }, select: { id: true, code: true } });
@@ -160,9 +170,9 @@ async function createTasks(tx: Tx, planId: number, fresh: { task: ParsedTask; fi
   });
   const targets = fresh.flatMap(({ task }) => task.targets.map((t, position) => {
     const d = targetData(t);
-    return [ids.get(task.code)!, position, d.label, d.value, d.unit, d.comparator, d.kind, d.text];
+    return [ids.get(task.code)!, position, d.label, d.value, d.unit, d.comparator, d.kind, d.text, d.baseline];
   }));
-  await insertRows(tx, 'Target', ['taskId', 'position', 'label', 'value', 'unit', 'comparator', 'kind', 'text'], targets);
+  await insertRows(tx, 'Target', ['taskId', 'position', 'label', 'value', 'unit', 'comparator', 'kind', 'text', 'baseline'], targets);
   const parties = fresh.flatMap(({ task }) => partyRows(task).map((p) => [ids.get(task.code)!, p.role, p.name, p.position]));
   await insertRows(tx, 'TaskParty', ['taskId', 'role', 'name', 'position'], parties);
   return ids;
@@ -176,7 +186,7 @@ async function insertRows(tx: Tx, table: string, columns: string[], rows: SqlVal
   await inBatches(rows, (slice) => tx.$executeRaw(Prisma.sql`${head}${Prisma.join(slice.map((r) => Prisma.sql`(${Prisma.join(r)})`))}`));
 }
 
-const targetData = (t: ParsedTarget) => ({ label: t.label, value: t.value, unit: t.unit, comparator: t.comparator, kind: t.kind, text: t.text });
+const targetData = (t: ParsedTarget) => ({ label: t.label, value: t.value, unit: t.unit, comparator: t.comparator, kind: t.kind, text: t.text, baseline: t.baseline ?? null });
 
 /** Targets are matched by position; only changed ones are written; ones that disappeared are marked removed (reports may point at them). */
 async function writeTargets(tx: Tx, taskId: number, targets: ParsedTarget[], prev: StoredTarget[], now: Date): Promise<void> {
@@ -217,6 +227,7 @@ type StoredTask = {
   title: string;
   body: string;
   deadline: string;
+  plannedDeadline: string | null;
   targets: StoredTarget[];
   parties: { role: string; name: string }[];
 };
@@ -225,7 +236,8 @@ function describeTaskDiff(prev: StoredTask, next: ParsedTask): string[] {
   const out: string[] = [];
   if (prev.title !== next.title) out.push(`标题「${prev.title}」→「${next.title}」`);
   else if (prev.body !== next.body) out.push('任务内容有修改');
-  if (prev.deadline !== next.deadline) out.push(`完成时限 ${prev.deadline} → ${next.deadline}`);
+  const planned = prev.plannedDeadline ?? prev.deadline;
+  if (planned !== next.deadline) out.push(`完成时限 ${planned} → ${next.deadline}`);
   const live = prev.targets.filter((t) => !t.removedAt).sort((a, b) => a.position - b.position);
   const before = live.map(describeTarget).join('、') || '无';
   const after = next.targets.map(describeTarget).join('、') || '无';

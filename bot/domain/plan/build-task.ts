@@ -1,5 +1,5 @@
 /** Turns a task's text into a ParsedTask: title, body, targets, parties, deadline. Pure. */
-import { latestDeadline, proseDeadline, type Period } from './dates.js';
+import { latestDeadline, proseDeadline, spanStart, type Period } from './dates.js';
 import { extractAnnotations, proseCollaborators, splitNames, type Annotations } from './parties.js';
 import { LIMITS } from './limits.js';
 import { findTargets } from './targets.js';
@@ -69,6 +69,8 @@ export function buildTask(draft: TaskDraft, period: Period, warnings: string[] =
       deadlineText = d;
     }
   }
+  // A stated span (「完成时限：4月—6月」) gives the task its own start.
+  const startDate = merged.deadline.map((d) => spanStart(d, period)).find((d): d is string => d !== null) ?? null;
   if (!deadline) {
     const prose = proseDeadline(whole, period);
     if (prose) ({ date: deadline, text: deadlineText } = prose);
@@ -84,6 +86,7 @@ export function buildTask(draft: TaskDraft, period: Period, warnings: string[] =
     ...names,
     deadline: deadline ?? period.end,
     deadlineText,
+    startDate: startDate !== null && startDate <= (deadline ?? period.end) ? startDate : null,
   };
 }
 

@@ -134,3 +134,17 @@ export function proseDeadline(text: string, period: Period): { date: string; tex
   }
   return best;
 }
+
+/**
+ * The start of a time span a deadline gives (「2022年4月—6月」「4月至6月底」「3月15日-5月31日」):
+ * its first day, or null when the words name no span. The year defaults to the plan's.
+ */
+export function spanStart(text: string, period: Period): string | null {
+  const m = text.match(new RegExp(`${YEAR_OPT}(${NUM})\\s*月(?:\\s*(${NUM})\\s*[日号])?\\s*(?:[-—–~～]+|至|到)\\s*${YEAR_OPT}(${NUM})\\s*月`));
+  if (!m) return null;
+  const year = (m[1] ? readYear(m[1]) : null) ?? period.year;
+  const month = parseNumber(m[2]!);
+  const day = m[3] ? parseNumber(m[3]) : 1;
+  if (!month || !day || !validDate(year, month, day)) return null;
+  return ymd(year, month, day);
+}

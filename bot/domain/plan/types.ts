@@ -40,6 +40,8 @@ export interface ParsedTask {
   deadline: string;
   /** The words the deadline came from, or null when defaulted. */
   deadlineText: string | null;
+  /** YYYY-MM-DD when the plan gives the task its own start (「4月—6月」), else null. */
+  startDate?: string | null;
 }
 
 export interface ParsedSection {

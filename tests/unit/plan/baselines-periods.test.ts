@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { periodOf } from '../../../bot/domain/plan/header.js';
 import { findTargets } from '../../../bot/domain/plan/targets.js';
+import { parsePlan } from '../../../bot/domain/plan/parse-plan.js';
 
 describe('baselines: 「由X增至Y」', () => {
   it.each([
@@ -37,4 +38,15 @@ describe('the plan’s period from its title', () => {
     ['某局2022年5月重点工作安排', 2022, '2022-05-01', '2022-05-31'],
     ['某局2022年第四季度工作要点', 2022, '2022-10-01', '2022-12-31'],
   ])('%s', (title, year, start, end) => expect(periodOf(title, year)).toEqual({ start, end }));
+});
+
+describe('a task’s own start from a stated span', () => {
+  it.each([
+    ['1. 开展专项行动。完成时限：2022年4月—6月', '2022-04-01', '2022-06-30'],
+    ['1. 开展专项行动。完成时限：3月15日至5月底', '2022-03-15', '2022-05-31'],
+    ['1. 开展专项行动。完成时限：6月底前', null, '2022-06-30'],
+  ])('%s', (line, start, deadline) => {
+    const plan = parsePlan({ kind: 'text', name: 'p.txt', text: `某局2022年工作要点\n一、重点工作\n${line}` });
+    expect(plan.tasks[0]).toMatchObject({ startDate: start, deadline });
+  });
 });
