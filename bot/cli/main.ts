@@ -9,6 +9,7 @@ const USAGE = `用法 / usage:
   workplan parse <文件> [--json]      解析工作要点并显示摘要（--json 输出 JSON）
   workplan import <文件>              导入（或更新）工作要点到数据库
   workplan tasks                      列出数据库中的任务
+  workplan status [--at 时间] [--json]  各任务在某一时刻的状态（生命周期、灯、报送、时限、序时进度）
   workplan assign <分工表> [--plan N]  导入责任分工（任务编号、姓名、角色、open_id/邮箱/手机、部门）
   workplan export --out <台账.xlsx> [--plan N] [--at 日期]  导出台账（任务、进展记录、操作记录）
   workplan read-reply --plan <文件> --task <编号> --text "<回复>" [--json]
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   parse: async () => (await import('./parse.js')).runParse,
   import: async () => (await import('./import.js')).runImport,
   tasks: async () => (await import('./tasks.js')).runTasks,
+  status: async () => (await import('./status.js')).runStatus,
   demo: async () => (await import('./demo.js')).runDemo,
   assign: async () => (await import('./assign.js')).runAssign,
   export: async () => (await import('./export.js')).runExport,

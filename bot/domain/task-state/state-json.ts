@@ -1,0 +1,38 @@
+/**
+ * The documented JSON of a task's state (`workplan status --json`, and the same fields per task
+ * in `workplan digest --preview --json`). Pure.
+ */
+import { sharePercent } from './amounts.js';
+import type { TaskState } from './types.js';
+
+export interface TaskStateJson {
+  code: string;
+  title: string;
+  lifecycle: TaskState['lifecycle'];
+  light: TaskState['light'];
+  /** true / false for a task asked this period; null when nobody was asked (and nobody reported). */
+  reported: boolean | null;
+  deadline: string;
+  owners: string[];
+  targets: { label: string; unit: string; target: number; latest: number | null; pace: { done: number | null; time: number | null } }[];
+}
+
+export function taskStateJson(t: { code: string; title: string; owners: { name: string }[]; state: TaskState }): TaskStateJson {
+  const s = t.state;
+  return {
+    code: t.code,
+    title: t.title,
+    lifecycle: s.lifecycle,
+    light: s.light,
+    reported: s.reporting.reported,
+    deadline: s.deadline.date,
+    owners: t.owners.map((o) => o.name),
+    targets: s.targets.map((g) => ({
+      label: g.label,
+      unit: g.unit,
+      target: g.value,
+      latest: g.latest,
+      pace: { done: sharePercent(g.done), time: sharePercent(g.time) },
+    })),
+  };
+}

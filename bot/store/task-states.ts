@@ -1,0 +1,144 @@
+/**
+ * Gathers what the task-state engine needs for a plan's tasks (or some of them) from the store
+ * and returns each task's state at `now`: the one read every channel renders from.
+ */
+import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
+import { lifecycleOf } from '../domain/task-state/lifecycle.js';
+import { stateContext } from '../domain/task-state/context.js';
+import { taskState } from '../domain/task-state/task-state.js';
+import type { Cadence, ReportStatus, StateContext, TaskState, TaskStateInput } from '../domain/task-state/types.js';
+import type { TargetKind } from '../domain/plan/types.js';
+import { inChunks } from './chunks.js';
+import type { Db } from './db.js';
+
+/** Reports per task the engine reads (newest first): enough for the last stated status and the period. */
+const REPORTS_PER_TASK = 30;
+const CADENCES = new Set(['weekly', 'biweekly', 'monthly', 'off']);
+
+export interface PersonRef {
+  personId: number;
+  name: string;
+  openId: string | null;
+}
+
+/** A task as the channels name it, with its state. */
+export interface TaskView {
+  id: number;
+  code: string;
+  title: string;
+  body: string;
+  position: number;
+  cadence: Cadence;
+  section: { ordinal: string; title: string; parentOrdinal: string | null } | null;
+  leadUnits: string[];
+  collaboratorUnits: string[];
+  leaderNames: string[];
+  owners: PersonRef[];
+  collaborators: PersonRef[];
+  leaders: PersonRef[];
+  input: TaskStateInput;
+  state: TaskState;
+}
+
+export interface PlanStates {
+  plan: { id: number; title: string; year: number; periodStart: string; periodEnd: string };
+  ctx: StateContext;
+  tasks: TaskView[];
+}
+
+export async function loadTaskStates(db: Db, o: { planId: number; now: Date; calendar: WorkCalendar; taskIds?: number[] }): Promise<PlanStates> {
+  const plan = await db.plan.findUniqueOrThrow({ where: { id: o.planId }, select: { id: true, title: true, year: true, periodStart: true, periodEnd: true } });
+  const period = { start: plan.periodStart ?? `${plan.year}-01-01`, end: plan.periodEnd };
+  const ctx = stateContext({ now: o.now, plan: period, calendar: o.calendar });
+  const ids = o.taskIds
+    ?? (await db.task.findMany({ where: { planId: o.planId, removedAt: null }, orderBy: { position: 'asc' }, select: { id: true } })).map((t) => t.id);
+  const rows = await inChunks(ids, (slice) => db.task.findMany({
+    where: { id: { in: slice }, removedAt: null },
+    orderBy: { position: 'asc' },
+    include: {
+      section: { select: { ordinal: true, title: true, parentOrdinal: true } },
+      parties: { orderBy: { position: 'asc' } },
+      assignments: { where: { active: true }, orderBy: [{ assignedAt: 'asc' }, { id: 'asc' }], include: { person: { include: { leaves: true } } } },
+      targets: { where: { removedAt: null }, orderBy: { position: 'asc' }, include: { values: { where: { report: { revokedAt: null } }, select: { value: true, report: { select: { createdAt: true } } } } } },
+      reports: { where: { revokedAt: null, createdAt: { lte: o.now } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: REPORTS_PER_TASK },
+      nudges: { where: { state: 'sent', kind: { in: ['checkin', 'followup1', 'followup2'] } }, select: { period: true }, distinct: ['period'] },
+    },
+  }));
+  const pending = await pendingExtensions(db, rows.map((r) => r.id));
+  const tasks = rows.map((t): TaskView => {
+    const people = (role: string) => t.assignments.filter((a) => a.role === role).map((a) => ({ personId: a.personId, name: a.person.name, openId: a.person.openId }));
+    const owners = t.assignments.filter((a) => a.role === 'owner');
+    const input: TaskStateInput = {
+      id: t.id,
+      lifecycle: lifecycleOf(t.status),
+      deadline: t.deadline,
+      plannedDeadline: t.plannedDeadline,
+      startDate: t.startDate,
+      cadence: (CADENCES.has(t.cadence) ? t.cadence : 'weekly') as Cadence,
+      lifecycleSince: t.statusSince,
+      targets: t.targets.map((g) => ({
+        id: g.id, label: g.label, value: g.value, unit: g.unit, comparator: g.comparator as 'at_least', kind: g.kind as TargetKind,
+        baseline: g.baseline, paceNote: g.paceNote,
+        history: g.values.map((v) => ({ value: v.value, at: v.report.createdAt })),
+      })),
+      reports: t.reports.map((r) => ({
+        id: r.id, personId: r.personId, status: r.status as ReportStatus | null, percent: r.percent, period: r.period, createdAt: r.createdAt, rawText: r.rawText,
+      })),
+      owners: owners.map((a) => ({ personId: a.personId, name: a.person.name, leave: a.person.leaves.map((l) => ({ from: l.fromDate, to: l.toDate })) })),
+      askedPeriods: t.nudges.map((n) => n.period),
+      extensionRequests: pending.get(t.id) ?? [],
+    };
+    return {
+      id: t.id, code: t.code, title: t.title, body: t.body, position: t.position, cadence: input.cadence, section: t.section,
+      leadUnits: t.parties.filter((p) => p.role === 'lead').map((p) => p.name),
+      collaboratorUnits: t.parties.filter((p) => p.role === 'collaborator').map((p) => p.name),
+      leaderNames: t.parties.filter((p) => p.role === 'leader').map((p) => p.name),
+      owners: people('owner'), collaborators: people('collaborator'), leaders: people('leader'),
+      input,
+      state: taskState(input, ctx),
+    };
+  });
+  return { plan: { id: plan.id, title: plan.title, year: plan.year, periodStart: period.start, periodEnd: period.end }, ctx, tasks };
+}
+
+/** The state of one task at `now` (its plan's context). */
+export async function loadTaskState(db: Db, o: { taskId: number; now: Date; calendar: WorkCalendar }): Promise<{ plan: PlanStates['plan']; task: TaskView }> {
+  const { planId } = await db.task.findUniqueOrThrow({ where: { id: o.taskId }, select: { planId: true } });
+  const states = await loadTaskStates(db, { planId, now: o.now, calendar: o.calendar, taskIds: [o.taskId] });
+  const task = states.tasks[0];
+  if (!task) throw new Error(`task ${o.taskId} is not in its plan any more`);
+  return { plan: states.plan, task };
+}
+
+/** Extension requests (延期申请) still undecided, by task: the requester's name, the date asked for, the reason. */
+async function pendingExtensions(db: Db, taskIds: number[]): Promise<Map<number, TaskStateInput['extensionRequests']>> {
+  const entries = await inChunks(taskIds, (slice) => db.auditEntry.findMany({
+    where: { taskId: { in: slice }, action: { in: ['extension.requested', 'extension.approved', 'extension.refused', 'extension.approval-undone'] } },
+    orderBy: { id: 'asc' },
+    select: { id: true, taskId: true, action: true, after: true },
+  }));
+  const decided = new Set<number>();
+  for (const e of entries) if (e.action !== 'extension.requested') decided.add(Number(readJson(e.after).requestId));
+  const asked = entries.filter((e) => e.action === 'extension.requested' && !decided.has(e.id));
+  const names = new Map((await db.person.findMany({
+    where: { openId: { in: asked.map((e) => String(readJson(e.after).requestedBy)) } },
+    select: { openId: true, name: true },
+  })).map((p) => [p.openId, p.name]));
+  const out = new Map<number, TaskStateInput['extensionRequests']>();
+  for (const e of asked) {
+    const a = readJson(e.after);
+    const list = out.get(e.taskId!) ?? [];
+    list.push({ by: names.get(String(a.requestedBy)) ?? '（未知）', to: String(a.to ?? ''), reason: String(a.reason ?? '') });
+    out.set(e.taskId!, list);
+  }
+  return out;
+}
+
+function readJson(text: string | null): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(text ?? 'null');
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
