@@ -87,7 +87,7 @@ export async function benchDigest(): Promise<Row[]> {
       const runs = n >= 5000 ? 3 : 7;
       const load = await median(runs, () => loadDigestInput(db, planId, NOW, cal));
       const input = await loadDigestInput(db, planId, NOW, cal);
-      const build = await median(runs, () => buildDigest(input, cal));
+      const build = await median(runs, () => buildDigest(input));
       const raw = await median(runs, () => rawRead(file, planId));
       rows.push({
         benchmark: `digest: ${n} tasks, ${WEEKS} weeks of reports`,

@@ -1,6 +1,7 @@
 /**
  * `workplan digest --preview [--at 2022-04-15[T16:00]] [--out card.json] [--plan N]`
- * prints the week's digest as text and writes the card JSON;
+ * prints the week's digest as text and writes the card JSON; with `--json` it prints the digest's
+ * model as JSON instead (per task the fields of `workplan status --json`, and the digest's own);
  * `workplan digest --send` posts it now to every registered digest chat.
  */
 import { writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { chineseWorkCalendar } from '../domain/calendar/chinese-calendar.js';
 import { buildDigest } from '../domain/digest/build-digest.js';
+import { digestJson } from '../domain/digest/digest-json.js';
 import { digestText } from '../domain/digest/digest-text.js';
 import { digestCards } from '../feishu/cards/digest-cards.js';
 import { createMessenger } from '../feishu/messenger.js';
@@ -17,6 +19,8 @@ import type { Io } from './io.js';
 import { withDb } from './open-db.js';
 import { pickPlan } from './pick-plan.js';
 import { UsageError } from './usage-error.js';
+
+const USAGE = '用法：workplan digest --preview [--at 2022-04-15] [--json | --out 文件.json] 或 workplan digest --send';
 
 export function parseAt(at: string | undefined, fallback: Date): Date {
   if (!at) return fallback;
@@ -27,16 +31,23 @@ export function parseAt(at: string | undefined, fallback: Date): Date {
 }
 
 export async function runDigest(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { preview: { type: 'boolean' }, send: { type: 'boolean' }, at: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' } },
-  });
-  if (!values.preview && !values.send) throw new UsageError('用法：workplan digest --preview [--at 2022-04-15] [--out 文件.json] 或 workplan digest --send');
+  let values: { preview?: boolean; send?: boolean; json?: boolean; at?: string; out?: string; plan?: string };
+  try {
+    ({ values } = parseArgs({ args, options: { preview: { type: 'boolean' }, send: { type: 'boolean' }, json: { type: 'boolean' }, at: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' } } }));
+  } catch {
+    throw new UsageError(USAGE);
+  }
+  if (!values.preview && !values.send) throw new UsageError(USAGE);
+  if (values.json && (!values.preview || values.send)) throw new UsageError(`--json 只用于 --preview。${USAGE}`);
   const now = parseAt(values.at, systemClock.now());
   const calendar = chineseWorkCalendar({ onFallback: (y) => io.err(`提示：${y} 年的节假日安排尚未发布，按周一至周五计算工作日。\n`) });
   return withDb(async (db) => {
     const planId = await pickPlan(db, values.plan);
-    const model = buildDigest(await loadDigestInput(db, planId, now, calendar), calendar);
+    const model = buildDigest(await loadDigestInput(db, planId, now, calendar));
+    if (values.json) {
+      io.out(`${JSON.stringify(digestJson(model, now), null, 2)}\n`);
+      return 0;
+    }
     const config = loadConfig(process.env, values.send ? 'feishu' : 'store');
     const cards = digestCards(model, { audience: 'group', showMissing: config.DIGEST_SHOW_MISSING });
     if (values.preview) {

@@ -15,7 +15,7 @@ import { ClaimedElsewhere } from './send-nudge.js';
 
 export async function weekDigest(deps: Deps, planId: number, now: Date) {
   const input = await loadDigestInput(deps.db, planId, now, deps.calendar);
-  const model = buildDigest(input, deps.calendar);
+  const model = buildDigest(input);
   try {
     await deps.db.digestSnapshot.create({ data: { planId, week: input.week.id, json: JSON.stringify(model.snapshot), createdAt: now } });
   } catch (e) {

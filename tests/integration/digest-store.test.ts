@@ -1,4 +1,4 @@
-/** The digest built from a seed-plan store at a fixed now, and the digest command. */
+/** The digest built from a seed-plan store at a fixed now (the engine's states), and the digest command. */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +34,9 @@ async function report(code: string, who: string, status: string, text: string, v
 beforeAll(async () => {
   store = await tempStore();
   ({ planId } = await seedPlan(store.db, { now: at('2022-03-21T09:00:00') }));
+  // An approved extension of task 19 into the next year.
+  const t19 = await store.db.task.findFirstOrThrow({ where: { code: '19' } });
+  await store.db.task.update({ where: { id: t19.id }, data: { deadline: '2023-03-31', plannedDeadline: '2022-12-31' } });
   await report('1', 'ou_demo_zhangmin', 'on_track', '有效期高企118家', [118], '2022-04-12T10:00:00');
   await report('2', 'ou_demo_liqiang', 'at_risk', '科技型企业1650家，进度偏慢', [1650, 40], '2022-04-13T10:00:00');
   await report('11', 'ou_demo_chenjing', 'blocked', '等财政局拨款后才能采购服务机构', [10, 1], '2022-04-14T10:00:00');
@@ -44,12 +47,13 @@ afterAll(async () => store?.cleanup());
 describe('digest from the store', () => {
   it('counts, lights and the blocked task with its blocker', async () => {
     const cal = chineseWorkCalendar();
-    const model = buildDigest(await loadDigestInput(store.db, planId, NOW, cal), cal);
+    const model = buildDigest(await loadDigestInput(store.db, planId, NOW, cal));
     expect(model.header.weekLabel).toBe('第15周 4月11日–4月15日');
-    expect(model.counts).toMatchObject({ on_track: 1, at_risk: 1, blocked: 1, done: 1 });
+    expect(model.counts).toMatchObject({ on_track: 1, at_risk: 1, blocked: 1 });
     const task = (code: string) => model.sections.flatMap((s) => s.tasks).find((t) => t.code === code)!;
-    expect(task('11').light).toBe('red');
-    expect(task('6').light).toBe('green');
+    expect(task('11').state.light).toBe('red');
+    expect(task('6').state.light).toBe('green');
+    expect(task('6').status).not.toBe('closed'); // an owner's 「已完成」 is not 办结
     expect(model.sections.map((s) => s.ordinal)).toEqual(['一', '二', '三', '四', '五', '六', '七']);
     expect(JSON.stringify(model.needsLeaders)).toContain('等财政局拨款');
   });
@@ -72,5 +76,36 @@ describe('digest from the store', () => {
     } finally {
       await fake.close();
     }
+  });
+});
+
+describe('workplan digest --preview renders the engine', () => {
+  const env = () => ({ ...process.env, DATABASE_URL: store.url });
+  const preview = async (...args: string[]) => (await run(process.execPath, [BIN, 'digest', '--preview', ...args], { env: env(), cwd: store.dir })).stdout;
+
+  it('on a store where nobody was asked yet: 「暂无进展 23」 with 「本期尚未催报」, never 「本期已全部报送」', async () => {
+    const text = await preview('--at', '2022-03-25', '--out', join(store.dir, 'fresh.json'));
+    expect(text.split('\n')[1]).toContain('暂无进展 23');
+    expect(text).toContain('【未报送】\n  本期尚未催报');
+    expect(text).not.toContain('本期已全部报送');
+  });
+
+  it('writes an extended deadline with its year in a digest of the year before', async () => {
+    const text = await preview('--at', '2022-04-15', '--out', join(store.dir, 'year.json'));
+    expect(text).toContain('｜时限2023年3月31日（原定12月31日）');
+    expect(text).not.toMatch(/任务19 [^\n]*时限3月31日/);
+  });
+
+  it('--json: per task the fields of `workplan status --json`, and the digest’s own', async () => {
+    const digest = JSON.parse(await preview('--at', '2022-04-15', '--json'));
+    const status = JSON.parse((await run(process.execPath, [BIN, 'status', '--at', '2022-04-15', '--json'], { env: env() })).stdout);
+    expect(digest.at).toBe(status.at);
+    expect(digest.plan).toEqual(status.plan);
+    expect(digest.tasks).toHaveLength(status.tasks.length);
+    status.tasks.forEach((s: Record<string, unknown>, i: number) => expect(digest.tasks[i]).toMatchObject(s));
+    const t19 = digest.tasks.find((t: { code: string }) => t.code === '19');
+    expect(t19).toMatchObject({ deadline: '2023-03-31', plannedDeadline: '2022-12-31', status: 'unknown', light: 'none' });
+    expect(digest.tasks.find((t: { code: string }) => t.code === '11')).toMatchObject({ status: 'blocked', light: 'red', reported: true });
+    expect(digest).toMatchObject({ week: { id: '2022-W15' }, total: 23, reporting: { asked: 0 } });
   });
 });

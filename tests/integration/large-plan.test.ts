@@ -36,7 +36,7 @@ describe(`a ${N}-task plan`, () => {
   it('loads the digest input for every task', async () => {
     const input = await loadDigestInput(store.db, planId, NOW, cal);
     expect(input.tasks).toHaveLength(N);
-    expect(input.tasks.every((t) => t.owners.length === 1 && t.reports.length === 1)).toBe(true);
+    expect(input.tasks.every((t) => t.owners.length === 1 && t.state.reports.length === 1)).toBe(true);
   });
   it('loads the sweep input for every task', async () => {
     const tasks = await loadScheduleInputs(store.db, NOW);

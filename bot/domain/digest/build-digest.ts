@@ -1,77 +1,68 @@
 /**
- * The weekly digest (周报) model: buildDigest(input, cal, settings) → DigestModel. Pure: the
- * time comes in input.now, working days from `cal`. Renderers: digestCards (Feishu) and
- * digestText (CLI preview).
+ * The weekly digest (周报) model: buildDigest(input, settings) → DigestModel. Pure. Every task's
+ * light, progress, pace, deadline and reporting come from its engine state (input.tasks[].state);
+ * the digest only counts, groups and orders them. Renderers: digestCards (Feishu), digestText (CLI
+ * preview), digestJson (`workplan digest --preview --json`).
  */
-import { shanghaiDate } from '../calendar/shanghai-time.js';
-import { workdaysBetween, type WorkCalendar } from '../calendar/work-calendar.js';
-import { elapsedShare } from '../pace.js';
-import { buildTask, type BuiltTask, type TaskContext } from './build-task.js';
-import { chartBars, dueSoon, missingReporters, needsLeaders } from './digest-lists.js';
-import type { DigestModel, DigestSection } from './model.js';
+import { buildTask } from './build-task.js';
+import { chartBars, dueSoon, missingReporters, needsLeaders, reportingSummary } from './digest-lists.js';
+import type { DigestModel, DigestSection, DigestTask } from './model.js';
 import { DEFAULT_DIGEST, type DigestInput, type DigestSettings, type DigestSnapshot, type DigestStatus, type Light } from './types.js';
-import { STATUS_ORDER, weekLabel, worstLight } from './words.js';
+import { LIGHT_ORDER, STATUS_ORDER, weekLabel, worstLight } from './words.js';
 
 /** Title of the group for tasks outside any section. */
 export const NO_SECTION_TITLE = '其他任务';
 
-function sectionsOf(built: readonly BuiltTask[]): DigestSection[] {
+function sectionsOf(tasks: readonly DigestTask[]): DigestSection[] {
   const byKey = new Map<string, DigestSection>();
-  for (const { task } of built) {
+  for (const task of tasks) {
     const key = task.section?.ordinal ?? '';
     let section = byKey.get(key);
     if (!section) {
-      section = { ordinal: task.section?.ordinal ?? null, title: task.section?.title ?? NO_SECTION_TITLE, light: 'grey', tasks: [] };
+      section = { ordinal: task.section?.ordinal ?? null, title: task.section?.title ?? NO_SECTION_TITLE, light: 'none', tasks: [] };
       byKey.set(key, section);
     }
     section.tasks.push(task);
   }
   const sections = [...byKey.values()];
-  for (const s of sections) s.light = worstLight(s.tasks.map((t) => t.light));
+  for (const s of sections) s.light = worstLight(s.tasks.map((t) => t.state.light));
   return sections;
 }
 
-export function buildDigest(input: DigestInput, cal: WorkCalendar, settings: DigestSettings = DEFAULT_DIGEST): DigestModel {
-  const today = shanghaiDate(input.now);
-  const timeShare = elapsedShare(cal, input.plan.periodStart, input.plan.periodEnd, today);
-  const counted = new Map<string, number>();
-  const workdaysTo = (date: string): number => {
-    let n = counted.get(date);
-    if (n === undefined) counted.set(date, (n = workdaysBetween(cal, today, date)));
-    return n;
-  };
-  const ctx: TaskContext = { now: input.now, periodStart: input.plan.periodStart, timeShare, today, workdaysTo, settings, previous: input.previous };
-  const built = input.tasks.map((t) => buildTask(t, ctx));
-
+export function buildDigest(input: DigestInput, settings: DigestSettings = DEFAULT_DIGEST): DigestModel {
+  const built = input.tasks.map((t) => buildTask(t, input.previous));
+  const tasks = built.map((b) => b.task);
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<DigestStatus, number>;
-  const lights: Record<Light, number> = { red: 0, yellow: 0, grey: 0, green: 0 };
+  const lights = Object.fromEntries(LIGHT_ORDER.map((l) => [l, 0])) as Record<Light, number>;
   const snapshot: DigestSnapshot = { week: input.week.id, tasks: {} };
   for (const { task, entry } of built) {
     counts[task.status] += 1;
-    lights[task.light] += 1;
+    lights[task.state.light] += 1;
     snapshot.tasks[String(task.id)] = entry;
   }
-
   return {
     header: {
-      planTitle: input.plan.title,
+      plan: input.plan,
       weekId: input.week.id,
       weekNumber: input.week.number,
-      weekLabel: weekLabel(input.week),
-      today,
-      timeShare,
+      weekLabel: weekLabel(input.week, input.today),
+      firstWorkday: input.week.firstWorkday,
+      lastWorkday: input.week.lastWorkday,
+      today: input.today,
+      timeShare: input.timeShare,
     },
-    worst: worstLight(built.map((b) => b.task.light)),
-    total: built.length,
+    worst: worstLight(tasks.map((t) => t.state.light)),
+    total: tasks.length,
     counts,
     lights,
-    sections: sectionsOf(built),
-    needsLeaders: needsLeaders(built, input.tasks),
-    dueSoon: dueSoon(built, today, settings.dueWithinDays),
-    dueWithinDays: settings.dueWithinDays,
-    missing: missingReporters(built, input.tasks),
+    reporting: reportingSummary(tasks),
+    sections: sectionsOf(tasks),
+    needsLeaders: needsLeaders(tasks),
+    dueSoon: dueSoon(tasks, settings.dueWithinWorkdays),
+    dueWithinWorkdays: settings.dueWithinWorkdays,
+    missing: missingReporters(tasks),
     showMissingInGroup: settings.showMissingInGroup,
-    chart: chartBars(built),
+    chart: chartBars(tasks),
     snapshot,
   };
 }

@@ -1,75 +1,104 @@
-/** The digest's lists drawn from the built tasks: needs leaders, due soon, not reported, chart. Pure. */
-import { toDayNumber } from '../calendar/civil-date.js';
-import type { BuiltTask } from './build-task.js';
-import type { AttentionItem, AttentionReason, ChartBar, DueItem, MissingReporter } from './model.js';
-import type { DigestTaskInput } from './types.js';
+/**
+ * The digest's lists, drawn from the engine's states: needs leaders (the light's reasons and pending
+ * extensions), due soon, who has not reported, the period's reporting, the chart. Pure.
+ */
+import { sharePercent } from '../task-state/amounts.js';
+import type { LightReason, TaskState } from '../task-state/types.js';
+import type { AttentionItem, AttentionReason, ChartBar, DigestTask, DueItem, MissingReporter, ReportingSummary } from './model.js';
 import { clip } from './words.js';
 
-const round1 = (x: number): number => Math.round(x * 1000) / 10;
+/** How many characters of a blocker's or a risk's words, or of an extension's reason, are kept. */
+export const WORDS_MAX = 100;
 
-/**
- * Every red task, and every task with a pending extension request, in plan order. Reasons:
- * the blocker (the words of the report that said 受阻), overdue, extension requests, and
- * each target far behind pace.
- */
-export function needsLeaders(built: readonly BuiltTask[], inputs: readonly DigestTaskInput[]): AttentionItem[] {
-  const out: AttentionItem[] = [];
-  built.forEach(({ task, blocker }, i) => {
-    const requests = inputs[i]?.extensionRequests ?? [];
-    if (task.light !== 'red' && requests.length === 0) return;
-    const reasons: AttentionReason[] = [];
-    if (task.status === 'blocked') reasons.push({ kind: 'blocked', blocker: blocker ?? '' });
-    if (task.status === 'overdue') reasons.push({ kind: 'overdue', deadline: task.deadline, workdaysLate: -task.workdaysLeft });
-    for (const r of requests) reasons.push({ kind: 'extension', by: r.by, to: r.to, reason: clip(r.reason, 100) });
-    for (const t of task.targets) if (t.verdict === 'far_behind') reasons.push({ kind: 'behind', target: t });
-    out.push({
-      taskId: task.id,
-      code: task.code,
-      title: task.title,
-      light: task.light,
-      status: task.status,
-      owners: task.owners,
-      leadUnits: task.leadUnits,
-      reasons,
-    });
-  });
-  return out;
+function reasonOf(r: LightReason, s: TaskState): AttentionReason | null {
+  const words = s.progressSource ? clip(s.progressSource.rawText, WORDS_MAX) || null : null;
+  switch (r.kind) {
+    case 'overdue':
+      return { kind: 'overdue', deadline: s.deadline.date, workdays: r.workdays };
+    case 'blocked':
+      return { kind: 'blocked', words };
+    case 'at_risk':
+      return { kind: 'at_risk', words };
+    case 'far_behind':
+    case 'lagging': {
+      const target = s.targets.find((t) => t.targetId === r.targetId);
+      return target ? { kind: r.kind, target } : null;
+    }
+    case 'missing':
+      return { kind: 'missing' };
+    case 'due_soon':
+      return { kind: 'due_soon', deadline: s.deadline.date, workdays: r.workdays };
+    default:
+      return null; // closed, done_pending, paused, unreported, on_track: nothing to look at
+  }
 }
 
-/** Not-done tasks whose deadline is today or within `days` calendar days, soonest first. */
-export function dueSoon(built: readonly BuiltTask[], today: string, days: number): DueItem[] {
-  const start = toDayNumber(today);
-  const out: (DueItem & { order: number })[] = [];
-  built.forEach(({ task }, order) => {
-    if (task.status === 'done') return;
-    const daysLeft = toDayNumber(task.deadline) - start;
-    if (daysLeft < 0 || daysLeft > days) return;
-    const { id: taskId, code, title, deadline, workdaysLeft, status, light } = task;
-    out.push({ taskId, code, title, deadline, daysLeft, workdaysLeft, status, light, order });
-  });
-  return out.sort((a, b) => a.daysLeft - b.daysLeft || a.order - b.order).map(({ order: _order, ...item }) => item);
+/** Every red task, and every task with a pending extension request, in plan order. */
+export function needsLeaders(tasks: readonly DigestTask[]): AttentionItem[] {
+  return tasks
+    .filter((t) => t.state.light === 'red' || t.state.extensionRequests.length > 0)
+    .map((t) => ({
+      taskId: t.id,
+      code: t.code,
+      title: t.title,
+      light: t.state.light,
+      status: t.status,
+      owners: t.owners,
+      leadUnits: t.leadUnits,
+      reasons: [
+        ...t.state.reasons.flatMap((r) => reasonOf(r, t.state) ?? []),
+        ...t.state.extensionRequests.map((e): AttentionReason => ({ kind: 'extension', by: e.by, to: e.to, reason: clip(e.reason, WORDS_MAX) })),
+      ],
+    }));
 }
 
-/** Owners (not on leave) of tasks marked 未报送, each with their tasks, in plan order. */
-export function missingReporters(built: readonly BuiltTask[], inputs: readonly DigestTaskInput[]): MissingReporter[] {
+/** Active tasks not overdue whose deadline is at most `workdays` working days away, soonest first. */
+export function dueSoon(tasks: readonly DigestTask[], workdays: number): DueItem[] {
+  return tasks
+    .filter((t) => t.state.lifecycle === 'active' && t.state.progress !== 'overdue' && t.state.deadline.workdaysLeft >= 0 && t.state.deadline.workdaysLeft <= workdays)
+    .map((t): DueItem => ({ taskId: t.id, code: t.code, title: t.title, deadline: t.state.deadline.date, workdaysLeft: t.state.deadline.workdaysLeft, status: t.status, light: t.state.light }))
+    .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0)); // stable: plan order within a day
+}
+
+const NO_OWNER = -1;
+export const NO_OWNER_NAME = '（无责任人）';
+
+/** Owners not on leave of tasks asked this period and not reported (reporting.reported === false), by person, in plan order. */
+export function missingReporters(tasks: readonly DigestTask[]): MissingReporter[] {
   const byPerson = new Map<number, MissingReporter>();
-  built.forEach(({ task }, i) => {
-    if (task.status !== 'missing') return;
-    for (const o of inputs[i]?.owners ?? []) {
+  for (const t of tasks) {
+    if (t.state.reporting.reported !== false) continue;
+    // Asked, then every owner was unassigned: still listed, never hidden behind 「已全部报送」.
+    const owners = t.owners.length > 0 ? t.owners : [{ personId: NO_OWNER, name: NO_OWNER_NAME, onLeave: false }];
+    for (const o of owners) {
       if (o.onLeave) continue;
       let person = byPerson.get(o.personId);
       if (!person) byPerson.set(o.personId, (person = { personId: o.personId, name: o.name, tasks: [] }));
-      person.tasks.push({ code: task.code, title: task.title });
+      person.tasks.push({ code: t.code, title: t.title });
     }
-  });
+  }
   return [...byPerson.values()];
 }
 
-/** Every target with something reported: percent reached vs percent of working time elapsed. */
-export function chartBars(built: readonly BuiltTask[]): ChartBar[] {
-  return built.flatMap(({ task }) =>
-    task.targets
-      .filter((t) => t.reached !== null)
-      .map((t) => ({ taskCode: task.code, label: t.label, reachedPct: round1(t.reached ?? 0), timePct: round1(t.timeShare), verdict: t.verdict, ratio: t.ratio })),
+export function reportingSummary(tasks: readonly DigestTask[]): ReportingSummary {
+  const out: ReportingSummary = { asked: 0, reported: 0, missing: 0, onLeave: 0 };
+  for (const { state: { reporting: r } } of tasks) {
+    if (!r.asked) continue;
+    out.asked += 1;
+    if (r.reported === true) out.reported += 1;
+    else if (r.reported === false) out.missing += 1;
+    else if (r.why === 'on_leave') out.onLeave += 1;
+  }
+  return out;
+}
+
+/** Every target for which the engine gives both done and time: percent done vs percent of time gone. */
+export function chartBars(tasks: readonly DigestTask[]): ChartBar[] {
+  return tasks.flatMap((t) =>
+    t.state.targets.flatMap((g) => {
+      const done = sharePercent(g.done);
+      const time = sharePercent(g.time);
+      return done === null || time === null ? [] : [{ taskCode: t.code, label: g.label, donePct: done, timePct: time, verdict: g.verdict }];
+    }),
   );
 }

@@ -3,10 +3,15 @@
  * through a Writer: `w.t` is the tagged template of the output (the card's `md`, which escapes every
  * string it is given; plain text for the CLI), `w.esc` shortens a plan or user string before it
  * goes in, `w.fig` shows one of the bot's own figures as it is. A phrase therefore cannot put a
- * plan's words into card markdown unescaped. Pure.
+ * plan's words into card markdown unescaped. Each phrase renders the engine's state: values in the
+ * unit's precision, shares as the engine gives them, dates with their year when it is not the
+ * digest's. Pure.
  */
-import type { AttentionReason, DigestChange, DigestTask, DueItem, TargetPace } from './model.js';
-import { clip, DIGEST_STATUS_WORDS, LIGHT_EMOJI, monthDay, percent, shortValue } from './words.js';
+import { shareWord } from '../task-state/amounts.js';
+import type { TargetState } from '../task-state/types.js';
+import { dateWord, LIGHT_EMOJI } from '../task-state/words.js';
+import type { AttentionReason, DigestChange, DigestModel, DigestTask, DueItem, ReportingSummary } from './model.js';
+import { ALWAYS_COUNTED, clip, DIGEST_STATUS_WORDS, LIGHT_ORDER, STATUS_ORDER, valueWord } from './words.js';
 
 /** How phrases reach one kind of output (S: the card's Md, or string for plain text). */
 export interface Writer<S> {
@@ -18,6 +23,9 @@ export interface Writer<S> {
   t(strings: TemplateStringsArray, ...values: (S | string | number)[]): S;
   join(parts: readonly S[], sep: '、' | '；' | '，' | '\n'): S;
 }
+
+/** What phrases need of the digest: its date (for years) and the plan's period (for 「较年初」). */
+export type Dated = Pick<DigestModel['header'], 'today' | 'plan'>;
 
 const stripControls = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 
@@ -31,35 +39,48 @@ export const plainWriter: Writer<string> = {
 
 const LABEL_MAX = 20;
 const UNIT_MAX = 6;
+/** Working days left under which a task's line says how many. */
+export const SAY_DAYS_LEFT = 10;
 
 const VERDICT_WORDS = { on_pace: '', lagging: '，落后序时', far_behind: '，严重落后序时' } as const;
 
-/** 「有效期高企 118/140家 · 较基数100完成45%，时间28%」 */
-export function targetPhrase<S>(t: TargetPace, w: Writer<S>): S {
-  const unit = w.esc(t.unit, UNIT_MAX);
-  const latest = t.latest === null ? w.t`—` : w.fig(shortValue(t.latest));
-  const head = w.t`${w.esc(t.label, LABEL_MAX)} ${latest}/${t.comparator === 'at_most' ? '≤' : ''}${w.fig(shortValue(t.value))}${unit}`;
-  const note = t.paceNote !== null ? w.t`（说明：${w.esc(t.paceNote, 40)}）` : w.t``;
-  const verdict = t.verdict === null ? '' : VERDICT_WORDS[t.verdict];
-  const time = w.fig(percent(t.timeShare));
-  const reached = w.fig(percent(t.reached ?? 0));
-  switch (t.basis) {
+/** 「共23项 🔴4 🟡8 ⚪2 🟢9｜按计划 8 · 有风险 5 · …｜时间进度28%」 */
+export function summaryLine<S>(m: DigestModel, w: Writer<S>): S {
+  const lights = LIGHT_ORDER.filter((l) => m.lights[l] > 0).map((l) => ` ${LIGHT_EMOJI[l]}${m.lights[l]}`).join('');
+  const statuses = STATUS_ORDER.filter((s) => ALWAYS_COUNTED.has(s) || m.counts[s] > 0).map((s) => `${DIGEST_STATUS_WORDS[s]} ${m.counts[s]}`).join(' · ');
+  return w.t`共${m.total}项${lights}｜${statuses}｜时间进度${w.fig(shareWord(m.header.timeShare))}`;
+}
+
+/** 「有效期高企 120/140家 · 完成目标的86%，较基数118完成9%，时间28%」 — the engine's TargetState in words. */
+export function targetPhrase<S>(g: TargetState, w: Writer<S>, d: Dated): S {
+  const unit = w.esc(g.unit, UNIT_MAX);
+  const num = (v: number) => w.fig(valueWord(v, g.unit));
+  const pct = (x: number | null) => w.fig(x === null ? '—' : shareWord(x));
+  const head = w.t`${w.esc(g.label, LABEL_MAX)} ${g.latest === null ? w.t`—` : num(g.latest)}/${g.comparator === 'at_most' ? '≤' : ''}${num(g.value)}${unit}`;
+  const note = g.paceNote !== null ? w.t`（说明：${w.esc(g.paceNote, 40)}）` : w.t``;
+  const verdict = g.verdict === null ? '' : VERDICT_WORDS[g.verdict];
+  // 序时应达 beside a lag, unless the unit's rounding brings it down to what is already there (1/5个: 「应达1个」 says nothing).
+  const behind = g.verdict === 'lagging' || g.verdict === 'far_behind';
+  const expected = behind && g.expected !== null && g.latest !== null && g.expected > g.latest ? w.t`，序时应达${num(g.expected)}${unit}` : w.t``;
+  switch (g.basis) {
     case 'none':
       return w.t`${head}（未填报）${note}`;
     case 'cap':
-      return w.t`${head} · ${t.latest !== null && t.latest <= t.value ? '未超上限' : '已超上限'}${note}`;
-    case 'single_value':
-      return w.t`${head}（达${reached}；仅一次填报，暂不评序时）${note}`;
-    case 'from_baseline':
-      return w.t`${head} · 较基数${w.fig(shortValue(t.baseline ?? 0))}完成${reached}，时间${time}${verdict}${note}`;
-    case 'total': {
-      const expected = t.expected !== null && t.verdict !== 'on_pace' ? w.t`，序时应达${w.fig(shortValue(t.expected))}${unit}` : w.t``;
-      return w.t`${head} · 完成${reached}，时间${time}${verdict}${expected}${note}`;
+      return w.t`${head} · ${g.latest !== null && g.latest <= g.value ? '未超上限' : '已超上限'}${note}`;
+    case 'rate':
+      return w.t`${head} · 完成目标的${pct(g.done)}${note}`;
+    case 'baseline_only':
+      return w.t`${head} · 完成目标的${pct(g.ofTarget)}（较基数${g.baseline === null ? '—' : num(g.baseline)}，仅首次填报，暂不评序时）${note}`;
+    case 'from_baseline': {
+      const from = g.baselineFrom === 'plan' ? (d.plan.periodStart.endsWith('-01-01') ? '年初' : '期初') : '基数';
+      return w.t`${head} · 完成目标的${pct(g.ofTarget)}，较${from}${num(g.baseline ?? 0)}完成${pct(g.done)}，时间${pct(g.time)}${verdict}${expected}${note}`;
     }
+    case 'total':
+      return w.t`${head} · 完成${pct(g.done)}，时间${pct(g.time)}${verdict}${expected}${note}`;
   }
 }
 
-/** 「按计划→有风险」「有效期高企 112→118」 */
+/** 「按计划→有风险」「🟢→🔴」「有效期高企 112→118」 */
 export function changePhrase<S>(c: DigestChange, w: Writer<S>): S {
   switch (c.kind) {
     case 'status':
@@ -67,9 +88,8 @@ export function changePhrase<S>(c: DigestChange, w: Writer<S>): S {
     case 'light':
       return w.t`${LIGHT_EMOJI[c.from]}→${LIGHT_EMOJI[c.to]}`;
     case 'value': {
-      const from = c.from === null ? w.t`—` : w.fig(shortValue(c.from));
-      const to = c.to === null ? w.t`—` : w.fig(shortValue(c.to));
-      return w.t`${w.esc(c.label, LABEL_MAX)} ${from}→${to}`;
+      const v = (x: number | null) => (x === null ? w.t`—` : w.fig(valueWord(x, c.unit)));
+      return w.t`${w.esc(c.label, LABEL_MAX)} ${v(c.from)}→${v(c.to)}`;
     }
   }
 }
@@ -82,33 +102,56 @@ export function ownersPhrase<S>(task: Pick<DigestTask, 'owners' | 'leadUnits'>, 
   return list.length <= max ? w.join(list, '、') : w.t`${w.join(list.slice(0, max), '、')}等${list.length}${names.length > 0 ? '人' : '个单位'}`;
 }
 
-/** 「时限12月31日」「时限4月29日（还剩9个工作日）」「时限3月31日（已逾期11个工作日）」 */
-export function deadlinePhrase<S>(task: Pick<DigestTask, 'deadline' | 'workdaysLeft' | 'status'>, w: Writer<S>, dueWithinWorkdays = 10): S {
-  const when = w.t`时限${w.fig(monthDay(task.deadline))}`;
-  if (task.status === 'done') return when;
-  if (task.workdaysLeft < 0 || task.status === 'overdue') return w.t`${when}（已逾期${Math.max(0, -task.workdaysLeft)}个工作日）`;
-  return task.workdaysLeft <= dueWithinWorkdays ? w.t`${when}（还剩${task.workdaysLeft}个工作日）` : when;
+/** 「时限12月31日」「时限2023年3月31日（原定12月31日）」「时限3月31日（已逾期11个工作日）」「时限4月29日（还剩9个工作日）」 */
+export function deadlinePhrase<S>(t: Pick<DigestTask, 'state'>, w: Writer<S>, d: Dated): S {
+  const { deadline, lifecycle, reasons } = t.state;
+  const notes: S[] = [];
+  if (deadline.planned !== null) notes.push(w.t`原定${w.fig(dateWord(deadline.planned, d.today))}`);
+  const overdue = reasons.find((r) => r.kind === 'overdue');
+  if (lifecycle === 'active' && overdue) notes.push(w.t`已逾期${overdue.workdays}个工作日`);
+  else if (lifecycle === 'active' && deadline.workdaysLeft >= 0 && deadline.workdaysLeft <= SAY_DAYS_LEFT) notes.push(w.t`还剩${deadline.workdaysLeft}个工作日`);
+  const when = w.t`时限${w.fig(dateWord(deadline.date, d.today))}`;
+  return notes.length > 0 ? w.t`${when}（${w.join(notes, '，')}）` : when;
 }
 
-/** 「受阻：缺少场地」「已逾期11个工作日（时限3月31日）」「申请延期至6月30日（张三：…）」 */
-export function reasonPhrase<S>(r: AttentionReason, w: Writer<S>, wordsMax: number): S {
+const dateOrWords = <S>(text: string, w: Writer<S>, d: Dated): S => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? w.fig(dateWord(text, d.today)) : w.esc(text, 16));
+
+/** 「受阻：「缺少场地」」「已逾期11个工作日（时限3月31日）」「申请延期至2023年3月31日（张三：…）」 */
+export function reasonPhrase<S>(r: AttentionReason, w: Writer<S>, wordsMax: number, d: Dated): S {
+  const said = (word: string, words: string | null) => (wordsMax > 0 && words ? w.t`${word}：「${w.esc(words, wordsMax)}」` : w.t`${word}`);
   switch (r.kind) {
-    case 'blocked':
-      return wordsMax > 0 && r.blocker ? w.t`受阻：「${w.esc(r.blocker, wordsMax)}」` : w.t`受阻`;
     case 'overdue':
-      return w.t`已逾期${r.workdaysLate}个工作日（时限${w.fig(monthDay(r.deadline))}）`;
+      return w.t`已逾期${r.workdays}个工作日（时限${w.fig(dateWord(r.deadline, d.today))}）`;
+    case 'blocked':
+      return said('受阻', r.words);
+    case 'at_risk':
+      return said('有风险', r.words);
+    case 'far_behind':
+    case 'lagging':
+      return w.t`指标落后：${targetPhrase(r.target, w, d)}`;
+    case 'missing':
+      return w.t`本期未报送`;
+    case 'due_soon':
+      return w.t`即将到期：还剩${r.workdays}个工作日（时限${w.fig(dateWord(r.deadline, d.today))}）`;
     case 'extension': {
-      const to = /^\d{4}-\d{2}-\d{2}$/.test(r.to) ? w.fig(monthDay(r.to)) : w.esc(r.to, 16);
       const why = wordsMax > 0 && r.reason ? w.t`：${w.esc(r.reason, wordsMax)}` : w.t``;
-      return w.t`申请延期至${to}（${w.esc(r.by, 12)}${why}）`;
+      return w.t`申请延期至${dateOrWords(r.to, w, d)}（${w.esc(r.by, 12)}${why}）`;
     }
-    case 'behind':
-      return w.t`指标落后：${targetPhrase(r.target, w)}`;
   }
 }
 
-/** 「任务7 指导科技统计 — 4月29日到期（还剩9个工作日）· 按计划」 */
-export function duePhrase<S>(d: DueItem, w: Writer<S>, titleMax: number): S {
-  const left = d.daysLeft === 0 ? w.t`今天到期` : w.t`${w.fig(monthDay(d.deadline))}到期（还剩${d.workdaysLeft}个工作日）`;
-  return w.t`${LIGHT_EMOJI[d.light]} 任务${w.esc(d.code, 12)} ${w.esc(d.title, titleMax)} — ${left} · ${DIGEST_STATUS_WORDS[d.status]}`;
+/** 「🟡 任务7 指导科技统计 — 4月29日到期（还剩9个工作日） · 按计划」 */
+export function duePhrase<S>(x: DueItem, w: Writer<S>, titleMax: number, d: Dated): S {
+  const left = x.deadline === d.today ? w.t`今天到期` : w.t`${w.fig(dateWord(x.deadline, d.today))}到期（还剩${x.workdaysLeft}个工作日）`;
+  return w.t`${LIGHT_EMOJI[x.light]} 任务${w.esc(x.code, 12)} ${w.esc(x.title, titleMax)} — ${left} · ${DIGEST_STATUS_WORDS[x.status]}`;
+}
+
+/**
+ * The 未报送 block when nobody is missing: 「本期已全部报送」 only when someone was asked and everyone
+ * asked reported; 「本期尚未催报」 when nobody was asked.
+ */
+export function noneMissingWords(r: ReportingSummary): string {
+  if (r.asked === 0) return '本期尚未催报';
+  if (r.onLeave > 0) return `本期无未报送（${r.onLeave}项的责任人均在休假）`;
+  return '本期已全部报送';
 }

@@ -1,50 +1,49 @@
 /** The digest's Chinese words, shared by the card and the text renderer. Pure. */
 import { formatValue } from '../plan/describe.js';
+import { roundForUnit } from '../task-state/amounts.js';
+import type { TaskState } from '../task-state/types.js';
+import { dateWord, PROGRESS_WORDS } from '../task-state/words.js';
 import type { DigestStatus, Light } from './types.js';
 
-export const DIGEST_STATUS_WORDS: Record<DigestStatus, string> = {
-  on_track: '按计划',
-  at_risk: '有风险',
-  blocked: '受阻',
-  done: '已完成',
-  overdue: '逾期',
-  missing: '未报送',
-  unknown: '暂无进展',
-};
+export const DIGEST_STATUS_WORDS: Readonly<Record<DigestStatus, string>> = Object.freeze({
+  ...PROGRESS_WORDS,
+  // An active task whose owner said 已完成 in a report the lifecycle did not take up: never 「已完成」 on its own.
+  done: '已报完成',
+  done_pending: '已完成（待确认）',
+  closed: '已办结',
+  paused: '已暂停',
+});
 
 /** The order statuses are counted in (the summary line). */
-export const STATUS_ORDER: readonly DigestStatus[] = ['on_track', 'at_risk', 'blocked', 'done', 'overdue', 'missing', 'unknown'];
+export const STATUS_ORDER: readonly DigestStatus[] = [
+  'on_track', 'at_risk', 'blocked', 'overdue', 'missing', 'unknown', 'done', 'done_pending', 'closed', 'paused',
+];
+/** Statuses the summary line always counts; the others only when some task has them. */
+export const ALWAYS_COUNTED: ReadonlySet<DigestStatus> = new Set(['on_track', 'at_risk', 'blocked', 'overdue', 'missing']);
 
-export const LIGHT_EMOJI: Record<Light, string> = { green: '🟢', yellow: '🟡', red: '🔴', grey: '⚪' };
-export const LIGHT_ORDER: readonly Light[] = ['red', 'yellow', 'grey', 'green'];
+/** What a task's line says: its lifecycle unless active, else the engine's progress. */
+export function digestStatus(s: Pick<TaskState, 'lifecycle' | 'progress'>): DigestStatus {
+  return s.lifecycle === 'active' ? s.progress : s.lifecycle;
+}
 
-const SEVERITY: Record<Light, number> = { green: 0, grey: 1, yellow: 2, red: 3 };
+export const LIGHT_ORDER: readonly Light[] = ['red', 'yellow', 'none', 'green'];
+const SEVERITY: Record<Light, number> = { green: 0, none: 1, yellow: 2, red: 3 };
 
-/** red > yellow > grey > green; grey for an empty list. */
+/** red > yellow > none > green; none for an empty list. */
 export function worstLight(lights: Iterable<Light>): Light {
   let worst: Light | null = null;
   for (const l of lights) if (worst === null || SEVERITY[l] > SEVERITY[worst]) worst = l;
-  return worst ?? 'grey';
+  return worst ?? 'none';
 }
 
-/** '2022-04-11' → 「4月11日」 */
-export function monthDay(date: string): string {
-  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+/** 「第15周 4月11日–4月15日」 (a day of another year than `today` carries its year). */
+export function weekLabel(week: { number: number; firstWorkday: string; lastWorkday: string }, today: string): string {
+  return `第${week.number}周 ${dateWord(week.firstWorkday, today)}–${dateWord(week.lastWorkday, today)}`;
 }
 
-/** 「第15周 4月11日–4月15日」 */
-export function weekLabel(week: { number: number; firstWorkday: string; lastWorkday: string }): string {
-  return `第${week.number}周 ${monthDay(week.firstWorkday)}–${monthDay(week.lastWorkday)}`;
-}
-
-/** A share as a whole percent: 0.2811 → 「28%」. */
-export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
-
-/** A value rounded for display (at most 2 decimals). */
-export function shortValue(value: number): string {
-  return formatValue(Math.round(value * 100) / 100);
+/** A value as shown in its unit, without the unit: 25.06 家 → 「25」, 3.14159 亿元 → 「3.14」. */
+export function valueWord(value: number, unit: string): string {
+  return formatValue(roundForUnit(value, unit));
 }
 
 /** Whitespace runs folded to one space, then at most `max` characters (by code point), with 「…」 when cut. */

@@ -5,9 +5,11 @@
  * for one card is split into several, in order, each headed 「（第2/3页）」. Never @-mentions. Pure.
  */
 import type { DigestModel, DigestSection } from '../../domain/digest/model.js';
-import { summaryLine } from '../../domain/digest/digest-text.js';
+import { noneMissingWords, summaryLine, type Dated } from '../../domain/digest/phrases.js';
 import type { Light } from '../../domain/digest/types.js';
-import { LIGHT_EMOJI, LIGHT_ORDER, percent } from '../../domain/digest/words.js';
+import { LIGHT_ORDER } from '../../domain/digest/words.js';
+import { shareWord } from '../../domain/task-state/amounts.js';
+import { LIGHT_EMOJI } from '../../domain/task-state/words.js';
 import { cut, md, type Md } from '../safe-text.js';
 import { card, markdown, type Card, type Element, type Template } from './card.js';
 import { CARD_BUDGET } from './card-size.js';
@@ -19,7 +21,7 @@ import { jsonBytes, paginate, type Block, type Squeezable } from './digest-pages
 export const DIGEST_CARD_BYTES = CARD_BUDGET;
 export const DIGEST_CARD_ELEMENTS = 190;
 
-const TEMPLATE: Record<Light, Template> = { red: 'red', yellow: 'orange', grey: 'grey', green: 'green' };
+const TEMPLATE: Record<Light, Template> = { red: 'red', yellow: 'orange', none: 'grey', green: 'green' };
 
 export interface DigestCardOptions {
   audience: 'group' | 'admin';
@@ -27,9 +29,9 @@ export interface DigestCardOptions {
   showMissing?: boolean;
 }
 
-function sectionBlock(s: DigestSection): Block {
-  const lights = LIGHT_ORDER.filter((l) => s.tasks.some((t) => t.light === l))
-    .map((l) => `${LIGHT_EMOJI[l]}${s.tasks.filter((t) => t.light === l).length}`)
+function sectionBlock(s: DigestSection, d: Dated): Block {
+  const lights = LIGHT_ORDER.filter((l) => s.tasks.some((t) => t.state.light === l))
+    .map((l) => `${LIGHT_EMOJI[l]}${s.tasks.filter((t) => t.state.light === l).length}`)
     .join(' ');
   const name = s.ordinal ? md`${w.esc(s.ordinal, 8)}、${w.esc(s.title, 30)}` : w.esc(s.title, 30);
   return {
@@ -37,8 +39,8 @@ function sectionBlock(s: DigestSection): Block {
     container: 'panel',
     title: md`${LIGHT_EMOJI[s.light]} **${name}**（${s.tasks.length}项 ${lights}）`,
     continued: md`${LIGHT_EMOJI[s.light]} **${name}**（续）`,
-    expanded: s.tasks.some((t) => t.light === 'red' || t.light === 'yellow'),
-    items: s.tasks.map(taskItem),
+    expanded: s.tasks.some((t) => t.state.light === 'red' || t.state.light === 'yellow'),
+    items: s.tasks.map((t) => taskItem(t, d)),
   };
 }
 
@@ -48,16 +50,17 @@ function plainList(title: Md, empty: Md, items: Squeezable[]): Block {
 }
 
 function blocks(m: DigestModel, showMissing: boolean): Block[] {
+  const d = m.header;
   const out: Block[] = [{ kind: 'single', element: markdown(summaryLine(m, w)) }];
-  out.push(plainList(md`**🔔 需要领导关注（${m.needsLeaders.length}项）**`, md`本周无`, m.needsLeaders.map(attentionItem)));
+  out.push(plainList(md`**🔔 需要领导关注（${m.needsLeaders.length}项）**`, md`本周无`, m.needsLeaders.map((a) => attentionItem(a, d))));
   const bars = chartSelection(m.chart);
   if (bars.length > 0) out.push({ kind: 'single', element: chartElement(bars) });
   if (m.chart.length > CHART_MAX_TARGETS) {
-    out.push({ kind: 'single', element: markdown(md`图表只画出落后序时最多的${CHART_MAX_TARGETS}项指标（共${m.chart.length}项），各项数字见下方分组。`) });
+    out.push({ kind: 'single', element: markdown(md`图表只画出${CHART_MAX_TARGETS}项指标（共${m.chart.length}项，落后序时的优先），各项数字见下方分组。`) });
   }
-  out.push(...m.sections.map(sectionBlock));
-  out.push(plainList(md`**⏰ 近两周到期（${m.dueSoon.length}项）**`, md`${m.dueWithinDays}天内无到期任务`, m.dueSoon.map(dueItem)));
-  if (showMissing) out.push(plainList(md`**📭 未报送（${m.missing.length}人）**`, md`本期已全部报送`, m.missing.map(missingItem)));
+  out.push(...m.sections.map((s) => sectionBlock(s, d)));
+  out.push(plainList(md`**⏰ 近两周到期（${m.dueSoon.length}项）**`, md`${m.dueWithinWorkdays}个工作日内无到期任务`, m.dueSoon.map((x) => dueItem(x, d))));
+  if (showMissing) out.push(plainList(md`**📭 未报送（${m.missing.length}人）**`, md`${noneMissingWords(m.reporting)}`, m.missing.map(missingItem)));
   return out;
 }
 
@@ -65,8 +68,8 @@ function frame(m: DigestModel, elements: Element[], page: number, pages: number)
   const paging = pages > 1 ? `（第${page}/${pages}页）` : '';
   const lights = LIGHT_ORDER.filter((l) => m.lights[l] > 0).map((l) => `${LIGHT_EMOJI[l]}${m.lights[l]}`).join(' ');
   return card({
-    title: `${cut(m.header.planTitle, 40)} 周报${paging}`,
-    subtitle: `${m.header.weekLabel} · 时间进度${percent(m.header.timeShare)}`,
+    title: `${cut(m.header.plan.title, 40)} 周报${paging}`,
+    subtitle: `${m.header.weekLabel} · 时间进度${shareWord(m.header.timeShare)}`,
     template: TEMPLATE[m.worst],
     summary: cut(`第${m.header.weekNumber}周周报${paging}：${lights}`, 60),
     elements,

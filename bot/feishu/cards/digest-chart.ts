@@ -10,10 +10,13 @@ import { chart, type Element } from './card.js';
 /** More bars than this make the chart unreadable on a phone. */
 export const CHART_MAX_TARGETS = 12;
 
-/** The targets to draw: all of them, or the CHART_MAX_TARGETS furthest behind pace, in plan order. */
+/** The engine's verdicts, worst first: what the chart keeps when it cannot draw every target. */
+const RANK = { far_behind: 0, lagging: 1, on_pace: 2 } as const;
+
+/** The targets to draw: all of them, or CHART_MAX_TARGETS of them — far behind, then lagging, then the rest — in plan order. */
 export function chartSelection(bars: readonly ChartBar[]): ChartBar[] {
   if (bars.length <= CHART_MAX_TARGETS) return [...bars];
-  const rank = (b: ChartBar): number => b.ratio ?? Number.POSITIVE_INFINITY;
+  const rank = (b: ChartBar): number => (b.verdict === null ? 3 : RANK[b.verdict]);
   const keep = new Set(
     bars
       .map((b, i) => ({ b, i }))
@@ -32,7 +35,7 @@ export function chartElement(bars: readonly ChartBar[]): Element {
     seen.set(name, n);
     if (n > 1) name = `${name}#${n}`;
     return [
-      { target: name, series: '完成进度', pct: b.reachedPct },
+      { target: name, series: '完成进度', pct: b.donePct },
       { target: name, series: '时间进度', pct: b.timePct },
     ];
   });

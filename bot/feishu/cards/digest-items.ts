@@ -4,8 +4,9 @@
  * report words such as `<at id=all></at>` or `[x](https://…)` show literally and never mention or link. Pure.
  */
 import type { AttentionItem, DigestTask, DueItem, MissingReporter } from '../../domain/digest/model.js';
-import { changePhrase, deadlinePhrase, duePhrase, ownersPhrase, reasonPhrase, targetPhrase, type Writer } from '../../domain/digest/phrases.js';
-import { clip, DIGEST_STATUS_WORDS, LIGHT_EMOJI, monthDay } from '../../domain/digest/words.js';
+import { changePhrase, deadlinePhrase, duePhrase, ownersPhrase, reasonPhrase, targetPhrase, type Dated, type Writer } from '../../domain/digest/phrases.js';
+import { clip, DIGEST_STATUS_WORDS } from '../../domain/digest/words.js';
+import { dateWord, LIGHT_EMOJI } from '../../domain/task-state/words.js';
 import { figure, joinMd, md, type Md } from '../safe-text.js';
 import { markdown } from './card.js';
 import type { Squeezable } from './digest-pages.js';
@@ -32,16 +33,16 @@ function some<T>(list: readonly T[], max: number, render: (x: T) => Md, rest: (n
   return list.length > max ? [...shown, rest(list.length - max)] : shown;
 }
 
-export function taskItem(t: DigestTask): Squeezable {
+export function taskItem(t: DigestTask, d: Dated): Squeezable {
   return (squeeze) => {
     const l = level(squeeze);
-    const paused = t.paused ? '（已暂停）' : '';
+    const s = t.state;
     const lines = [
-      md`${LIGHT_EMOJI[t.light]} **任务${w.esc(t.code, 12)} ${w.esc(t.title, l.title)}**｜${DIGEST_STATUS_WORDS[t.status]}${paused}｜${ownersPhrase(t, w, l.owners)}｜${deadlinePhrase(t, w)}`,
-      ...some(t.targets, l.targets, (x) => md`${INDENT}· ${targetPhrase(x, w)}`, (n) => md`${INDENT}· 另有${n}项指标未列出`),
+      md`${LIGHT_EMOJI[s.light]} **任务${w.esc(t.code, 12)} ${w.esc(t.title, l.title)}**｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, l.owners)}｜${deadlinePhrase(t, w, d)}`,
+      ...some(s.targets, l.targets, (x) => md`${INDENT}· ${targetPhrase(x, w, d)}`, (n) => md`${INDENT}· 另有${n}项指标未列出`),
     ];
-    if (t.percent !== null) lines.push(md`${INDENT}· 自报进度 ${t.percent}%`);
-    if (t.latest && l.words > 0) lines.push(md`${INDENT}最新进展（${figure(monthDay(t.latest.date))}）：「${w.esc(t.latest.text, l.words)}」`);
+    if (s.percent !== null) lines.push(md`${INDENT}· 自报进度 ${s.percent}%`);
+    if (t.latest && l.words > 0) lines.push(md`${INDENT}最新进展（${figure(dateWord(t.latest.date, d.today))}）：「${w.esc(t.latest.text, l.words)}」`);
     if (t.changes.length > 0) {
       const shown = some(t.changes, l.changes, (c) => changePhrase(c, w), (n) => md`等${n}项变化`);
       lines.push(md`${INDENT}本周变化：${joinMd(shown, '；')}`);
@@ -50,18 +51,18 @@ export function taskItem(t: DigestTask): Squeezable {
   };
 }
 
-export function attentionItem(a: AttentionItem): Squeezable {
+export function attentionItem(a: AttentionItem, d: Dated): Squeezable {
   return (squeeze) => {
     const l = level(squeeze);
     const words = [100, 40, 0, 0][Math.min(squeeze, 3)] ?? 0;
     const head = md`${LIGHT_EMOJI[a.light]} **任务${w.esc(a.code, 12)} ${w.esc(a.title, l.title)}**｜${DIGEST_STATUS_WORDS[a.status]}｜${ownersPhrase(a, w, l.owners)}`;
-    const reasons = some(a.reasons, l.reasons, (r) => md`${INDENT}${reasonPhrase(r, w, words)}`, (n) => md`${INDENT}另有${n}项事由`);
+    const reasons = some(a.reasons, l.reasons, (r) => md`${INDENT}${reasonPhrase(r, w, words, d)}`, (n) => md`${INDENT}另有${n}项事由`);
     return markdown(joinMd([head, ...reasons], '\n'));
   };
 }
 
-export function dueItem(d: DueItem): Squeezable {
-  return (squeeze) => markdown(duePhrase(d, w, level(squeeze).title));
+export function dueItem(x: DueItem, d: Dated): Squeezable {
+  return (squeeze) => markdown(duePhrase(x, w, level(squeeze).title, d));
 }
 
 export function missingItem(p: MissingReporter): Squeezable {

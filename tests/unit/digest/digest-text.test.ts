@@ -2,21 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../../bot/domain/digest/build-digest.js';
 import { digestText } from '../../../bot/domain/digest/digest-text.js';
-import { cal, INJECTION, seedInput } from './fixtures.js';
+import { digestTask, INJECTION, inputOf, report, seedInput } from './fixtures.js';
 
-const text = digestText(buildDigest(seedInput(), cal));
+const text = digestText(buildDigest(seedInput()));
 const lines = text.split('\n');
 
 describe('digestText', () => {
   it('opens with the plan, the week and the counts', () => {
     expect(lines.slice(0, 2)).toEqual([
       '重庆市綦江区科学技术局2022年工作要点 周报 · 第15周 4月11日–4月15日',
-      '共23项 🔴4 🟡7 ⚪2 🟢10｜按计划 9 · 有风险 5 · 受阻 2 · 已完成 2 · 逾期 1 · 未报送 2 · 暂无进展 2｜时间进度28%',
+      '共23项 🔴4 🟡8 ⚪2 🟢9｜按计划 8 · 有风险 5 · 受阻 2 · 逾期 1 · 未报送 2 · 暂无进展 2 · 已完成（待确认） 1 · 已办结 1 · 已暂停 1｜时间进度28%',
     ]);
   });
 
   it('has every block in order: leaders, sections, due soon, not reported', () => {
-    const order = ['【需要领导关注】', '== 🔴 一、着力培育创新主体（3项）', '== 🟢 七、全面抓好重点工作（1项）', '【近两周到期】（14天内）', '【未报送】'].map((h) => lines.indexOf(h));
+    const order = ['【需要领导关注】', '== 🔴 一、着力培育创新主体（3项）', '== 🟢 七、全面抓好重点工作（1项）', '【近两周到期】（10个工作日内）', '【未报送】'].map((h) => lines.indexOf(h));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -25,21 +25,27 @@ describe('digestText', () => {
     const at = lines.indexOf('🔴 任务2 培育科技型企业｜有风险｜责任人2｜时限12月31日');
     expect(lines.slice(at, at + 5)).toEqual([
       '🔴 任务2 培育科技型企业｜有风险｜责任人2｜时限12月31日',
-      '    重庆市科技型企业 1500/2000家（达75%；仅一次填报，暂不评序时）',
-      '    注册登记企业 20/120家 · 完成17%，时间28%，严重落后序时，序时应达33.73家',
+      '    重庆市科技型企业 1500/2000家 · 完成目标的75%（较基数1500，仅首次填报，暂不评序时）',
+      '    注册登记企业 20/120家 · 完成17%，时间28%，严重落后序时，序时应达34家',
       '    最新进展（4月13日）：「注册进度偏慢」',
       '    本周变化：按计划→有风险；🟢→🔴；注册登记企业 12→20',
     ]);
     expect(text).toContain('🔴 任务7 指导科技统计｜逾期｜责任人7｜时限3月31日（已逾期10个工作日）');
+    expect(text).toContain('🔴 任务19 深化科技体制改革｜受阻｜责任人19｜时限2023年3月31日（原定12月31日）');
     expect(text).toContain('    技术合同成交额 2/11亿元 · 完成18%，时间28%（说明：技术合同集中在下半年签订）');
     expect(text).toContain('  王五：任务3 培育高成长企业、任务16 加强政府基金管理');
+    const leaders = lines.slice(lines.indexOf('【需要领导关注】') + 1, lines.indexOf('【需要领导关注】') + 4);
+    expect(leaders).toEqual([
+      '🔴 任务2 培育科技型企业｜有风险（责任人2）',
+      '    指标落后：注册登记企业 20/120家 · 完成17%，时间28%，严重落后序时，序时应达34家',
+      '    有风险：「注册进度偏慢」',
+    ]);
   });
 
   it('shows report words as typed, minus control characters', () => {
     expect(text).toContain(`「${INJECTION}」`);
-    const input = seedInput();
-    input.tasks[0]!.reports[0]!.rawText = 'ok\u001b[31mRED\u0007';
-    const shown = digestText(buildDigest(input, cal));
+    const task = digestTask('1', { reports: [report('2022-W15', '2022-04-14 10:00', 'on_track', 'ok\u001b[31mRED\u0007')] });
+    const shown = digestText(buildDigest(inputOf([task])));
     expect(shown).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     expect(shown).toContain('「ok [31mRED」');
   });

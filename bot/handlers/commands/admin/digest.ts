@@ -7,7 +7,8 @@
 import { jobIdFor } from '../../../../jobs/queues.js';
 import { buildDigest } from '../../../domain/digest/build-digest.js';
 import { digestCards } from '../../../feishu/cards/digest-cards.js';
-import { loadDigestInput } from '../../../store/digest-input.js';
+import { shanghaiDate } from '../../../domain/calendar/shanghai-time.js';
+import { digestWeek, loadDigestInput } from '../../../store/digest-input.js';
 import { CommandError, say, sayCard, type CommandSpec } from '../command.js';
 import { words } from './shared.js';
 import { botText } from '../../../feishu/safe-text.js';
@@ -24,7 +25,7 @@ export const digestCommand: CommandSpec = {
     const now = deps.clock.now();
     if (verb === 'preview' || verb === '预览') {
       for (const plan of plans) {
-        const model = buildDigest(await loadDigestInput(deps.db, plan.id, now, deps.calendar), deps.calendar);
+        const model = buildDigest(await loadDigestInput(deps.db, plan.id, now, deps.calendar));
         for (const [i, card] of digestCards(model, { audience: 'admin' }).entries()) await sayCard(deps, ctx, card, `digest:${plan.id}:${i}`);
       }
       return;
@@ -33,12 +34,12 @@ export const digestCommand: CommandSpec = {
     const chats = await deps.db.chat.findMany({ where: { digest: true }, select: { chatId: true } });
     if (!chats.length) throw new CommandError(botText`还没有群订阅周报。请在群里 @我 发送 /subscribe。`);
     const keys: string[] = [];
+    const week = digestWeek(deps.calendar, shanghaiDate(now)).id;
     for (const plan of plans) {
-      const input = await loadDigestInput(deps.db, plan.id, now, deps.calendar);
       for (const { chatId } of chats) {
         const key = `${plan.id}:${chatId}:cmd-${ctx.messageId}`;
         try {
-          await deps.db.digestPost.create({ data: { key, planId: plan.id, chatId, week: input.week.id, createdAt: now } });
+          await deps.db.digestPost.create({ data: { key, planId: plan.id, chatId, week, createdAt: now } });
         } catch (e) {
           if ((e as { code?: string }).code !== 'P2002') throw e;
         }
