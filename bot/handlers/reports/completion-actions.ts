@@ -86,7 +86,7 @@ function decide(confirm: boolean) {
     const label = taskLabel(task);
     const text = confirm
       ? botText`${label}已由${cut(d.name, 12)}确认办结，不再催办。`
-      : botText`${label}的完成申请被${cut(d.name, 12)}退回，理由：${d.reason ?? ''}。任务已恢复为进行中，请继续推进，并按时报送进展。`;
+      : botText`${label}的完成申请被${cut(d.name, 12)}退回，理由：${(d.reason ?? '').replace(/[。．.！!；;，,、\s]+$/u, '')}。任务已恢复为进行中，请继续推进，并按时报送进展。`;
     const reporter = await deps.db.person.findUnique({ where: { openId: r.actor } });
     const owners = await peopleOn(deps, task.id, 'owner');
     const told = [...(reporter ? [reporter] : []), ...owners.filter((p) => p.id !== reporter?.id)];
