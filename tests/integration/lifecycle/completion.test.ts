@@ -98,7 +98,7 @@ describe('an owner’s 已完成 asks for confirmation', () => {
     expect(words).not.toContain('<at');
   });
 
-  it('more words while it waits are recorded and ask nothing new; a report on a closed task is refused', async () => {
+  it('more words while it waits are recorded and ask nothing new', async () => {
     const [answer] = await h.command(WANG, '#5 按计划推进，验收材料已报区科技局');
     expect(wordsOf(answer!)).toContain('已记录：任务5');
     const [again] = await h.command(WANG, '#5 任务已全部完成');
@@ -108,7 +108,7 @@ describe('an owner’s 已完成 asks for confirmation', () => {
 });
 
 describe('the first decision counts', () => {
-  it('确认办结 closes the task and tells the owner; the card shows the decision; any later click gets 已处理', async () => {
+  it('确认办结 closes the task and tells the owner; the card shows the decision; any later click gets 已处理; the closed task takes no report', async () => {
     const [card] = completionCards(LEADER, '1');
     const toast = await click(LEADER, card!.messageId, buttonValue(card!, 'completion-confirm'));
     expect(toast.toast.type).toBe('success');
@@ -176,6 +176,20 @@ describe('without a leader, and taking it back', () => {
     expect(completionCards(ADMIN, '7')).toHaveLength(1);
     expect(completionCards(LEADER, '7')).toEqual([]);
     expect(h.fake.messagesTo(LIU).map(wordsOf).join('\n')).toContain('待管理员确认办结');
+  });
+
+  it('已完成 picked for a reply the reader could not read asks too; picking another status for it takes the request back', async () => {
+    const [confirm] = await h.command(WANG, '/report 6 嗯嗯');
+    const reportId = Number(JSON.stringify(confirm!.content).match(/"reportId":(\d+)/)![1]);
+    const t6 = await task('6');
+    const pick = (status: string) => click(WANG, confirm!.messageId, { action: 'report-status', taskId: t6.id, period: PERIOD, status, reportId });
+    expect((await pick('done')).toast.content).toBe('已修改为：已完成');
+    expect(await lifecycle('6')).toBe('done_pending');
+    expect(completionCards(LEADER, '6')).toHaveLength(1);
+    expect(h.fake.messagesTo(WANG).filter((m) => m.parentId === confirm!.messageId).map(wordsOf).join('\n')).toContain('待何建国确认办结');
+    await pick('on_track');
+    expect(await lifecycle('6')).toBe('active');
+    expect(h.fake.messagesTo(WANG).filter((m) => m.parentId === confirm!.messageId).map(wordsOf).join('\n')).toContain('已撤回完成申请');
   });
 
   it('undoing the 已完成 report withdraws the request: active again, and the card answers 已处理', async () => {
