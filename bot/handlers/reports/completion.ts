@@ -10,6 +10,7 @@ import type { Deps } from '../../deps.js';
 import { shanghaiDate, shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
 import { amountWord, dateWord } from '../../domain/task-state/index.js';
 import { completionCard, type CompletionView } from '../../feishu/cards/completion-card.js';
+import { FeishuError } from '../../feishu/errors.js';
 import { changeLifecycle, openRequest, type CompletionRequest } from '../../store/lifecycle.js';
 import { adminOpenIds } from '../../store/people.js';
 import { loadTaskState } from '../../store/task-states.js';
@@ -50,7 +51,15 @@ export async function sendCompletionCards(deps: Deps, request: CompletionRequest
     return deciders;
   }
   const card = completionCard(await completionView(deps, request));
-  for (const openId of deciders.openIds) await deps.messenger.send({ openId }, { card }, `completion:${request.entryId}:${openId}`);
+  for (const openId of deciders.openIds) {
+    try {
+      await deps.messenger.send({ openId }, { card }, `completion:${request.entryId}:${openId}`);
+    } catch (e) {
+      // One decider Feishu refuses for good (left, out of the app's scope) must not cost the others their card, nor the owner the answer.
+      if (!(e instanceof FeishuError) || e.retryable) throw e;
+      deps.log.warn({ taskId: request.taskId, openId, code: e.code }, 'completion card not delivered to a decider');
+    }
+  }
   return deciders;
 }
 
