@@ -1,5 +1,6 @@
 /** `workplan tasks`: list the stored tasks. */
 import { describeTarget } from '../domain/plan/describe.js';
+import { lifecycleOf, lifecycleWord } from '../domain/task-state/lifecycle.js';
 import { wordTable } from '../domain/word-table.js';
 import { listTasks } from '../store/list-tasks.js';
 import type { Io } from './io.js';
@@ -21,7 +22,8 @@ export async function runTasks(_args: string[], io: Io): Promise<number> {
     }
     const lead = t.parties.filter((p) => p.role === 'lead').map((p) => p.name);
     const people = t.assignments.map((a) => `${ROLE_WORDS[a.role] ?? a.role}:${a.person.name}`);
-    const state = t.status === 'active' ? '' : `［${{ paused: '已暂停', done: '已办结' }[t.status] ?? t.status}］`;
+    const lifecycle = lifecycleOf(t.status);
+    const state = lifecycle === 'active' ? '' : `［${lifecycleWord(lifecycle)}］`;
     io.out(`  [${t.code}] ${t.title}${state}　截止 ${t.deadline}\n`);
     if (t.targets.length) io.out(`      指标：${t.targets.map(describeTarget).join('；')}\n`);
     if (lead.length || people.length) io.out(`      ${[lead.length ? `牵头：${lead.join('、')}` : '', people.join(' ')].filter(Boolean).join('　')}\n`);

@@ -1,8 +1,9 @@
 /**
  * Simulated colleagues: they watch what the bot sends them at the fake Feishu
  * and answer like people do, each in their own style and at their own pace,
- * within office hours. Everything they do goes to the bot as a signed Feishu
- * event (fake.userSays / fake.clickCard), exactly as from the console.
+ * within office hours; leaders decide completion cards (leaders.ts). Everything
+ * they do goes to the bot as a signed Feishu event (fake.userSays /
+ * fake.clickCard), exactly as from the console.
  */
 import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
 import { addWorkdays, atShanghai, shanghaiDate } from '../domain/calendar/work-calendar.js';
@@ -13,6 +14,7 @@ import type { Agenda } from './agenda.js';
 import { answerFor, jitter, type TaskView } from './answers.js';
 import { cardParts } from './card-parts.js';
 import type { CastMember, Style } from './cast.js';
+import { decideLater } from './leaders.js';
 
 const MINUTES: Record<Style, number> = { numbers: 25, silent: 0, button: 5, form: 40, risk: 120, leave: 30, blocker: 60, slow: 0, date: 180 };
 
@@ -53,6 +55,7 @@ export function watchColleagues(d: ColleagueDeps): () => void {
       });
       return;
     }
+    if (decideLater({ ...d, who, card: n.message, at: officeTime(now, 45, d.calendar) })) return;
     const status = parts.buttons.find((b) => b.value.action === 'report-status');
     if (!status || who.kind !== 'staff' || !who.style || who.style === 'silent') return;
     const key = `${who.openId}:${String(status.value.taskId)}:${String(status.value.period)}`;

@@ -2,7 +2,10 @@
  * What the demo's people do on their own initiative, at fixed moments of the
  * first weeks: the admin subscribes the leaders' group to the digest and
  * reassigns a task; the colleague whose style is 'leave' registers leave for
- * the following week. Replies to nudges are in colleagues.ts.
+ * the following week; the one who gives completion dates reports a task done
+ * in words (its leader confirms it), and the one who clicks clicks 已完成 with
+ * nothing said (returned with a reason; she carries on). Replies to nudges
+ * are in colleagues.ts, the leaders' decisions in leaders.ts.
  */
 import type { OwnerRow } from '../domain/owners/parse-owners.js';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
@@ -10,7 +13,8 @@ import { addDays, isoWeekday } from '../domain/calendar/civil-date.js';
 import { addWorkdays, atShanghai, shanghaiDate } from '../domain/calendar/work-calendar.js';
 import type { FakeFeishu } from '../sandbox/index.js';
 import type { Agenda } from './agenda.js';
-import { DEMO_ADMIN, LEADERS_GROUP, type CastMember } from './cast.js';
+import { cardParts } from './card-parts.js';
+import { DEMO_ADMIN, LEADERS_GROUP, type CastMember, type Style } from './cast.js';
 
 const say = async (fake: FakeFeishu, input: Parameters<FakeFeishu['userSays']>[0]) => {
   await (await fake.userSays(input)).delivery;
@@ -30,6 +34,26 @@ export function pickReassignment(rows: OwnerRow[], cast: CastMember[]): { code: 
   return { code: busiest[1].at(-1)!, from: busiest[0], to: to.openId };
 }
 
+/** The first task a colleague of this style owns, if any. */
+export function firstTaskOf(rows: OwnerRow[], cast: CastMember[], style: Style): { openId: string; name: string; code: string } | null {
+  const who = cast.find((c) => c.style === style);
+  const row = who && rows.find((r) => r.role === 'owner' && r.openId === who.openId);
+  return who && row ? { openId: who.openId, name: who.name, code: row.taskCode } : null;
+}
+
+/** Clicks 已完成 on the latest card the bot sent `openId` about task `code`. */
+async function clickDone(fake: FakeFeishu, openId: string, code: string): Promise<void> {
+  for (const m of fake.messagesTo(openId).filter((x) => x.msgType === 'interactive').reverse()) {
+    const parts = cardParts(m.content);
+    const done = parts.buttons.find((b) => b.value.action === 'report-status' && b.value.status === 'done');
+    if (!parts.title.startsWith(`任务${code} `) || !done) continue;
+    const r = await fake.clickCard({ from: openId, messageId: m.messageId, value: done.value, ...(done.name ? { name: done.name } : {}) });
+    if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
+    return;
+  }
+  throw new Error(`no card about task ${code} to click`);
+}
+
 export function planOpening(o: { fake: FakeFeishu; agenda: Agenda; cast: CastMember[]; rows: OwnerRow[]; calendar: WorkCalendar; start: Date }): void {
   const { fake, agenda, calendar } = o;
   const day0 = shanghaiDate(o.start);
@@ -46,6 +70,20 @@ export function planOpening(o: { fake: FakeFeishu; agenda: Agenda; cast: CastMem
     agenda.add({
       at: atShanghai(firstDay, '09:10').getTime(), who: onLeave.name, what: '登记请假',
       run: () => say(fake, { from: onLeave.openId, text: `/leave ${monthDay(monday)}-${monthDay(addDays(monday, 4))}` }),
+    });
+  }
+  const finisher = firstTaskOf(o.rows, o.cast, 'date');
+  if (finisher) {
+    agenda.add({
+      at: atShanghai(addWorkdays(calendar, firstDay, 2), '15:00').getTime(), who: finisher.name, what: `报告任务${finisher.code}已完成`,
+      run: () => say(fake, { from: finisher.openId, text: `#${finisher.code} 各项工作已按计划落实，任务已全部完成，相关材料已归档。` }),
+    });
+  }
+  const clicker = firstTaskOf(o.rows, o.cast, 'button');
+  if (clicker) {
+    agenda.add({
+      at: atShanghai(addWorkdays(calendar, firstDay, 3), '10:00').getTime(), who: clicker.name, what: `点击任务${clicker.code}的「已完成」`,
+      run: () => clickDone(fake, clicker.openId, clicker.code),
     });
   }
   const move = pickReassignment(o.rows, o.cast);

@@ -34,6 +34,7 @@ export function fieldsTouched(e: AuditFacts): string[] {
     case 'task.cadence':
       return ['cadence'];
     case 'task.status':
+    case 'task.lifecycle':
       return ['status'];
     case 'assignment.added':
       return [`assignment:${String(after.personId)}:${String(after.role)}`];

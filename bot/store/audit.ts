@@ -12,8 +12,9 @@ export interface AuditInput {
   messageId?: string | null;
 }
 
-export async function audit(tx: Tx, e: AuditInput): Promise<void> {
-  await tx.auditEntry.create({
+/** Writes the entry; resolves to its id (a request others answer names it: extension, completion). */
+export async function audit(tx: Tx, e: AuditInput): Promise<number> {
+  const row = await tx.auditEntry.create({
     data: {
       at: e.now,
       actor: e.actor,
@@ -24,5 +25,7 @@ export async function audit(tx: Tx, e: AuditInput): Promise<void> {
       chatId: e.chatId ?? null,
       messageId: e.messageId ?? null,
     },
+    select: { id: true },
   });
+  return row.id;
 }

@@ -6,13 +6,15 @@
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import { periodOf } from '../domain/schedule/periods.js';
 import type { Cadence, PeriodCadence } from '../domain/schedule/settings.js';
-import type { DueNudge, TaskForSchedule, TaskStatus } from '../domain/schedule/types.js';
+import type { DueNudge, TaskForSchedule } from '../domain/schedule/types.js';
+import { lifecycleOf } from '../domain/task-state/lifecycle.js';
 import { inChunks } from './chunks.js';
 import type { Db } from './db.js';
 
 /** Reports count as answers for the periods they fall in; look back this far. */
 const LOOKBACK_DAYS = 70;
 
+/** Active tasks only (the stored status 'active'): a task awaiting confirmation, closed or paused is not nudged. */
 export async function loadScheduleInputs(db: Db, now: Date): Promise<TaskForSchedule[]> {
   const since = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000);
   const ids = (await db.task.findMany({ where: { removedAt: null, status: 'active' }, select: { id: true }, orderBy: { id: 'asc' } })).map((t) => t.id);
@@ -34,7 +36,7 @@ export async function loadScheduleInputs(db: Db, now: Date): Promise<TaskForSche
     });
     return {
       taskId: t.id,
-      status: t.status as TaskStatus,
+      lifecycle: lifecycleOf(t.status),
       cadence,
       deadline: t.deadline,
       owners: t.assignments.filter((a) => a.role === 'owner').map(person),

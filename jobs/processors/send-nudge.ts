@@ -12,6 +12,7 @@ import { card, markdown } from '../../bot/feishu/cards/card.js';
 import { nudgeCard } from '../../bot/feishu/cards/nudge-card.js';
 import { botText, cut, md } from '../../bot/feishu/safe-text.js';
 import { alertAdmins, type AdminAlert } from '../../bot/handlers/admin-alert.js';
+import { lifecycleOf, lifecycleWord } from '../../bot/domain/task-state/lifecycle.js';
 import { claimNudge, finishNudge } from '../../bot/store/nudge-store.js';
 import { nudgeCardInput } from '../../bot/store/nudge-card-input.js';
 import { sendNudgeJob, type SendNudgeJob } from '../queues.js';
@@ -89,7 +90,9 @@ type NudgeRow = NonNullable<Awaited<ReturnType<Deps['db']['nudge']['findUnique']
 /** Why a due nudge should no longer go out, or null. */
 async function unwanted(deps: Deps, n: NudgeRow): Promise<string | null> {
   if (n.task.removedAt) return '任务已从计划中移除';
-  if (n.task.status !== 'active') return `任务状态为 ${n.task.status}`;
+  // Only an active task is nudged: an owner's 「已完成」 (done_pending), 办结 or a pause stops what was already due.
+  const lifecycle = lifecycleOf(n.task.status);
+  if (lifecycle !== 'active') return `任务${lifecycleWord(lifecycle)}`;
   const role = n.kind.startsWith('leader-') ? 'leader' : 'owner';
   const still = await deps.db.assignment.count({ where: { taskId: n.taskId, personId: n.personId, role, active: true } });
   if (!still) return '已不再负责该任务';

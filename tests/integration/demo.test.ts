@@ -2,11 +2,13 @@
  * The live demo, headless at full speed through its first week and a half:
  * the production bot against the fake Feishu with simulated colleagues.
  * Each colleague's style shows up in the store, the admin's actions take
- * effect, the digest reaches the leaders' group, and nothing is sent twice.
+ * effect, a task is finished and confirmed, a bare 已完成 is returned and the
+ * owner carries on, the digest reaches the leaders' group, and nothing is sent twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../bot/domain/calendar/shanghai-time.js';
 import { LEADERS_GROUP, type Style } from '../../bot/demo/cast.js';
+import { RETURN_REASON } from '../../bot/demo/leaders.js';
 import { startDemo, type Demo } from '../../bot/demo/start-demo.js';
 import { tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,7 +47,9 @@ describe('npm run demo, headless', () => {
     const numbers = await reportsOf('numbers');
     expect(numbers.length).toBeGreaterThan(0);
     expect(numbers.some((r) => r.source === 'reply' && r.values.length > 0)).toBe(true);
-    expect((await reportsOf('button')).every((r) => r.source === 'button' && r.status === 'on_track')).toBe(true);
+    const clicks = await reportsOf('button');
+    expect(clicks.every((r) => r.source === 'button')).toBe(true);
+    expect(clicks.filter((r) => r.status !== 'on_track').map((r) => r.status)).toEqual(['done']); // the one returned below
     expect((await reportsOf('form')).some((r) => r.source === 'form')).toBe(true);
     expect((await reportsOf('risk')).every((r) => r.status === 'at_risk')).toBe(true);
     expect((await reportsOf('blocker')).every((r) => r.status === 'blocked')).toBe(true);
@@ -74,6 +78,31 @@ describe('npm run demo, headless', () => {
     expect(approved.actor).toBe(demo.cast.find((c) => c.kind === 'admin')!.openId);
     const task = await demo.bot.deps.db.task.findUniqueOrThrow({ where: { id: approved.taskId! } });
     expect(task.deadline).toBe('2023-03-31');
+  });
+
+  it('an owner reported a task done in words and its leader confirmed it: closed, the owner told, no nudge since', async () => {
+    const db = demo.bot.deps.db;
+    const finisher = who('date');
+    const report = (await reportsOf('date')).find((r) => r.status === 'done')!;
+    expect(report.source).toBe('text');
+    const confirmed = await db.auditEntry.findFirstOrThrow({ where: { action: 'task.lifecycle', taskId: report.taskId, after: { contains: '"event":"confirm"' } } });
+    expect(demo.cast.find((c) => c.openId === confirmed.actor)?.kind).toBe('leader');
+    expect(report.task.code).toBe('22');
+    expect((await db.task.findUniqueOrThrow({ where: { id: report.taskId } })).status).toBe('closed');
+    expect(demo.fake.messagesTo(finisher.openId).some((m) => JSON.stringify(m.content).includes(`任务22「营造科技创新氛围」已由罗晓梅确认办结`))).toBe(true);
+    expect(await db.nudge.count({ where: { taskId: report.taskId, state: 'sent', sentAt: { gte: report.createdAt } } })).toBe(0);
+  });
+
+  it('a bare click on 已完成 was returned with a reason; the owner was told why and reported on track again the next week', async () => {
+    const db = demo.bot.deps.db;
+    const clicker = who('button');
+    const done = (await reportsOf('button')).find((r) => r.status === 'done')!;
+    const returned = await db.auditEntry.findFirstOrThrow({ where: { action: 'task.lifecycle', taskId: done.taskId, after: { contains: '"event":"return"' } } });
+    expect(JSON.parse(returned.after!).reason).toBe(RETURN_REASON);
+    expect((await db.task.findUniqueOrThrow({ where: { id: done.taskId } })).status).toBe('active');
+    expect(demo.fake.messagesTo(clicker.openId).some((m) => JSON.stringify(m.content).includes(`退回，理由：${RETURN_REASON}`))).toBe(true);
+    const later = (await reportsOf('button')).filter((r) => r.taskId === done.taskId && r.createdAt > returned.at);
+    expect(later.map((r) => r.status)).toContain('on_track');
   });
 
   it('the weekly digest with its chart reached the leaders’ group on Friday at 16:00', async () => {

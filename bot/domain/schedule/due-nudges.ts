@@ -8,7 +8,7 @@
  * the same track are skipped (some may have been sent before; recording them is idempotent).
  * Steps of earlier check-in periods are neither due nor skipped: they are over.
  *
- * Nothing is due when the task is not active, inside quiet hours, to a person on leave today,
+ * Nothing is due when the task is not active (done_pending, closed, paused), inside quiet hours, to a person on leave today,
  * for a step whose own day the person is on leave, or for a check-in period the owner has
  * answered. Leaders get only red ladder steps, and not when they own the task themselves.
  */
@@ -36,7 +36,7 @@ export function dueNudges(
 ): DueResult {
   const result: DueResult = { due: [], skipped: [] };
   checkSettings(settings);
-  if (task.status !== 'active' || isQuiet(now, cal, settings)) return result;
+  if (task.lifecycle !== 'active' || isQuiet(now, cal, settings)) return result;
   const today = shanghaiDate(now);
 
   const period = task.cadence === 'off' ? null : periodOf(task.cadence, today);

@@ -9,4 +9,4 @@ export { DEFAULT_SCHEDULE, checkSettings } from './settings.js';
 export type { Cadence, FollowupDay, PeriodCadence, ScheduleSettings } from './settings.js';
 export { spreadByPerson } from './send-order.js';
 export { nudgeKey } from './types.js';
-export type { DueNudge, NudgeLevel, PersonForSchedule, TaskForSchedule, TaskStatus } from './types.js';
+export type { DueNudge, NudgeLevel, PersonForSchedule, TaskForSchedule, ScheduleLifecycle } from './types.js';

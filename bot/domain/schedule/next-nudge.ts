@@ -24,7 +24,7 @@ export function nextNudgeAt(
   settings: ScheduleSettings = DEFAULT_SCHEDULE,
 ): Date | null {
   checkSettings(settings);
-  if (task.status !== 'active') return null;
+  if (task.lifecycle !== 'active') return null;
   const horizon = addDays(shanghaiDate(after), HORIZON_DAYS);
   const owners = uniquePeople(task.owners);
   const ownerIds = new Set(owners.map((p) => p.personId));

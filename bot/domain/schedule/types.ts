@@ -1,12 +1,18 @@
 /** What the schedule needs to know about a task and its people, and what it answers. */
+import type { Lifecycle } from '../task-state/types.js';
 import type { Cadence } from './settings.js';
 
-export type TaskStatus = 'active' | 'paused' | 'done' | 'removed';
+/**
+ * The task's lifecycle, as the schedule sees it: only an active task is nudged; done_pending
+ * (awaiting confirmation of completion), closed, paused and removed get no check-in, follow-up,
+ * deadline step or leader escalation.
+ */
+export type ScheduleLifecycle = Lifecycle | 'removed';
 export type NudgeLevel = 'blue' | 'yellow' | 'red';
 
 export interface TaskForSchedule {
   taskId: number;
-  status: TaskStatus;
+  lifecycle: ScheduleLifecycle;
   cadence: Cadence;
   /** 完成时限 'YYYY-MM-DD'; null when the task has none (no deadline ladder). */
   deadline: string | null;

@@ -14,6 +14,8 @@ export interface RecordedSummary {
   percent: number | null;
   expectedOn: string | null;
   values: { label: string; value: number; target: number; unit: string }[];
+  /** What the report did to the task's life (「已报送完成，待何建国确认办结…」), when it did something. */
+  note?: string | null;
 }
 
 /** 「已记录：任务1 培育高新技术企业 — 有效期高企 118/140，状态：按计划推进」 */
@@ -30,8 +32,9 @@ export function recordedLine(s: RecordedSummary): string {
 export function confirmationCard(s: RecordedSummary): Card {
   const understood = s.status !== null || s.percent !== null || s.values.length > 0;
   const undo = button('撤销这条记录', { action: 'report-undo', reportId: s.reportId }, 'default');
+  const note = s.note ? [markdown(md`**${s.note}**`)] : [];
   const elements = understood
-    ? [markdown(md`${cut(recordedLine(s), 400)}`), markdown(md`如有出入，直接再回复一次更正，以最新一条为准；也可以撤销。`), buttonRow([undo])]
+    ? [markdown(md`${cut(recordedLine(s), 400)}`), ...note, markdown(md`如有出入，直接再回复一次更正，以最新一条为准；也可以撤销。`), buttonRow([undo])]
     : [
         markdown(md`已保存您对任务${cut(s.code, 12)} ${cut(s.title, 300)}的回复，但没能从中读出状态或数字。`),
         markdown(md`请点选当前状态（原话已保留）：`),

@@ -2,6 +2,7 @@
 import { card, markdown } from '../../feishu/cards/card.js';
 import { shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
 import { cut, figure, joinMd, md } from '../../feishu/safe-text.js';
+import { readJson } from '../../domain/audit-fields.js';
 import { wordTable } from '../../domain/word-table.js';
 import { requireTask, sayCard, type CommandSpec } from './command.js';
 
@@ -10,9 +11,17 @@ const ACTIONS = wordTable({
   'assignment.added': '指派人员', 'assignment.ended': '取消指派', 'task.deadline': '调整完成时限', 'task.target': '调整指标',
   'task.cadence': '调整催办频次', 'extension.requested': '申请延期', 'extension.approved': '同意延期', 'extension.refused': '不同意延期',
   'extension.approval-undone': '撤销延期批准', undo: '撤销修改',
-  'task.created': '新增任务', 'task.updated': '任务变更', 'task.removed': '移除任务', 'task.status': '调整状态',
+  'task.created': '新增任务', 'task.updated': '任务变更', 'task.removed': '移除任务', 'task.status': '调整状态', 'task.lifecycle': '调整状态',
 });
-const STATUS = wordTable({ on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成', pending: '待审批', active: '进行中', paused: '已暂停' });
+/** A lifecycle change by what caused it (after.event). */
+const LIFECYCLE_EVENTS = wordTable({
+  owner_done: '报完成（待确认办结）', confirm: '确认办结', return: '退回完成申请', withdraw: '撤回完成申请',
+  admin_done: '办结', pause: '暂停', resume: '恢复', reopen: '重新打开',
+});
+const STATUS = wordTable({
+  on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成', pending: '待审批', active: '进行中', paused: '已暂停',
+  done_pending: '待确认办结', closed: '已办结',
+});
 const ROLE = wordTable({ owner: '责任人', collaborator: '协办', leader: '责任领导', admin: '管理员' });
 const KEYS = wordTable({
   deadline: '时限', to: '申请至', reason: '理由', status: '状态', percent: '进度', role: '角色', title: '标题', from: '自',
@@ -34,7 +43,6 @@ function summary(json: string | null): string {
     .join('，');
 }
 
-/** 'YYYY-MM-DD HH:mm' in Asia/Shanghai (UTC+8, no daylight saving). */
 
 export const historyCommand: CommandSpec = {
   names: ['history', '历史', '记录'],
@@ -50,7 +58,8 @@ export const historyCommand: CommandSpec = {
       const before = summary(e.before);
       const after = summary(e.after);
       const change = before && after ? `${before} → ${after}` : before || after;
-      return md`- ${figure(shanghaiMinute(e.at))} ${cut(who, 12)} ${ACTIONS[e.action] ?? cut(e.action, 30)}${change ? md`：${cut(change, 120)}` : md``}`;
+      const what = (e.action === 'task.lifecycle' ? LIFECYCLE_EVENTS[String(readJson(e.after).event)] : undefined) ?? ACTIONS[e.action] ?? cut(e.action, 30);
+      return md`- ${figure(shanghaiMinute(e.at))} ${cut(who, 12)} ${what}${change ? md`：${cut(change, 160)}` : md``}`;
     });
     const body = lines.length ? joinMd(lines, '\n') : md`暂无记录。`;
     await sayCard(deps, ctx, card({ title: `任务${task.code} 变更记录`, subtitle: cut(task.title, 60), template: 'grey', elements: [markdown(body)] }), 'history');

@@ -17,6 +17,7 @@ import { checkedAction, refuse, toast, type Check } from './checked-action.js';
 import { mayReport } from './may-report.js';
 import { loadTask, recordReport, type Said } from './record-reply.js';
 import { checkChoice } from './choose-task.js';
+import { askCompletion, withdrawCompletion } from './completion.js';
 
 const status = z.enum(['on_track', 'at_risk', 'blocked', 'done']);
 const statusValue = z.object({ taskId: z.number().int(), status, reportId: z.number().int().optional() });
@@ -47,7 +48,9 @@ async function ownReport(deps: Deps, a: CardAction, reportId: number) {
   return { ok: true as const, report: r, openId: openId! };
 }
 
-const checkStatus: Check<{ kind: 'edit'; reportId: number; openId: string; status: string } | { kind: 'new'; said: Said }> = async (deps, a) => {
+type EditPlan = { kind: 'edit'; reportId: number; taskId: number; openId: string; status: string };
+
+const checkStatus: Check<EditPlan | { kind: 'new'; said: Said }> = async (deps, a) => {
   const v = statusValue.safeParse(a.action.value);
   if (!v.success) return refuse('无法识别的操作');
   const word = STATUS_WORDS[v.data.status];
@@ -57,7 +60,7 @@ const checkStatus: Check<{ kind: 'edit'; reportId: number; openId: string; statu
     const own = await ownReport(deps, a, v.data.reportId);
     if (!own.ok) return own;
     if (own.report.taskId !== v.data.taskId) return refuse('这条记录不属于该任务，未作修改');
-    return { ok: true, toast: toast('success', `已修改为：${word}`), plan: { kind: 'edit', reportId: own.report.id, openId: own.openId, status: v.data.status } };
+    return { ok: true, toast: toast('success', `已修改为：${word}`), plan: { kind: 'edit', reportId: own.report.id, taskId: own.report.taskId, openId: own.openId, status: v.data.status } };
   }
   const said: Said = { text: `［按钮］${word}`, source: 'button', messageId: null, ...from(a), reporter: who.reporter, status: v.data.status };
   return { ok: true, toast: toast('success', `已记录：${word}`), plan: { kind: 'new', said } };
@@ -80,13 +83,27 @@ const checkForm: Check<Said> = async (deps, a) => {
   return { ok: true, toast: toast('success', '已提交，稍后回复记录结果'), plan: { text, source: 'form', messageId: null, ...from(a), reporter: who.reporter, formValues: numbers } };
 };
 
-const checkUndo: Check<{ reportId: number; personId: number; openId: string }> = async (deps, a) => {
+const checkUndo: Check<{ reportId: number; taskId: number; personId: number; openId: string }> = async (deps, a) => {
   const v = undoValue.safeParse(a.action.value);
   if (!v.success) return refuse('无法识别的操作');
   const own = await ownReport(deps, a, v.data.reportId);
   if (!own.ok) return own;
-  return { ok: true, toast: toast('info', '正在撤销…'), plan: { reportId: own.report.id, personId: own.report.personId!, openId: own.openId } };
+  return { ok: true, toast: toast('info', '正在撤销…'), plan: { reportId: own.report.id, taskId: own.report.taskId, personId: own.report.personId!, openId: own.openId } };
 };
+
+/**
+ * A status picked for a report the reader could not read: 「已完成」 asks for confirmation like any
+ * other 「已完成」; picking another status for the report that asked withdraws the request.
+ */
+async function edit(deps: Deps, a: CardAction, plan: EditPlan): Promise<void> {
+  await setReportStatus(deps.db, plan.reportId, plan.status, plan.openId, deps.clock.now());
+  const chatId = a.context?.open_chat_id ?? null;
+  const messageId = a.context?.open_message_id;
+  const said = plan.status === 'done'
+    ? await askCompletion(deps, { taskId: plan.taskId, reportId: plan.reportId, actor: plan.openId, chatId, messageId: null })
+    : (await withdrawCompletion(deps, { taskId: plan.taskId, reportId: plan.reportId, actor: plan.openId, chatId })) ? '已撤回完成申请，任务恢复为进行中。' : null;
+  if (said && messageId) await deps.messenger.reply(messageId, { text: botText`${said}` }, `edit:${plan.reportId}:${plan.status}`);
+}
 
 /** The work of a click that reports: record what it said, on the task it was checked for. */
 async function record(deps: Deps, _a: CardAction, said: Said): Promise<void> {
@@ -95,15 +112,18 @@ async function record(deps: Deps, _a: CardAction, said: Said): Promise<void> {
 
 export const reportCardActions: Record<string, CardActionEntry> = {
   'report-status': checkedAction(checkStatus, async (deps, a, plan) => {
-    if (plan.kind === 'edit') await setReportStatus(deps.db, plan.reportId, plan.status, plan.openId, deps.clock.now());
+    if (plan.kind === 'edit') await edit(deps, a, plan);
     else await record(deps, a, plan.said);
   }),
   'report-form': checkedAction(checkForm, record),
   'report-undo': checkedAction(checkUndo, async (deps, a, plan) => {
     const done = await revokeReport(deps.db, plan.reportId, plan.personId, plan.openId, deps.clock.now());
+    // Withdrawing the 「已完成」 the task waits on takes the request back (after a retry too: the revoke is done, the request may not be).
+    const back = await withdrawCompletion(deps, { taskId: plan.taskId, reportId: plan.reportId, actor: plan.openId, chatId: a.context?.open_chat_id ?? null });
     const messageId = a.context?.open_message_id;
     if (messageId) {
-      await deps.messenger.reply(messageId, { text: done ? botText`已撤销这条记录。` : botText`这条记录已撤销或不是您提交的，未作修改。` }, `undo:${plan.reportId}`);
+      const text = back ? botText`已撤销这条记录，完成申请一并撤回，任务恢复为进行中。` : done ? botText`已撤销这条记录。` : botText`这条记录已撤销或不是您提交的，未作修改。`;
+      await deps.messenger.reply(messageId, { text }, `undo:${plan.reportId}`);
     }
   }),
   'choose-task': checkedAction(checkChoice, record),

@@ -4,8 +4,14 @@
  * The one rule for every channel — thread reply, free text naming a task,
  * status buttons, the form, the chooser and /report — and for a card's fast
  * answer as well as its queued work, so the two never disagree.
+ *
+ * Which lifecycles take reports: active; done_pending (more words before the
+ * leader decides — they are recorded, and the request stands); paused (an
+ * owner may still say how things are); not closed (办结: reopen it first) nor
+ * a task removed from the plan.
  */
 import type { Deps } from '../../deps.js';
+import { lifecycleOf } from '../../domain/task-state/lifecycle.js';
 import { isAdmin } from '../commands/command.js';
 
 export type ReporterRole = 'owner' | 'collaborator' | 'admin';
@@ -31,7 +37,7 @@ export async function mayReport(deps: Pick<Deps, 'db' | 'config'>, openId: strin
   if (!task) return { ok: false, why: '没有找到这项任务' };
   const name = `任务${task.code}`;
   if (task.removedAt) return { ok: false, why: `${name}已不在计划中，不再接收进展` };
-  if (task.status === 'done') return { ok: false, why: `${name}已办结，不再接收进展` };
+  if (lifecycleOf(task.status) === 'closed') return { ok: false, why: `${name}已办结，不再接收进展（如需继续，请联系管理员重新打开）` };
   const person = await deps.db.person.findUnique({ where: { openId }, select: { id: true } });
   const roles = person ? await deps.db.assignment.findMany({ where: { taskId, personId: person.id }, select: { role: true, active: true } }) : [];
   const current = new Set(roles.filter((r) => r.active).map((r) => r.role));

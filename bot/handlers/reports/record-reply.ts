@@ -2,7 +2,8 @@
  * Recording what an owner said about a task: read it (status, percent,
  * values, expected date), store it with the raw text, answer with what was
  * recorded and a way to undo or correct it. Nothing is written silently,
- * and nothing without a Reporter from mayReport.
+ * and nothing without a Reporter from mayReport. A report that says done
+ * asks for confirmation of completion (completion.ts) before the answer.
  */
 import type { Deps } from '../../deps.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
@@ -11,6 +12,7 @@ import { periodOf } from '../../domain/schedule/periods.js';
 import type { PeriodCadence } from '../../domain/schedule/settings.js';
 import { confirmationCard, type RecordedSummary } from '../../feishu/cards/report-cards.js';
 import { createReport, type ReportInput } from '../../store/reports.js';
+import { askCompletion } from './completion.js';
 import { reporterPersonId, type Reporter } from './may-report.js';
 
 export type TaskWithTargets = Awaited<ReturnType<typeof loadTask>>;
@@ -73,6 +75,10 @@ export async function recordReport(deps: Deps, task: TaskWithTargets, said: Said
     chatId: said.chatId,
   });
   deps.metrics.reportsReceived.inc({ source: said.source });
+  // 「已完成」 asks the leader to confirm (done_pending) before the owner hears back, so the answer can say so.
+  const note = report.status === 'done'
+    ? await askCompletion(deps, { taskId: task.id, reportId: report.id, actor: said.reporter.openId, chatId: said.chatId, messageId: said.messageId })
+    : null;
   const summary: RecordedSummary = {
     reportId: report.id,
     taskId: task.id,
@@ -86,6 +92,7 @@ export async function recordReport(deps: Deps, task: TaskWithTargets, said: Said
       const t = task.targets.find((x) => x.id === v.targetId)!;
       return { label: t.label, value: v.value, target: t.value, unit: t.unit };
     }),
+    note,
   };
   const card = confirmationCard(summary);
   const key = `confirm:${said.messageId ?? `report-${report.id}`}:${task.id}`;

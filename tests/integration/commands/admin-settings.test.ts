@@ -11,7 +11,9 @@ afterAll(async () => h?.close());
 
 const db = () => h.bot.deps.db;
 const task = (code: string) => db().task.findFirstOrThrow({ where: { code }, include: { targets: { orderBy: { position: 'asc' } } } });
-const say = async (text: string, mentions?: string[]) => wordsOf((await h.command(ADMIN, text, mentions ? { mentions } : {}))[0]!);
+/** The bot's answer to the admin (those it tells come in their own chats). */
+const say = async (text: string, mentions?: string[]) =>
+  wordsOf((await h.command(ADMIN, text, mentions ? { mentions } : {})).find((m) => m.chatId === h.fake.p2pChatOf(ADMIN))!);
 
 describe('/deadline (截止)', () => {
   it.each([
@@ -63,15 +65,15 @@ describe('/cadence and status', () => {
     expect(await say('/cadence 3 hourly')).toContain('请写明频次');
   });
 
-  it('/pause, /resume, /done change the status with an audit entry', async () => {
+  it('/pause, /resume, /done change the lifecycle through its transitions, with an audit entry', async () => {
     expect(await say('/暂停 4')).toContain('已暂停');
     expect((await task('4')).status).toBe('paused');
     expect(await say('/pause 4')).toContain('未作修改');
     expect(await say('/恢复 4')).toContain('进行中');
     expect((await task('4')).status).toBe('active');
     expect(await say('/办结 4')).toContain('已办结');
-    expect((await task('4')).status).toBe('done');
-    expect(await db().auditEntry.count({ where: { action: 'task.status', taskId: (await task('4')).id } })).toBe(3);
+    expect((await task('4')).status).toBe('closed');
+    expect(await db().auditEntry.count({ where: { action: 'task.lifecycle', taskId: (await task('4')).id } })).toBe(3);
     expect(await say('/done')).toContain('请指明任务');
   });
 });

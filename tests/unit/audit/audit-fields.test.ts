@@ -15,6 +15,9 @@ describe('fieldsTouched / sameField', () => {
     ['another role', entry('assignment.added', null, { personId: 3, role: 'owner' }), entry('assignment.added', null, { personId: 3, role: 'leader' }), false],
     ['removal touches everything', entry('task.status', null, { status: 'paused' }), entry('task.removed', {}, null), true],
     ['a report touches nothing', entry('task.status', null, { status: 'paused' }), entry('report.added', null, { status: 'done' }), false],
+    ['an owner’s 已完成 touches the status an admin’s /done set (and an older /pause)', entry('task.lifecycle', { status: 'active' }, { status: 'closed', event: 'admin_done' }), entry('task.lifecycle', null, { status: 'done_pending', event: 'owner_done' }), true],
+    ['a lifecycle change and an older status change', entry('task.status', null, { status: 'paused' }), entry('task.lifecycle', null, { status: 'active', event: 'resume' }), true],
+    ['a lifecycle change is not a deadline', entry('task.lifecycle', null, { status: 'closed' }), entry('task.deadline', null, { deadline: 'b' }), false],
     ['a prototype name is just an action', entry('task.status', null, { status: 'paused' }), entry('constructor', null, null), false],
   ])('%s', (_name, a, b, same) => {
     expect(sameField(fieldsTouched(a), fieldsTouched(b))).toBe(same);

@@ -75,14 +75,14 @@ describe('weekly check-ins through April–May 2022 (seed plan task 1)', () => {
     expect(sent.filter((r) => r.startsWith('2022-W16'))).toEqual(['2022-W16:followup2 @ 2022-04-24T09:30']);
   });
 
-  it.each(['paused', 'done', 'removed'] as const)('sends nothing for a %s task', (status) => {
-    expect(walk(() => seedTask({ status }))).toEqual([]);
+  it.each(['paused', 'done_pending', 'closed', 'removed'] as const)('sends nothing for a %s task', (lifecycle) => {
+    expect(walk(() => seedTask({ lifecycle }))).toEqual([]);
   });
 
   it('after a pause, sends only the latest step that is due (the earlier one is skipped)', () => {
     const resumed = bj('2022-04-27 10:00');
     const { sent, skipped } = simulateSweeps(
-      (now) => seedTask({ status: now < resumed ? 'paused' : 'active' }),
+      (now) => seedTask({ lifecycle: now < resumed ? 'paused' : 'active' }),
       bj('2022-04-25 00:00'),
       bj('2022-04-29 23:30'),
     );

@@ -82,9 +82,9 @@ describe('deadline ladder', () => {
     ]);
   });
 
-  it.each(['paused', 'done'] as const)('stops when the task is %s', (status) => {
+  it.each(['paused', 'done_pending', 'closed'] as const)('stops, leader steps included, when the task is %s', (lifecycle) => {
     const task = (now: Date) =>
-      seedTask({ cadence: 'off', deadline: '2022-06-30', status: now >= bj('2022-07-05 00:00') ? status : 'active' });
+      seedTask({ cadence: 'off', deadline: '2022-06-30', lifecycle: now >= bj('2022-07-05 00:00') ? lifecycle : 'active' });
     const sent = simulateSweeps(task, bj('2022-06-29 09:30'), bj('2022-07-20 23:30')).sent.map(row);
     expect(sent).toEqual([
       '2022-06-30:deadline-1 @ 2022-06-29T09:30',

@@ -34,7 +34,7 @@ export function person(personId: number, extra: Partial<PersonForSchedule> = {})
 export function seedTask(extra: Partial<TaskForSchedule> = {}): TaskForSchedule {
   return {
     taskId: 1,
-    status: 'active',
+    lifecycle: 'active',
     cadence: 'weekly',
     deadline: '2022-12-31',
     owners: [person(101)],

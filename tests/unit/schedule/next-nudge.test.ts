@@ -42,8 +42,8 @@ describe('nextNudgeAt', () => {
     expect(next(task, '2022-06-29 10:00')).toBe('2022-06-30T09:30:00+08:00'); // deadline-0
   });
 
-  it.each(['paused', 'done', 'removed'] as const)('is null for a %s task', (status) => {
-    expect(next(seedTask({ status }), '2022-04-08 10:00')).toBeNull();
+  it.each(['paused', 'done_pending', 'closed', 'removed'] as const)('is null for a %s task', (lifecycle) => {
+    expect(next(seedTask({ lifecycle }), '2022-04-08 10:00')).toBeNull();
   });
 
   it('is null when nothing would ever go out', () => {

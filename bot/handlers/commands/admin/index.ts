@@ -8,13 +8,13 @@ import { reassignCommand, unassignCommand, leaderCommand } from './reassign.js';
 import { remindCommand } from './remind.js';
 import { subscribeCommand, unsubscribeCommand } from './subscribe.js';
 import { cadenceCommand, deadlineCommand, targetCommand } from './task-settings.js';
-import { doneCommand, pauseCommand, resumeCommand } from './task-status.js';
+import { doneCommand, pauseCommand, reopenCommand, resumeCommand } from './task-status.js';
 import { undoCommand } from './undo.js';
 
 export const adminCommands: CommandSpec[] = [
   reassignCommand, unassignCommand, leaderCommand,
   deadlineCommand, targetCommand, cadenceCommand,
-  pauseCommand, resumeCommand, doneCommand,
+  pauseCommand, resumeCommand, doneCommand, reopenCommand,
   undoCommand, subscribeCommand, unsubscribeCommand, adminsCommand,
   remindCommand, digestCommand, exportCommand, importCommand,
 ];

@@ -7,6 +7,7 @@
 import { jobIdFor } from '../../../../jobs/queues.js';
 import { CommandError, requireTask, say, type CommandSpec } from '../command.js';
 import { words } from './shared.js';
+import { lifecycleOf, lifecycleWord } from '../../../domain/task-state/lifecycle.js';
 import { botText } from '../../../feishu/safe-text.js';
 
 export const remindCommand: CommandSpec = {
@@ -23,7 +24,8 @@ export const remindCommand: CommandSpec = {
       : [(await requireTask(deps, ref)).id];
     if (!all) {
       const { status } = await deps.db.task.findUniqueOrThrow({ where: { id: taskIds[0]! }, select: { status: true } });
-      if (status !== 'active') throw new CommandError(botText`该任务已暂停或已办结，不催办。如需催办请先 /resume。`);
+      const lifecycle = lifecycleOf(status);
+      if (lifecycle !== 'active') throw new CommandError(botText`该任务${lifecycleWord(lifecycle)}，不催办。${lifecycle === 'paused' ? '如需催办请先 /resume。' : ''}`);
     }
     const owners = await deps.db.assignment.findMany({ where: { taskId: { in: taskIds }, role: 'owner', active: true }, select: { taskId: true, personId: true } });
     const now = deps.clock.now();

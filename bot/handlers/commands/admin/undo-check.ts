@@ -10,19 +10,22 @@ import { shanghaiMinute } from '../../../domain/calendar/shanghai-time.js';
 import { wordTable } from '../../../domain/word-table.js';
 import { cut } from '../../../feishu/safe-text.js';
 import { CADENCE_WORDS } from './task-settings.js';
-import { STATUS_WORDS } from './task-status.js';
+import { lifecycleOf, lifecycleWord } from '../../../domain/task-state/lifecycle.js';
 
 export type UndoEntry = { id: number; action: string; actor: string; at: Date; taskId: number | null; before: string | null; after: string | null; messageId: string | null };
 
 export const ROLE_WORDS = wordTable({ owner: '责任人', collaborator: '协办人', leader: '责任领导' });
 
 /** Every action that changes a field /undo can put back, and 'undo' itself. */
-const FIELD_ACTIONS = ['task.deadline', 'task.target', 'task.cadence', 'task.status', 'assignment.added', 'assignment.ended', 'task.reimported', 'task.removed', 'undo'];
+const FIELD_ACTIONS = ['task.deadline', 'task.target', 'task.cadence', 'task.status', 'task.lifecycle', 'assignment.added', 'assignment.ended', 'task.reimported', 'task.removed', 'undo'];
 
 /** The ids of entries an 'undo' entry put back. */
 export function undoneIds(undos: { after: string | null }[]): Set<number> {
   return new Set(undos.flatMap((u) => (readJson(u.after).ids as number[] | undefined) ?? []));
 }
+
+/** A stored status (old 'done' included) in the bot's words: 「已办结」. */
+export const statusWord = (stored: unknown): string => lifecycleWord(lifecycleOf(String(stored)));
 
 export async function personName(deps: Pick<Deps, 'db'>, personId: unknown): Promise<string> {
   const p = typeof personId === 'number' ? await deps.db.person.findUnique({ where: { id: personId }, select: { name: true } }) : null;
@@ -47,7 +50,8 @@ async function changeWords(deps: Pick<Deps, 'db'>, e: UndoEntry): Promise<string
     case 'task.cadence':
       return `将催办频次改为${CADENCE_WORDS[String(after.cadence)] ?? '其他'}`;
     case 'task.status':
-      return `将任务状态改为「${STATUS_WORDS[String(after.status)] ?? '其他'}」`;
+    case 'task.lifecycle':
+      return `将任务状态改为「${statusWord(after.status)}」`;
     case 'assignment.added':
       return `指派${await personName(deps, after.personId)}为${ROLE_WORDS[String(after.role)] ?? '人员'}`;
     case 'assignment.ended':
@@ -81,7 +85,7 @@ export async function undoConflict(deps: Pick<Deps, 'db' | 'config'>, group: Und
     const unchanged =
       e.action === 'task.deadline' ? task.deadline === after.deadline
       : e.action === 'task.cadence' ? task.cadence === after.cadence
-      : e.action === 'task.status' ? task.status === after.status
+      : e.action === 'task.status' || e.action === 'task.lifecycle' ? lifecycleOf(task.status) === lifecycleOf(String(after.status))
       : e.action === 'task.target' ? task.targets.some((t) => t.position === Number(after.position) && t.value === Number(after.value))
       : e.action === 'assignment.added' ? await active(after)
       : e.action === 'assignment.ended' ? !(await active(before))

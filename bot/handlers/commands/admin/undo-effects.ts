@@ -14,8 +14,8 @@ import { taskLabel } from '../command.js';
 import { botText } from '../../../feishu/safe-text.js';
 import { peopleOn, tell } from './shared.js';
 import { CADENCE_WORDS } from './task-settings.js';
-import { STATUS_WORDS } from './task-status.js';
-import { personName, ROLE_WORDS, type UndoEntry } from './undo-check.js';
+import { lifecycleOf } from '../../../domain/task-state/lifecycle.js';
+import { personName, ROLE_WORDS, statusWord, type UndoEntry } from './undo-check.js';
 
 /** An extension approval whose deadline change is being undone. */
 export interface UndoneApproval {
@@ -50,8 +50,14 @@ export async function reverse(tx: Tx, e: UndoEntry, actor: string, now: Date): P
       await tx.task.update({ where: { id: taskId }, data: { cadence: String(before.cadence), updatedAt: now } });
       return;
     case 'task.status':
-      await tx.task.update({ where: { id: taskId }, data: { status: String(before.status), updatedAt: now } });
+      await tx.task.update({ where: { id: taskId }, data: { status: lifecycleOf(String(before.status)), updatedAt: now } });
       return;
+    case 'task.lifecycle': {
+      // statusSince back too: the engine's reading of earlier reports, and a completion request's card, follow it.
+      const since = typeof before.since === 'string' ? new Date(before.since) : null;
+      await tx.task.update({ where: { id: taskId }, data: { status: lifecycleOf(String(before.status)), statusSince: since, updatedAt: now } });
+      return;
+    }
     case 'task.target':
       await tx.target.updateMany({ where: { taskId, position: Number(before.position), removedAt: null }, data: { value: Number(before.value) } });
       return;
@@ -88,7 +94,7 @@ export async function describeReversal(deps: Pick<Deps, 'db'>, group: UndoEntry[
     if (e.action === 'task.deadline') out.push(`截止日期恢复为 ${String(before.deadline)}`);
     else if (e.action === 'task.target') out.push(`第${Number(before.position) + 1}项指标恢复为 ${String(before.value)}`);
     else if (e.action === 'task.cadence') out.push(`催办频次恢复为${CADENCE_WORDS[String(before.cadence)] ?? '原设置'}`);
-    else if (e.action === 'task.status') out.push(`状态恢复为「${STATUS_WORDS[String(before.status)] ?? '原状态'}」`);
+    else if (e.action === 'task.status' || e.action === 'task.lifecycle') out.push(`状态恢复为「${statusWord(before.status)}」`);
     else if (e.action === 'assignment.added') out.push(`${await personName(deps, after.personId)}不再是${ROLE_WORDS[String(after.role)] ?? '该任务人员'}`);
     else if (e.action === 'assignment.ended') out.push(`${await personName(deps, before.personId)}恢复为${ROLE_WORDS[String(before.role)] ?? '该任务人员'}`);
   }
@@ -118,6 +124,9 @@ export async function tellReversal(
       const text = approval ? botText`${label}的延期批准已撤销，完成时限恢复为 ${String(before.deadline)}。` : botText`${label}的截止日期已恢复为 ${String(before.deadline)}（撤销了此前调整为 ${String(after.deadline)} 的修改）。`;
       await tell(deps, others, text, `${key}:deadline`);
       told ||= others.length > 0 || !!requester;
+    } else if (e.action === 'task.lifecycle') {
+      await tell(deps, owners, botText`管理员撤销了此前的状态调整：${label}恢复为「${statusWord(before.status)}」。`, `${key}:lifecycle`);
+      told ||= owners.some((p) => p.openId);
     } else if (e.action === 'assignment.added' || e.action === 'assignment.ended') {
       const x = e.action === 'assignment.added' ? after : before;
       const person = await deps.db.person.findUnique({ where: { id: Number(x.personId) } });

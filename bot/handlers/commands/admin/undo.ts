@@ -1,11 +1,13 @@
 /**
  * /undo (撤销): undoes the admin's own last change (all entries of one command)
- * among assignments, deadline, target, cadence and status, from the audit
+ * among assignments, deadline, target, cadence and lifecycle (its statusSince
+ * too: a completion request it settled is open again), from the audit
  * trail's before/after — only while nothing newer touched the same field
  * (undo-check.ts). The reversal is recorded as one 'undo' entry naming the
  * entries it undid, so a second /undo goes one change further back; everyone
  * the change told is told of its reversal (undo-effects.ts).
  */
+import { readJson } from '../../../domain/audit-fields.js';
 import { wordTable } from '../../../domain/word-table.js';
 import { audit } from '../../../store/audit.js';
 import { say, type CommandSpec } from '../command.js';
@@ -13,10 +15,13 @@ import { botText } from '../../../feishu/safe-text.js';
 import { undoConflict, undoneIds } from './undo-check.js';
 import { approvalBehind, describeReversal, recordApprovalUndone, reverse, tellReversal } from './undo-effects.js';
 
-const UNDOABLE = ['assignment.added', 'assignment.ended', 'task.deadline', 'task.target', 'task.cadence', 'task.status'];
+const UNDOABLE = ['assignment.added', 'assignment.ended', 'task.deadline', 'task.target', 'task.cadence', 'task.status', 'task.lifecycle'];
 const WHAT = wordTable({
   'assignment.added': '指派', 'assignment.ended': '取消指派', 'task.deadline': '截止日期', 'task.target': '指标', 'task.cadence': '催办频次', 'task.status': '任务状态',
+  'task.lifecycle': '任务状态',
 });
+/** A lifecycle change made by a report (报完成, 撤回) is the report's own: its undo is the report's 撤销, not /undo. */
+const byReport = (e: { action: string; after: string | null }) => e.action === 'task.lifecycle' && ['owner_done', 'withdraw'].includes(String(readJson(e.after).event));
 
 export const undoCommand: CommandSpec = {
   names: ['undo', '撤销'],
@@ -26,7 +31,7 @@ export const undoCommand: CommandSpec = {
   run: async (deps, ctx) => {
     const actor = ctx.senderOpenId;
     const undone = undoneIds(await deps.db.auditEntry.findMany({ where: { actor, action: 'undo' }, select: { after: true } }));
-    const candidates = await deps.db.auditEntry.findMany({ where: { actor, action: { in: UNDOABLE } }, orderBy: { id: 'desc' }, take: 500 });
+    const candidates = (await deps.db.auditEntry.findMany({ where: { actor, action: { in: UNDOABLE } }, orderBy: { id: 'desc' }, take: 500 })).filter((e) => !byReport(e));
     const last = candidates.find((e) => !undone.has(e.id));
     if (!last) {
       await say(deps, ctx, botText`没有可以撤销的修改。`, 'undo');

@@ -1,0 +1,96 @@
+/**
+ * An owner's 「已完成」 — the status button, the form or words read as done — asks for
+ * confirmation: an active task moves to done_pending (its check-ins, follow-ups and deadline
+ * ladder stop at once: only active tasks are nudged, and the sender drops pending ones), and its
+ * leaders — or, with none, the admins — get the completion card (确认办结 / 退回). A repeated
+ * 「已完成」 while it waits, or on a paused task, is recorded as a report and asks nothing new.
+ * Sending the cards is keyed on the request, so a retried job sends each card once.
+ */
+import type { Deps } from '../../deps.js';
+import { shanghaiDate, shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
+import { amountWord, dateWord } from '../../domain/task-state/index.js';
+import { completionCard, type CompletionView } from '../../feishu/cards/completion-card.js';
+import { FeishuError } from '../../feishu/errors.js';
+import { changeLifecycle, openRequest, type CompletionRequest } from '../../store/lifecycle.js';
+import { adminOpenIds } from '../../store/people.js';
+import { loadTaskState } from '../../store/task-states.js';
+
+export interface Deciders {
+  /** Who gets the card: the task's leaders, or the admins when it has none. */
+  openIds: string[];
+  /** How the owner is told who decides: 「何建国」 or 「管理员」. */
+  word: string;
+}
+
+export async function decidersOf(deps: Pick<Deps, 'db' | 'config'>, taskId: number): Promise<Deciders> {
+  const rows = await deps.db.assignment.findMany({ where: { taskId, role: 'leader', active: true }, include: { person: true }, orderBy: { id: 'asc' } });
+  const leaders = rows.filter((r) => r.person.openId);
+  if (leaders.length) return { openIds: [...new Set(leaders.map((r) => r.person.openId!))], word: [...new Set(leaders.map((r) => r.person.name))].join('、') };
+  return { openIds: await adminOpenIds(deps), word: '管理员' };
+}
+
+/** After a report that says done: the lifecycle change and the cards; the words for the owner's confirmation. */
+export async function askCompletion(deps: Deps, o: { taskId: number; reportId: number; actor: string; chatId: string | null; messageId: string | null }): Promise<string> {
+  const change = await changeLifecycle(deps.db, { taskId: o.taskId, cause: 'owner_done', actor: o.actor, now: deps.clock.now(), reportId: o.reportId, chatId: o.chatId, messageId: o.messageId });
+  // The request this report opened — also when a retried job finds the change already made.
+  const request = await openRequest(deps.db, o.taskId);
+  if (request && request.reportId === o.reportId) {
+    const deciders = await sendCompletionCards(deps, request);
+    if (!deciders.openIds.length) return '已报送完成，但暂无责任领导或管理员可以确认办结，请联系管理员；确认前不再催办。';
+    return `已报送完成，待${deciders.word}确认办结；确认前不再催办。如报错了，可撤销这条记录。`;
+  }
+  if (!change.ok && change.current === 'paused') return '任务目前已暂停，未提交办结确认；如已完成，请联系管理员办结。';
+  return '任务已报送完成，正在等待确认办结。';
+}
+
+/** The completion card to every decider, once per request and person. */
+export async function sendCompletionCards(deps: Deps, request: CompletionRequest): Promise<Deciders> {
+  const deciders = await decidersOf(deps, request.taskId);
+  if (!deciders.openIds.length) {
+    deps.log.warn({ taskId: request.taskId }, 'a completion request has nobody to decide it (no leader, no admin)');
+    return deciders;
+  }
+  const card = completionCard(await completionView(deps, request));
+  for (const openId of deciders.openIds) {
+    try {
+      await deps.messenger.send({ openId }, { card }, `completion:${request.entryId}:${openId}`);
+    } catch (e) {
+      // One decider Feishu refuses for good (left, out of the app's scope) must not cost the others their card, nor the owner the answer.
+      if (!(e instanceof FeishuError) || e.retryable) throw e;
+      deps.log.warn({ taskId: request.taskId, openId, code: e.code }, 'completion card not delivered to a decider');
+    }
+  }
+  return deciders;
+}
+
+/** What the card shows, from the engine's state of the task and the report behind the request. */
+export async function completionView(deps: Pick<Deps, 'db' | 'clock' | 'calendar'>, request: CompletionRequest): Promise<CompletionView> {
+  const now = deps.clock.now();
+  const { task } = await loadTaskState(deps.db, { taskId: request.taskId, now, calendar: deps.calendar });
+  const report = request.reportId === null ? null : await deps.db.report.findUnique({ where: { id: request.reportId }, include: { person: true } });
+  const reporter = report?.person?.name ?? (await deps.db.person.findUnique({ where: { openId: request.actor } }))?.name ?? '（未知）';
+  return {
+    requestId: request.entryId,
+    taskId: task.id,
+    code: task.code,
+    title: task.title,
+    reporter,
+    saidAt: shanghaiMinute(report?.createdAt ?? request.at),
+    words: report?.rawText ?? '已完成',
+    deadline: dateWord(task.state.deadline.date, shanghaiDate(now)),
+    targets: task.state.targets.map((t) => ({ label: t.label, latest: t.latest === null ? null : amountWord(t.latest, t.unit), target: amountWord(t.value, t.unit) })),
+  };
+}
+
+/**
+ * The owner takes back the report that asked (撤销, or a status changed away from 已完成): while
+ * the task still waits on that request it returns to active. True when it did.
+ */
+export async function withdrawCompletion(deps: Deps, o: { taskId: number; reportId: number; actor: string; chatId: string | null }): Promise<boolean> {
+  const request = await openRequest(deps.db, o.taskId);
+  if (!request || request.reportId !== o.reportId) return false;
+  const change = await changeLifecycle(deps.db, {
+    taskId: o.taskId, cause: 'withdraw', actor: o.actor, now: deps.clock.now(), expect: { lifecycle: 'done_pending', since: request.at }, reportId: o.reportId, chatId: o.chatId,
+  });
+  return change.ok;
+}
