@@ -33,7 +33,7 @@ export interface Ledger {
 export async function exportLedger(db: Db, opts: LedgerOptions): Promise<Ledger> {
   const rows = await loadLedgerRows(db, opts.planId);
   const states = await loadTaskStates(db, opts);
-  const sheets = [taskSheet({ tasks: states.tasks, sections: rows.plan.sections, today: states.ctx.today }), reportSheet(rows), auditSheet(rows)];
+  const sheets = [taskSheet({ tasks: states.tasks, sections: rows.plan.sections, today: states.ctx.today, periodStart: states.plan.periodStart }), reportSheet(rows), auditSheet(rows)];
   const bytes = await writeWorkbook(sheets, { title: `${rows.plan.title} 台账`, at: opts.now });
   const fileName = `${rows.plan.title}-台账-${shanghaiDate(opts.now)}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '_');
   return { bytes, fileName, taskCount: states.tasks.length, reportCount: rows.reports.length };

@@ -20,10 +20,13 @@ type Section = { ordinal: string; title: string; parentOrdinal: string | null };
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
-/** `today`: the Shanghai date the state was taken at (`--at`, or the clock), which heads the pace column. */
-export function taskSheet(o: { tasks: LedgerTask[]; sections: Section[]; today: string }): SheetSpec {
+/**
+ * `today`: the Shanghai date the state was taken at (`--at`, or the clock), which heads the pace
+ * column; `periodStart`: the plan's (a baseline from the plan reads 「较年初」 or 「较期初」).
+ */
+export function taskSheet(o: { tasks: LedgerTask[]; sections: Section[]; today: string; periodStart: string }): SheetSpec {
   const sections = new Map(o.sections.map((s) => [s.ordinal, s]));
-  return { name: TASK_SHEET, columns: taskColumns(o.today), rows: o.tasks.map((t, i) => taskRow(t, i + 1, sections)) };
+  return { name: TASK_SHEET, columns: taskColumns(o.today), rows: o.tasks.map((t, i) => taskRow(t, i + 1, sections, o.periodStart)) };
 }
 
 export function taskColumns(today: string): Column[] {
@@ -38,7 +41,7 @@ export function taskColumns(today: string): Column[] {
   ];
 }
 
-function taskRow(t: LedgerTask, n: number, sections: Map<string, Section>): Cell[] {
+function taskRow(t: LedgerTask, n: number, sections: Map<string, Section>, periodStart: string): Cell[] {
   const s = t.state;
   const names = (people: { name: string }[]) => [...new Set(people.map((p) => p.name))].join('、');
   const latest = s.reports[0];
@@ -57,7 +60,7 @@ function taskRow(t: LedgerTask, n: number, sections: Map<string, Section>): Cell
     lines((g) => describeTarget(g)),
     lines((g) => (g.latest === null ? '—' : amountWord(g.latest, g.unit))),
     lines((g) => (g.expected === null ? '—' : amountWord(g.expected, g.unit))),
-    lines((g) => phraseText(pacePhrase(g, { expected: false }))),
+    lines((g) => phraseText(pacePhrase(g, { expected: false, periodStart }))),
     stateWord(s),
     `${LIGHT_WORDS[s.light]}（${phraseText(reasonPhrase(s.reasons[0]!, s))}）`,
     reportingWord(s.reporting),

@@ -120,7 +120,7 @@ describe('buildLedger', () => {
     expect(t11['最新值']).toBe('①45项\n②0.85亿元');
     // 2022 has 249 working days, 70 of them by 15 April (调休 included) → 28%; 70 × 70/249 = 19.68 → 20项.
     expect(t11['序时应达']).toBe('①20项\n②3.09亿元');
-    expect(t11['序时进度']).toBe('①完成 64% / 时间 28%\n②完成 8% / 时间 28%，严重滞后');
+    expect(t11['序时进度']).toBe('①完成 64% / 时间 28%\n②完成 8% / 时间 28%，严重落后序时');
     expect(t11['亮灯']).toBe('红灯（指标「技术合同登记」严重落后序时）');
     expect(t11['协办人']).toBe('刘洋');
 
@@ -136,7 +136,7 @@ describe('buildLedger', () => {
     const wb = await readBack(await buildLedger(store.db, { planId, now: atShanghai('2022-04-08', '09:00'), calendar: chineseWorkCalendar() }));
     const { headers, rows } = table(wb.getWorksheet('任务台账')!);
     expect(headers).toContain('序时进度（截至2022年4月8日）');
-    expect(rows[0]).toMatchObject({ 编号: '1', 最新值: '110家', 序时进度: '基数110家（首次填报，暂无序时），完成目标的79%', 最近填报日期: '2022年4月1日' });
+    expect(rows[0]).toMatchObject({ 编号: '1', 最新值: '110家', 序时进度: '完成目标的79%（基数110家，仅首次填报，暂不评序时）', 最近填报日期: '2022年4月1日' });
     expect(rows.find((r) => r['编号'] === '4')).toMatchObject({ 本期报送: '本期未催报' }); // asked only on 11 April
   });
 

@@ -92,37 +92,36 @@ export function reasonPhrase(r: LightReason, s: Pick<TaskState, 'targets'>): Phr
   }
 }
 
-const VERDICT = { on_pace: '', lagging: '，滞后', far_behind: '，严重滞后' } as const;
+const VERDICT = { on_pace: '', lagging: '，落后序时', far_behind: '，严重落后序时' } as const;
 
 /**
  * A target's pace as the engine measured it, 「—」 where it has none:
- * 「应达 20项；完成 64% / 时间 28%」 (a total), 「较年初118家，应达 123家；完成 9% / 时间 28%，滞后」
- * (a level from the plan's baseline; 「较基数」 from a first report), 「基数118家（首次填报），完成目标的84%」
- * (a level with only its baseline: no pace yet), 「完成 95%」 (a rate), 「未超上限」 (a cap); the owner's
- * note (/pace) after it. `expected: false` leaves out 「应达 …；」 (the ledger gives it its own column).
+ * 「应达 20项；完成 64% / 时间 28%」 (a total), 「较年初118家，应达 123家；完成 9% / 时间 28%，严重落后序时」
+ * (a level from the plan's baseline — 「较期初」 for a plan that does not start on 1 January, 「较基数」
+ * from a first report), 「完成目标的84%（基数118家，仅首次填报，暂不评序时）」 (a level with only its
+ * baseline), 「完成目标的90%」 (a rate), 「未超上限」 (a cap); the owner's note (/pace) after it.
+ * `expected: false` leaves out 「应达 …；」 (the ledger gives it its own column); `periodStart` is the
+ * plan's (default: 1 January).
  */
-export function pacePhrase(g: TargetState, o: { expected: boolean } = { expected: true }): Phrase {
+export function pacePhrase(g: TargetState, o: { expected?: boolean; periodStart?: string } = {}): Phrase {
   const note: Phrase = g.paceNote !== null ? [ours('（说明：'), theirs(g.paceNote), ours('）')] : [];
   const verdict = ours(g.verdict === null ? '' : VERDICT[g.verdict]);
-  const expected: Phrase = g.expected === null || !o.expected ? [] : [ours('应达 '), ...amountPhrase(g.expected, g.unit), ours('；')];
-  const measured = (done: number | null, time: number | null) =>
-    ours(`完成 ${done === null ? '—' : shareWord(done)}${time === null ? '' : ` / 时间 ${shareWord(time)}`}`);
+  const expected: Phrase = g.expected === null || o.expected === false ? [] : [ours('应达 '), ...amountPhrase(g.expected, g.unit), ours('；')];
+  const share = (x: number | null) => (x === null ? '—' : shareWord(x));
   switch (g.basis) {
     case 'none':
       return [ours('—'), ...note];
     case 'cap':
       return [ours(g.verdict === 'far_behind' ? '已超上限' : '未超上限'), ...note];
     case 'rate':
-      return [measured(g.done, null), verdict, ...note];
-    case 'baseline_only': {
-      const of = g.ofTarget === null ? [] : [ours(`，完成目标的${shareWord(g.ofTarget)}`)];
-      return [ours('基数'), ...amountPhrase(g.baseline ?? 0, g.unit), ours('（首次填报，暂无序时）'), ...of, ...note];
-    }
+      return [ours(`完成目标的${share(g.done)}`), verdict, ...note];
+    case 'baseline_only':
+      return [ours(`完成目标的${share(g.ofTarget)}（基数`), ...amountPhrase(g.baseline ?? 0, g.unit), ours('，仅首次填报，暂不评序时）'), ...note];
     case 'from_baseline': {
-      const from = g.baselineFrom === 'plan' ? '较年初' : '较基数';
-      return [ours(from), ...amountPhrase(g.baseline ?? 0, g.unit), ours('，'), ...expected, measured(g.done, g.time), verdict, ...note];
+      const from = g.baselineFrom !== 'plan' ? '较基数' : (o.periodStart ?? '-01-01').endsWith('-01-01') ? '较年初' : '较期初';
+      return [ours(from), ...amountPhrase(g.baseline ?? 0, g.unit), ours('，'), ...expected, ours(`完成 ${share(g.done)} / 时间 ${share(g.time)}`), verdict, ...note];
     }
     case 'total':
-      return [...expected, measured(g.done, g.time), verdict, ...note];
+      return [...expected, ours(`完成 ${share(g.done)} / 时间 ${share(g.time)}`), verdict, ...note];
   }
 }

@@ -45,9 +45,9 @@ export const paceCommand: CommandSpec = {
 
 /** 「该指标现为：有效期高企 最新118家 / 目标140家，较基数110家，应达 112家；完成 27% / 时间 5%」 */
 async function paceNow(deps: Pick<Deps, 'db' | 'calendar'>, taskId: number, targetId: number, now: Date): Promise<BotText> {
-  const { task } = await loadTaskState(deps.db, { taskId, now, calendar: deps.calendar });
+  const { plan, task } = await loadTaskState(deps.db, { taskId, now, calendar: deps.calendar });
   const g = task.state.targets.find((t) => t.targetId === targetId);
   if (!g) return botText``;
   const head = botText`该指标现为：${cut(g.label, 30)} 最新${g.latest === null ? '未填报' : amountWord(g.latest, g.unit)} / 目标${amountWord(g.value, g.unit)}`;
-  return g.basis === 'none' ? botText`${head}。` : botText`${head}，${phraseText(pacePhrase(g))}。`;
+  return g.basis === 'none' ? botText`${head}。` : botText`${head}，${phraseText(pacePhrase(g, { periodStart: plan.periodStart }))}。`;
 }

@@ -27,14 +27,14 @@ export const taskCommand: CommandSpec = {
     const found = await requireTask(deps, ctx.args.trim() || undefined);
     const now = deps.clock.now();
     const today = shanghaiDate(now);
-    const { task } = await loadTaskState(deps.db, { taskId: found.id, now, calendar: deps.calendar });
+    const { plan, task } = await loadTaskState(deps.db, { taskId: found.id, now, calendar: deps.calendar });
     const s = task.state;
     const { deadlineText } = await deps.db.task.findUniqueOrThrow({ where: { id: task.id }, select: { deadlineText: true } });
     const elements = [
       markdown(task.body.trim() ? md`${cut(task.body.trim(), 800)}` : md`（无正文）`),
       hr(),
       markdown(joinMd([stateLine(s), deadlineLine(s, today, deadlineText), ...partiesLines(task)], '\n')),
-      ...(s.targets.length ? [markdown(md`**指标**\n${joinMd(s.targets.map(targetLine), '\n')}`)] : []),
+      ...(s.targets.length ? [markdown(md`**指标**\n${joinMd(s.targets.map((g) => targetLine(g, plan.periodStart)), '\n')}`)] : []),
       markdown(await reportsBlock(deps, task, today)),
     ];
     await sayCard(deps, ctx, card({ title: `任务${task.code} ${task.title}`, template: 'blue', elements }), 'task');
@@ -68,11 +68,11 @@ function partiesLines(t: TaskView): Md[] {
   return out;
 }
 
-/** 「- 有效期高企：目标 140家｜最新 120家｜较年初118家，应达 124家；完成 9% / 时间 28%，严重滞后」 */
-function targetLine(g: TargetState): Md {
+/** 「- 有效期高企：目标 140家｜最新 120家｜较年初118家，应达 124家；完成 9% / 时间 28%，严重落后序时」 */
+function targetLine(g: TargetState, periodStart: string): Md {
   const amount = (v: number) => phraseMd(amountPhrase(v, g.unit), 10);
   const latest = g.latest === null ? md`未填报` : amount(g.latest);
-  const pace = g.basis === 'none' ? md`` : md`｜${phraseMd(pacePhrase(g), 40)}`;
+  const pace = g.basis === 'none' ? md`` : md`｜${phraseMd(pacePhrase(g, { periodStart }), 40)}`;
   return md`- ${cut(g.label, 40)}：目标 ${g.comparator === 'at_most' ? '≤' : ''}${amount(g.value)}｜最新 ${latest}${pace}`;
 }
 
