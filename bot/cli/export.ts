@@ -1,6 +1,8 @@
 /**
- * `workplan export --out <台账.xlsx> [--plan <id>] [--at 2022-04-15]`: writes the ledger
- * (台账) of a plan. --at sets the day the 序时进度 is measured at (default: today, Beijing time).
+ * `workplan export --out <台账.xlsx> [--plan <id>] [--at 2022-04-15[T16:00]]`: writes the ledger
+ * (台账) of a plan. --at is the moment (Beijing time; a day alone means 16:00 of it, as for
+ * `workplan status` and `digest`) whose task states the task sheet shows and whose date heads its
+ * 序时进度 column (default: now).
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -15,7 +17,7 @@ import { withDb } from './open-db.js';
 import { pickPlan } from './pick-plan.js';
 import { UsageError } from './usage-error.js';
 
-const USAGE = '用法：workplan export --out <台账.xlsx> [--plan 计划编号] [--at 2022-04-15]';
+const USAGE = '用法：workplan export --out <台账.xlsx> [--plan 计划编号] [--at 2022-04-15[T16:00]]';
 
 export async function runExport(args: string[], io: Io): Promise<number> {
   let values: { out?: string; plan?: string; at?: string };
@@ -26,7 +28,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
   }
   if (!values.out) throw new UsageError(`请用 --out 指定导出文件。\n${USAGE}`);
   if (!/\.xlsx$/i.test(values.out)) throw new UsageError(`导出文件应以 .xlsx 结尾：${values.out}`);
-  const now = values.at === undefined ? systemClock.now() : parseDay(values.at);
+  const now = values.at === undefined ? systemClock.now() : parseMoment(values.at);
   const out = resolve(values.out);
   const calendar = chineseWorkCalendar({
     onFallback: (year) => io.err(`提示：不知道 ${year} 年的法定节假日安排，序时进度按周一至周五计算。\n`),
@@ -46,12 +48,14 @@ export async function runExport(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** '2022-04-15' → noon of that day, Beijing time. */
-function parseDay(day: string): Date {
+/** '2022-04-15' → 16:00 of that day, '2022-04-15T09:30' → that minute, Beijing time; a day that does not exist is refused. */
+function parseMoment(at: string): Date {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ]([01]\d|2[0-3]):([0-5]\d))?$/.exec(at.trim());
   try {
-    toDayNumber(day);
+    if (!m) throw new Error('no match');
+    toDayNumber(m[1]!);
   } catch {
-    throw new UsageError(`无法识别日期「${day}」，请写成 2022-04-15。`);
+    throw new UsageError(`无法识别日期「${at}」，请写成 2022-04-15 或 2022-04-15T16:00。`);
   }
-  return atShanghai(day, '12:00');
+  return atShanghai(m[1]!, m[2] ? `${m[2]}:${m[3]}` : '16:00');
 }

@@ -143,7 +143,7 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
     fake, bot, clock, cast, controls, consoleUrl: consoleApp?.url ?? null, redisUrl: redis.url,
     run: () => driver.run(o.until ?? null),
     stop: () => driver.stop(),
-    summary: () => summarize(db, errors),
+    summary: () => summarize(db, errors, { now: clock.now(), calendar }),
     async close() {
       if (closed) return;
       closed = true;

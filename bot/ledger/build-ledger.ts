@@ -1,13 +1,14 @@
 /**
- * The ledger (台账) of a plan as an .xlsx workbook: 「任务台账」 (one row per task),
- * 「进展记录」 (every report) and 「操作记录」 (the audit trail). Used by `workplan export`
- * and meant for a chat /export. `now` only sets the 序时进度 date; the rows are the store's
- * current state.
+ * The ledger (台账) of a plan as an .xlsx workbook: 「任务台账」 (one row per task: its state at
+ * `now` as the task-state engine decides it), 「进展记录」 (every report) and 「操作记录」 (the
+ * audit trail), the history sheets complete whatever `now` is. Used by `workplan export`
+ * (`--at`, default now) and the chat /export (the clock).
  */
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
 import type { Db } from '../store/db.js';
 import { loadLedgerRows } from '../store/ledger-rows.js';
+import { loadTaskStates } from '../store/task-states.js';
 import { auditSheet, reportSheet } from './history-sheets.js';
 import { taskSheet } from './task-sheet.js';
 import { writeWorkbook } from './write-workbook.js';
@@ -31,10 +32,11 @@ export interface Ledger {
 
 export async function exportLedger(db: Db, opts: LedgerOptions): Promise<Ledger> {
   const rows = await loadLedgerRows(db, opts.planId);
-  const sheets = [taskSheet(rows, opts), reportSheet(rows), auditSheet(rows)];
+  const states = await loadTaskStates(db, opts);
+  const sheets = [taskSheet({ tasks: states.tasks, sections: rows.plan.sections, today: states.ctx.today, periodStart: states.plan.periodStart }), reportSheet(rows), auditSheet(rows)];
   const bytes = await writeWorkbook(sheets, { title: `${rows.plan.title} 台账`, at: opts.now });
   const fileName = `${rows.plan.title}-台账-${shanghaiDate(opts.now)}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '_');
-  return { bytes, fileName, taskCount: rows.tasks.length, reportCount: rows.reports.length };
+  return { bytes, fileName, taskCount: states.tasks.length, reportCount: rows.reports.length };
 }
 
 /** The ledger's .xlsx bytes. */

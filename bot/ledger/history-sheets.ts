@@ -4,9 +4,8 @@
  */
 import { formatValue } from '../domain/plan/describe.js';
 import type { LedgerAuditEntry, LedgerReport, LedgerRows } from '../store/ledger-rows.js';
-import { statusWord } from './task-sheet.js';
 import type { Cell, SheetSpec } from './write-workbook.js';
-import { ACTION_WORDS, actorWord, shanghaiMinute, SOURCE_WORDS } from './words.js';
+import { ACTION_WORDS, actorWord, reportStatusWord, shanghaiMinute, SOURCE_WORDS } from './words.js';
 
 export const REPORT_SHEET = '进展记录';
 export const AUDIT_SHEET = '操作记录';
@@ -31,7 +30,7 @@ function reportRow(r: LedgerReport): Cell[] {
     r.person?.name ?? '',
     shanghaiMinute(r.createdAt),
     SOURCE_WORDS[r.source] ?? r.source,
-    statusWord(r.status),
+    reportStatusWord(r.status),
     r.percent,
     r.values.map((v) => `${v.target.label} ${formatValue(v.value)}${v.unit}`).join('\n'),
     r.rawText,

@@ -3,8 +3,12 @@ import { pad2 } from '../domain/calendar/civil-date.js';
 import { shanghaiParts } from '../domain/calendar/shanghai-time.js';
 import { wordTable } from '../domain/word-table.js';
 
+/** What a report said (the 进展记录 sheet): the words of the nudge card's buttons. */
 export const STATUS_WORDS = wordTable({ on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成' });
-export const TASK_STATE_WORDS = wordTable({ paused: '已暂停', done: '已办结' });
+
+export function reportStatusWord(status: string | null): string {
+  return status ? STATUS_WORDS[status] ?? status : '已填报（状态未识别）';
+}
 
 export const SOURCE_WORDS = wordTable({
   reply: '回复消息',
@@ -30,7 +34,16 @@ export const ACTION_WORDS = wordTable({
   'report.revoked': '撤销进展',
   'reply.unassigned': '收到无对应任务的回复',
   'reply.refused': '收到非责任人的回复（未记为进展）',
+  'extension.requested': '申请延期',
+  'extension.approved': '同意延期',
+  'extension.refused': '不同意延期',
   'extension.approval-undone': '撤销延期批准',
+  'task.status': '调整任务状态',
+  'task.lifecycle': '任务状态变更',
+  'task.deadline': '调整完成时限',
+  'task.target': '调整指标',
+  'task.cadence': '调整催办频次',
+  'target.pace-note': '序时说明',
   undo: '撤销修改',
 });
 
@@ -48,9 +61,4 @@ export function actorWord(actor: string, names: ReadonlyMap<string, string>): st
   if (actor === 'system') return '系统';
   if (actor.startsWith('cli:')) return `命令行（${actor.slice(4)}）`;
   return actor;
-}
-
-/** 「84%」: a share (0..1) as a whole percentage. */
-export function percentWord(share: number): string {
-  return `${Math.round(share * 100)}%`;
 }

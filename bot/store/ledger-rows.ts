@@ -1,7 +1,7 @@
 /**
- * What the ledger (台账) export reads: one plan's tasks with their targets, parties and
- * active assignments; every report of the plan (revoked ones too); the audit trail of the
- * plan; the names of the people who appear as actors. Read-only.
+ * What the ledger's (台账) history sheets read: the plan and its sections; every report of the
+ * plan (revoked ones too); the audit trail of the plan; the names of the people who appear as
+ * actors. Read-only. (The task sheet renders loadTaskStates: bot/store/task-states.ts.)
  */
 import { inChunks } from './chunks.js';
 import type { Db } from './db.js';
@@ -9,21 +9,9 @@ import type { Db } from './db.js';
 export async function loadLedgerRows(db: Db, planId: number) {
   const plan = await db.plan.findUnique({
     where: { id: planId },
-    select: { id: true, title: true, year: true, periodEnd: true, sections: { orderBy: { position: 'asc' } } },
+    select: { id: true, title: true, sections: { orderBy: { position: 'asc' } } },
   });
   if (!plan) throw new Error(`loadLedgerRows: no plan with id ${planId}`);
-
-  const taskIds = (await db.task.findMany({ where: { planId, removedAt: null, status: { not: 'removed' } }, orderBy: { position: 'asc' }, select: { id: true } })).map((t) => t.id);
-  const tasks = await inChunks(taskIds, (slice) => db.task.findMany({
-    where: { id: { in: slice } },
-    orderBy: { position: 'asc' },
-    include: {
-      section: { select: { ordinal: true, title: true, parentOrdinal: true } },
-      targets: { where: { removedAt: null }, orderBy: { position: 'asc' } },
-      parties: { orderBy: { position: 'asc' } },
-      assignments: { where: { active: true }, orderBy: [{ assignedAt: 'asc' }, { id: 'asc' }], include: { person: { select: { name: true } } } },
-    },
-  }));
 
   // Newest first; removed tasks' reports stay in the history.
   const reportIds = (await db.report.findMany({ where: { task: { planId } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } })).map((r) => r.id);
@@ -50,11 +38,10 @@ export async function loadLedgerRows(db: Db, planId: number) {
   const people = await inChunks(actors, (slice) => db.person.findMany({ where: { openId: { in: slice } }, select: { openId: true, name: true } }));
   const actorNames = new Map(people.flatMap((p) => (p.openId ? [[p.openId, p.name] as const] : [])));
 
-  return { plan, tasks, reports, audit, actorNames };
+  return { plan, reports, audit, actorNames };
 }
 
 export type LedgerRows = Awaited<ReturnType<typeof loadLedgerRows>>;
-export type LedgerTask = LedgerRows['tasks'][number];
 export type LedgerReport = LedgerRows['reports'][number];
 export type LedgerAuditEntry = LedgerRows['audit'][number];
 

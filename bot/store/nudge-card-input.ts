@@ -1,51 +1,24 @@
-/** Gathers what the nudge card shows: targets with their last values and pace, days left. */
+/** Gathers what the nudge card shows: the task and its state at the moment of sending (the task-state engine). */
 import type { Deps } from '../deps.js';
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
-import { workdaysBetween } from '../domain/calendar/work-calendar.js';
-import { elapsedShare, expectedByNow } from '../domain/pace.js';
 import type { NudgeCardInput } from '../feishu/cards/nudge-card.js';
-
-export async function latestValues(deps: Pick<Deps, 'db'>, taskId: number): Promise<Map<number, number>> {
-  const rows = await deps.db.reportValue.findMany({
-    where: { report: { taskId, revokedAt: null } },
-    orderBy: [{ report: { createdAt: 'desc' } }, { id: 'desc' }],
-    select: { targetId: true, value: true },
-  });
-  const out = new Map<number, number>();
-  for (const r of rows) if (!out.has(r.targetId)) out.set(r.targetId, r.value);
-  return out;
-}
+import { loadTaskState } from './task-states.js';
 
 export async function nudgeCardInput(
   deps: Pick<Deps, 'db' | 'calendar' | 'schedule'>,
   n: { taskId: number; period: string; kind: string },
   now: Date,
 ): Promise<NudgeCardInput> {
-  const task = await deps.db.task.findUniqueOrThrow({
-    where: { id: n.taskId },
-    include: { plan: { select: { year: true, periodEnd: true } }, targets: { where: { removedAt: null }, orderBy: { position: 'asc' } } },
-  });
-  const today = shanghaiDate(now);
-  const share = elapsedShare(deps.calendar, `${task.plan.year}-01-01`, task.plan.periodEnd, today);
-  const last = await latestValues(deps, task.id);
-  const left = workdaysBetween(deps.calendar, today, task.deadline);
+  const { task } = await loadTaskState(deps.db, { taskId: n.taskId, now, calendar: deps.calendar });
+  const targets = await deps.db.target.findMany({ where: { taskId: n.taskId, removedAt: null }, select: { id: true, position: true } });
+  // The card's colour follows the nudge: the ladder's level, not the task's light.
   const overdue = Number(n.kind.match(/overdue-(\d+)/)?.[1] ?? 0);
   const level = n.kind.startsWith('leader-') || overdue >= deps.schedule.redAfter ? 'red' : overdue > 0 ? 'yellow' : n.kind.startsWith('deadline') ? 'blue' : null;
   return {
-    taskId: task.id,
-    code: task.code,
-    title: task.title,
-    body: task.body,
-    deadline: task.deadline,
-    workdaysLeft: left,
-    targets: task.targets.map((t) => ({
-      position: t.position,
-      label: t.label,
-      value: t.value,
-      unit: t.unit,
-      last: last.get(t.id) ?? null,
-      expected: expectedByNow(t.kind, t.value, share),
-    })),
+    task: { id: task.id, code: task.code, title: task.title, body: task.body },
+    state: task.state,
+    today: shanghaiDate(now),
+    positions: new Map(targets.map((t) => [t.id, t.position])),
     period: n.period,
     kind: n.kind,
     level,

@@ -61,7 +61,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       assignments: { where: { active: true }, orderBy: [{ assignedAt: 'asc' }, { id: 'asc' }], include: { person: { include: { leaves: true } } } },
       targets: { where: { removedAt: null }, orderBy: { position: 'asc' }, include: { values: { where: { report: { revokedAt: null } }, select: { value: true, report: { select: { createdAt: true } } } } } },
       reports: { where: { revokedAt: null, createdAt: { lte: o.now } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: REPORTS_PER_TASK },
-      nudges: { where: { state: 'sent', kind: { in: ['checkin', 'followup1', 'followup2'] } }, select: { period: true }, distinct: ['period'] },
+      nudges: { where: { state: 'sent', sentAt: { lte: o.now }, kind: { in: ['checkin', 'followup1', 'followup2'] } }, select: { period: true }, distinct: ['period'] },
     },
   }));
   const pending = await pendingExtensions(db, rows.map((r) => r.id));

@@ -80,20 +80,28 @@ beforeAll(async () => {
   await db.taskParty.createMany({ data: [{ taskId: t3.id, role: 'lead', name: '高新科', position: 0 }, { taskId: t3.id, role: 'leader', name: '分管副局长', position: 1 }] });
   const he = await person('ou_demo_hejianguo');
   await db.$transaction((tx) => unassign(tx, { taskId: t3.id, personId: he, role: 'leader', by: 'cli', now: T0 }));
+  // Task 4: asked this week (15 April is in 2022-W15) and not answered.
+  const t4 = await task('4');
+  await db.nudge.create({ data: {
+    key: 'checkin:t4:W15', taskId: t4.id, personId: await person(zhang), period: '2022-W15', kind: 'checkin', state: 'sent',
+    dueAt: new Date('2022-04-11T01:00:00Z'), sentAt: new Date('2022-04-11T01:00:00Z'), createdAt: new Date('2022-04-11T01:00:00Z'),
+  } });
+  // Task 5: extended into 2023.
+  await db.task.update({ where: { planId_code: { planId, code: '5' } }, data: { deadline: '2023-03-31', plannedDeadline: '2022-12-31' } });
   // Task 22 left the plan: not a ledger row.
   await db.task.update({ where: { planId_code: { planId, code: '22' } }, data: { removedAt: T0 } });
 });
 afterAll(async () => store.cleanup());
 
 describe('buildLedger', () => {
-  it('writes the task ledger: plan order, owners, latest value, status, 序时进度', async () => {
+  it('writes the task ledger from the engine’s states: plan order, owners, latest value, 序时进度, status, light', async () => {
     const wb = await readBack(await buildLedger(store.db, { planId, now: AT, calendar: chineseWorkCalendar() }));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['任务台账', '进展记录', '操作记录']);
     const ws = wb.getWorksheet('任务台账')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     const { headers, rows } = table(ws);
-    expect(headers).toContain('序时进度（截至 2022-04-15）');
+    expect(headers).toContain('序时进度（截至2022年4月15日）');
     expect(rows).toHaveLength(22);
     expect(rows.map((r) => r['编号'])).not.toContain('22');
     expect(rows.at(-1)!['编号']).toBe('七');
@@ -101,21 +109,35 @@ describe('buildLedger', () => {
     const t1 = rows[0]!;
     expect(t1).toMatchObject({
       序号: 1, 编号: '1', 所属部分: '一、着力培育创新主体', 任务名称: '培育高新技术企业', 责任人: '张敏', 责任领导: '何建国',
-      完成时限: '2022-12-31', 指标: '有效期高企 ≥140家', 最新值: '118家', 序时进度: '—', 状态: '按计划推进',
-      最近填报日期: '2022-04-08', 最近填报内容: '有效期高企已有118家，按计划推进',
+      完成时限: '2022年12月31日', 指标: '有效期高企 ≥140家', 最新值: '118家',
+      // A level measured from its first report (110 on 1 April; the revoked 125 does not count).
+      序时应达: '112家', 序时进度: '较基数110家，完成 27% / 时间 5%', 状态: '按计划', 亮灯: '绿灯（按计划推进）',
+      本期报送: '本期未催报', 最近填报日期: '2022年4月8日', 最近填报内容: '有效期高企已有118家，按计划推进',
     });
 
     const t11 = rows.find((r) => r['编号'] === '11')!;
     expect(t11['指标']).toBe('①科技成果登记 ≥70项\n②技术合同登记 ≥11亿元');
     expect(t11['最新值']).toBe('①45项\n②0.85亿元');
-    // 2022 has 249 working days, 70 of them by 15 April (调休 included) → 28%; 70 × 70/249 = 19.68.
-    expect(t11['序时进度']).toBe('①应达 19.68项；完成 64% / 时间 28%\n②应达 3.09亿元；完成 8% / 时间 28%，滞后');
+    // 2022 has 249 working days, 70 of them by 15 April (调休 included) → 28%; 70 × 70/249 = 19.68 → 20项.
+    expect(t11['序时应达']).toBe('①20项\n②3.09亿元');
+    expect(t11['序时进度']).toBe('①完成 64% / 时间 28%\n②完成 8% / 时间 28%，严重落后序时');
+    expect(t11['亮灯']).toBe('红灯（指标「技术合同登记」严重落后序时）');
     expect(t11['协办人']).toBe('刘洋');
 
-    expect(rows.find((r) => r['编号'] === '2')).toMatchObject({ 状态: '已填报（状态未识别）', 最近填报日期: '2022-04-14', 最近填报内容: '=1+1，已入库1500家' });
-    expect(rows.find((r) => r['编号'] === '3')).toMatchObject({ 状态: '已暂停', 牵头单位: '高新科', 责任领导: '分管副局长' });
-    expect(rows.find((r) => r['编号'] === '4')).toMatchObject({ 状态: '未报送', 最新值: null, 最近填报内容: null });
+    expect(rows.find((r) => r['编号'] === '2')).toMatchObject({ 最近填报日期: '2022年4月14日', 最近填报内容: '=1+1，已入库1500家' });
+    expect(rows.find((r) => r['编号'] === '3')).toMatchObject({ 状态: '已暂停', 亮灯: '无灯（已暂停）', 牵头单位: '高新科', 责任领导: '分管副局长' });
+    expect(rows.find((r) => r['编号'] === '4')).toMatchObject({ 状态: '未报送', 本期报送: '未报送', 亮灯: '黄灯（本期未报送）', 最新值: null, 最近填报内容: null });
+    // Never asked, never reported: not 「未报送」; an extended deadline keeps the plan's beside it, both with their years.
+    expect(rows.find((r) => r['编号'] === '5')).toMatchObject({ 状态: '暂无进展', 本期报送: '本期未催报', 完成时限: '2023年3月31日（原定2022年12月31日，已延期）' });
     expect(rows.find((r) => r['编号'] === '7')!['配合单位']).toBe('区经信、区税务、区财政');
+  });
+
+  it('at an earlier moment shows the states of that moment, and heads the pace column with its date', async () => {
+    const wb = await readBack(await buildLedger(store.db, { planId, now: atShanghai('2022-04-08', '09:00'), calendar: chineseWorkCalendar() }));
+    const { headers, rows } = table(wb.getWorksheet('任务台账')!);
+    expect(headers).toContain('序时进度（截至2022年4月8日）');
+    expect(rows[0]).toMatchObject({ 编号: '1', 最新值: '110家', 序时进度: '完成目标的79%（基数110家，仅首次填报，暂不评序时）', 最近填报日期: '2022年4月1日' });
+    expect(rows.find((r) => r['编号'] === '4')).toMatchObject({ 本期报送: '本期未催报' }); // asked only on 11 April
   });
 
   it('lists every report newest first, revoked ones marked, user text kept as text', async () => {
@@ -169,8 +191,8 @@ describe('workplan export', () => {
     expect(r.stdout).toBe(`已导出台账：${out}（22 项任务，5 条进展记录）\n`);
     const wb = await readBack(readFileSync(out));
     const tasks = table(wb.getWorksheet('任务台账')!);
-    expect(tasks.headers).toContain('序时进度（截至 2022-04-15）');
-    expect(tasks.rows[0]).toMatchObject({ 编号: '1', 最新值: '118家', 状态: '按计划推进', 责任人: '张敏' });
+    expect(tasks.headers).toContain('序时进度（截至2022年4月15日）'); // a 2022 plan read in 2022, not on the wall clock's day
+    expect(tasks.rows[0]).toMatchObject({ 编号: '1', 最新值: '118家', 状态: '按计划', 责任人: '张敏' });
     expect(table(wb.getWorksheet('进展记录')!).rows[0]!['时间']).toBe('2022-04-14 00:30');
   });
 
@@ -181,5 +203,14 @@ describe('workplan export', () => {
     const bad = await workplan('export', '--out', join(store.dir, 'x.xlsx'), '--at', '2022-02-30');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('无法识别日期');
+  });
+
+  it('--at takes a time too: the states of that minute', async () => {
+    const out = join(store.dir, '台账-早.xlsx');
+    const r = await workplan('export', '--out', out, '--at', '2022-04-08T09:00');
+    expect(r.stderr).toBe('');
+    const tasks = table((await readBack(readFileSync(out))).getWorksheet('任务台账')!);
+    expect(tasks.headers).toContain('序时进度（截至2022年4月8日）');
+    expect(tasks.rows[0]).toMatchObject({ 编号: '1', 最新值: '110家' }); // 118 came at 10:30
   });
 });

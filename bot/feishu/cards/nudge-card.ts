@@ -1,27 +1,23 @@
-/** The check-in / reminder card an owner receives (催办卡片). Pure. */
-import { formatValue } from '../../domain/plan/describe.js';
+/**
+ * The check-in / reminder card an owner receives (催办卡片). Pure. Its figures render the task's
+ * state (the task-state engine): each target's latest value and 序时应达 in the target's unit, the
+ * effective deadline (with its year when not the message's, the plan's own beside it when
+ * extended), the working days left or overdue. Its colour and words follow the nudge's kind.
+ */
+import { amountPhrase, deadlineWord, workdaysWord } from '../../domain/task-state/phrases.js';
+import type { TaskState } from '../../domain/task-state/types.js';
 import { cut, figure, joinMd, md } from '../safe-text.js';
 import { button, buttonRow, card, form, hr, input, markdown, submitButton, type Card, type Template } from './card.js';
-
-export interface NudgeCardTarget {
-  position: number;
-  label: string;
-  value: number;
-  unit: string;
-  /** Last reported value, converted to the target's unit. */
-  last: number | null;
-  /** Where a running total should be by now on working days (序时进度), or null for levels. */
-  expected: number | null;
-}
+import { phraseMd } from './phrase-md.js';
 
 export interface NudgeCardInput {
-  taskId: number;
-  code: string;
-  title: string;
-  body: string;
-  deadline: string;
-  workdaysLeft: number;
-  targets: NudgeCardTarget[];
+  task: { id: number; code: string; title: string; body: string };
+  /** The task's state when the card is sent. */
+  state: Pick<TaskState, 'deadline' | 'targets'>;
+  /** The Shanghai date the card is sent on: a date in another year is written with its year. */
+  today: string;
+  /** Each target's position in its task (the form's field `t<position>`), by target id. */
+  positions: ReadonlyMap<number, number>;
   period: string;
   kind: string;
   level: 'blue' | 'yellow' | 'red' | null;
@@ -30,36 +26,38 @@ export interface NudgeCardInput {
 export const STATUS_WORDS = { on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成' } as const;
 
 function subtitle(n: NudgeCardInput): string {
+  const left = n.state.deadline.workdaysLeft;
   if (n.kind.startsWith('deadline-0')) return '今天是完成时限，请填报进展';
-  if (n.kind.startsWith('deadline-')) return `距完成时限还有 ${n.workdaysLeft} 个工作日`;
-  if (n.kind.includes('overdue')) return `已逾期 ${-n.workdaysLeft} 个工作日，请说明进展`;
+  if (n.kind.startsWith('deadline-')) return `距完成时限还有 ${left} 个工作日`;
+  if (n.kind.includes('overdue')) return `已逾期 ${-left} 个工作日，请说明进展`;
   if (n.kind.startsWith('followup')) return '本期进展尚未填报，请抽空填报';
   return '请填报本期进展';
 }
 
 export function nudgeCard(n: NudgeCardInput): Card {
   const template: Template = n.level === 'red' ? 'red' : n.level === 'yellow' ? 'orange' : 'blue';
-  const value = (extra: Record<string, unknown>) => ({ taskId: n.taskId, period: n.period, ...extra });
-  const lines = n.targets.map((t) => {
-    const last = t.last === null ? md`未填报` : figure(formatValue(t.last));
-    const pace = t.expected === null ? md`` : md`（序时应达 ${figure(formatValue(Math.round(t.expected * 100) / 100))}）`;
-    return md`- ${cut(t.label, 30)}：最新 **${last}** / 目标 ${figure(formatValue(t.value))}${cut(t.unit, 8)}${pace}`;
+  const value = (extra: Record<string, unknown>) => ({ taskId: n.task.id, period: n.period, ...extra });
+  const targets = n.state.targets;
+  const lines = targets.map((t) => {
+    const latest = t.latest === null ? md`未填报` : phraseMd(amountPhrase(t.latest, t.unit), 8);
+    const pace = t.expected === null ? md`` : md`（序时应达 ${phraseMd(amountPhrase(t.expected, t.unit), 8)}）`;
+    return md`- ${cut(t.label, 30)}：最新 **${latest}** / 目标 ${phraseMd(amountPhrase(t.value, t.unit), 8)}${pace}`;
   });
-  const left = n.workdaysLeft >= 0 ? `还剩 ${n.workdaysLeft} 个工作日` : `已逾期 ${-n.workdaysLeft} 个工作日`;
+  const d = n.state.deadline;
   const report = form('report_form', [
-    ...n.targets.map((t) => input({ name: `t${t.position}`, placeholder: `${cut(t.label, 20)}（${cut(t.unit, 8)}）`, maxLength: 20 })),
+    ...targets.map((t) => input({ name: `t${n.positions.get(t.targetId) ?? 0}`, placeholder: `${cut(t.label, 20)}（${cut(t.unit, 8)}）`, maxLength: 20 })),
     input({ name: 'note', multiline: true, rows: 2, maxLength: 1000, placeholder: '进展说明（可选）' }),
     submitButton('提交进展', value({ action: 'report-form' }), 'submit'),
   ]);
   return card({
-    title: cut(`任务${n.code} ${n.title}`, 60),
+    title: cut(`任务${n.task.code} ${n.task.title}`, 60),
     subtitle: subtitle(n),
     template,
-    summary: cut(`任务${n.code} ${n.title}：${subtitle(n)}`, 60),
+    summary: cut(`任务${n.task.code} ${n.task.title}：${subtitle(n)}`, 60),
     elements: [
-      markdown(md`${cut(n.body, 80)}`),
+      markdown(md`${cut(n.task.body, 80)}`),
       ...(lines.length ? [markdown(joinMd(lines, '\n'))] : []),
-      markdown(md`完成时限：${figure(n.deadline)}（${left}）`),
+      markdown(md`完成时限：${figure(deadlineWord(d, n.today))}（${figure(workdaysWord(d))}）`),
       hr(),
       buttonRow(
         (Object.keys(STATUS_WORDS) as (keyof typeof STATUS_WORDS)[]).map((s) =>

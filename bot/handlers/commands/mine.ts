@@ -1,9 +1,13 @@
-/** /mine (我的任务): the sender's tasks with their deadline and last report. */
-import { card, markdown } from '../../feishu/cards/card.js';
+/** /mine (我的任务): the sender's tasks with their light, deadline and state, as the task-state engine decides them. */
+import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { LIGHT_EMOJI } from '../../domain/task-state/index.js';
+import { deadlineWord, stateWord } from '../../domain/task-state/phrases.js';
 import { wordTable } from '../../domain/word-table.js';
-import { STATUS_WORDS } from '../../feishu/cards/nudge-card.js';
-import { say, sayCard, type CommandSpec } from './command.js';
+import { card, markdown } from '../../feishu/cards/card.js';
+import { fitLines } from '../../feishu/cards/fit-lines.js';
 import { botText, cut, figure, joinMd, md } from '../../feishu/safe-text.js';
+import { loadStatesAcrossPlans } from '../../store/states-across-plans.js';
+import { say, sayCard, type CommandSpec } from './command.js';
 
 const ROLE = wordTable({ owner: '责任人', collaborator: '协办', leader: '责任领导' });
 
@@ -17,19 +21,23 @@ export const mineCommand: CommandSpec = {
     const rows = person
       ? await deps.db.assignment.findMany({
           where: { personId: person.id, active: true, task: { removedAt: null } },
-          include: { task: { include: { reports: { where: { revokedAt: null }, orderBy: { createdAt: 'desc' }, take: 1 } } } },
-          orderBy: { task: { position: 'asc' } },
+          select: { role: true, taskId: true },
+          orderBy: [{ task: { planId: 'asc' } }, { task: { position: 'asc' } }],
         })
       : [];
     if (!rows.length) {
       await say(deps, ctx, botText`您目前没有负责的任务。`, 'mine-none');
       return;
     }
-    const lines = rows.map((a) => {
-      const last = a.task.reports[0];
-      const status = last?.status ? STATUS_WORDS[last.status as keyof typeof STATUS_WORDS] : last ? '已填报' : '未填报';
-      return md`- **任务${cut(a.task.code, 12)}** ${cut(a.task.title, 40)}（${ROLE[a.role] ?? a.role}）｜截止 ${figure(a.task.deadline)}｜${status ?? ''}`;
+    const now = deps.clock.now();
+    const today = shanghaiDate(now);
+    const tasks = new Map((await loadStatesAcrossPlans(deps.db, { now, calendar: deps.calendar, taskIds: [...new Set(rows.map((a) => a.taskId))] })).map((t) => [t.id, t]));
+    const lines = rows.flatMap((a) => {
+      const t = tasks.get(a.taskId);
+      if (!t) return [];
+      const s = t.state;
+      return [md`- ${LIGHT_EMOJI[s.light]} **任务${cut(t.code, 12)}** ${cut(t.title, 40)}（${ROLE[a.role] ?? a.role}）｜截止 ${figure(deadlineWord(s.deadline, today))}｜${stateWord(s)}`];
     });
-    await sayCard(deps, ctx, card({ title: `我的任务（${rows.length}项）`, template: 'blue', elements: [markdown(joinMd(lines, '\n'))] }), 'mine');
+    await sayCard(deps, ctx, card({ title: `我的任务（${rows.length}项）`, template: 'blue', elements: [markdown(joinMd(fitLines(lines), '\n'))] }), 'mine');
   },
 };

@@ -1,11 +1,16 @@
 /**
  * /pace N k reason (序时说明): an owner marks a lumpy target as on track with a
  * reason (e.g. 「高企认定集中在四季度」); the digest shows it and counts the
- * target as on pace. 「/pace N k 清除」 removes the note.
+ * target as on pace. 「/pace N k 清除」 removes the note. The confirmation says
+ * the target's pace as the task-state engine sees it with the note (or without).
  */
+import type { Deps } from '../../deps.js';
+import { amountWord } from '../../domain/task-state/amounts.js';
+import { pacePhrase, phraseText } from '../../domain/task-state/phrases.js';
 import { audit } from '../../store/audit.js';
+import { loadTaskState } from '../../store/task-states.js';
 import { CommandError, requireTask, say, type CommandSpec } from './command.js';
-import { botText } from '../../feishu/safe-text.js';
+import { botText, cut, type BotText } from '../../feishu/safe-text.js';
 
 export const paceCommand: CommandSpec = {
   names: ['pace', '序时说明'],
@@ -33,6 +38,16 @@ export const paceCommand: CommandSpec = {
       });
     });
     const k = Number(m[2]);
-    await say(deps, ctx, note ? botText`已记录：任务${task.code}第 ${k} 项指标按计划推进，周报中将显示您的说明。` : botText`已取消任务${task.code}第 ${k} 项指标的说明。`, 'pace');
+    const head = note ? botText`已记录：任务${task.code}第 ${k} 项指标按计划推进，周报中将显示您的说明。` : botText`已取消任务${task.code}第 ${k} 项指标的说明。`;
+    await say(deps, ctx, botText`${head}${await paceNow(deps, task.id, target.id, now)}`, 'pace');
   },
 };
+
+/** 「该指标现为：有效期高企 最新118家 / 目标140家，较基数110家，应达 112家；完成 27% / 时间 5%」 */
+async function paceNow(deps: Pick<Deps, 'db' | 'calendar'>, taskId: number, targetId: number, now: Date): Promise<BotText> {
+  const { plan, task } = await loadTaskState(deps.db, { taskId, now, calendar: deps.calendar });
+  const g = task.state.targets.find((t) => t.targetId === targetId);
+  if (!g) return botText``;
+  const head = botText`该指标现为：${cut(g.label, 30)} 最新${g.latest === null ? '未填报' : amountWord(g.latest, g.unit)} / 目标${amountWord(g.value, g.unit)}`;
+  return g.basis === 'none' ? botText`${head}。` : botText`${head}，${phraseText(pacePhrase(g, { periodStart: plan.periodStart }))}。`;
+}

@@ -1,13 +1,22 @@
-/** /task N (任务): one task in full — body, targets with latest values, people, units, deadline, last reports. */
+/**
+ * /task N (任务): one task in full, its state as the task-state engine decides it — lifecycle or
+ * progress, light and its main reason, the effective deadline (the plan's beside it when extended),
+ * each target with its latest value, pace and baseline — with its body, people, units and last reports.
+ */
+import type { Deps } from '../../deps.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
-import { card, hr, markdown } from '../../feishu/cards/card.js';
+import { dateWord, LIGHT_EMOJI, LIGHT_WORDS } from '../../domain/task-state/index.js';
+import { amountPhrase, deadlineWord, pacePhrase, reasonPhrase, stateWord, workdaysWord } from '../../domain/task-state/phrases.js';
+import type { TargetState, TaskState } from '../../domain/task-state/types.js';
 import { wordTable } from '../../domain/word-table.js';
+import { card, hr, markdown } from '../../feishu/cards/card.js';
 import { STATUS_WORDS } from '../../feishu/cards/nudge-card.js';
+import { phraseMd } from '../../feishu/cards/phrase-md.js';
 import { cut, figure, joinMd, md, type Md } from '../../feishu/safe-text.js';
+import { loadTaskState, type TaskView } from '../../store/task-states.js';
 import { requireTask, sayCard, type CommandSpec } from './command.js';
 
 const ROLE = wordTable({ owner: '责任人', collaborator: '协办', leader: '责任领导' });
-const num = (v: number) => String(Math.round(v * 100) / 100);
 
 export const taskCommand: CommandSpec = {
   names: ['task', '任务'],
@@ -16,45 +25,67 @@ export const taskCommand: CommandSpec = {
   summary: '查看任务详情和最近进展',
   run: async (deps, ctx) => {
     const found = await requireTask(deps, ctx.args.trim() || undefined);
-    const task = await deps.db.task.findUniqueOrThrow({
-      where: { id: found.id },
-      include: {
-        targets: { where: { removedAt: null }, orderBy: { position: 'asc' } },
-        parties: { orderBy: { position: 'asc' } },
-        assignments: { where: { active: true }, include: { person: true }, orderBy: { assignedAt: 'asc' } },
-        reports: { where: { revokedAt: null }, orderBy: { createdAt: 'desc' }, take: 3, include: { person: true } },
-      },
-    });
-    const latest = await deps.db.reportValue.findMany({
-      where: { targetId: { in: task.targets.map((t) => t.id) }, report: { revokedAt: null } },
-      orderBy: { report: { createdAt: 'desc' } },
-    });
-    const targets = task.targets.map((t) => {
-      const v = latest.find((x) => x.targetId === t.id);
-      const latestValue = v ? md`${figure(num(v.value))}${cut(v.unit, 10)}` : md`未填报`;
-      return md`- ${cut(t.label, 40)}：目标 ${figure(num(t.value))}${cut(t.unit, 10)}｜最新 ${latestValue}`;
-    });
-    const people: Md[] = [];
-    for (const [role, word] of Object.entries(ROLE)) {
-      const names = task.assignments.filter((a) => a.role === role).map((a) => md`${cut(a.person.name, 12)}`);
-      if (names.length) people.push(md`**${word}**：${joinMd(names, '、')}`);
-    }
-    const units = (role: string) => joinMd(task.parties.filter((p) => p.role === role).map((p) => md`${cut(p.name, 30)}`), '、');
-    const leads = task.parties.some((p) => p.role === 'lead') ? [md`**牵头单位**：${units('lead')}`] : [];
-    const helpers = task.parties.some((p) => p.role === 'collaborator') ? [md`**配合单位**：${units('collaborator')}`] : [];
-    const reports = task.reports.map((r) => {
-      const status = r.status ? STATUS_WORDS[r.status as keyof typeof STATUS_WORDS] ?? r.status : '已填报';
-      return md`- ${figure(shanghaiDate(r.createdAt))} ${cut(r.person?.name ?? '（未知）', 12)}（${status}）：${cut(r.rawText, 120)}`;
-    });
-    const deadline = md`**完成时限**：${figure(task.deadline)}${task.deadlineText ? md`（${cut(task.deadlineText, 40)}）` : md``}`;
-    const body = task.body.trim();
+    const now = deps.clock.now();
+    const today = shanghaiDate(now);
+    const { plan, task } = await loadTaskState(deps.db, { taskId: found.id, now, calendar: deps.calendar });
+    const s = task.state;
+    const { deadlineText } = await deps.db.task.findUniqueOrThrow({ where: { id: task.id }, select: { deadlineText: true } });
     const elements = [
-      markdown(body ? md`${cut(body, 800)}` : md`（无正文）`),
+      markdown(task.body.trim() ? md`${cut(task.body.trim(), 800)}` : md`（无正文）`),
       hr(),
-      markdown(joinMd([deadline, ...leads, ...helpers, ...people], '\n')),
-      ...(targets.length ? [markdown(md`**指标**\n${joinMd(targets, '\n')}`)] : []),
-      markdown(reports.length ? md`**最近进展**\n${joinMd(reports, '\n')}` : md`**最近进展**：暂无`),
+      markdown(joinMd([stateLine(s), deadlineLine(s, today, deadlineText), ...partiesLines(task)], '\n')),
+      ...(s.targets.length ? [markdown(md`**指标**\n${joinMd(s.targets.map((g) => targetLine(g, plan.periodStart)), '\n')}`)] : []),
+      markdown(await reportsBlock(deps, task, today)),
     ];
     await sayCard(deps, ctx, card({ title: `任务${task.code} ${task.title}`, template: 'blue', elements }), 'task');
   },
 };
+
+/** 「**状态**：按计划｜🟡 黄灯：本期未报送」 */
+function stateLine(s: TaskState): Md {
+  return md`**状态**：${stateWord(s)}｜${LIGHT_EMOJI[s.light]} ${LIGHT_WORDS[s.light]}：${phraseMd(reasonPhrase(s.reasons[0]!, s), 30)}`;
+}
+
+/** 「**完成时限**：2023年3月31日（原定12月31日，已延期）｜还剩 229 个工作日」 */
+function deadlineLine(s: TaskState, today: string, deadlineText: string | null): Md {
+  const plan = !s.deadline.planned && deadlineText ? md`（${cut(deadlineText, 40)}）` : md``;
+  const finished = s.lifecycle === 'closed' || s.lifecycle === 'done_pending';
+  const left = finished ? md`` : md`｜${figure(workdaysWord(s.deadline))}`;
+  return md`**完成时限**：${figure(deadlineWord(s.deadline, today))}${plan}${left}`;
+}
+
+function partiesLines(t: TaskView): Md[] {
+  const out: Md[] = [];
+  const units = (word: string, names: string[]) => {
+    if (names.length) out.push(md`**${word}**：${joinMd(names.map((n) => md`${cut(n, 30)}`), '、')}`);
+  };
+  units('牵头单位', t.leadUnits);
+  units('配合单位', t.collaboratorUnits);
+  const people = { owner: t.owners, collaborator: t.collaborators, leader: t.leaders };
+  for (const [role, list] of Object.entries(people)) {
+    if (list.length) out.push(md`**${ROLE[role]!}**：${joinMd(list.map((p) => md`${cut(p.name, 12)}`), '、')}`);
+  }
+  return out;
+}
+
+/** 「- 有效期高企：目标 140家｜最新 120家｜较年初118家，应达 124家；完成 9% / 时间 28%，严重落后序时」 */
+function targetLine(g: TargetState, periodStart: string): Md {
+  const amount = (v: number) => phraseMd(amountPhrase(v, g.unit), 10);
+  const latest = g.latest === null ? md`未填报` : amount(g.latest);
+  const pace = g.basis === 'none' ? md`` : md`｜${phraseMd(pacePhrase(g, { periodStart }), 40)}`;
+  return md`- ${cut(g.label, 40)}：目标 ${g.comparator === 'at_most' ? '≤' : ''}${amount(g.value)}｜最新 ${latest}${pace}`;
+}
+
+/** The last three reports made by now, with who made them. */
+async function reportsBlock(deps: Pick<Deps, 'db'>, t: TaskView, today: string): Promise<Md> {
+  const last = t.state.reports.slice(0, 3);
+  if (!last.length) return md`**最近进展**：暂无`;
+  const ids = [...new Set(last.flatMap((r) => (r.personId === null ? [] : [r.personId])))];
+  const names = new Map((await deps.db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  const lines = last.map((r) => {
+    const status = r.status ? STATUS_WORDS[r.status] : '已填报';
+    const who = (r.personId !== null && names.get(r.personId)) || '（未知）';
+    return md`- ${figure(dateWord(shanghaiDate(r.createdAt), today))} ${cut(who, 12)}（${status}）：${cut(r.rawText, 120)}`;
+  });
+  return md`**最近进展**\n${joinMd(lines, '\n')}`;
+}

@@ -108,6 +108,10 @@ describe('/history (历史)', () => {
 
 describe('/status (本周进展)', () => {
   it('shows admins who has and has not reported this period', async () => {
+    // 李强 was asked this week (2022-W15) for task 2; 张敏 reported on task 4 without being asked.
+    const [task2, li] = [await db().task.findFirstOrThrow({ where: { code: '2' } }), await db().person.findUniqueOrThrow({ where: { openId: OTHER } })];
+    const sent = at('2022-04-11T09:30:00');
+    await db().nudge.create({ data: { key: 'checkin:2:2022-W15', taskId: task2.id, personId: li.id, period: '2022-W15', kind: 'checkin', state: 'sent', dueAt: sent, sentAt: sent, createdAt: sent } });
     const [m] = await h.command(ADMIN, '/本周进展');
     const words = wordsOf(m!);
     expect(words).toContain('本期填报情况');

@@ -6,6 +6,8 @@ import { escapeMd } from '../../../bot/feishu/cards/escape.js';
 import { md } from '../../../bot/feishu/safe-text.js';
 import { rawCard } from '../../helpers/raw-card.js';
 import { nudgeCard } from '../../../bot/feishu/cards/nudge-card.js';
+import { taskState } from '../../../bot/domain/task-state/task-state.js';
+import { ctxAt, target, task } from '../task-state/helpers.js';
 import { renderCard } from '../../../bot/sandbox/console/render-card.js';
 import { renderChart } from '../../../bot/sandbox/console/render-chart.js';
 import { renderMarkdown } from '../../../bot/sandbox/console/render-markdown.js';
@@ -50,9 +52,9 @@ describe('renderMarkdown', () => {
 
 describe('renderCard', () => {
   const nudge = nudgeCard({
-    taskId: 7, code: '1', title: '培育高新技术企业', body: `有效期高企达140家${EVIL}`, deadline: '2022-12-31', workdaysLeft: 190,
-    targets: [{ position: 1, label: '有效期高企', value: 140, unit: '家', last: null, expected: null }],
-    period: '2022-W12', kind: 'checkin', level: 'yellow',
+    task: { id: 7, code: '1', title: '培育高新技术企业', body: `有效期高企达140家${EVIL}` },
+    state: taskState(task({ targets: [target({ id: 3 })] }), ctxAt('2022-03-21')),
+    positions: new Map([[3, 1]]), today: '2022-03-21', period: '2022-W12', kind: 'checkin', level: 'yellow',
   });
 
   it('shows the header in its template colour, the markdown, the buttons with their callback values and the form', () => {

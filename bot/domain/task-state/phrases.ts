@@ -1,0 +1,127 @@
+/**
+ * The state's phrases for the ledger, the nudge card and the commands: a task's state word, its
+ * reporting, the reason behind its light, its deadline, a target's latest value and pace. Pure;
+ * they say what the engine decided and compute nothing.
+ *
+ * A phrase is a list of pieces: the bot's own words and figures (`ours`) and words from the plan or
+ * people (`theirs`: a label, a unit, an owner's note), so that each output escapes what needs it
+ * (card markdown escapes `theirs`; the ledger's cells are plain text). `phraseText` joins them.
+ */
+import { formatValue } from '../plan/describe.js';
+import { roundForUnit, shareWord } from './amounts.js';
+import { dateWord, fullDateWord, PROGRESS_WORDS } from './words.js';
+import type { DeadlineState, LightReason, Reporting, TargetState, TaskState } from './types.js';
+
+export type Piece = { ours: string } | { theirs: string };
+export type Phrase = Piece[];
+
+const ours = (s: string): Piece => ({ ours: s });
+const theirs = (s: string): Piece => ({ theirs: s });
+
+export const phraseText = (p: Phrase): string => p.map((x) => ('ours' in x ? x.ours : x.theirs)).join('');
+
+/** What a task is at: 「已办结」「已完成（待确认）」「已暂停」, else the engine's progress (「按计划」「未报送」「暂无进展」…). */
+export function stateWord(s: Pick<TaskState, 'lifecycle' | 'progress'>): string {
+  if (s.lifecycle === 'closed') return '已办结';
+  if (s.lifecycle === 'done_pending') return '已完成（待确认）';
+  if (s.lifecycle === 'paused') return '已暂停';
+  return PROGRESS_WORDS[s.progress];
+}
+
+/** This period's reporting: 「已报送」, 「未报送」 only when asked, 「本期未催报」 when nobody was asked. */
+export function reportingWord(r: Reporting): string {
+  if (r.reported === true) return '已报送';
+  if (r.reported === false) return '未报送';
+  switch (r.why) {
+    case 'on_leave':
+      return '请假';
+    case 'cadence_off':
+      return '不催报';
+    case 'not_active':
+      return '无需报送';
+    default:
+      return '本期未催报';
+  }
+}
+
+/** 「2023年3月31日（原定2022年12月31日，已延期）」; `context` is the message's date (null: the year always, as in the ledger). */
+export function deadlineWord(d: Pick<DeadlineState, 'date' | 'planned'>, context: string | null): string {
+  const day = (date: string) => (context === null ? fullDateWord(date) : dateWord(date, context));
+  return d.planned ? `${day(d.date)}（原定${day(d.planned)}，已延期）` : day(d.date);
+}
+
+/** 「还剩 9 个工作日」「今天到期」「已逾期 3 个工作日」 */
+export function workdaysWord(d: Pick<DeadlineState, 'workdaysLeft'>): string {
+  if (d.workdaysLeft > 0) return `还剩 ${d.workdaysLeft} 个工作日`;
+  return d.workdaysLeft === 0 ? '今天到期' : `已逾期 ${-d.workdaysLeft} 个工作日`;
+}
+
+/** A value in its unit with the unit's precision: 「25」「家」. */
+export function amountPhrase(value: number, unit: string): Phrase {
+  return [ours(formatValue(roundForUnit(value, unit))), theirs(unit)];
+}
+
+/** Why the light is what it is: 「本期未报送」「指标「技术合同登记」严重落后序时」「已逾期 3 个工作日」. */
+export function reasonPhrase(r: LightReason, s: Pick<TaskState, 'targets'>): Phrase {
+  const label = (id: number) => s.targets.find((t) => t.targetId === id)?.label ?? '';
+  switch (r.kind) {
+    case 'closed':
+      return [ours('已办结')];
+    case 'done_pending':
+      return [ours('已报完成，待确认办结')];
+    case 'paused':
+      return [ours('已暂停')];
+    case 'overdue':
+      return [ours(r.workdays > 0 ? `已逾期 ${r.workdays} 个工作日` : '已过完成时限')];
+    case 'blocked':
+      return [ours('受阻')];
+    case 'far_behind':
+      return [ours('指标「'), theirs(label(r.targetId)), ours('」严重落后序时')];
+    case 'at_risk':
+      return [ours('有风险')];
+    case 'missing':
+      return [ours('本期未报送')];
+    case 'lagging':
+      return [ours('指标「'), theirs(label(r.targetId)), ours('」落后序时')];
+    case 'due_soon':
+      return [ours(r.workdays > 0 ? `临近完成时限（还剩 ${r.workdays} 个工作日）` : '今天到期')];
+    case 'unreported':
+      return [ours('尚无进展')];
+    case 'on_track':
+      return [ours('按计划推进')];
+  }
+}
+
+const VERDICT = { on_pace: '', lagging: '，落后序时', far_behind: '，严重落后序时' } as const;
+
+/**
+ * A target's pace as the engine measured it, 「—」 where it has none:
+ * 「应达 20项；完成 64% / 时间 28%」 (a total), 「较年初118家，应达 123家；完成 9% / 时间 28%，严重落后序时」
+ * (a level from the plan's baseline — 「较期初」 for a plan that does not start on 1 January, 「较基数」
+ * from a first report), 「完成目标的84%（基数118家，仅首次填报，暂不评序时）」 (a level with only its
+ * baseline), 「完成目标的90%」 (a rate), 「未超上限」 (a cap); the owner's note (/pace) after it.
+ * `expected: false` leaves out 「应达 …；」 (the ledger gives it its own column); `periodStart` is the
+ * plan's (default: 1 January).
+ */
+export function pacePhrase(g: TargetState, o: { expected?: boolean; periodStart?: string } = {}): Phrase {
+  const note: Phrase = g.paceNote !== null ? [ours('（说明：'), theirs(g.paceNote), ours('）')] : [];
+  const verdict = ours(g.verdict === null ? '' : VERDICT[g.verdict]);
+  const expected: Phrase = g.expected === null || o.expected === false ? [] : [ours('应达 '), ...amountPhrase(g.expected, g.unit), ours('；')];
+  const share = (x: number | null) => (x === null ? '—' : shareWord(x));
+  switch (g.basis) {
+    case 'none':
+      return [ours('—'), ...note];
+    case 'cap':
+      return [ours(g.verdict === 'far_behind' ? '已超上限' : '未超上限'), ...note];
+    case 'rate':
+      return [ours(`完成目标的${share(g.done)}`), verdict, ...note];
+    case 'baseline_only':
+      return [ours(`完成目标的${share(g.ofTarget)}（基数`), ...amountPhrase(g.baseline ?? 0, g.unit), ours('，仅首次填报，暂不评序时）'), ...note];
+    case 'from_baseline': {
+      const from = g.baselineFrom !== 'plan' ? '较基数' : (o.periodStart ?? '-01-01').endsWith('-01-01') ? '较年初' : '较期初';
+      return [ours(from), ...amountPhrase(g.baseline ?? 0, g.unit), ours('，'), ...expected, ours(`完成 ${share(g.done)} / 时间 ${share(g.time)}`), verdict, ...note];
+    }
+    case 'total':
+      return [...expected, ours(`完成 ${share(g.done)} / 时间 ${share(g.time)}`), verdict, ...note];
+  }
+}
