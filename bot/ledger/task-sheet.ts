@@ -60,7 +60,7 @@ function taskRow(t: LedgerTask, n: number, sections: Map<string, Section>, perio
     lines((g) => describeTarget(g)),
     lines((g) => (g.latest === null ? '—' : amountWord(g.latest, g.unit))),
     lines((g) => (g.expected === null ? '—' : amountWord(g.expected, g.unit))),
-    lines((g) => phraseText(pacePhrase(g, { expected: false, periodStart }))),
+    lines((g) => phraseText(pacePhrase(g, { periodStart }))),
     stateWord(s),
     `${LIGHT_WORDS[s.light]}（${phraseText(reasonPhrase(s.reasons[0]!, s))}）`,
     reportingWord(s.reporting),

@@ -111,7 +111,7 @@ describe('buildLedger', () => {
       序号: 1, 编号: '1', 所属部分: '一、着力培育创新主体', 任务名称: '培育高新技术企业', 责任人: '张敏', 责任领导: '何建国',
       完成时限: '2022年12月31日', 指标: '有效期高企 ≥140家', 最新值: '118家',
       // A level measured from its first report (110 on 1 April; the revoked 125 does not count).
-      序时应达: '112家', 序时进度: '较基数110家，完成 27% / 时间 5%', 状态: '按计划', 亮灯: '绿灯（按计划推进）',
+      序时应达: '112家', 序时进度: '完成目标的84%，较基数110完成27%，时间5%', 状态: '按计划', 亮灯: '绿灯（按计划推进）',
       本期报送: '本期未催报', 最近填报日期: '2022年4月8日', 最近填报内容: '有效期高企已有118家，按计划推进',
     });
 
@@ -120,7 +120,7 @@ describe('buildLedger', () => {
     expect(t11['最新值']).toBe('①45项\n②0.85亿元');
     // 2022 has 249 working days, 70 of them by 15 April (调休 included) → 28%; 70 × 70/249 = 19.68 → 20项.
     expect(t11['序时应达']).toBe('①20项\n②3.09亿元');
-    expect(t11['序时进度']).toBe('①完成 64% / 时间 28%\n②完成 8% / 时间 28%，严重落后序时');
+    expect(t11['序时进度']).toBe('①完成64%，时间28%\n②完成8%，时间28%，严重落后序时');
     expect(t11['亮灯']).toBe('红灯（指标「技术合同登记」严重落后序时）');
     expect(t11['协办人']).toBe('刘洋');
 
@@ -136,7 +136,7 @@ describe('buildLedger', () => {
     const wb = await readBack(await buildLedger(store.db, { planId, now: atShanghai('2022-04-08', '09:00'), calendar: chineseWorkCalendar() }));
     const { headers, rows } = table(wb.getWorksheet('任务台账')!);
     expect(headers).toContain('序时进度（截至2022年4月8日）');
-    expect(rows[0]).toMatchObject({ 编号: '1', 最新值: '110家', 序时进度: '完成目标的79%（基数110家，仅首次填报，暂不评序时）', 最近填报日期: '2022年4月1日' });
+    expect(rows[0]).toMatchObject({ 编号: '1', 最新值: '110家', 序时进度: '完成目标的79%（较基数110，仅首次填报，暂不评序时）', 最近填报日期: '2022年4月1日' });
     expect(rows.find((r) => r['编号'] === '4')).toMatchObject({ 本期报送: '本期未催报' }); // asked only on 11 April
   });
 

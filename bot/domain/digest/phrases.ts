@@ -8,6 +8,7 @@
  * digest's. Pure.
  */
 import { shareWord } from '../task-state/amounts.js';
+import { pacePhrase, type Phrase } from '../task-state/phrases.js';
 import type { TargetState } from '../task-state/types.js';
 import { dateWord, LIGHT_EMOJI } from '../task-state/words.js';
 import type { AttentionReason, DigestChange, DigestModel, DigestTask, DueItem, ReportingSummary } from './model.js';
@@ -42,7 +43,6 @@ const UNIT_MAX = 6;
 /** Working days left under which a task's line says how many. */
 export const SAY_DAYS_LEFT = 10;
 
-const VERDICT_WORDS = { on_pace: '', lagging: '，落后序时', far_behind: '，严重落后序时' } as const;
 
 /** 「共23项 🔴4 🟡8 ⚪2 🟢9｜按计划 8 · 有风险 5 · …｜时间进度28%」 */
 export function summaryLine<S>(m: DigestModel, w: Writer<S>): S {
@@ -51,33 +51,21 @@ export function summaryLine<S>(m: DigestModel, w: Writer<S>): S {
   return w.t`共${m.total}项${lights}｜${statuses}｜时间进度${w.fig(shareWord(m.header.timeShare))}`;
 }
 
-/** 「有效期高企 120/140家 · 完成目标的86%，较基数118完成9%，时间28%」 — the engine's TargetState in words. */
+/** A state phrase (the ledger's and the cards' words, bot/domain/task-state/phrases.ts) through this output's writer. */
+export function phraseOut<S>(p: Phrase, w: Writer<S>, max: number): S {
+  return p.reduce<S>((acc, x) => w.t`${acc}${'ours' in x ? w.fig(x.ours) : w.esc(x.theirs, max)}`, w.t``);
+}
+
+/**
+ * 「有效期高企 120/140家 · 较基数118家，完成 9% / 时间 28%」 — the engine's TargetState in the same words the
+ * ledger and the cards use (pacePhrase); 序时应达 is said only beside a lag it would tell something about.
+ */
 export function targetPhrase<S>(g: TargetState, w: Writer<S>, d: Dated): S {
   const unit = w.esc(g.unit, UNIT_MAX);
   const num = (v: number) => w.fig(valueWord(v, g.unit));
-  const pct = (x: number | null) => w.fig(x === null ? '—' : shareWord(x));
   const head = w.t`${w.esc(g.label, LABEL_MAX)} ${g.latest === null ? w.t`—` : num(g.latest)}/${g.comparator === 'at_most' ? '≤' : ''}${num(g.value)}${unit}`;
-  const note = g.paceNote !== null ? w.t`（说明：${w.esc(g.paceNote, 40)}）` : w.t``;
-  const verdict = g.verdict === null ? '' : VERDICT_WORDS[g.verdict];
-  // 序时应达 beside a lag, unless the unit's rounding brings it down to what is already there (1/5个: 「应达1个」 says nothing).
-  const behind = g.verdict === 'lagging' || g.verdict === 'far_behind';
-  const expected = behind && g.expected !== null && g.latest !== null && g.expected > g.latest ? w.t`，序时应达${num(g.expected)}${unit}` : w.t``;
-  switch (g.basis) {
-    case 'none':
-      return w.t`${head}（未填报）${note}`;
-    case 'cap':
-      return w.t`${head} · ${g.latest !== null && g.latest <= g.value ? '未超上限' : '已超上限'}${note}`;
-    case 'rate':
-      return w.t`${head} · 完成目标的${pct(g.done)}${note}`;
-    case 'baseline_only':
-      return w.t`${head} · 完成目标的${pct(g.ofTarget)}（较基数${g.baseline === null ? '—' : num(g.baseline)}，仅首次填报，暂不评序时）${note}`;
-    case 'from_baseline': {
-      const from = g.baselineFrom === 'plan' ? (d.plan.periodStart.endsWith('-01-01') ? '年初' : '期初') : '基数';
-      return w.t`${head} · 完成目标的${pct(g.ofTarget)}，较${from}${num(g.baseline ?? 0)}完成${pct(g.done)}，时间${pct(g.time)}${verdict}${expected}${note}`;
-    }
-    case 'total':
-      return w.t`${head} · 完成${pct(g.done)}，时间${pct(g.time)}${verdict}${expected}${note}`;
-  }
+  if (g.basis === 'none') return w.t`${head}（未填报）${g.paceNote !== null ? w.t`（说明：${w.esc(g.paceNote, 40)}）` : w.t``}`;
+  return w.t`${head} · ${phraseOut(pacePhrase(g, { expected: 'behind', periodStart: d.plan.periodStart }), w, 40)}`;
 }
 
 /** 「按计划→有风险」「🟢→🔴」「有效期高企 112→118」 */

@@ -95,33 +95,37 @@ export function reasonPhrase(r: LightReason, s: Pick<TaskState, 'targets'>): Phr
 const VERDICT = { on_pace: '', lagging: '，落后序时', far_behind: '，严重落后序时' } as const;
 
 /**
- * A target's pace as the engine measured it, 「—」 where it has none:
- * 「应达 20项；完成 64% / 时间 28%」 (a total), 「较年初118家，应达 123家；完成 9% / 时间 28%，严重落后序时」
- * (a level from the plan's baseline — 「较期初」 for a plan that does not start on 1 January, 「较基数」
- * from a first report), 「完成目标的84%（基数118家，仅首次填报，暂不评序时）」 (a level with only its
- * baseline), 「完成目标的90%」 (a rate), 「未超上限」 (a cap); the owner's note (/pace) after it.
- * `expected: false` leaves out 「应达 …；」 (the ledger gives it its own column); `periodStart` is the
- * plan's (default: 1 January).
+ * A target's pace as the engine measured it, in the words every channel uses, 「—」 where it has none:
+ * 「完成64%，时间28%」 (a total), 「完成目标的86%，较年初118完成9%，时间28%，严重落后序时」 (a level from
+ * the plan's baseline — 「较期初」 for a plan that does not start on 1 January, 「较基数」 from a first
+ * report), 「完成目标的84%（较基数118，仅首次填报，暂不评序时）」 (a level with only its baseline),
+ * 「完成目标的90%」 (a rate), 「未超上限」 (a cap); 「，序时应达28家」 after a paced one when `expected` says
+ * so ('always'; 'behind': only beside a lag it tells something about; 'never', the default: the ledger
+ * gives it a column); the owner's note (/pace) last. `periodStart` is the plan's (default: 1 January).
  */
-export function pacePhrase(g: TargetState, o: { expected?: boolean; periodStart?: string } = {}): Phrase {
+export function pacePhrase(g: TargetState, o: { expected?: 'always' | 'behind' | 'never'; periodStart?: string } = {}): Phrase {
   const note: Phrase = g.paceNote !== null ? [ours('（说明：'), theirs(g.paceNote), ours('）')] : [];
   const verdict = ours(g.verdict === null ? '' : VERDICT[g.verdict]);
-  const expected: Phrase = g.expected === null || o.expected === false ? [] : [ours('应达 '), ...amountPhrase(g.expected, g.unit), ours('；')];
   const share = (x: number | null) => (x === null ? '—' : shareWord(x));
+  const behind = g.verdict === 'lagging' || g.verdict === 'far_behind';
+  // Beside a lag, 序时应达 only when the unit's rounding leaves it above what is there (1/5个: 「应达1个」 says nothing).
+  const wanted = o.expected === 'always' || (o.expected === 'behind' && behind && g.latest !== null && g.expected !== null && g.expected > g.latest);
+  const expected: Phrase = g.expected !== null && wanted ? [ours('，序时应达'), ...amountPhrase(g.expected, g.unit)] : [];
+  const paced: Phrase = [ours(`完成${share(g.done)}，时间${share(g.time)}`), verdict, ...expected];
   switch (g.basis) {
     case 'none':
       return [ours('—'), ...note];
     case 'cap':
-      return [ours(g.verdict === 'far_behind' ? '已超上限' : '未超上限'), ...note];
+      return [ours(g.latest !== null && g.latest <= g.value ? '未超上限' : '已超上限'), ...note];
     case 'rate':
       return [ours(`完成目标的${share(g.done)}`), verdict, ...note];
     case 'baseline_only':
-      return [ours(`完成目标的${share(g.ofTarget)}（基数`), ...amountPhrase(g.baseline ?? 0, g.unit), ours('，仅首次填报，暂不评序时）'), ...note];
+      return [ours(`完成目标的${share(g.ofTarget)}（较基数${formatValue(roundForUnit(g.baseline ?? 0, g.unit))}，仅首次填报，暂不评序时）`), ...note];
     case 'from_baseline': {
       const from = g.baselineFrom !== 'plan' ? '较基数' : (o.periodStart ?? '-01-01').endsWith('-01-01') ? '较年初' : '较期初';
-      return [ours(from), ...amountPhrase(g.baseline ?? 0, g.unit), ours('，'), ...expected, ours(`完成 ${share(g.done)} / 时间 ${share(g.time)}`), verdict, ...note];
+      return [ours(`完成目标的${share(g.ofTarget)}，${from}${formatValue(roundForUnit(g.baseline ?? 0, g.unit))}`), ...paced, ...note];
     }
     case 'total':
-      return [...expected, ours(`完成 ${share(g.done)} / 时间 ${share(g.time)}`), verdict, ...note];
+      return [...paced, ...note];
   }
 }

@@ -49,5 +49,5 @@ async function paceNow(deps: Pick<Deps, 'db' | 'calendar'>, taskId: number, targ
   const g = task.state.targets.find((t) => t.targetId === targetId);
   if (!g) return botText``;
   const head = botText`该指标现为：${cut(g.label, 30)} 最新${g.latest === null ? '未填报' : amountWord(g.latest, g.unit)} / 目标${amountWord(g.value, g.unit)}`;
-  return g.basis === 'none' ? botText`${head}。` : botText`${head}，${phraseText(pacePhrase(g, { periodStart: plan.periodStart }))}。`;
+  return g.basis === 'none' ? botText`${head}。` : botText`${head}，${phraseText(pacePhrase(g, { expected: 'always', periodStart: plan.periodStart }))}。`;
 }

@@ -72,7 +72,7 @@ function partiesLines(t: TaskView): Md[] {
 function targetLine(g: TargetState, periodStart: string): Md {
   const amount = (v: number) => phraseMd(amountPhrase(v, g.unit), 10);
   const latest = g.latest === null ? md`未填报` : amount(g.latest);
-  const pace = g.basis === 'none' ? md`` : md`｜${phraseMd(pacePhrase(g, { periodStart }), 40)}`;
+  const pace = g.basis === 'none' ? md`` : md`｜${phraseMd(pacePhrase(g, { expected: 'always', periodStart }), 40)}`;
   return md`- ${cut(g.label, 40)}：目标 ${g.comparator === 'at_most' ? '≤' : ''}${amount(g.value)}｜最新 ${latest}${pace}`;
 }
 

@@ -98,7 +98,7 @@ describe('a target’s pace, the extended deadline', () => {
 
   it('/task: latest, pace from the first report’s baseline, the deadline with its year and the plan’s', async () => {
     const words = shown((await h.command(OTHER, '/task 1'))[0]);
-    expect(words).toMatch(/- 有效期高企：目标 140家｜最新 121家｜较基数118家，应达 1\d\d家；完成 14% \/ 时间 \d+%/);
+    expect(words).toMatch(/- 有效期高企：目标 140家｜最新 121家｜完成目标的86%，较基数118完成14%，时间\d+%，序时应达1\d\d家/);
     expect(words).toMatch(/\*\*完成时限\*\*：2023年3月31日（原定12月31日，已延期）｜还剩 \d+ 个工作日/);
     expect(words).toContain('有效期高企121家，按计划推进');
   });
@@ -107,9 +107,9 @@ describe('a target’s pace, the extended deadline', () => {
     const [m] = await h.command(STAFF, '/pace 1 1 高企认定集中在四季度');
     const words = wordsOf(m!);
     expect(words).toContain('已记录：任务1第 1 项指标按计划推进');
-    expect(words).toMatch(/该指标现为：有效期高企 最新121家 \/ 目标140家，较基数118家，应达 1\d\d家；完成 14% \/ 时间 \d+%（说明：高企认定集中在四季度）。/);
+    expect(words).toMatch(/该指标现为：有效期高企 最新121家 \/ 目标140家，完成目标的86%，较基数118完成14%，时间\d+%，序时应达1\d\d家（说明：高企认定集中在四季度）。/);
     const [cleared] = await h.command(STAFF, '/pace 1 1 清除');
-    expect(wordsOf(cleared!)).toMatch(/已取消任务1第 1 项指标的说明。该指标现为：.*完成 14% \/ 时间 \d+%/);
+    expect(wordsOf(cleared!)).toMatch(/已取消任务1第 1 项指标的说明。该指标现为：.*完成14%，时间\d+%/);
     expect(wordsOf(cleared!)).not.toContain('说明：');
   });
 });

@@ -58,13 +58,13 @@ describe('deadline', () => {
 describe('targets: latest, 序时应达 and pace from the engine', () => {
   it.each([
     ['nothing reported: 「—」 where the engine has no measure', [tech()], '—', '—', '—'],
-    ['a running total: whole 项, done against time', [tech([['2022-04-10', 45]])], '45项', '20项', '完成 64% / 时间 28%'],
-    ['money far behind: two decimals, 严重落后序时', [money([['2022-04-10', 0.85]])], '0.85亿元', '3.09亿元', '完成 8% / 时间 28%，严重落后序时'],
-    ['a level from the plan’s baseline', [target({ baseline: 118, history: [['2022-04-10', 120]] })], '120家', '124家', '较年初118家，完成 9% / 时间 28%，严重落后序时'],
-    ['a level with only its first report: the baseline, no pace', [target({ history: [['2022-04-10', 118]] })], '118家', '—', '完成目标的84%（基数118家，仅首次填报，暂不评序时）'],
+    ['a running total: whole 项, done against time', [tech([['2022-04-10', 45]])], '45项', '20项', '完成64%，时间28%'],
+    ['money far behind: two decimals, 严重落后序时', [money([['2022-04-10', 0.85]])], '0.85亿元', '3.09亿元', '完成8%，时间28%，严重落后序时'],
+    ['a level from the plan’s baseline', [target({ baseline: 118, history: [['2022-04-10', 120]] })], '120家', '124家', '完成目标的86%，较年初118完成9%，时间28%，严重落后序时'],
+    ['a level with only its first report: the baseline, no pace', [target({ history: [['2022-04-10', 118]] })], '118家', '—', '完成目标的84%（较基数118，仅首次填报，暂不评序时）'],
     ['a rate: the rate itself', [target({ kind: 'percent', label: '研发投入强度', value: 2.1, unit: '%', history: [['2022-04-10', 1.9]] })], '1.9%', '—', '完成目标的90%'],
     ['a cap', [target({ kind: 'percent', comparator: 'at_most', label: '失业率', value: 5.5, unit: '%', history: [['2022-04-10', 4.8]] })], '4.8%', '—', '未超上限'],
-    ['a lumpy target explained by its owner', [target({ id: 2, kind: 'cumulative', label: '科技成果登记', value: 70, unit: '项', history: [['2022-04-10', 5]], paceNote: '集中在四季度' })], '5项', '20项', '完成 7% / 时间 28%（说明：集中在四季度）'],
+    ['a lumpy target explained by its owner', [target({ id: 2, kind: 'cumulative', label: '科技成果登记', value: 70, unit: '项', history: [['2022-04-10', 5]], paceNote: '集中在四季度' })], '5项', '20项', '完成7%，时间28%（说明：集中在四季度）'],
   ])('%s', (_what, targets, latest, expected, pace) => {
     expect(rowOf(view({ targets }))).toMatchObject({ 最新值: latest, 序时应达: expected, 序时进度: pace });
   });
@@ -75,7 +75,7 @@ describe('targets: latest, 序时应达 and pace from the engine', () => {
       指标: '①科技成果登记 ≥70项\n②技术合同登记 ≥11亿元',
       最新值: '①45项\n②0.85亿元',
       序时应达: '①20项\n②3.09亿元',
-      序时进度: '①完成 64% / 时间 28%\n②完成 8% / 时间 28%，严重落后序时',
+      序时进度: '①完成64%，时间28%\n②完成8%，时间28%，严重落后序时',
       亮灯: '红灯（指标「技术合同登记」严重落后序时）',
     });
   });
@@ -83,7 +83,7 @@ describe('targets: latest, 序时应达 and pace from the engine', () => {
   it('a plan that does not start on 1 January measures a level 「较期初」', () => {
     const half = { start: '2022-07-01', end: '2022-12-31' };
     const v = { ...view({}), state: taskState(task({ targets: [target({ baseline: 118, history: [['2022-09-30', 130]] })] }), ctxAt('2022-09-30', half)) };
-    expect(rowOf(v, '2022-09-30', '2022-07-01')['序时进度']).toMatch(/^较期初118家，完成 55% \/ 时间 \d+%/);
+    expect(rowOf(v, '2022-09-30', '2022-07-01')['序时进度']).toMatch(/^完成目标的93%，较期初118完成55%，时间\d+%/);
   });
 
   it('the pace column is headed with the moment the state was taken, never the wall clock', () => {
