@@ -50,6 +50,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
   const plan = await db.plan.findUniqueOrThrow({ where: { id: o.planId }, select: { id: true, title: true, year: true, periodStart: true, periodEnd: true } });
   const period = { start: plan.periodStart ?? `${plan.year}-01-01`, end: plan.periodEnd };
   const ctx = stateContext({ now: o.now, plan: period, calendar: o.calendar });
+  const current = (['weekly', 'biweekly', 'monthly'] as const).map((c) => ctx.periodOf(c));
   const ids = o.taskIds
     ?? (await db.task.findMany({ where: { planId: o.planId, removedAt: null }, orderBy: { position: 'asc' }, select: { id: true } })).map((t) => t.id);
   const rows = await inChunks(ids, (slice) => db.task.findMany({
@@ -61,7 +62,8 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       assignments: { where: { active: true }, orderBy: [{ assignedAt: 'asc' }, { id: 'asc' }], include: { person: { include: { leaves: true } } } },
       targets: { where: { removedAt: null }, orderBy: { position: 'asc' }, include: { values: { where: { report: { revokedAt: null } }, select: { value: true, report: { select: { createdAt: true } } } } } },
       reports: { where: { revokedAt: null, createdAt: { lte: o.now } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: REPORTS_PER_TASK },
-      nudges: { where: { state: 'sent', sentAt: { lte: o.now }, kind: { in: ['checkin', 'followup1', 'followup2'] } }, select: { period: true }, distinct: ['period'] },
+      // Only the current check-in period is asked about (reporting): its check-ins sent by now.
+      nudges: { where: { state: 'sent', sentAt: { lte: o.now }, kind: { in: ['checkin', 'followup1', 'followup2'] }, period: { in: current } }, select: { period: true } },
     },
   }));
   const pending = await pendingExtensions(db, rows.map((r) => r.id));
@@ -85,7 +87,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
         id: r.id, personId: r.personId, status: r.status as ReportStatus | null, percent: r.percent, period: r.period, createdAt: r.createdAt, rawText: r.rawText,
       })),
       owners: owners.map((a) => ({ personId: a.personId, name: a.person.name, leave: a.person.leaves.map((l) => ({ from: l.fromDate, to: l.toDate })) })),
-      askedPeriods: t.nudges.map((n) => n.period),
+      askedPeriods: [...new Set(t.nudges.map((n) => n.period))],
       extensionRequests: pending.get(t.id) ?? [],
     };
     return {
