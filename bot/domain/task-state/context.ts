@@ -1,7 +1,7 @@
 /** The engine's context at a moment: counts of working days memoised for a whole plan's tasks. Pure. */
 import { shanghaiDate } from '../calendar/shanghai-time.js';
 import { workdaysBetween, type WorkCalendar } from '../calendar/work-calendar.js';
-import { elapsedShare } from '../pace.js';
+import { elapsedShare } from './elapsed.js';
 import { periodOf } from '../schedule/periods.js';
 import { DEFAULT_STATE_SETTINGS, type PlanPeriod, type StateContext, type StateSettings } from './types.js';
 

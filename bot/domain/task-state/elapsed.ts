@@ -1,6 +1,6 @@
-/** Where a target should stand by now on working days (序时进度). Pure. */
-import { addDays } from './calendar/civil-date.js';
-import { workdaysBetween, type WorkCalendar } from './calendar/work-calendar.js';
+/** Time progress (序时进度): the share of a span's working days gone by. Pure. */
+import { addDays } from '../calendar/civil-date.js';
+import { workdaysBetween, type WorkCalendar } from '../calendar/work-calendar.js';
 
 /** Share (0..1) of the working days from `start` to `end` (inclusive) that have passed by `today` (inclusive). */
 export function elapsedShare(cal: WorkCalendar, start: string, end: string, today: string): number {
@@ -9,9 +9,4 @@ export function elapsedShare(cal: WorkCalendar, start: string, end: string, toda
   if (total <= 0) return 1;
   const done = workdaysBetween(cal, before, today < start ? before : today > end ? end : today);
   return Math.min(1, Math.max(0, done / total));
-}
-
-/** Running totals and money are expected in proportion to time; levels and rates are not. */
-export function expectedByNow(kind: string, value: number, share: number): number | null {
-  return kind === 'cumulative' || kind === 'money' ? value * share : null;
 }
