@@ -10,7 +10,6 @@ export async function nudgeCardInput(
   now: Date,
 ): Promise<NudgeCardInput> {
   const { task } = await loadTaskState(deps.db, { taskId: n.taskId, now, calendar: deps.calendar });
-  const targets = await deps.db.target.findMany({ where: { taskId: n.taskId, removedAt: null }, select: { id: true, position: true } });
   // The card's colour follows the nudge: the ladder's level, not the task's light.
   const overdue = Number(n.kind.match(/overdue-(\d+)/)?.[1] ?? 0);
   const level = n.kind.startsWith('leader-') || overdue >= deps.schedule.redAfter ? 'red' : overdue > 0 ? 'yellow' : n.kind.startsWith('deadline') ? 'blue' : null;
@@ -18,7 +17,7 @@ export async function nudgeCardInput(
     task: { id: task.id, code: task.code, title: task.title, body: task.body },
     state: task.state,
     today: shanghaiDate(now),
-    positions: new Map(targets.map((t) => [t.id, t.position])),
+    positions: task.targetPositions,
     period: n.period,
     kind: n.kind,
     level,

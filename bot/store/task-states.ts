@@ -36,6 +36,8 @@ export interface TaskView {
   owners: PersonRef[];
   collaborators: PersonRef[];
   leaders: PersonRef[];
+  /** Each target's position in the task (the card form's field names): target id → position. */
+  targetPositions: Map<number, number>;
   input: TaskStateInput;
   state: TaskState;
 }
@@ -96,6 +98,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       collaboratorUnits: t.parties.filter((p) => p.role === 'collaborator').map((p) => p.name),
       leaderNames: t.parties.filter((p) => p.role === 'leader').map((p) => p.name),
       owners: people('owner'), collaborators: people('collaborator'), leaders: people('leader'),
+      targetPositions: new Map(t.targets.map((g) => [g.id, g.position])),
       input,
       state: taskState(input, ctx),
     };
