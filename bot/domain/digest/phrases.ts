@@ -7,12 +7,12 @@
  * unit's precision, shares as the engine gives them, dates with their year when it is not the
  * digest's. Pure.
  */
-import { shareWord } from '../task-state/amounts.js';
+import { figureWord, shareWord } from '../task-state/amounts.js';
 import { pacePhrase, type Phrase } from '../task-state/phrases.js';
 import type { TargetState } from '../task-state/types.js';
 import { dateWord, LIGHT_EMOJI } from '../task-state/words.js';
 import type { AttentionReason, DigestChange, DigestModel, DigestTask, DueItem, ReportingSummary } from './model.js';
-import { ALWAYS_COUNTED, clip, DIGEST_STATUS_WORDS, LIGHT_ORDER, STATUS_ORDER, valueWord } from './words.js';
+import { ALWAYS_COUNTED, clip, DIGEST_STATUS_WORDS, LIGHT_ORDER, STATUS_ORDER } from './words.js';
 
 /** How phrases reach one kind of output (S: the card's Md, or string for plain text). */
 export interface Writer<S> {
@@ -62,7 +62,7 @@ export function phraseOut<S>(p: Phrase, w: Writer<S>, max: number): S {
  */
 export function targetPhrase<S>(g: TargetState, w: Writer<S>, d: Dated): S {
   const unit = w.esc(g.unit, UNIT_MAX);
-  const num = (v: number) => w.fig(valueWord(v, g.unit));
+  const num = (v: number) => w.fig(figureWord(v, g.unit));
   const head = w.t`${w.esc(g.label, LABEL_MAX)} ${g.latest === null ? w.t`—` : num(g.latest)}/${g.comparator === 'at_most' ? '≤' : ''}${num(g.value)}${unit}`;
   if (g.basis === 'none') return w.t`${head}（未填报）${g.paceNote !== null ? w.t`（说明：${w.esc(g.paceNote, 40)}）` : w.t``}`;
   return w.t`${head} · ${phraseOut(pacePhrase(g, { expected: 'behind', periodStart: d.plan.periodStart }), w, 40)}`;
@@ -76,7 +76,7 @@ export function changePhrase<S>(c: DigestChange, w: Writer<S>): S {
     case 'light':
       return w.t`${LIGHT_EMOJI[c.from]}→${LIGHT_EMOJI[c.to]}`;
     case 'value': {
-      const v = (x: number | null) => (x === null ? w.t`—` : w.fig(valueWord(x, c.unit)));
+      const v = (x: number | null) => (x === null ? w.t`—` : w.fig(figureWord(x, c.unit)));
       return w.t`${w.esc(c.label, LABEL_MAX)} ${v(c.from)}→${v(c.to)}`;
     }
   }

@@ -1,6 +1,4 @@
 /** The digest's Chinese words, shared by the card and the text renderer. Pure. */
-import { formatValue } from '../plan/describe.js';
-import { roundForUnit } from '../task-state/amounts.js';
 import type { TaskState } from '../task-state/types.js';
 import { dateWord, PROGRESS_WORDS } from '../task-state/words.js';
 import type { DigestStatus, Light } from './types.js';
@@ -41,10 +39,6 @@ export function weekLabel(week: { number: number; firstWorkday: string; lastWork
   return `第${week.number}周 ${dateWord(week.firstWorkday, today)}–${dateWord(week.lastWorkday, today)}`;
 }
 
-/** A value as shown in its unit, without the unit: 25.06 家 → 「25」, 3.14159 亿元 → 「3.14」. */
-export function valueWord(value: number, unit: string): string {
-  return formatValue(roundForUnit(value, unit));
-}
 
 /** Whitespace runs folded to one space, then at most `max` characters (by code point), with 「…」 when cut. */
 export function clip(text: string, max: number): string {

@@ -23,9 +23,14 @@ export function roundForUnit(value: number, unit: string): number {
   return Math.round(value * f) / f;
 }
 
+/** The figure alone, with the unit's precision: 「25」「3.14」「12.5」. */
+export function figureWord(value: number, unit: string): string {
+  return formatValue(roundForUnit(value, unit));
+}
+
 /** 「25家」「3.14亿元」「12.5%」 */
 export function amountWord(value: number, unit: string): string {
-  return `${formatValue(roundForUnit(value, unit))}${unit}`;
+  return `${figureWord(value, unit)}${unit}`;
 }
 
 /** A share as a whole percentage: 0.2811 → 「28%」. */

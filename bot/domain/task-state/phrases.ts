@@ -7,8 +7,7 @@
  * people (`theirs`: a label, a unit, an owner's note), so that each output escapes what needs it
  * (card markdown escapes `theirs`; the ledger's cells are plain text). `phraseText` joins them.
  */
-import { formatValue } from '../plan/describe.js';
-import { roundForUnit, shareWord } from './amounts.js';
+import { figureWord, shareWord } from './amounts.js';
 import { dateWord, fullDateWord, PROGRESS_WORDS } from './words.js';
 import type { DeadlineState, LightReason, Reporting, TargetState, TaskState } from './types.js';
 
@@ -58,7 +57,7 @@ export function workdaysWord(d: Pick<DeadlineState, 'workdaysLeft'>): string {
 
 /** A value in its unit with the unit's precision: 「25」「家」. */
 export function amountPhrase(value: number, unit: string): Phrase {
-  return [ours(formatValue(roundForUnit(value, unit))), theirs(unit)];
+  return [ours(figureWord(value, unit)), theirs(unit)];
 }
 
 /** Why the light is what it is: 「本期未报送」「指标「技术合同登记」严重落后序时」「已逾期 3 个工作日」. */
@@ -120,10 +119,10 @@ export function pacePhrase(g: TargetState, o: { expected?: 'always' | 'behind' |
     case 'rate':
       return [ours(`完成目标的${share(g.done)}`), verdict, ...note];
     case 'baseline_only':
-      return [ours(`完成目标的${share(g.ofTarget)}（较基数${formatValue(roundForUnit(g.baseline ?? 0, g.unit))}，仅首次填报，暂不评序时）`), ...note];
+      return [ours(`完成目标的${share(g.ofTarget)}（较基数${figureWord(g.baseline ?? 0, g.unit)}，仅首次填报，暂不评序时）`), ...note];
     case 'from_baseline': {
       const from = g.baselineFrom !== 'plan' ? '较基数' : (o.periodStart ?? '-01-01').endsWith('-01-01') ? '较年初' : '较期初';
-      return [ours(`完成目标的${share(g.ofTarget)}，${from}${formatValue(roundForUnit(g.baseline ?? 0, g.unit))}`), ...paced, ...note];
+      return [ours(`完成目标的${share(g.ofTarget)}，${from}${figureWord(g.baseline ?? 0, g.unit)}`), ...paced, ...note];
     }
     case 'total':
       return [...paced, ...note];
