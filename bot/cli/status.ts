@@ -6,9 +6,9 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
 import { chineseWorkCalendar } from '../domain/calendar/chinese-calendar.js';
-import { amountWord, dateWord, LIGHT_EMOJI, lifecycleWord, PROGRESS_WORDS, shareWord } from '../domain/task-state/index.js';
+import { amountWord, LIGHT_EMOJI } from '../domain/task-state/index.js';
+import { deadlineWord, pacePhrase, phraseText, reportingWord, stateWord } from '../domain/task-state/phrases.js';
 import { taskStateJson } from '../domain/task-state/state-json.js';
-import type { TargetState, TaskState } from '../domain/task-state/types.js';
 import { loadTaskStates } from '../store/task-states.js';
 import { parseAt } from './digest.js';
 import type { Io } from './io.js';
@@ -36,25 +36,12 @@ export async function runStatus(args: string[], io: Io): Promise<number> {
   const today = states.ctx.today;
   io.out(`《${states.plan.title}》 ${today} 的任务状态（${states.tasks.length} 项）\n`);
   for (const t of states.tasks) {
-    io.out(`${LIGHT_EMOJI[t.state.light]} [${t.code}] ${t.title}｜${lifecycleWord(t.state.lifecycle)}｜${PROGRESS_WORDS[t.state.progress]}｜${reportedWord(t.state)}｜时限${deadlineWord(t.state, today)}\n`);
-    for (const g of t.state.targets) io.out(`      ${targetWord(g)}\n`);
+    const s = t.state;
+    io.out(`${LIGHT_EMOJI[s.light]} [${t.code}] ${t.title}｜${stateWord(s)}｜${reportingWord(s.reporting)}｜时限${deadlineWord(s.deadline, today)}\n`);
+    for (const g of s.targets) {
+      const latest = g.latest === null ? '未填报' : amountWord(g.latest, g.unit);
+      io.out(`      ${g.label}：${latest} / 目标 ${amountWord(g.value, g.unit)}｜${phraseText(pacePhrase(g, { expected: 'always', periodStart: states.plan.periodStart }))}\n`);
+    }
   }
   return 0;
-}
-
-function reportedWord(s: TaskState): string {
-  if (s.reporting.reported === true) return '本期已报送';
-  if (s.reporting.reported === false) return '本期未报送';
-  return s.reporting.why === 'on_leave' ? '本期请假' : '本期未催报';
-}
-
-function deadlineWord(s: TaskState, today: string): string {
-  const extended = s.deadline.planned ? `（原定${dateWord(s.deadline.planned, today)}，已延期）` : '';
-  return `${dateWord(s.deadline.date, today)}${extended}`;
-}
-
-function targetWord(g: TargetState): string {
-  const latest = g.latest === null ? '未填报' : amountWord(g.latest, g.unit);
-  const pace = g.done !== null && g.time !== null ? `，完成 ${shareWord(g.done)} / 时间 ${shareWord(g.time)}` : g.done !== null ? `，完成 ${shareWord(g.done)}` : '';
-  return `${g.label}：${latest} / 目标 ${amountWord(g.value, g.unit)}${pace}`;
 }

@@ -108,4 +108,11 @@ describe('workplan digest --preview renders the engine', () => {
     expect(digest.tasks.find((t: { code: string }) => t.code === '11')).toMatchObject({ status: 'blocked', light: 'red', reported: true });
     expect(digest).toMatchObject({ week: { id: '2022-W15' }, total: 23, reporting: { asked: 0 } });
   });
+
+  it('workplan status without --json says the same state in the words of the ledger and the cards', async () => {
+    const text = (await run(process.execPath, [BIN, 'status', '--at', '2022-04-15'], { env: env() })).stdout;
+    expect(text).toMatch(/🔴 \[11\] [^\n]*｜受阻｜已报送｜时限12月31日\n/);
+    expect(text).toMatch(/⚪ \[19\] [^\n]*｜暂无进展｜本期未催报｜时限2023年3月31日（原定12月31日，已延期）\n/);
+    expect(text).toMatch(/有效期高企：118家 \/ 目标 140家｜完成目标的84%（较基数118，仅首次填报，暂不评序时）/);
+  });
 });
