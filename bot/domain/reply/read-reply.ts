@@ -14,12 +14,12 @@ import { readPercent } from './progress.js';
 import { decideStatus, findSignals } from './status.js';
 import type { ReadReply, ReadReplyInput, ReplyTarget, ReplyValue } from './types.js';
 
-export type { ReadReply, ReadReplyInput, ReplyTarget, ReplyValue, ReportStatus } from './types.js';
+export type { ReadReply, ReadReplyInput, ReplyDoubt, ReplyTarget, ReplyValue, ReportStatus } from './types.js';
 
 const KINDS = new Set(['level', 'cumulative', 'money', 'percent']);
 
 function empty(): ReadReply {
-  return { status: null, percent: null, values: [], expectedOn: null, blocker: null };
+  return { status: null, percent: null, values: [], expectedOn: null, blocker: null, doubts: [] };
 }
 
 /** Targets as given, with anything unusable replaced so indices stay the same. */
@@ -57,6 +57,7 @@ function read(input: ReadReplyInput): ReadReply {
     values,
     expectedOn: status === 'done' ? null : readExpectedOn(c, today),
     blocker: (status === 'blocked' || status === 'at_risk') && by ? blockerOf(c, by) : null,
+    doubts: [],
   };
 }
 

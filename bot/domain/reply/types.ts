@@ -32,7 +32,19 @@ export interface ReadReply {
   expectedOn: string | null;
   /** For blocked / at_risk: the clause that states the problem (≤ 80 chars). */
   blocker: string | null;
+  /** Readings the reader chose between and could not settle; the owner settles each in one click. */
+  doubts: ReplyDoubt[];
 }
+
+/**
+ * A choice the reader made without being sure of it.
+ * value: a number it put on target `chosen` (null: it left the number out) where `others` were as likely;
+ * date: the expected date it took (null: none) where `others` were as likely.
+ * words: the reply's own words the doubt is about (≤ 40 chars), to show the owner.
+ */
+export type ReplyDoubt =
+  | { kind: 'value'; value: number; unit: string; chosen: number | null; others: number[]; words: string }
+  | { kind: 'date'; chosen: string | null; others: string[]; words: string };
 
 export interface ReadReplyInput {
   text: string;
