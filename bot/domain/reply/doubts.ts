@@ -65,6 +65,9 @@ export function inUnit(value: number, unit: string, targetUnit: string): number 
   return from.family === to.family ? tidy((value * from.scale) / to.scale) : value;
 }
 
+/** Equal but for binary noise (the reader and inUnit may round a conversion differently). */
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
 /**
  * What the report holds once the owner chose option `choice` of doubt `d`. A value leaves the
  * target it was on (only if that target still holds this number) and goes to the chosen one in
@@ -75,7 +78,8 @@ export function settle(held: Held, d: KeptDoubt, choice: number, unitOf: (target
   const values = new Map(held.values);
   const from = d.options[d.picked] ?? null;
   const to = d.options[choice] ?? null;
-  if (from !== null && values.get(from) === inUnit(d.value, d.unit, unitOf(from))) values.delete(from);
+  const there = from === null ? undefined : values.get(from);
+  if (from !== null && there !== undefined && same(there, inUnit(d.value, d.unit, unitOf(from)))) values.delete(from);
   if (to !== null) values.set(to, inUnit(d.value, d.unit, unitOf(to)));
   return { values, expectedOn: held.expectedOn };
 }

@@ -34,7 +34,7 @@ describe('keepDoubts', () => {
 
 describe('settle', () => {
   const held = (values: [number, number][], expectedOn: string | null = '2022-09-30'): Held => ({ values: new Map(values), expectedOn });
-  const units: Record<number, string> = { 101: '个', 102: '个', 103: '万元' };
+  const units: Record<number, string> = { 101: '个', 102: '个', 103: '万元', 104: '亿元' };
   const unitOf = (id: number) => units[id] ?? '';
   const four: KeptDoubt = { kind: 'value', value: 4, unit: '个', words: '', options: [101, 102, null], picked: 0 };
   const date: KeptDoubt = { kind: 'date', words: '', options: ['2022-09-30', '2022-12-31', null], picked: 0 };
@@ -47,6 +47,7 @@ describe('settle', () => {
     ['leaves a target alone that holds another number by now', held([[101, 6]]), four, 1, [[[101, 6], [102, 4]], '2022-09-30']],
     ['overwrites what the chosen target held', held([[101, 4], [102, 2]]), four, 1, [[[102, 4]], '2022-09-30']],
     ['converts into the chosen target’s unit', held([]), { kind: 'value', value: 1.2, unit: '亿元', words: '', options: [103, null], picked: 1 }, 0, [[[103, 12000]], '2022-09-30']],
+    ['takes a converted number off whatever binary noise the reader left', held([[104, 0.8500000000000001]]), { kind: 'value', value: 8500, unit: '万元', words: '', options: [104, null], picked: 0 }, 1, [[], '2022-09-30']],
     ['another date', held([[101, 4]]), date, 1, [[[101, 4]], '2022-12-31']],
     ['no date', held([[101, 4]]), date, 2, [[[101, 4]], null]],
   ])('%s', (_, before, d, choice, after) => {
