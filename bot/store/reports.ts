@@ -1,4 +1,5 @@
 /** Progress reports (进展): the raw text is always kept, values point at targets. */
+import type { KeptDoubt } from '../domain/reply/doubts.js';
 import { audit } from './audit.js';
 import type { Db } from './db.js';
 
@@ -13,6 +14,8 @@ export interface ReportInput {
   source: 'reply' | 'text' | 'button' | 'form' | 'command';
   messageId: string | null;
   values: { targetId: number; value: number; unit: string }[];
+  /** What the reader could not settle, for the owner to settle on the card (report-doubts.ts). */
+  doubts?: KeptDoubt[];
   actor: string;
   /** The reporter's standing on the task (owner, collaborator, admin), kept in the audit entry. */
   role?: string;
@@ -31,13 +34,14 @@ export async function createReport(db: Db, r: ReportInput) {
       data: {
         taskId: r.taskId, personId: r.personId, period: r.period, status: r.status, percent: r.percent, expectedOn: r.expectedOn,
         rawText: r.rawText, source: r.source, messageId: r.messageId, createdAt: r.now, updatedAt: r.now,
+        doubts: r.doubts?.length ? JSON.stringify(r.doubts) : null,
         values: { create: r.values.map((v) => ({ targetId: v.targetId, value: v.value, unit: v.unit })) },
       },
       include: { values: true },
     });
     await audit(tx, {
       actor: r.actor, action: 'report.added', now: r.now, taskId: r.taskId, chatId: r.chatId, messageId: r.messageId,
-      after: { reportId: report.id, status: r.status, percent: r.percent, values: r.values, source: r.source, ...(r.role ? { role: r.role } : {}) },
+      after: { reportId: report.id, status: r.status, percent: r.percent, values: r.values, source: r.source, ...(r.role ? { role: r.role } : {}), ...(r.doubts?.length ? { doubts: r.doubts } : {}) },
     });
     return report;
   });

@@ -2,6 +2,7 @@
 import { formatValue } from '../../domain/plan/describe.js';
 import { cut, md } from '../safe-text.js';
 import { button, buttonRow, card, markdown, type Card } from './card.js';
+import { doubtRows, type DoubtView } from './doubt-rows.js';
 import { STATUS_WORDS } from './nudge-card.js';
 
 export interface RecordedSummary {
@@ -16,6 +17,10 @@ export interface RecordedSummary {
   values: { label: string; value: number; target: number; unit: string }[];
   /** What the report did to the task's life (「已报送完成，待何建国确认办结…」), when it did something. */
   note?: string | null;
+  /** What the reader could not settle, each with one-click corrections (doubt-rows.ts). */
+  doubts?: DoubtView[];
+  /** The year the report was made in: a day in it is shown without its year. */
+  year?: number;
 }
 
 /** 「已记录：任务1 培育高新技术企业 — 有效期高企 118/140，状态：按计划推进」 */
@@ -33,8 +38,9 @@ export function confirmationCard(s: RecordedSummary): Card {
   const understood = s.status !== null || s.percent !== null || s.values.length > 0;
   const undo = button('撤销这条记录', { action: 'report-undo', reportId: s.reportId }, 'default');
   const note = s.note ? [markdown(md`**${s.note}**`)] : [];
+  const doubts = doubtRows(s.reportId, s.doubts ?? [], s.year ?? 0);
   const elements = understood
-    ? [markdown(md`${cut(recordedLine(s), 400)}`), ...note, markdown(md`如有出入，直接再回复一次更正，以最新一条为准；也可以撤销。`), buttonRow([undo])]
+    ? [markdown(md`${cut(recordedLine(s), 400)}`), ...note, ...doubts, markdown(md`如有出入，直接再回复一次更正，以最新一条为准；也可以撤销。`), buttonRow([undo])]
     : [
         markdown(md`已保存您对任务${cut(s.code, 12)} ${cut(s.title, 300)}的回复，但没能从中读出状态或数字。`),
         markdown(md`请点选当前状态（原话已保留）：`),
@@ -43,6 +49,7 @@ export function confirmationCard(s: RecordedSummary): Card {
             button(STATUS_WORDS[st], { action: 'report-status', taskId: s.taskId, period: s.period, status: st, reportId: s.reportId }),
           ),
         ),
+        ...doubts,
         buttonRow([undo]),
       ];
   return card({ title: understood ? '进展已记录' : '回复已保存', template: understood ? 'green' : 'wathet', elements });

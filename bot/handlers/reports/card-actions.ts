@@ -28,7 +28,7 @@ const undoValue = z.object({ reportId: z.number().int() });
 const from = (a: CardAction) => ({ chatId: a.context?.open_chat_id ?? null, replyTo: a.context?.open_message_id ?? null });
 
 /** May this click report on the task? The reporter, or the refusal as an error toast. */
-async function reporterFor(deps: Deps, a: CardAction, taskId: number) {
+export async function reporterFor(deps: Deps, a: CardAction, taskId: number) {
   const openId = a.operator.open_id;
   if (!openId) return refuse('无法识别操作人');
   const r = await mayReport(deps, openId, taskId);
@@ -36,7 +36,7 @@ async function reporterFor(deps: Deps, a: CardAction, taskId: number) {
 }
 
 /** A report the clicker may still change: theirs, not withdrawn. */
-async function ownReport(deps: Deps, a: CardAction, reportId: number) {
+export async function ownReport(deps: Deps, a: CardAction, reportId: number) {
   const openId = a.operator.open_id;
   const [r, person] = await Promise.all([
     deps.db.report.findUnique({ where: { id: reportId } }),

@@ -29,6 +29,18 @@ export async function decidersOf(deps: Pick<Deps, 'db' | 'config'>, taskId: numb
   return { openIds: await adminOpenIds(deps), word: '管理员' };
 }
 
+/** What the owner is told while their 「已完成」 waits for a decision. */
+const waitingWords = (deciders: Deciders): string =>
+  deciders.openIds.length
+    ? `已报送完成，待${deciders.word}确认办结；确认前不再催办。如报错了，可撤销这条记录。`
+    : '已报送完成，但暂无责任领导或管理员可以确认办结，请联系管理员；确认前不再催办。';
+
+/** The same words for a confirmation card drawn again while this report's request still waits; null when it does not. */
+export async function waitingNote(deps: Pick<Deps, 'db' | 'config'>, taskId: number, reportId: number): Promise<string | null> {
+  const request = await openRequest(deps.db, taskId);
+  return request && request.reportId === reportId ? waitingWords(await decidersOf(deps, taskId)) : null;
+}
+
 /** After a report that says done: the lifecycle change and the cards; the words for the owner's confirmation. */
 export async function askCompletion(deps: Deps, o: { taskId: number; reportId: number; actor: string; chatId: string | null; messageId: string | null }): Promise<string> {
   const change = await changeLifecycle(deps.db, { taskId: o.taskId, cause: 'owner_done', actor: o.actor, now: deps.clock.now(), reportId: o.reportId, chatId: o.chatId, messageId: o.messageId });
@@ -36,8 +48,7 @@ export async function askCompletion(deps: Deps, o: { taskId: number; reportId: n
   const request = await openRequest(deps.db, o.taskId);
   if (request && request.reportId === o.reportId) {
     const deciders = await sendCompletionCards(deps, request);
-    if (!deciders.openIds.length) return '已报送完成，但暂无责任领导或管理员可以确认办结，请联系管理员；确认前不再催办。';
-    return `已报送完成，待${deciders.word}确认办结；确认前不再催办。如报错了，可撤销这条记录。`;
+    return waitingWords(deciders);
   }
   if (!change.ok && change.current === 'paused') return '任务目前已暂停，未提交办结确认；如已完成，请联系管理员办结。';
   return '任务已报送完成，正在等待确认办结。';

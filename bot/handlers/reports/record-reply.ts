@@ -4,15 +4,18 @@
  * recorded and a way to undo or correct it. Nothing is written silently,
  * and nothing without a Reporter from mayReport. A report that says done
  * asks for confirmation of completion (completion.ts) before the answer.
+ * What the reader could not settle goes on the card as one-click corrections (doubt-actions.ts).
  */
 import type { Deps } from '../../deps.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
-import { readReply, type ReportStatus } from '../../domain/reply/read-reply.js';
+import { keepDoubts } from '../../domain/reply/doubts.js';
+import { readReply, type ReadReply, type ReportStatus } from '../../domain/reply/read-reply.js';
 import { periodOf } from '../../domain/schedule/periods.js';
 import type { PeriodCadence } from '../../domain/schedule/settings.js';
-import { confirmationCard, type RecordedSummary } from '../../feishu/cards/report-cards.js';
+import { confirmationCard } from '../../feishu/cards/report-cards.js';
 import { createReport, type ReportInput } from '../../store/reports.js';
 import { askCompletion } from './completion.js';
+import { summaryOf } from './confirmation.js';
 import { reporterPersonId, type Reporter } from './may-report.js';
 
 export type TaskWithTargets = Awaited<ReturnType<typeof loadTask>>;
@@ -42,21 +45,33 @@ export interface Said {
   formValues?: Map<number, number>;
 }
 
+/** Reads what the owner said and records it (recordReading). */
 export async function recordReport(deps: Deps, task: TaskWithTargets, said: Said) {
-  if (said.reporter.taskId !== task.id) throw new Error(`reporter checked for task ${said.reporter.taskId}, not ${task.id}`);
-  const now = deps.clock.now();
-  const personId = await reporterPersonId(deps, said.reporter);
   const read = readReply({
     text: said.text,
     targets: task.targets.map((t) => ({ label: t.label, value: t.value, unit: t.unit, kind: t.kind as 'level', text: t.text })),
-    now,
+    now: deps.clock.now(),
   });
+  return recordReading(deps, task, said, read);
+}
+
+/**
+ * Records a reading of what the owner said (the reader's, or one a test makes): the report with its
+ * raw text and the doubts the owner can settle, then the confirmation card. Numbers typed into the
+ * form win over the reading, and then the reading's doubts about numbers are moot.
+ */
+export async function recordReading(deps: Deps, task: TaskWithTargets, said: Said, read: ReadReply) {
+  if (said.reporter.taskId !== task.id) throw new Error(`reporter checked for task ${said.reporter.taskId}, not ${task.id}`);
+  const now = deps.clock.now();
+  const personId = await reporterPersonId(deps, said.reporter);
   const values = new Map<number, number>();
-  for (const v of read.values) values.set(v.target, v.value);
+  for (const v of read.values) if (task.targets[v.target]) values.set(v.target, v.value);
   for (const [pos, v] of said.formValues ?? []) {
     const i = task.targets.findIndex((t) => t.position === pos);
     if (i >= 0) values.set(i, v);
   }
+  const typed = (said.formValues?.size ?? 0) > 0;
+  const doubts = keepDoubts(read.doubts.filter((d) => !(typed && d.kind === 'value')), task.targets.map((t) => t.id));
   const period = currentPeriod(task.cadence, now);
   const report = await createReport(deps.db, {
     taskId: task.id,
@@ -69,6 +84,7 @@ export async function recordReport(deps: Deps, task: TaskWithTargets, said: Said
     source: said.source,
     messageId: said.messageId,
     values: [...values].map(([i, value]) => ({ targetId: task.targets[i]!.id, value, unit: task.targets[i]!.unit })),
+    doubts,
     actor: said.reporter.openId,
     role: said.reporter.role,
     now,
@@ -79,21 +95,7 @@ export async function recordReport(deps: Deps, task: TaskWithTargets, said: Said
   const note = report.status === 'done'
     ? await askCompletion(deps, { taskId: task.id, reportId: report.id, actor: said.reporter.openId, chatId: said.chatId, messageId: said.messageId })
     : null;
-  const summary: RecordedSummary = {
-    reportId: report.id,
-    taskId: task.id,
-    code: task.code,
-    title: task.title,
-    period,
-    status: (report.status as RecordedSummary['status']) ?? null,
-    percent: report.percent,
-    expectedOn: report.expectedOn,
-    values: report.values.map((v) => {
-      const t = task.targets.find((x) => x.id === v.targetId)!;
-      return { label: t.label, value: v.value, target: t.value, unit: t.unit };
-    }),
-    note,
-  };
+  const summary = summaryOf(task, report, note);
   const card = confirmationCard(summary);
   const key = `confirm:${said.messageId ?? `report-${report.id}`}:${task.id}`;
   if (said.replyTo) await deps.messenger.reply(said.replyTo, { card }, key);
