@@ -5,8 +5,10 @@
  */
 
 /** 「目标140家」「任务数为140」 (unless the clause says it was reached). */
-export const RESTATED = /(?:目标|任务数|任务|指标|计划数|要求|总任务|任务量)(?:数|为|是|值)?\s*[:：]?\s*(?:达到?)?\s*$/;
+export const RESTATED = /(?:目标|任务数|任务|指标|计划数|要求|总任务|任务量|应完成|应达到?|需完成)(?:数|为|是|值)?\s*[:：]?\s*(?:达到?)?\s*$/;
 export const RESTATED_AFTER = /^\s*(?:的)?(?:目标|任务|指标)/;
+/** 「70项中已完成23项」: the number is the whole the report is a part of. */
+export const TOTAL_AFTER = /^\s*(?:中|之中|当中)(?![心央旬期标小型])/;
 export const REACHED = /(?:完成|达到|实现|达成|已)/;
 
 /** 「预计年底140家」「争取达到」「能到」. */
