@@ -18,6 +18,8 @@ export interface MentionContext {
   topic: string;
   /** Inside a 「其中…」 breakdown. */
   breakdown: boolean;
+  /** The next number follows within this number's soft clause (so `after` ends where it starts). */
+  nextClose: boolean;
   /** The words just before the number, or for a 「分别」 pair the words after 分别 (「分别增长」 → 「增长」). */
   lead: string;
 }
@@ -73,5 +75,6 @@ export function contextOf(c: Clauses, mentions: Mention[], index: number): Menti
   }
   const scope = text.slice(commaStart, m.start);
   const breakdown = BREAKDOWN.test(scope) || BREAKDOWN.test(topic);
-  return { before, after, scope, topic, breakdown, lead: paired ? paired.lead : own };
+  const nextClose = nextStart === afterEnd && nextStart < c.end('soft', m.end);
+  return { before, after, scope, topic, breakdown, lead: paired ? paired.lead : own, nextClose };
 }

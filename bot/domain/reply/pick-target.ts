@@ -12,7 +12,7 @@ import { mentionFamily, synonymOf, tidy } from './units.js';
 import type { UnitInfo } from './units.js';
 import {
   COMPARE, DELTA, FOREIGN, PENDING_AFTER, FORECAST, INCREMENT, PAST, PERIOD_INCREMENT, REACHED, REMAINING,
-  REMAINING_AFTER, REMAINING_OPEN, RESTATED, RESTATED_AFTER, TOTAL_AFTER,
+  REMAINING_AFTER, REMAINING_OPEN, RESTATED, RESTATED_AFTER, TOTAL_AFTER, WHOLE_BEFORE, WHOLE_THEN_PART,
 } from './value-markers.js';
 
 export interface Pick {
@@ -60,7 +60,8 @@ function ruledOut(ctx: MentionContext): 'out' | 'maybe' | null {
   if (FORECAST.test(ctx.scope) || COMPARE.test(ctx.scope) || DELTA.test(near)) return 'out';
   if (RESTATED.test(near) && !REACHED.test(near.replace(RESTATED, ''))) return 'maybe';
   if (RESTATED_AFTER.test(ctx.after) && !REACHED.test(near)) return 'maybe';
-  return PAST.test(near) || TOTAL_AFTER.test(ctx.after) ? 'maybe' : null;
+  const whole = TOTAL_AFTER.test(ctx.after) || WHOLE_BEFORE.test(near) || (ctx.nextClose && WHOLE_THEN_PART.test(ctx.after));
+  return PAST.test(near) || whole ? 'maybe' : null;
 }
 
 function isForeign(ctx: MentionContext, t: ReplyTarget): boolean {
@@ -119,7 +120,9 @@ export function pickTarget(m: Mention, ctx: MentionContext, targets: ReplyTarget
     value = tidy(t.value - value);
     if (value < 0) return null;
   }
-  return { pick: { target: chosen.i, value, tier: ctx.breakdown ? 0 : top.score > 0 ? 2 : 1 } };
+  // A synonym unit (「10件」 for a target in 项) gives way to any number in the target's own unit.
+  const tier = ctx.breakdown ? 0 : top.score > 0 ? 2 : 1;
+  return { pick: { target: chosen.i, value, tier: chosen.fit === 'loose' && m.unit ? tier - 3 : tier } };
 }
 
 /** A growth rate: to the growth target its words name, or the only one. */

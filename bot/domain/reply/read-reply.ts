@@ -59,7 +59,7 @@ function read(input: ReadReplyInput): ReadReply {
   ].slice(0, MAX_DOUBTS);
   return {
     status,
-    percent: status === 'done' ? 100 : percent,
+    percent: percent ?? (status === 'done' ? 100 : null),
     values,
     expectedOn: expected.date,
     blocker: (status === 'blocked' || status === 'at_risk') && by ? blockerOf(c, by) : null,
