@@ -12,7 +12,7 @@ import { readPlanFile } from '../plan-files/read-plan-file.js';
 import type { Io } from './io.js';
 import { UsageError } from './usage-error.js';
 
-const STATUS_WORDS = wordTable({ on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成' });
+const STATUS_WORDS = wordTable({ on_track: '按计划推进', not_started: '尚未启动', at_risk: '有风险', blocked: '受阻', done: '已完成' });
 
 export async function runReadReply(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
