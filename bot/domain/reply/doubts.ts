@@ -14,9 +14,11 @@ export function wordsAround(c: Clauses, start: number, end: number): string {
   let from = c.start('comma', start);
   let to = c.end('comma', Math.max(start, end - 1));
   if (to - from > MAX_DOUBT_WORDS) {
+    const first = from;
     const mid = Math.floor((start + end) / 2);
-    from = Math.max(from, Math.min(start, mid - MAX_DOUBT_WORDS / 2));
+    from = Math.max(first, Math.min(start, mid - MAX_DOUBT_WORDS / 2));
     to = Math.min(to, from + MAX_DOUBT_WORDS);
+    from = Math.max(first, to - MAX_DOUBT_WORDS);
   }
   const out = c.text.slice(from, to).trim().replace(/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]/g, '');
   return [...out].slice(0, MAX_DOUBT_WORDS).join('');
