@@ -13,7 +13,7 @@ export interface TaskView {
 
 export type Answer =
   | { kind: 'reply'; text: string }
-  | { kind: 'click'; status: 'on_track' | 'at_risk' | 'blocked' | 'done' }
+  | { kind: 'click'; status: 'on_track' | 'not_started' | 'at_risk' | 'blocked' | 'done' }
   | { kind: 'form'; values: Record<string, string>; note: string };
 
 /** A small deterministic hash in [0, 1). */

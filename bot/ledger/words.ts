@@ -4,7 +4,7 @@ import { shanghaiParts } from '../domain/calendar/shanghai-time.js';
 import { wordTable } from '../domain/word-table.js';
 
 /** What a report said (the 进展记录 sheet): the words of the nudge card's buttons. */
-export const STATUS_WORDS = wordTable({ on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成' });
+export const STATUS_WORDS = wordTable({ on_track: '按计划推进', not_started: '尚未启动', at_risk: '有风险', blocked: '受阻', done: '已完成' });
 
 export function reportStatusWord(status: string | null): string {
   return status ? STATUS_WORDS[status] ?? status : '已填报（状态未识别）';

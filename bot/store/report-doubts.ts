@@ -6,7 +6,7 @@
  * once (the same choice again changes nothing), and is audited.
  */
 import { z } from 'zod';
-import { DOUBT_WORDS_MAX, DOUBTS_MAX, OPTIONS_MAX, settle, type Held, type KeptDoubt } from '../domain/reply/doubts.js';
+import { DOUBT_WORDS_MAX, DOUBTS_MAX, OPTIONS_MAX, settle, type Held, type KeptDoubt } from '../domain/reply/kept-doubts.js';
 import { audit } from './audit.js';
 import type { Db, Tx } from './db.js';
 

@@ -1,5 +1,5 @@
 /** Progress reports (进展): the raw text is always kept, values point at targets. */
-import type { KeptDoubt } from '../domain/reply/doubts.js';
+import type { KeptDoubt } from '../domain/reply/kept-doubts.js';
 import { audit } from './audit.js';
 import type { Db } from './db.js';
 

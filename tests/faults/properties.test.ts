@@ -118,8 +118,8 @@ describe('reply reader (fast-check)', () => {
     fc.assert(
       fc.property(text, fc.constantFrom(...TARGETS), when, (t, targets, now) => {
         const r = readReply({ text: t, targets, now });
-        expect(Object.keys(r).sort()).toEqual(['blocker', 'expectedOn', 'percent', 'status', 'values']);
-        expect([null, 'on_track', 'at_risk', 'blocked', 'done']).toContain(r.status);
+        expect(Object.keys(r).sort()).toEqual(['blocker', 'doubts', 'expectedOn', 'percent', 'status', 'values']);
+        expect([null, 'on_track', 'not_started', 'at_risk', 'blocked', 'done']).toContain(r.status);
         if (r.percent !== null) expect(r.percent >= 0 && r.percent <= 100).toBe(true);
         if (r.expectedOn !== null) expect(r.expectedOn).toMatch(YMD);
         if (r.blocker !== null) expect([...r.blocker].length).toBeLessThanOrEqual(80);

@@ -169,6 +169,11 @@ describe('workplan read-reply', () => {
     expect(JSON.parse(r.stdout)).toEqual({ status: 'on_track', percent: null, values: [{ value: 118, unit: '家', target: 0 }], expectedOn: '2022-11-30' });
   });
 
+  it("reads relative dates in the plan's year without --at (the period's end once it is over)", async () => {
+    const r = await workplan('read-reply', '--plan', SEED, '--task', '1', '--text', '预计本月底前完成', '--json');
+    expect(JSON.parse(r.stdout).expectedOn).toBe('2022-12-31');
+  });
+
   it('converts money units and names unknown tasks in Chinese', async () => {
     const r = await workplan('read-reply', '--plan', SEED, '--task', '11', '--text', '技术合同登记8500万元，成果登记45项', '--json', '--at', '2022-06-15');
     expect(JSON.parse(r.stdout).values).toEqual([

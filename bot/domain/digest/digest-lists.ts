@@ -19,6 +19,8 @@ function reasonOf(r: LightReason, s: TaskState): AttentionReason | null {
       return { kind: 'blocked', words };
     case 'at_risk':
       return { kind: 'at_risk', words };
+    case 'not_started':
+      return { kind: 'not_started' };
     case 'far_behind':
     case 'lagging': {
       const target = s.targets.find((t) => t.targetId === r.targetId);

@@ -49,6 +49,7 @@ export type AttentionReason =
   | { kind: 'blocked'; words: string | null }
   | { kind: 'far_behind' | 'lagging'; target: TargetState }
   | { kind: 'at_risk'; words: string | null }
+  | { kind: 'not_started' }
   | { kind: 'missing' }
   | { kind: 'due_soon'; deadline: string; workdays: number }
   | { kind: 'extension'; by: string; to: string; reason: string };

@@ -114,6 +114,8 @@ export function reasonPhrase<S>(r: AttentionReason, w: Writer<S>, wordsMax: numb
       return said('受阻', r.words);
     case 'at_risk':
       return said('有风险', r.words);
+    case 'not_started':
+      return w.t`尚未启动，已落后序时`;
     case 'far_behind':
     case 'lagging':
       return w.t`指标落后：${targetPhrase(r.target, w, d)}`;

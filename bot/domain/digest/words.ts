@@ -14,7 +14,7 @@ export const DIGEST_STATUS_WORDS: Readonly<Record<DigestStatus, string>> = Objec
 
 /** The order statuses are counted in (the summary line). */
 export const STATUS_ORDER: readonly DigestStatus[] = [
-  'on_track', 'at_risk', 'blocked', 'overdue', 'missing', 'unknown', 'done', 'done_pending', 'closed', 'paused',
+  'on_track', 'not_started', 'at_risk', 'blocked', 'overdue', 'missing', 'unknown', 'done', 'done_pending', 'closed', 'paused',
 ];
 /** Statuses the summary line always counts; the others only when some task has them. */
 export const ALWAYS_COUNTED: ReadonlySet<DigestStatus> = new Set(['on_track', 'at_risk', 'blocked', 'overdue', 'missing']);

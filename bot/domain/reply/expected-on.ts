@@ -2,8 +2,12 @@
  * When a reply expects the task (or its next step) to be finished: a time
  * phrase that reads as a deadline or forecast (「预计9月底前完成」「下月中旬能到位」
  * 「年底没问题」), not a date something already happened on (「3月已召开」) or an
- * as-of date (「截至6月底」). The latest such date wins. Pure.
+ * as-of date (「截至6月底」). A bare 「本周完成……」 reports this week's work: a
+ * forecast elsewhere in the reply wins over it. The latest date wins; two
+ * forecasts of different days leave a doubt. Pure.
  */
+import { MAX_DOUBTS, wordsAround } from './doubts.js';
+import type { ReplyDoubt } from './types.js';
 import type { Clauses } from './clauses.js';
 import type { Today } from './local-day.js';
 import { PHRASES } from './time-phrases.js';
@@ -36,16 +40,35 @@ function phrasesIn(text: string, today: Today): Found[] {
   return kept;
 }
 
-export function readExpectedOn(c: Clauses, today: Today | null): string | null {
-  if (!today) return null;
+/** 「本周」「这个月」「今天」 with no deadline word: the period the work was done in. */
+const CURRENT_PERIOD = /^(?:(?:本|这个?|当)(?:周|星期|礼拜|月)(?![底末中上下初内一二三四五六日天\d])|今天|今日)$/;
+const BY_AFTER = /^\s*(?:前|之前|以前|内|以内|之内|底|末)/;
+
+export interface ExpectedOn {
+  date: string | null;
+  doubt: ReplyDoubt | null;
+}
+
+export function readExpectedOn(c: Clauses, today: Today | null): ExpectedOn {
+  if (!today) return { date: null, doubt: null };
   const text = c.text;
-  let best: string | null = null;
+  const firm: Found[] = [];
+  const loose: Found[] = [];
   for (const f of phrasesIn(text, today)) {
     const pre = text.slice(c.start('comma', f.start), f.start);
     const post = text.slice(f.end, Math.min(c.end('hard', f.end), f.end + 14));
     if (AS_OF.test(pre) || PAST_AFTER.test(post)) continue;
-    if (!DEADLINE_AFTER.test(post) && !FUTURE_BEFORE.test(pre)) continue;
-    if (!best || f.date > best) best = f.date;
+    const future = FUTURE_BEFORE.test(pre);
+    if (!DEADLINE_AFTER.test(post) && !future) continue;
+    const current = CURRENT_PERIOD.test(text.slice(f.start, f.end).trim()) && !future && !BY_AFTER.test(post);
+    (current ? loose : firm).push(f);
   }
-  return best;
+  const pool = (firm.length ? firm : loose).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.start - b.start));
+  const best = pool[0];
+  if (!best) return { date: null, doubt: null };
+  const others = [...new Set(pool.map((f) => f.date))].filter((d) => d !== best.date).slice(0, MAX_DOUBTS);
+  const doubt: ReplyDoubt | null = others.length
+    ? { kind: 'date', chosen: best.date, others, words: wordsAround(c, best.start, best.end) }
+    : null;
+  return { date: best.date, doubt };
 }

@@ -18,6 +18,10 @@ export interface MentionContext {
   topic: string;
   /** Inside a 「其中…」 breakdown. */
   breakdown: boolean;
+  /** The next number follows within this number's soft clause (so `after` ends where it starts). */
+  nextClose: boolean;
+  /** The words just before the number, or for a 「分别」 pair the words after 分别 (「分别增长」 → 「增长」). */
+  lead: string;
 }
 
 /** Index of the first mention starting at or after `at` (mentions are sorted). */
@@ -32,8 +36,8 @@ function firstAtOrAfter(mentions: Mention[], at: number): number {
   return lo;
 }
 
-/** 「高企、科技型企业分别为118家、1650家」: the item paired with the number, or null. */
-function respectively(c: Clauses, mentions: Mention[], index: number): string | null {
+/** 「高企、科技型企业分别为118家、1650家」: the item paired with the number and the words after 分别, or null. */
+function respectively(c: Clauses, mentions: Mention[], index: number): { item: string; lead: string } | null {
   const m = mentions[index]!;
   const text = c.text;
   const sentenceStart = c.start('hard', m.start);
@@ -45,8 +49,10 @@ function respectively(c: Clauses, mentions: Mention[], index: number): string | 
     .split(/[、和及与]/)
     .map((s) => s.trim())
     .filter(Boolean);
-  const order = index - firstAtOrAfter(mentions, f);
-  return items[order] ?? null;
+  const first = firstAtOrAfter(mentions, f);
+  const item = items[index - first];
+  if (item === undefined) return null;
+  return { item, lead: text.slice(f + 2, mentions[first]!.start) };
 }
 
 export function contextOf(c: Clauses, mentions: Mention[], index: number): MentionContext {
@@ -56,7 +62,9 @@ export function contextOf(c: Clauses, mentions: Mention[], index: number): Menti
   const nextStart = index + 1 < mentions.length ? mentions[index + 1]!.start : text.length;
   const softStart = c.start('soft', m.start);
   const commaStart = c.start('comma', m.start);
-  const before = respectively(c, mentions, index) ?? text.slice(Math.max(softStart, prevEnd), m.start);
+  const paired = respectively(c, mentions, index);
+  const own = text.slice(Math.max(softStart, prevEnd), m.start);
+  const before = paired?.item ?? own;
   const afterEnd = Math.min(c.end('soft', m.end), nextStart, m.end + 12);
   const after = m.end <= afterEnd ? text.slice(m.end, afterEnd) : '';
   let topic = '';
@@ -67,5 +75,6 @@ export function contextOf(c: Clauses, mentions: Mention[], index: number): Menti
   }
   const scope = text.slice(commaStart, m.start);
   const breakdown = BREAKDOWN.test(scope) || BREAKDOWN.test(topic);
-  return { before, after, scope, topic, breakdown };
+  const nextClose = nextStart === afterEnd && nextStart < c.end('soft', m.end);
+  return { before, after, scope, topic, breakdown, lead: paired ? paired.lead : own, nextClose };
 }

@@ -22,7 +22,8 @@ export interface Mention {
 const CN = CN_NUMERAL_CHARS;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const UNIT_ALT = BASE_UNITS.map(esc).join('|');
-const MAG_ALT = MAGNITUDES.map(([m]) => m).join('|');
+// 「5千米」「300千瓦时」: 千 there belongs to the unit.
+const MAG_ALT = MAGNITUDES.map(([m]) => (m === '千' ? '千(?!米|瓦)' : m)).join('|');
 const NUMBER_RE = new RegExp(`(\\d+(?:\\.\\d+)?|[${CN}]+)(余|多|来|几)?(${MAG_ALT})?(余|多)? ?(${UNIT_ALT})?`, 'g');
 const FRACTION_RE = new RegExp(`^ ?/ ?(\\d+(?:\\.\\d+)?)(${MAG_ALT})? ?(${UNIT_ALT})?`);
 const PERCENT_CN_RE = /百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)/g;

@@ -5,6 +5,7 @@
  */
 import { blockerOf } from './blocker.js';
 import { clausesOf } from './clauses.js';
+import { valueDoubts, MAX_DOUBTS } from './doubts.js';
 import { readExpectedOn } from './expected-on.js';
 import { todayIn } from './local-day.js';
 import { readValues } from './match-values.js';
@@ -51,13 +52,18 @@ function read(input: ReadReplyInput): ReadReply {
   const shortfall = values.some((v) => targets[v.target]!.kind !== 'percent' && v.value < targets[v.target]!.value - 1e-9);
   const { status, by } = decideStatus(findSignals(c), { targetsMet, shortfall, percent });
   const today = todayIn(input?.now, typeof input?.timeZone === 'string' && input.timeZone ? input.timeZone : 'Asia/Shanghai');
+  const expected = status === 'done' ? { date: null, doubt: null } : readExpectedOn(c, today);
+  const doubts = [
+    ...valueDoubts(c, reading.unsettled, values, targets, (i) => usable[i]!.i),
+    ...(expected.doubt ? [expected.doubt] : []),
+  ].slice(0, MAX_DOUBTS);
   return {
     status,
     percent: percent ?? (status === 'done' ? 100 : null),
     values,
-    expectedOn: status === 'done' ? null : readExpectedOn(c, today),
+    expectedOn: expected.date,
     blocker: (status === 'blocked' || status === 'at_risk') && by ? blockerOf(c, by) : null,
-    doubts: [],
+    doubts,
   };
 }
 

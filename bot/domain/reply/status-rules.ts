@@ -4,7 +4,7 @@
  * conditions, future, partial) to decide what they really say. Pure data.
  */
 
-export type RuleKind = 'done' | 'done_weak' | 'blocked' | 'at_risk' | 'on_track';
+export type RuleKind = 'done' | 'done_weak' | 'done_over' | 'not_started' | 'blocked' | 'at_risk' | 'on_track';
 
 export interface StatusRule {
   kind: RuleKind;
@@ -21,10 +21,16 @@ export const RULES: StatusRule[] = [
   { kind: 'done', re: /已经?(?:达标|办结|结项|完成验收|通过验收)/u },
   { kind: 'done', re: /(?:全年|年度)的?(?:目标任务|目标|任务)(?:已经?|都已?|均已|全部)?(?:完成|达成|实现)(?=了|\s*(?:$|[，,。.!！~;；\n]))/u },
   { kind: 'done', re: /(?:完成|实现)了?(?:全年|年度)的?(?:目标任务|目标|任务)/u },
+  // done and beyond: 「超额完成12%」「完成年度目标的112%」 (the number is the excess or the share, over 100)
+  { kind: 'done_over', re: /(?:超额|超)(?:完成|达成|实现)(?:了)?(?:(?:全年|年度)?(?:目标|任务|计划))?(?=\s*(?:\d|百分之))/u },
+  { kind: 'done_over', re: /(?:完成|达到|实现|达)(?:了)?(?:全年|年度|今年|本年度)?的?(?:目标任务|目标|任务|计划)的\s*(?:1\d\d|[2-9]\d\d)(?:\.\d+)?%/u },
   // done, weakly: 「已完成。」「都完成了」, overridden by any problem
   { kind: 'done_weak', re: new RegExp(`(?:已经?|都|均)(?:完成|办结|办完|做完|弄完|搞定|结束)(?:了|啦|哈|啊|喽)?${END}`, 'u') },
   { kind: 'done_weak', re: new RegExp(`(?:完成|搞定|办结|做完|弄完)了(?:哈|啊|啦|的)?${END}`, 'u') },
   { kind: 'done_weak', re: /^\s*(?:已经?)?(?:完成|搞定|办结)\s*[。.!！]*\s*$/u },
+
+  // not started: 「尚未启动」「未开工」「还没开始」 (a part not started is read in status.ts)
+  { kind: 'not_started', re: /(?:尚未|还未|暂未|仍未|均未|都未|还没有?|尚没有?|暂时?没有?|未|没有?)(?:正式|全面|实质性?)?(?:启动|开工|动工|开始实施|开始|着手实施|实施)(?![的率])/u },
 
   // blocked: progress has stopped or waits on someone else
   { kind: 'blocked', re: /受阻|阻滞|停滞|停摆|停工|搁置|卡住|卡壳|卡在|推不动|推进不了|推进不下去|进行不下去|开展不了|无法推进|无法开展|无法进行|无法实施|没法推进|没办法推进|难以推进|难以开展|暂停|中止|中断/u },
@@ -61,6 +67,7 @@ export const RULES: StatusRule[] = [
   { kind: 'on_track', re: /(?:风险|困难|压力|难度|阻力)不大/u },
   { kind: 'on_track', re: /(?:超|超过|快于|高于|达到|符合|满足)序时|序时进度以上/u },
   { kind: 'on_track', re: /(?:能够?|可以|可|确保|保证)(?:按期|按时|如期|按计划|在[^，,。；;]{0,8})?完成/u },
+  { kind: 'on_track', re: /双过半|(?:时间|序时)(?:进度)?(?:已经?)?过半[，,、\s]*(?:任务|工作|进度|完成)(?:进度|量)?(?:也|均|已经?)*过半/u },
   { kind: 'on_track', re: /有信心|有把握|基本(?:完成|办结|到位|达标)/u },
 ];
 
@@ -70,6 +77,8 @@ export const NEGATED = /(?:不|没|没有|未|无|并未|并没有|暂无|尚无
 export const CONDITIONAL = /(?:如|若|如果|假如|要是|万一|一旦|如需|若需)\s*$/u;
 /** 「可能卡住」: a blocker that may come is a risk. */
 export const HEDGED = /可能|或许|也许|恐怕|担心|怕|如果|若|假如|万一|一旦/u;
+/** 「部分项目尚未启动」: a part not started says nothing about the whole task. */
+export const SOME_OF = /(?:部分|个别|少数|有的|一些|其余|剩余|剩下|其他|另外|还有\s*\d+\s*[个家项所]?|第[一二三四五六七八九十\d]+[批期个项])[^，,。；;]{0,8}$/u;
 /** 「基本完成」「快完成了」: not done yet. */
 export const PARTIAL = /(?:基本|大部分|部分|初步|大体|大致|阶段性|差不多|接近|即将|快要|快|马上|将近|近|大多|多数)\s*$/u;
 /** 「确保年底前全部完成」: a completion still to come. */

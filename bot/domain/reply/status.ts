@@ -1,15 +1,15 @@
 /**
- * A reply's status (on_track / at_risk / blocked / done) from its words. Each
+ * A reply's status (on_track / at_risk / blocked / not_started / done) from its words. Each
  * claim is read with the words before it: negated problems mean on track,
  * negated on-track words mean at risk, a hedged blocker is a risk, a denied or
  * future completion is not done. The strongest problem wins unless the text
- * clearly says the whole task is done. Pure.
+ * clearly says the whole task is done; 「尚未启动」 (not a part of it) outranks on-track words. Pure.
  */
 import type { Clauses } from './clauses.js';
-import { CONDITIONAL, FUTURE, HEDGED, NEGATED, PARTIAL, RULES, THEN_NONE, THEN_NUMBER, THEN_PROBLEM } from './status-rules.js';
+import { CONDITIONAL, FUTURE, HEDGED, NEGATED, PARTIAL, RULES, SOME_OF, THEN_NONE, THEN_NUMBER, THEN_PROBLEM } from './status-rules.js';
 import type { ReportStatus } from './types.js';
 
-export type SignalKind = 'done' | 'done_weak' | 'not_done' | 'blocked' | 'at_risk' | 'on_track';
+export type SignalKind = 'done' | 'done_weak' | 'not_done' | 'not_started' | 'blocked' | 'at_risk' | 'on_track';
 
 export interface Signal {
   kind: SignalKind;
@@ -23,6 +23,14 @@ function judge(kind: (typeof RULES)[number]['kind'], c: Clauses, start: number, 
   const window = text.slice(Math.max(clauseStart, start - 8), start);
   const clausePre = text.slice(clauseStart, start);
   const negated = NEGATED.test(window) || (kind !== 'on_track' && THEN_NONE.test(text.slice(end, end + 8)));
+  if (kind === 'done_over') {
+    if (negated || PARTIAL.test(window)) return 'not_done';
+    return FUTURE.test(clausePre) ? 'on_track' : 'done';
+  }
+  if (kind === 'not_started') {
+    if (CONDITIONAL.test(window) || SOME_OF.test(clausePre)) return null;
+    return 'not_started';
+  }
   if (kind === 'done' || kind === 'done_weak') {
     if (negated) return 'not_done';
     if (THEN_NUMBER.test(text.slice(end, end + 6))) return null;
@@ -63,13 +71,15 @@ export interface StatusFacts {
 /** The status the signals add up to, and the signal that decided it. */
 export function decideStatus(signals: Signal[], facts: StatusFacts): { status: ReportStatus | null; by: Signal | null } {
   const first = (k: SignalKind) => signals.find((s) => s.kind === k) ?? null;
-  const notDone = first('not_done') !== null || facts.shortfall;
+  const notStarted = first('not_started');
+  const notDone = first('not_done') !== null || notStarted !== null || facts.shortfall;
   const done = first('done');
   if (!notDone && done) return { status: 'done', by: done };
   for (const k of ['blocked', 'at_risk'] as const) {
     const s = first(k);
     if (s) return { status: k, by: s };
   }
+  if (notStarted) return { status: 'not_started', by: notStarted };
   const weak = first('done_weak');
   if (!notDone && (weak || facts.targetsMet || (facts.percent !== null && facts.percent >= 100))) {
     return { status: 'done', by: weak };

@@ -3,7 +3,8 @@
  * expected completion date and blocker that a check-in reply (进展) states.
  */
 
-export type ReportStatus = 'on_track' | 'at_risk' | 'blocked' | 'done';
+/** not_started: 「尚未启动」「未开工」, the work has not begun (whether that is a risk is pace's to say). */
+export type ReportStatus = 'on_track' | 'at_risk' | 'blocked' | 'not_started' | 'done';
 
 /** A task's target (指标) as the reader needs it; `text` is the plan's phrase. */
 export interface ReplyTarget {

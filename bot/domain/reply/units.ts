@@ -8,7 +8,7 @@ import { UNITS } from '../plan/targets.js';
 export const BASE_UNITS: string[] = [
   ...new Set([
     ...UNITS.filter((u) => !/^[万亿]/.test(u) && u !== '千元' && u !== '％'),
-    '元', '笔', '张', '位', '单', '个次', '户次',
+    '元', '笔', '张', '位', '单', '个次', '户次', '千米',
   ]),
 ].sort((a, b) => b.length - a.length);
 
@@ -50,4 +50,27 @@ export function mentionFamily(unit: string): string {
 /** Rounds away binary noise: 8500 × 1e4 / 1e8 → 0.85. */
 export function tidy(n: number): number {
   return Number(n.toPrecision(12));
+}
+
+/**
+ * Units a clerk counts as the same thing when a reply writes one and the target the other
+ * (「23件」 for a target in 项, 「1500户」 for one in 家, 「8600人」 for 人次 but not the reverse).
+ */
+const SYNONYMS: Record<string, string[]> = {
+  项: ['个', '件'],
+  个: ['项', '件'],
+  件: ['项', '个'],
+  场: ['场次'],
+  场次: ['场'],
+  人: ['人次'],
+  家: ['户'],
+  户: ['家'],
+  千米: ['公里'],
+  公里: ['千米'],
+};
+
+/** True when a unit written in a reply may stand for a target's family (a synonym, not the same unit). */
+export function synonymOf(unit: string, family: string): boolean {
+  const base = unitInfo(unit).family.replace(/^count:/, '');
+  return (SYNONYMS[base] ?? []).some((u) => family === `count:${u}`);
 }

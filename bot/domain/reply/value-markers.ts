@@ -5,8 +5,14 @@
  */
 
 /** 「目标140家」「任务数为140」 (unless the clause says it was reached). */
-export const RESTATED = /(?:目标|任务数|任务|指标|计划数|要求|总任务|任务量)(?:数|为|是|值)?\s*[:：]?\s*(?:达到?)?\s*$/;
+export const RESTATED = /(?:目标|任务数|任务|指标|计划数|要求|总任务|任务量|应完成|应达到?|需完成)(?:数|为|是|值)?\s*[:：]?\s*(?:达到?)?\s*$/;
 export const RESTATED_AFTER = /^\s*(?:的)?(?:目标|任务|指标)/;
+/** 「70项中已完成23项」: the number is the whole the report is a part of. */
+export const TOTAL_AFTER = /^\s*(?:中|之中|当中)(?![心央旬期标小型])/;
+/** 「65件民生实事已完成26件」「10个工程已开工8个」: the whole, then the part done (the next number). */
+export const WHOLE_THEN_PART = /^[^，,。；;]{0,10}?已经?(?:全部)?(?:完成|建成|开工|办结|完工|竣工|实施|落实)了?\s*$/;
+/** 「总投资108亿元」「概算投资」: a project's whole size, not what was done. */
+export const WHOLE_BEFORE = /(?:总投资|概算(?:总)?投资|总概算|投资总额)(?:为|达|约)?\s*$/;
 export const REACHED = /(?:完成|达到|实现|达成|已)/;
 
 /** 「预计年底140家」「争取达到」「能到」. */

@@ -78,6 +78,8 @@ export function reasonPhrase(r: LightReason, s: Pick<TaskState, 'targets'>): Phr
       return [ours('指标「'), theirs(label(r.targetId)), ours('」严重落后序时')];
     case 'at_risk':
       return [ours('有风险')];
+    case 'not_started':
+      return [ours('尚未启动，已落后序时')];
     case 'missing':
       return [ours('本期未报送')];
     case 'lagging':

@@ -22,7 +22,9 @@ export function taskState(task: TaskStateInput, ctx: StateContext): TaskState {
   const reporting = reportingOf(task, reports, onLeave, ctx);
   const { progress, source } = progressOf(task, reports, reporting, ctx.today);
   const workdaysLeft = ctx.workdaysTo(task.deadline);
-  const { light, reasons } = lightOf(task, progress, reporting, targets, workdaysLeft, ctx.settings.dueSoonWorkdays);
+  // Nothing done is on pace only while the time gone is within the slack green allows (10% by default).
+  const startDue = timeShare > 1 - ctx.settings.greenAt;
+  const { light, reasons } = lightOf(task, progress, reporting, targets, workdaysLeft, ctx.settings.dueSoonWorkdays, startDue);
   return {
     taskId: task.id,
     lifecycle: task.lifecycle,

@@ -14,7 +14,8 @@ export type Lifecycle = 'active' | 'done_pending' | 'closed' | 'paused';
 export const LIFECYCLES: readonly Lifecycle[] = ['active', 'done_pending', 'closed', 'paused'];
 
 export type Light = 'green' | 'yellow' | 'red' | 'none';
-export type ReportStatus = 'on_track' | 'at_risk' | 'blocked' | 'done';
+/** not_started: the owner said the work has not begun (「尚未启动」); pace, not the word, says whether that is a risk. */
+export type ReportStatus = 'on_track' | 'at_risk' | 'blocked' | 'not_started' | 'done';
 /** What the task's reports and dates say: the owner's last word, or overdue / missing / unknown. */
 export type Progress = ReportStatus | 'overdue' | 'missing' | 'unknown';
 export type Cadence = 'weekly' | 'biweekly' | 'monthly' | 'off';
@@ -123,6 +124,7 @@ export type LightReason =
   | { kind: 'blocked' }
   | { kind: 'far_behind'; targetId: number }
   | { kind: 'at_risk' }
+  | { kind: 'not_started' }
   | { kind: 'missing' }
   | { kind: 'lagging'; targetId: number }
   | { kind: 'due_soon'; workdays: number }

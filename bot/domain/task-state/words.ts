@@ -5,6 +5,7 @@ export const PROGRESS_WORDS: Readonly<Record<Progress, string>> = Object.freeze(
   on_track: '按计划',
   at_risk: '有风险',
   blocked: '受阻',
+  not_started: '未启动',
   done: '已完成',
   overdue: '逾期',
   missing: '未报送',

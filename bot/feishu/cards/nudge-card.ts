@@ -23,7 +23,7 @@ export interface NudgeCardInput {
   level: 'blue' | 'yellow' | 'red' | null;
 }
 
-export const STATUS_WORDS = { on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成' } as const;
+export const STATUS_WORDS = { on_track: '按计划推进', not_started: '尚未启动', at_risk: '有风险', blocked: '受阻', done: '已完成' } as const;
 
 function subtitle(n: NudgeCardInput): string {
   const left = n.state.deadline.workdaysLeft;

@@ -19,7 +19,7 @@ const LIFECYCLE_EVENTS = wordTable({
   admin_done: '办结', pause: '暂停', resume: '恢复', reopen: '重新打开',
 });
 const STATUS = wordTable({
-  on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成', pending: '待审批', active: '进行中', paused: '已暂停',
+  on_track: '按计划推进', not_started: '尚未启动', at_risk: '有风险', blocked: '受阻', done: '已完成', pending: '待审批', active: '进行中', paused: '已暂停',
   done_pending: '待确认办结', closed: '已办结',
 });
 const ROLE = wordTable({ owner: '责任人', collaborator: '协办', leader: '责任领导', admin: '管理员' });

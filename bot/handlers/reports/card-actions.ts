@@ -19,7 +19,7 @@ import { loadTask, recordReport, type Said } from './record-reply.js';
 import { checkChoice } from './choose-task.js';
 import { askCompletion, withdrawCompletion } from './completion.js';
 
-const status = z.enum(['on_track', 'at_risk', 'blocked', 'done']);
+const status = z.enum(['on_track', 'not_started', 'at_risk', 'blocked', 'done']);
 const statusValue = z.object({ taskId: z.number().int(), status, reportId: z.number().int().optional() });
 const formValue = z.object({ taskId: z.number().int() });
 const undoValue = z.object({ reportId: z.number().int() });

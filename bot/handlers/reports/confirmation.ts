@@ -5,7 +5,7 @@
  */
 import type { Deps } from '../../deps.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
-import type { KeptDoubt } from '../../domain/reply/doubts.js';
+import type { KeptDoubt } from '../../domain/reply/kept-doubts.js';
 import type { DoubtView } from '../../feishu/cards/doubt-rows.js';
 import type { RecordedSummary } from '../../feishu/cards/report-cards.js';
 import { doubtsOf } from '../../store/report-doubts.js';

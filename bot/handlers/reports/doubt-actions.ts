@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
-import { DOUBTS_MAX, OPTIONS_MAX } from '../../domain/reply/doubts.js';
+import { DOUBTS_MAX, OPTIONS_MAX } from '../../domain/reply/kept-doubts.js';
 import { choiceWords } from '../../feishu/cards/doubt-rows.js';
 import { confirmationCard } from '../../feishu/cards/report-cards.js';
 import type { CardAction } from '../../feishu/envelope.js';

@@ -8,7 +8,7 @@
  */
 import type { Deps } from '../../deps.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
-import { keepDoubts } from '../../domain/reply/doubts.js';
+import { keepDoubts } from '../../domain/reply/kept-doubts.js';
 import { readReply, type ReadReply, type ReportStatus } from '../../domain/reply/read-reply.js';
 import { periodOf } from '../../domain/schedule/periods.js';
 import type { PeriodCadence } from '../../domain/schedule/settings.js';

@@ -22,7 +22,7 @@ describe('header and counts', () => {
 
   it('counts tasks by what their line says (lifecycle, else progress) and by the engine’s light', () => {
     expect(model.total).toBe(23);
-    expect(model.counts).toEqual({ on_track: 8, at_risk: 5, blocked: 2, overdue: 1, missing: 2, unknown: 2, done: 0, done_pending: 1, closed: 1, paused: 1 });
+    expect(model.counts).toEqual({ on_track: 8, not_started: 0, at_risk: 5, blocked: 2, overdue: 1, missing: 2, unknown: 2, done: 0, done_pending: 1, closed: 1, paused: 1 });
     expect(model.lights).toEqual({ red: 4, yellow: 8, none: 2, green: 9 });
     expect(model.worst).toBe('red');
   });

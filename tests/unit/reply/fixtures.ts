@@ -64,3 +64,23 @@ export const TRAINING: ReplyTarget[] = [
 
 /** Monday 15 August 2022, 10:00 in Shanghai. */
 export const NOW = new Date('2022-08-15T02:00:00Z');
+
+/** A development-and-reform bureau's growth targets (增长型): rates, not levels. */
+export const GROWTH: ReplyTarget[] = [
+  { label: '地区生产总值增长', value: 8, unit: '%', kind: 'percent', text: '地区生产总值增长8%以上' },
+];
+export const TWO_GROWTH: ReplyTarget[] = [
+  { label: '规上工业增加值增长', value: 9, unit: '%', kind: 'percent', text: '规上工业增加值增长9%' },
+  { label: '固定资产投资增长', value: 10, unit: '%', kind: 'percent', text: '固定资产投资增长10%' },
+];
+/** A target that is itself a fall: a reported 下降 is progress towards it. */
+export const ENERGY: ReplyTarget[] = [
+  { label: '单位地区生产总值能耗下降', value: 3, unit: '%', kind: 'percent', text: '单位地区生产总值能耗下降3%' },
+];
+
+/** Targets in units replies write in a synonym: 户 (家), 公里 (千米), 万亩 (亩), 场 (场次), 人 (人次 is not 人). */
+export const MARKET: ReplyTarget[] = [{ label: '市场主体', value: 2000, unit: '户', kind: 'cumulative', text: '新增市场主体2000户' }];
+export const ROADS: ReplyTarget[] = [{ label: '农村公路', value: 120, unit: '公里', kind: 'cumulative', text: '建成农村公路120公里' }];
+export const FOREST: ReplyTarget[] = [{ label: '造林', value: 5, unit: '万亩', kind: 'cumulative', text: '完成造林5万亩' }];
+export const JOB_FAIRS: ReplyTarget[] = [{ label: '招聘会', value: 90, unit: '场', kind: 'cumulative', text: '举办招聘会90场' }];
+export const JOBS: ReplyTarget[] = [{ label: '城镇新增就业', value: 2000, unit: '人', kind: 'cumulative', text: '城镇新增就业2000人' }];

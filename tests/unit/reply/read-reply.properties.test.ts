@@ -41,10 +41,10 @@ function randomText(next: () => number, maxParts: number): string {
 }
 
 const ALL_TARGETS: ReplyTarget[][] = [[], HIGH_TECH, TECH_SMES, INCUBATORS, REGISTRATION, TRADE, SCHOOLS, TRAINING];
-const STATUSES = new Set(['on_track', 'at_risk', 'blocked', 'done', null]);
+const STATUSES = new Set(['on_track', 'at_risk', 'blocked', 'not_started', 'done', null]);
 
 function expectShape(r: ReadReply, targets: ReplyTarget[]): void {
-  expect(Object.keys(r).sort()).toEqual(['blocker', 'expectedOn', 'percent', 'status', 'values']);
+  expect(Object.keys(r).sort()).toEqual(['blocker', 'doubts', 'expectedOn', 'percent', 'status', 'values']);
   expect(STATUSES.has(r.status)).toBe(true);
   if (r.percent !== null) {
     expect(Number.isFinite(r.percent)).toBe(true);
@@ -68,6 +68,20 @@ function expectShape(r: ReadReply, targets: ReplyTarget[]): void {
     expect(r.blocker.length).toBeGreaterThan(0);
     expect([...r.blocker].length).toBeLessThanOrEqual(80);
     expect(r.status === 'blocked' || r.status === 'at_risk').toBe(true);
+  }
+  expect(r.doubts.length).toBeLessThanOrEqual(3);
+  for (const d of r.doubts) {
+    expect(d.words.length).toBeGreaterThan(0);
+    expect([...d.words].length).toBeLessThanOrEqual(40);
+    if (d.kind === 'value') {
+      expect(Number.isFinite(d.value)).toBe(true);
+      expect(d.others.length).toBeGreaterThan(0);
+      for (const t of d.others) expect(targets[t]!.unit).toBe(d.unit);
+      expect(r.values.some((v) => d.others.includes(v.target))).toBe(false);
+    } else {
+      expect(d.chosen).toBe(r.expectedOn);
+      for (const o of d.others) expect(o).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
   }
 }
 

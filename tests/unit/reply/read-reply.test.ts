@@ -188,6 +188,7 @@ describe('readReply', () => {
       values: [],
       expectedOn: '2022-12-31',
       blocker: null,
+      doubts: [],
     });
   });
 });

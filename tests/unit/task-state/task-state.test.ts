@@ -42,6 +42,11 @@ describe('progress and light', () => {
     ['closed', { lifecycle: 'closed' as const, deadline: '2022-04-01' }, 'done', 'green', 'closed'],
     ['paused, even past its deadline', { lifecycle: 'paused' as const, deadline: '2022-04-01' }, 'overdue', 'none', 'paused'],
     ['a target far behind', { targets: [target({ kind: 'cumulative', value: 100, unit: '项', history: [['2022-04-12', 1]] })], reports: [report('2022-04-12', { period: W15, status: 'on_track' })] }, 'on_track', 'red', 'far_behind'],
+    // 「尚未启动」: the light comes from pace. 13 April is about a quarter of a year's time: work should have begun.
+    ['not started, a quarter of the year gone: at risk by pace', { reports: [report('2022-04-12', { period: W15, status: 'not_started' })] }, 'not_started', 'yellow', 'not_started'],
+    ['not started, the task itself starting in April: not yet a risk', { startDate: '2022-04-01', reports: [report('2022-04-12', { period: W15, status: 'not_started' })] }, 'not_started', 'green', 'on_track'],
+    ['not started, a task of the second half: not yet a risk', { startDate: '2022-07-01', reports: [report('2022-04-12', { period: W15, status: 'not_started' })] }, 'not_started', 'green', 'on_track'],
+    ['not started and blocked later: blocked wins', { reports: [report('2022-04-11', { period: W15, status: 'not_started' }), report('2022-04-12', { period: W15, status: 'blocked' })] }, 'blocked', 'red', 'blocked'],
     ['a 「已完成」 before the task was returned no longer counts', { lifecycleSince: new Date('2022-04-08T10:00:00+08:00'), reports: [report('2022-04-07', { period: '2022-W14', status: 'done' })] }, 'on_track', 'green', 'on_track'],
   ])('%s', (_what, o, progress, light, reason) => {
     const s = stateAt(o);
@@ -54,6 +59,14 @@ describe('progress and light', () => {
     const s = stateAt({ deadline: '2022-04-01', askedPeriods: [W15], reports: [report('2022-03-30', { period: '2022-W13', status: 'at_risk' })] });
     expect(s.reasons.map((r) => r.kind)).toEqual(['overdue', 'missing']);
     expect(s.reasons[0]).toEqual({ kind: 'overdue', workdays: 7 }); // 2 Apr (a make-up Saturday), 6–8, 11–13 Apr; 4–5 Apr were 清明
+  });
+
+  it('a task not started turns yellow once its time gone passes the slack green allows (10%)', () => {
+    const notStarted = { deadline: '2022-12-31', reports: [report('2022-01-10', { period: '2022-W02', status: 'not_started' as const })] };
+    // 20 January: under a tenth of the working year gone.
+    expect(stateAt(notStarted, '2022-01-20T10:00:00')).toMatchObject({ progress: 'not_started', light: 'green' });
+    // 9 March: well past a tenth.
+    expect(stateAt(notStarted, '2022-03-09T10:00:00')).toMatchObject({ progress: 'not_started', light: 'yellow', reasons: [{ kind: 'not_started' }] });
   });
 
   it('reports made after now are not seen', () => {

@@ -1,6 +1,6 @@
 /** Doubts as a report keeps them (options by target id, the pick) and what settling one does to the report. */
 import { describe, expect, it } from 'vitest';
-import { inUnit, keepDoubts, settle, type Held, type KeptDoubt } from '../../../bot/domain/reply/doubts.js';
+import { inUnit, keepDoubts, settle, type Held, type KeptDoubt } from '../../../bot/domain/reply/kept-doubts.js';
 import type { ReplyDoubt } from '../../../bot/domain/reply/types.js';
 
 const IDS = [101, 102, 103];
