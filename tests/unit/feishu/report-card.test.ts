@@ -60,7 +60,7 @@ describe('confirmationCard with doubts', () => {
     expect(lines(c)).toEqual([
       '已保存您对任务3 培育专精特新企业的回复，但没能从中读出状态或数字。',
       '请点选当前状态（原话已保留）：',
-      '按计划推进[default]→report-status | 有风险[default]→report-status | 受阻[default]→report-status | 已完成[default]→report-status',
+      '按计划推进[default]→report-status | 尚未启动[default]→report-status | 有风险[default]→report-status | 受阻[default]→report-status | 已完成[default]→report-status',
       '以下几处没能确定，请点选（原话已保留）：',
       '**1.5亿元** 记在：（原话「市级、国家级共申报4个」）',
       '技术合同成交额[default]→9/0/0 | 不是进展数字（当前）[primary]→9/0/1',
