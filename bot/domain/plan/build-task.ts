@@ -1,6 +1,6 @@
 /** Turns a task's text into a ParsedTask: title, body, targets, parties, deadline. Pure. */
 import { latestDeadline, proseDeadline, spanStart, type Period } from './dates.js';
-import { extractAnnotations, proseCollaborators, splitNames, type Annotations } from './parties.js';
+import { extractAnnotations, proseCollaborators, settleUnits, splitNames, type Annotations } from './parties.js';
 import { LIMITS } from './limits.js';
 import { findTargets } from './targets.js';
 import type { ParsedTask } from './types.js';
@@ -38,22 +38,24 @@ export function buildTask(draft: TaskDraft, period: Period, warnings: string[] =
   const merged: Annotations = {
     leader: [...found.leader, ...(draft.extra?.leader ?? [])],
     lead: [...found.lead, ...(draft.extra?.lead ?? [])],
+    responsible: [...found.responsible, ...(draft.extra?.responsible ?? [])],
     collaborator: [...found.collaborator, ...(draft.extra?.collaborator ?? [])],
     deadline: [...found.deadline, ...(draft.extra?.deadline ?? [])],
   };
+  const units = settleUnits(merged);
   const split = draft.title !== undefined ? { title: draft.title, body: rest } : splitTitle(rest);
   const whole = `${split.title}。${split.body}`;
-  const stated = unique(merged.collaborator.flatMap(splitNames));
+  const stated = unique(units.collaborator.flatMap(splitNames));
   // Prose names 「区财政」 already stated as 「区财政局」 are the same unit.
   const fromProse = proseCollaborators(split.body).filter((p) => !stated.some((s) => s.startsWith(p) || p.startsWith(s)));
-  const leads = new Set(merged.lead);
+  const leads = new Set(units.lead);
   const collaborators = unique([...stated, ...fromProse]).filter((c) => !leads.has(c));
   const targets = findTargets(whole, LIMITS.targetsPerTask + 1);
   if (targets.length > LIMITS.targetsPerTask) {
     targets.length = LIMITS.targetsPerTask;
     warnings.push(`任务${draft.code}的指标超过 ${LIMITS.targetsPerTask} 个，只保留了前 ${LIMITS.targetsPerTask} 个。`);
   }
-  const names = { leadUnits: unique(merged.lead), collaborators, leaders: unique(merged.leader) };
+  const names = { leadUnits: unique(units.lead), collaborators, leaders: unique(merged.leader) };
   for (const key of ['leadUnits', 'collaborators', 'leaders'] as const) {
     if (names[key].length <= LIMITS.namesPerTask) continue;
     names[key] = names[key].slice(0, LIMITS.namesPerTask);
