@@ -5,14 +5,24 @@ import { LIMITS } from './limits.js';
 import { findTargets } from './targets.js';
 import type { ParsedTask } from './types.js';
 
-/** Splits 「培育高新技术企业。邀请行业专家…」 into its first clause and the rest. */
+/** Longest title kept whole; a longer first sentence is cut at a comma before this. */
+export const TITLE_MAX = 60;
+
+/**
+ * Splits a task into its title and body. The title is the heading phrase, up to the first full stop,
+ * semicolon, colon or line break (「培育高新技术企业。全年…」); a task of one sentence is its own title
+ * (「培育夜间经济，打造夜间消费集聚区2个」), cut at a comma when longer than TITLE_MAX.
+ */
 export function splitTitle(text: string): { title: string; body: string } {
   const t = text.trim();
-  // The first clause: up to the first clause mark, a comma included (「培育夜间经济，打造…」).
-  const first = t.search(/[。；;！!？?：:，,\n]/);
   const hard = t.search(/[。；;！!？?：:\n]/);
-  let cut = first < 0 ? t.length : first;
-  if (cut < 2 && hard > cut) cut = hard < 0 ? t.length : hard;
+  let cut = hard < 0 ? t.length : hard;
+  if (cut > TITLE_MAX) {
+    const head = t.slice(0, TITLE_MAX);
+    const comma = Math.max(head.lastIndexOf('，'), head.lastIndexOf(','));
+    const first = t.search(/[，,]/);
+    cut = comma > 0 ? comma : first > 0 && first < cut ? first : cut;
+  }
   const title = t.slice(0, cut).replace(/^\*\*|\*\*$/g, '').trim();
   const body = t.slice(cut).replace(/^[。；;！!？?：:，,\s]+/, '').trim();
   return { title, body };
