@@ -1,7 +1,7 @@
 /** Task decomposition tables (任务分解表) from .csv/.tsv/.xlsx/.docx. Pure. */
 import { assignCodes } from './assign-codes.js';
 import { buildTask, type TaskDraft } from './build-task.js';
-import type { Period } from './dates.js';
+import { periodFor } from './dates.js';
 import { readHeader } from './header.js';
 import { formatCount, LIMITS } from './limits.js';
 import { checkTaskCount } from './limits-check.js';
@@ -23,8 +23,9 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
   const columns = readColumns(clean[headerIdx]!, clean.slice(headerIdx + 1));
   const col = (c: Column) => columns.indexOf(c);
   const titleLines = [...preface, ...clean.slice(0, headerIdx).map((r) => r.filter(Boolean).join(' '))];
-  const { header, warnings } = readHeader({ head: titleLines, tail: [], name, fallbackYear });
-  const period: Period = { year: header.year, end: header.periodEnd };
+  const body = clean.slice(headerIdx + 1).map((r) => r.join(' '));
+  const { header, warnings } = readHeader({ head: titleLines, tail: [], name, body, fallbackYear });
+  const period = periodFor(header);
 
   const sections: ParsedSection[] = [];
   // The first section with an ordinal → its 1-based place, and with a title → its ordinal: one lookup per row.
