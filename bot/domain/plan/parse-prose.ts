@@ -3,6 +3,7 @@ import { assignCodes, type Numbered } from './assign-codes.js';
 import { buildTask, splitTitle, type TaskDraft } from './build-task.js';
 import { periodFor } from './dates.js';
 import { planStart } from './notice.js';
+import { fullWidthMarks, joinWrappedLines } from './reflow.js';
 import { readHeader } from './header.js';
 import { checkTaskCount } from './limits-check.js';
 import { blocksAt, buildOutline, textOf, type Block } from './outline.js';
@@ -17,7 +18,7 @@ interface Found {
 }
 
 export function parseProse(text: string, name: string, fallbackYear: number): ParsedPlan {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\u3000/g, ' ').split('\n');
+  const lines = joinWrappedLines(fullWidthMarks(text.replace(/\r\n?/g, '\n').replace(/\u3000/g, ' ')).split('\n'));
   // A cover notice in front of the plan is header, never sections or tasks.
   const start = planStart(lines);
   const { before, roots } = buildOutline(lines.slice(start));
