@@ -1,18 +1,28 @@
 /** Turns a task's text into a ParsedTask: title, body, targets, parties, deadline. Pure. */
 import { latestDeadline, proseDeadline, spanStart, type Period } from './dates.js';
-import { extractAnnotations, proseCollaborators, splitNames, type Annotations } from './parties.js';
+import { extractAnnotations, proseCollaborators, settleUnits, splitNames, type Annotations } from './parties.js';
 import { LIMITS } from './limits.js';
 import { findTargets } from './targets.js';
 import type { ParsedTask } from './types.js';
 
-/** Splits 「培育高新技术企业。邀请行业专家…」 into its first clause and the rest. */
+/** Longest title kept whole; a longer first sentence is cut at a comma before this. */
+export const TITLE_MAX = 60;
+
+/**
+ * Splits a task into its title and body. The title is the heading phrase, up to the first full stop,
+ * semicolon, colon or line break (「培育高新技术企业。全年…」); a task of one sentence is its own title
+ * (「培育夜间经济，打造夜间消费集聚区2个」), cut at a comma when longer than TITLE_MAX.
+ */
 export function splitTitle(text: string): { title: string; body: string } {
   const t = text.trim();
-  // The first clause: up to the first clause mark, a comma included (「培育夜间经济，打造…」).
-  const first = t.search(/[。；;！!？?：:，,\n]/);
   const hard = t.search(/[。；;！!？?：:\n]/);
-  let cut = first < 0 ? t.length : first;
-  if (cut < 2 && hard > cut) cut = hard < 0 ? t.length : hard;
+  let cut = hard < 0 ? t.length : hard;
+  if (cut > TITLE_MAX) {
+    const head = t.slice(0, TITLE_MAX);
+    const comma = Math.max(head.lastIndexOf('，'), head.lastIndexOf(','));
+    const first = t.search(/[，,]/);
+    cut = comma > 0 ? comma : first > 0 && first < cut ? first : cut;
+  }
   const title = t.slice(0, cut).replace(/^\*\*|\*\*$/g, '').trim();
   const body = t.slice(cut).replace(/^[。；;！!？?：:，,\s]+/, '').trim();
   return { title, body };
@@ -38,22 +48,24 @@ export function buildTask(draft: TaskDraft, period: Period, warnings: string[] =
   const merged: Annotations = {
     leader: [...found.leader, ...(draft.extra?.leader ?? [])],
     lead: [...found.lead, ...(draft.extra?.lead ?? [])],
+    responsible: [...found.responsible, ...(draft.extra?.responsible ?? [])],
     collaborator: [...found.collaborator, ...(draft.extra?.collaborator ?? [])],
     deadline: [...found.deadline, ...(draft.extra?.deadline ?? [])],
   };
+  const units = settleUnits(merged);
   const split = draft.title !== undefined ? { title: draft.title, body: rest } : splitTitle(rest);
   const whole = `${split.title}。${split.body}`;
-  const stated = unique(merged.collaborator.flatMap(splitNames));
+  const stated = unique(units.collaborator.flatMap(splitNames));
   // Prose names 「区财政」 already stated as 「区财政局」 are the same unit.
   const fromProse = proseCollaborators(split.body).filter((p) => !stated.some((s) => s.startsWith(p) || p.startsWith(s)));
-  const leads = new Set(merged.lead);
+  const leads = new Set(units.lead);
   const collaborators = unique([...stated, ...fromProse]).filter((c) => !leads.has(c));
   const targets = findTargets(whole, LIMITS.targetsPerTask + 1);
   if (targets.length > LIMITS.targetsPerTask) {
     targets.length = LIMITS.targetsPerTask;
     warnings.push(`任务${draft.code}的指标超过 ${LIMITS.targetsPerTask} 个，只保留了前 ${LIMITS.targetsPerTask} 个。`);
   }
-  const names = { leadUnits: unique(merged.lead), collaborators, leaders: unique(merged.leader) };
+  const names = { leadUnits: unique(units.lead), collaborators, leaders: unique(merged.leader) };
   for (const key of ['leadUnits', 'collaborators', 'leaders'] as const) {
     if (names[key].length <= LIMITS.namesPerTask) continue;
     names[key] = names[key].slice(0, LIMITS.namesPerTask);

@@ -6,6 +6,13 @@ export interface Period {
   year: number;
   /** Inclusive last day of the plan's period. */
   end: string;
+  /** The year 「今年」 names (the year the plan was signed in; else its own year): 「明年」 is the next. */
+  base?: number;
+}
+
+/** The period a plan's header gives its tasks' deadlines. */
+export function periodFor(header: { year: number; periodEnd: string; issuedOn: string | null }): Period {
+  return { year: header.year, end: header.periodEnd, base: header.issuedOn ? Number(header.issuedOn.slice(0, 4)) : header.year };
 }
 
 /** Number of days in a month (the calendar module has the date itself). */
@@ -20,9 +27,17 @@ function validDate(y: number, m: number, d: number): boolean {
 // Runs are bounded and a match never starts with spaces: with `+` runs and a leading `\s*`, each
 // place inside a long run of digits or spaces was tried to the run's end (quadratic on a long line).
 const NUM = '[0-9０-９零〇○一二三四五六七八九十]{1,8}';
-const YEAR = '([0-9０-９]{4}|[零〇○一二三四五六七八九]{4})\\s*年';
+const YEAR = '([0-9０-９]{4}|[零〇○一二三四五六七八九]{4}|明|次|今|本)\\s*年';
 /** An optional year in front: 「2024年」, spaces after it included. */
 const YEAR_OPT = `(?:${YEAR}\\s*)?`;
+
+/** 「明年」「次年」 → the year after the plan was signed; 「今年」「本年」 → that year. */
+function relativeYear(s: string, period: Period): number | null {
+  const base = period.base ?? period.year;
+  if (s === '明' || s === '次') return base + 1;
+  if (s === '今' || s === '本') return base;
+  return null;
+}
 
 /** The year written in digits or digit-by-digit Chinese (二〇二二). */
 function readYear(s: string): number | null {
@@ -69,7 +84,7 @@ export function findDeadlines(text: string, period: Period): string[] {
   const scan = (re: RegExp, toDate: (m: RegExpExecArray) => string | null) => {
     for (const m of text.matchAll(new RegExp(re.source, 'g'))) add(m.index, m[0].length, toDate(m as RegExpExecArray));
   };
-  const yearOf = (s: string | undefined) => (s ? readYear(s) : null) ?? period.year;
+  const yearOf = (s: string | undefined) => (s ? relativeYear(s, period) ?? readYear(s) : null) ?? period.year;
 
   // 2024年6月30日 / 6月30日 / 2024-06-30
   scan(/(?:([0-9０-９]{4})[-/.])([0-9０-９]{1,2})[-/.]([0-9０-９]{1,2})/, (m) => {
@@ -98,6 +113,8 @@ export function findDeadlines(text: string, period: Period): string[] {
     const end = q ? QUARTER_END[q] : undefined;
     return end ? ymd(yearOf(m[1]), end[0], end[1]) : null;
   });
+  // 「明年底」「今年内」: the relative year and the year's end in one word.
+  scan(/(明|次|今|本)\s*年\s*(?:底|末|内)/, (m) => ymd(yearOf(m[1]), 12, 31));
   scan(new RegExp(`${YEAR_OPT}上半年`), (m) => ymd(yearOf(m[1]), 6, 30));
   scan(new RegExp(`${YEAR_OPT}(?:下半年|年底|年末|年内|全年|全年度|年度内)`), (m) =>
     m[1] ? ymd(yearOf(m[1]), 12, 31) : period.end,

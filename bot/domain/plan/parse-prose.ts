@@ -1,7 +1,9 @@
 /** Prose plans: header, sections, sub-sections, numbered tasks. Pure. */
 import { assignCodes, type Numbered } from './assign-codes.js';
 import { buildTask, splitTitle, type TaskDraft } from './build-task.js';
-import type { Period } from './dates.js';
+import { periodFor } from './dates.js';
+import { planStart } from './notice.js';
+import { fullWidthMarks, joinWrappedLines } from './reflow.js';
 import { readHeader } from './header.js';
 import { checkTaskCount } from './limits-check.js';
 import { blocksAt, buildOutline, textOf, type Block } from './outline.js';
@@ -16,10 +18,13 @@ interface Found {
 }
 
 export function parseProse(text: string, name: string, fallbackYear: number): ParsedPlan {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\u3000/g, ' ').split('\n');
-  const { before, roots } = buildOutline(lines);
-  const { header, warnings } = readHeader({ head: before, tail: lines.slice(-6), name, fallbackYear });
-  const period: Period = { year: header.year, end: header.periodEnd };
+  const lines = joinWrappedLines(fullWidthMarks(text.replace(/\r\n?/g, '\n').replace(/\u3000/g, ' ')).split('\n'));
+  // A cover notice in front of the plan is header, never sections or tasks.
+  const start = planStart(lines);
+  const { before, roots } = buildOutline(lines.slice(start));
+  const head = [...lines.slice(0, start), ...before];
+  const { header, warnings } = readHeader({ head, tail: lines.slice(-6), name, body: lines.slice(start), fallbackYear });
+  const period = periodFor(header);
 
   const sections: ParsedSection[] = [];
   const found: Found[] = [];

@@ -1,40 +1,16 @@
 /** Task decomposition tables (任务分解表) from .csv/.tsv/.xlsx/.docx. Pure. */
 import { assignCodes } from './assign-codes.js';
 import { buildTask, type TaskDraft } from './build-task.js';
-import type { Period } from './dates.js';
+import { periodFor } from './dates.js';
 import { readHeader } from './header.js';
 import { formatCount, LIMITS } from './limits.js';
 import { checkTaskCount } from './limits-check.js';
 import { parseChineseNumeral, toAsciiDigits } from './numerals.js';
-import { splitNames } from './parties.js';
+import { emptyAnnotations, readField, type Annotations } from './parties.js';
+import { findHeaderRow, readColumns, type Column } from './table-columns.js';
 import { PlanError, type ParsedPlan, type ParsedSection } from './types.js';
 
-type Column = 'number' | 'task' | 'measures' | 'lead' | 'collaborator' | 'deadline' | 'leader' | 'section';
-
-/** Header words per column, most specific first. */
-const COLUMN_WORDS: [Column, RegExp][] = [
-  ['number', /^(序号|编号|序列|No\.?)$/i],
-  ['collaborator', /(协同|配合|协办|参与)/],
-  ['leader', /(责任领导|分管领导|牵头领导|领导)/],
-  ['lead', /(责任单位|牵头单位|牵头科室|责任科室|责任股室|牵头部门|责任部门|主办单位|责任处室|主体)/],
-  ['deadline', /(完成期限|完成时限|时间节点|完成时间|时限|期限|进度安排)/],
-  ['measures', /(具体措施|工作措施|主要措施|推进措施|工作举措|目标要求|工作目标|具体内容|主要内容|工作标准)/],
-  ['task', /(重点工作任务|工作任务|主要任务|任务内容|工作内容|重点任务|任务名称|工作事项|重点工作|任务)/],
-  ['section', /(领域|类别|板块|方面|分类|项目类别)/],
-];
-
-export function columnOf(cell: string): Column | null {
-  const c = cell.replace(/\s/g, '');
-  if (!c || c.length > 16) return null;
-  return COLUMN_WORDS.find(([, re]) => re.test(c))?.[0] ?? null;
-}
-
-export function findHeaderRow(rows: string[][]): number {
-  return rows.findIndex((r) => {
-    const cols = r.map(columnOf);
-    return cols.includes('task') && cols.filter(Boolean).length >= 2;
-  });
-}
+export { columnOf, findHeaderRow } from './table-columns.js';
 
 const SECTION_CELL = /^([一二三四五六七八九十]{1,3})\s*[、.．]?\s*(.*)$/;
 
@@ -44,11 +20,12 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
   if (headerIdx < 0) {
     throw new PlanError('表格中没有找到表头：需要一行包含「序号」「重点工作任务」「主要责任单位」「完成期限」等列名。');
   }
-  const columns = clean[headerIdx]!.map(columnOf);
+  const columns = readColumns(clean[headerIdx]!, clean.slice(headerIdx + 1));
   const col = (c: Column) => columns.indexOf(c);
   const titleLines = [...preface, ...clean.slice(0, headerIdx).map((r) => r.filter(Boolean).join(' '))];
-  const { header, warnings } = readHeader({ head: titleLines, tail: [], name, fallbackYear });
-  const period: Period = { year: header.year, end: header.periodEnd };
+  const body = clean.slice(headerIdx + 1).map((r) => r.join(' '));
+  const { header, warnings } = readHeader({ head: titleLines, tail: [], name, body, fallbackYear });
+  const period = periodFor(header);
 
   const sections: ParsedSection[] = [];
   // The first section with an ordinal → its 1-based place, and with a title → its ordinal: one lookup per row.
@@ -59,7 +36,10 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
     if (!place.has(s.ordinal)) place.set(s.ordinal, sections.length);
     if (!byTitle.has(s.title)) byTitle.set(s.title, s.ordinal);
   };
-  const drafts: (TaskDraft & { path: number[]; value: number })[] = [];
+  type Draft = TaskDraft & { path: number[]; value: number; follows: number };
+  const drafts: Draft[] = [];
+  let lastNumbered = -1;
+  let group: { name: string; extra: Annotations } | null = null;
   let current: string | null = null;
   let seq = 0;
   const cell = (r: string[], c: Column) => (col(c) >= 0 ? r[col(c)] ?? '' : '');
@@ -87,36 +67,70 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
     } else if (sectionName) {
       current = byTitle.get(sectionName)!;
     }
-    if (!task) continue;
+    const measures = columns.flatMap((c, k) => (c === 'measures' && row[k] ? [row[k]!] : [])).join('\n');
+    // A cell merged over several rows is exported in the first of them: a row with measures but no
+    // task text is a task of the group above, under its name and with its units.
+    const merged = !task && measures && group ? group : null;
+    if (!task && !merged) continue;
     seq++;
     checkTaskCount(seq);
     const parsedNum = Number(toAsciiDigits(num).replace(/[.．、]$/, ''));
-    const value = Number.isInteger(parsedNum) && parsedNum > 0 ? parsedNum : (parseChineseNumeral(num) ?? seq);
+    const own = Number.isInteger(parsedNum) && parsedNum > 0 ? parsedNum : parseChineseNumeral(num);
+    // An empty number cell under a numbered row (a merged 序号) continues that number; codes do not shift.
+    const carried: number = own === null && col('number') >= 0 ? lastNumbered : -1;
+    const value: number = own ?? drafts[carried]?.value ?? seq;
     if (value > LIMITS.taskNumber) {
       throw new PlanError(`表格第${i + 1}行的序号「${num.slice(0, 12)}」超出了任务编号的上限（${formatCount(LIMITS.taskNumber)}）：请检查序号。`);
     }
-    const measures = cell(row, 'measures');
-    drafts.push({
+    const extra = emptyAnnotations();
+    columns.forEach((c, k) => {
+      if (c === 'lead' || c === 'responsible' || c === 'collaborator' || c === 'leader' || c === 'deadline') readField(c, row[k] ?? '', extra);
+    });
+    const name = task || merged!.name;
+    const draft: Draft = {
       code: '',
       number: value,
       section: current,
-      text: [task, measures].filter(Boolean).join('\n'),
-      extra: {
-        lead: splitNames(cell(row, 'lead')),
-        collaborator: splitNames(cell(row, 'collaborator')),
-        leader: splitNames(cell(row, 'leader')),
-        deadline: cell(row, 'deadline') ? [cell(row, 'deadline')] : [],
-      },
+      text: [name, measures].filter(Boolean).join('\n'),
+      extra: merged ? fillFrom(extra, merged.extra) : extra,
       path: current ? [place.get(current) ?? 0] : [],
       value,
-    });
+      follows: carried,
+    };
+    drafts.push(draft);
+    if (own !== null) lastNumbered = drafts.length - 1;
+    if (task) group = { name: task, extra };
   }
   if (!drafts.length) throw new PlanError('表格中没有任务行：表头下方没有填写「重点工作任务」的行。');
-  const codes = assignCodes(drafts.map((d) => ({ path: d.path, number: d.value })));
+  const codes = continuationCodes(drafts, assignCodes(drafts.filter((d) => d.follows < 0).map((d) => ({ path: d.path, number: d.value }))));
   return {
     plan: header,
     sections,
     tasks: drafts.map((d, i) => buildTask({ ...d, code: codes[i]! }, period, warnings)),
     warnings,
   };
+}
+
+/** Codes for rows that continue a merged number: 「3」, then 「3-2」, 「3-3」. */
+function continuationCodes(drafts: { follows: number }[], own: string[]): string[] {
+  const codes: string[] = [];
+  const count = new Map<number, number>();
+  let k = 0;
+  drafts.forEach((d, i) => {
+    if (d.follows < 0) {
+      codes[i] = own[k++]!;
+      return;
+    }
+    const n = (count.get(d.follows) ?? 1) + 1;
+    count.set(d.follows, n);
+    codes[i] = `${codes[d.follows]}-${n}`;
+  });
+  return codes;
+}
+
+/** The group's units, leaders and deadline where the row's own cells are empty (merged). */
+function fillFrom(own: Annotations, group: Annotations): Annotations {
+  const out = { ...own };
+  for (const key of Object.keys(out) as (keyof Annotations)[]) if (!out[key].length) out[key] = group[key];
+  return out;
 }

@@ -5,45 +5,50 @@
  * named in the prose (「协调区经信、税务、财政等部门」「配合区金融办」). Pure.
  */
 
+import { fieldOf, LABEL_SOURCE, type AnnotationField } from './labels.js';
 import { LIMITS } from './limits.js';
 
-export type AnnotationField = 'leader' | 'lead' | 'collaborator' | 'deadline';
-
-const FIELD_WORDS: [AnnotationField, string[]][] = [
-  ['leader', ['责任领导', '分管领导', '牵头领导', '责任区领导', '联系领导', '领导']],
-  ['collaborator', ['协同配合单位', '协同配合部门', '配合单位', '配合部门', '配合科室', '配合股室', '协同单位', '协同部门', '协办单位', '参与单位']],
-  ['lead', ['主要责任单位', '牵头科室（单位）', '牵头科室(单位)', '牵头单位', '牵头科室', '牵头部门', '牵头股室', '责任科室', '责任股室', '责任单位', '责任部门', '主办单位', '责任处室']],
-  ['deadline', ['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '时限']],
-];
-
-const ALL_WORDS = FIELD_WORDS.flatMap(([field, words]) => words.map((w) => ({ field, w })))
-  .sort((a, b) => b.w.length - a.w.length);
-const LABEL_ALT = ALL_WORDS.map(({ w }) => w.replace(/[()（）]/g, '\\$&')).join('|');
+export { fieldOf, type AnnotationField };
 
 /** 「牵头科室：高新科」 as a whole line (optionally several, separated by ；or spaces). */
-const ANNOTATION_RE = new RegExp(`(${LABEL_ALT})\\s*[：:]\\s*`, 'g');
-
-export function fieldOf(label: string): AnnotationField | null {
-  const clean = label.replace(/\s/g, '');
-  return ALL_WORDS.find(({ w }) => w === clean)?.field ?? null;
-}
+const ANNOTATION_RE = new RegExp(LABEL_SOURCE, 'g');
 
 export interface Annotations {
   leader: string[];
   lead: string[];
+  /** 责任单位: the lead units when no lead is named beside them, else collaborators. */
+  responsible: string[];
   collaborator: string[];
   deadline: string[];
 }
 
-export const emptyAnnotations = (): Annotations => ({ leader: [], lead: [], collaborator: [], deadline: [] });
+export const emptyAnnotations = (): Annotations => ({ leader: [], lead: [], responsible: [], collaborator: [], deadline: [] });
+
+/** Who leads and who collaborates, once a task's annotations are all known. */
+export function settleUnits(a: Annotations): { lead: string[]; collaborator: string[] } {
+  if (!a.lead.length) return { lead: a.responsible, collaborator: a.collaborator };
+  return { lead: a.lead, collaborator: [...a.collaborator, ...a.responsible] };
+}
 
 /** Splits a list of names: 「区财政局、区税务局，区经信委」. */
 export function splitNames(text: string): string[] {
-  return text
+  return joinPadded(text)
     .split(/[、，,；;\/／\s]+|(?<=[局委办科室院所队站])(?:和|及)/)
     .map((s) => s.replace(/^[（(]?|[）)]?[。.]?$/g, '').replace(/^(等|及|和)|等$/g, '').trim())
     .filter((s) => s.length > 0 && s.length <= 30 && !/^(无|暂无|\/|—+|-+)$/.test(s));
 }
+
+/** 「王 五」「王  五」: a two-character name padded to the width of three is one name. */
+function joinPadded(text: string): string {
+  return text.replace(/(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]{1,4}([\u4e00-\u9fff])(?![\u4e00-\u9fff])/g, '$1$2');
+}
+
+/** Brackets that may hold annotations after a task: （…）, ［…］, […], 【…】, 〔…〕. */
+const BRACKETS: [string, string][] = [['（(', '）)'], ['［[', '］\\]'], ['【', '】'], ['〔', '〕']];
+const BRACKET_RE = new RegExp(
+  BRACKETS.map(([o, c]) => `[${o}]([^${o}${c}：:]*[：:][^${o}${c}]*)[${c}]`).join('|'),
+  'g',
+);
 
 /**
  * Finds annotations in a text and returns them with the text stripped of them.
@@ -55,8 +60,8 @@ export function extractAnnotations(text: string): { rest: string; found: Annotat
   let rest = text;
   // Brackets that hold annotations.
   // The first colon is found without backtracking: with `*?` a bracket full of colons and no end was quadratic.
-  rest = rest.replace(/[（(]([^（）()：:]*[：:][^（）()]*)[）)]/g, (whole, inner: string) => {
-    const got = readFields(inner, found);
+  rest = rest.replace(BRACKET_RE, (whole, ...inner: unknown[]) => {
+    const got = readFields(inner.slice(0, BRACKETS.length).find((x): x is string => typeof x === 'string') ?? '', found);
     return got ? '' : whole;
   });
   // Lines (or line tails) that hold annotations.
@@ -91,23 +96,29 @@ function readFields(text: string, into: Annotations): boolean {
     const field = fieldOf(m[1]!)!;
     const end = i + 1 < matches.length ? matches[i + 1]!.index : text.length;
     const value = trimEndOf(text.slice(m.index + m[0].length, end), /[；;。\s]/).trim();
-    if (!value) return;
-    if (field === 'deadline') into.deadline.push(value);
-    else if (field === 'lead') readLeadList(value, into);
-    else into[field].push(...splitNames(value));
+    readField(field, value, into);
   });
   return true;
 }
 
+/** Adds one labelled value (a label's text, or a table cell under such a header) to `into`. */
+export function readField(field: AnnotationField, value: string, into: Annotations): void {
+  if (!value.trim()) return;
+  if (field === 'deadline') into.deadline.push(value.trim());
+  else if (field === 'lead' || field === 'responsible') readUnitList(value, field, into);
+  else into[field].push(...splitNames(value));
+}
+
 /** 「A（牵头）、B」 in a responsibility list: A leads, B collaborates. */
-function readLeadList(value: string, into: Annotations): void {
-  const names = value.split(/[、，,；;\/／\s]+/).filter(Boolean);
-  const marked = names.some((n) => /[（(]牵头[）)]/.test(n));
+function readUnitList(value: string, field: 'lead' | 'responsible', into: Annotations): void {
+  const MARK = /[（(]牵头[）)]/;
+  const names = joinPadded(value).split(/[、，,；;\/／\s]+/).filter(Boolean);
+  const marked = names.some((n) => MARK.test(n));
   for (const n of names) {
-    const name = n.replace(/[（(]牵头[）)]/, '').replace(/[。.]$/, '').trim();
-    if (!name) continue;
-    if (!marked || /[（(]牵头[）)]/.test(n)) into.lead.push(...splitNames(name));
-    else into.collaborator.push(...splitNames(name));
+    const units = splitNames(n.replace(MARK, ''));
+    if (!marked) into[field].push(...units);
+    else if (MARK.test(n)) into.lead.push(...units);
+    else into.collaborator.push(...units);
   }
 }
 

@@ -308,7 +308,7 @@ describe('卫健委 .xlsx decomposition table', () => {
     {
       code: '2',
       section: '一',
-      title: '深化紧密型县域医共体建设',
+      title: '深化紧密型县域医共体建设，基层医疗卫生机构诊疗量占比达到65%以上', // one sentence: its own title
       collaborators: ['区医保局'],
       targets: [{ value: 65, unit: '%', comparator: 'at_least', kind: 'percent', label: '占比' }],
       exactTargets: true,

@@ -1,0 +1,63 @@
+/**
+ * The cover notice (印发通知) in front of a plan: 「关于印发……的通知」, 「现印发给你们，请…」, its own
+ * numbered paragraphs (「一、各责任单位要高度重视……」), the signature and the date. It is not plan: the
+ * plan starts at its title after the notice, or after the date signed under it. Pure.
+ */
+import { markerOf } from './outline.js';
+
+/** The sentence of a notice that hands the plan over, or the notice's own title. */
+const NOTICE = /(印发给你们|印发给各|现予印发|予以印发|现印发|现将.{0,80}印发|关于印发.{0,120}(通知|的函)$)/;
+export const TITLE_WORDS = /(工作要点|工作计划|工作安排|任务清单|任务分解|分解表|责任分解|重点任务|实施方案|行动计划|工作方案|要点|计划)/;
+
+/** A line that can be a plan's title: short, no sentence mark at the end, not the notice's title. */
+export function isTitleLine(l: string): boolean {
+  return l.length <= 60 && !/^关于/.test(l) && !/通知$/.test(l) && !/[。，；：:]$/.test(l) && TITLE_WORDS.test(l);
+}
+
+/** A line that is a date and nothing else: 「2023年2月1日」「（二〇二三年二月一日）」. */
+export function isDateOnly(line: string): boolean {
+  const bare = line.replace(/[\s（）()]/g, '');
+  return bare.length <= 16 && /^[0-9０-９零〇○一二三四五六七八九十]{2,4}年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日$/.test(bare);
+}
+
+/**
+ * The index of the line where the plan starts once a cover notice is set aside, or 0 when there is
+ * none. The notice's sentence must come before any numbered line, and the plan after it must have some.
+ */
+export function planStart(lines: string[]): number {
+  let notice = -1;
+  let firstMarker = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!.trim();
+    if (!l) continue;
+    if (markerOf(l)) {
+      firstMarker = i;
+      break;
+    }
+    if (notice < 0 && NOTICE.test(l)) notice = i;
+  }
+  if (notice < 0 || firstMarker < 0) return 0;
+  // After the notice: the plan's title, or the date it is signed on, whichever comes first.
+  let lastMarker = -1;
+  for (let i = lines.length - 1; i > notice; i--) {
+    if (markerOf(lines[i]!.trim())) {
+      lastMarker = i;
+      break;
+    }
+  }
+  for (let i = notice + 1; i < lastMarker; i++) {
+    const l = lines[i]!.trim();
+    const cut = isTitleLine(l) && !markerOf(l) ? i : isDateOnly(l) ? i + 1 : -1;
+    // The plan numbers from the start (「一、」「1.」) where it begins; a cut inside the plan would not.
+    if (cut >= 0) return numbersFromOne(lines, cut) ? cut : 0;
+  }
+  return 0;
+}
+
+function numbersFromOne(lines: string[], from: number): boolean {
+  for (let i = from; i < lines.length; i++) {
+    const mk = markerOf(lines[i]!.trim());
+    if (mk) return mk.value === 1;
+  }
+  return false;
+}
