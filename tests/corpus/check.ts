@@ -1,9 +1,9 @@
-/** `npx tsx tests/corpus/check.ts`: validates every annotation file against the schema (runs no parser). */
+/** `npx tsx tests/corpus/check.ts [dir]`: validates every annotation file against the schema (runs no parser). */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusPlan, corpusReplies } from './schema.js';
 
-const here = new URL('.', import.meta.url).pathname;
+const here = process.argv[2] ?? new URL('.', import.meta.url).pathname;
 let bad = 0;
 let plans = 0;
 let replies = 0;
