@@ -59,7 +59,8 @@ export const corpusReply = z.object({
   /** The day the statement was written (the page's date), which relative dates resolve against. */
   at: day,
   expected: z.object({
-    status: oneOf(replyStatus).nullable(),
+    /** null: the statement makes no claim; a list may hold null beside a status a clerk could fairly enter. */
+    status: z.union([replyStatus, z.array(replyStatus.nullable()).min(1)]).nullable(),
     percent: oneOf(z.number()).nullable(),
     /** Values the statement reports for the targets, in the target's unit; target is an index into targets. */
     values: z.array(z.object({ target: z.number().int().min(0), value: z.number() })),
