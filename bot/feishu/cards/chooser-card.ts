@@ -2,8 +2,9 @@
  * Asks which task a free message is about (「这条进展属于哪项任务？」). The message itself stays on
  * the server (bot/store/unassigned-replies.ts); the card carries only its message id, so a reply of
  * any length gets a small card. A few tasks are buttons; more are one drop-down listing every task,
- * titles shortened until the card fits (card-size.ts); a person with more tasks than even a list of
- * numbers can hold also gets a box to type the task number. Pure.
+ * titles shortened until the card fits (card-size.ts: bytes of request body, and elements — each
+ * option's text is a plain_text element); a person with more tasks than one drop-down can hold also
+ * gets a box to type the task number. Pure.
  */
 import { cut, md } from '../safe-text.js';
 import { button, card, form, input, markdown, select, submitButton, type Card, type Element } from './card.js';

@@ -24,8 +24,8 @@ export function extensionRequestCard(r: ExtensionRequestView): Card {
         md`**申请人**：${cut(r.requester, 12)}\n**当前时限**：${figure(r.from)}\n**申请延至**：${figure(r.to)}\n**理由**：${cut(r.reason, 300)}`,
       ),
       buttonRow([
-        button('同意', { action: 'extend-approve', ...value }, 'primary', 'extend-approve'),
-        button('不同意', { action: 'extend-refuse', ...value }, 'danger', 'extend-refuse'),
+        button('同意', { action: 'extend-approve', ...value }, 'primary'),
+        button('不同意', { action: 'extend-refuse', ...value }, 'danger'),
       ]),
     ],
   });

@@ -8,6 +8,8 @@ import { amountPhrase, deadlineWord, workdaysWord } from '../../domain/task-stat
 import type { TaskState } from '../../domain/task-state/types.js';
 import { cut, figure, joinMd, md } from '../safe-text.js';
 import { button, buttonRow, card, form, hr, input, markdown, submitButton, type Card, type Template } from './card.js';
+import { fitsOneCard } from './card-size.js';
+import { fitLines, LIST_BUDGET } from './fit-lines.js';
 import { phraseMd } from './phrase-md.js';
 
 export interface NudgeCardInput {
@@ -34,7 +36,13 @@ function subtitle(n: NudgeCardInput): string {
   return '请填报本期进展';
 }
 
+/** The card; a task with more targets than one card can hold lists what fits and asks for the rest in words. */
 export function nudgeCard(n: NudgeCardInput): Card {
+  const full = nudgeCardOf(n, false);
+  return fitsOneCard(full) ? full : nudgeCardOf(n, true);
+}
+
+function nudgeCardOf(n: NudgeCardInput, compact: boolean): Card {
   const template: Template = n.level === 'red' ? 'red' : n.level === 'yellow' ? 'orange' : 'blue';
   const value = (extra: Record<string, unknown>) => ({ taskId: n.task.id, period: n.period, ...extra });
   const targets = n.state.targets;
@@ -45,7 +53,7 @@ export function nudgeCard(n: NudgeCardInput): Card {
   });
   const d = n.state.deadline;
   const report = form('report_form', [
-    ...targets.map((t) => input({ name: `t${n.positions.get(t.targetId) ?? 0}`, placeholder: `${cut(t.label, 20)}（${cut(t.unit, 8)}）`, maxLength: 20 })),
+    ...(compact ? [] : targets).map((t) => input({ name: `t${n.positions.get(t.targetId) ?? 0}`, placeholder: `${cut(t.label, 20)}（${cut(t.unit, 8)}）`, maxLength: 20 })),
     input({ name: 'note', multiline: true, rows: 2, maxLength: 1000, placeholder: '进展说明（可选）' }),
     submitButton('提交进展', value({ action: 'report-form' }), 'submit'),
   ]);
@@ -56,7 +64,7 @@ export function nudgeCard(n: NudgeCardInput): Card {
     summary: cut(`任务${n.task.code} ${n.task.title}：${subtitle(n)}`, 60),
     elements: [
       markdown(md`${cut(n.task.body, 80)}`),
-      ...(lines.length ? [markdown(joinMd(lines, '\n'))] : []),
+      ...(lines.length ? [markdown(joinMd(compact ? fitLines(lines, LIST_BUDGET / 2) : lines, '\n'))] : []),
       markdown(md`完成时限：${figure(deadlineWord(d, n.today))}（${figure(workdaysWord(d))}）`),
       hr(),
       buttonRow(
