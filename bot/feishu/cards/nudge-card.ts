@@ -3,6 +3,8 @@
  * state (the task-state engine): each target's latest value and 序时应达 in the target's unit, the
  * effective deadline (with its year when not the message's, the plan's own beside it when
  * extended), the working days left or overdue. Its colour and words follow the nudge's kind.
+ * Once someone reports on the task for the period, the card is updated in place: 「已报送」, who and
+ * what was recorded, and still the buttons, the form and the reply to correct it.
  */
 import { amountPhrase, deadlineWord, workdaysWord } from '../../domain/task-state/phrases.js';
 import type { TaskState } from '../../domain/task-state/types.js';
@@ -23,11 +25,14 @@ export interface NudgeCardInput {
   period: string;
   kind: string;
   level: 'blue' | 'yellow' | 'red' | null;
+  /** Set once a report for the period is recorded: who, when ('YYYY-MM-DD HH:mm') and what (「已记录：…」). */
+  reported?: { by: string; at: string; line: string };
 }
 
 export const STATUS_WORDS = { on_track: '按计划推进', at_risk: '有风险', blocked: '受阻', done: '已完成' } as const;
 
 function subtitle(n: NudgeCardInput): string {
+  if (n.reported) return '已报送，如有出入可更正';
   const left = n.state.deadline.workdaysLeft;
   if (n.kind.startsWith('deadline-0')) return '今天是完成时限，请填报进展';
   if (n.kind.startsWith('deadline-')) return `距完成时限还有 ${left} 个工作日`;
@@ -43,7 +48,10 @@ export function nudgeCard(n: NudgeCardInput): Card {
 }
 
 function nudgeCardOf(n: NudgeCardInput, compact: boolean): Card {
-  const template: Template = n.level === 'red' ? 'red' : n.level === 'yellow' ? 'orange' : 'blue';
+  const template: Template = n.reported ? 'green' : n.level === 'red' ? 'red' : n.level === 'yellow' ? 'orange' : 'blue';
+  const reported = n.reported
+    ? [markdown(md`**已报送**（${cut(n.reported.by, 12)}，${figure(n.reported.at)}）\n${cut(n.reported.line, 400)}`), hr()]
+    : [];
   const value = (extra: Record<string, unknown>) => ({ taskId: n.task.id, period: n.period, ...extra });
   const targets = n.state.targets;
   const lines = targets.map((t) => {
@@ -63,6 +71,7 @@ function nudgeCardOf(n: NudgeCardInput, compact: boolean): Card {
     template,
     summary: cut(`任务${n.task.code} ${n.task.title}：${subtitle(n)}`, 60),
     elements: [
+      ...reported,
       markdown(md`${cut(n.task.body, 80)}`),
       ...(lines.length ? [markdown(joinMd(compact ? fitLines(lines, LIST_BUDGET / 2) : lines, '\n'))] : []),
       markdown(md`完成时限：${figure(deadlineWord(d, n.today))}（${figure(workdaysWord(d))}）`),
@@ -73,7 +82,9 @@ function nudgeCardOf(n: NudgeCardInput, compact: boolean): Card {
         ),
       ),
       report,
-      markdown(md`也可以直接回复这条消息，用自己的话说明进展（如「已完成118家，按计划推进」）。`),
+      n.reported
+        ? markdown(md`如有出入，点选状态、重新填报或直接回复这条消息更正，以最新一条为准。`)
+        : markdown(md`也可以直接回复这条消息，用自己的话说明进展（如「已完成118家，按计划推进」）。`),
     ],
   });
 }

@@ -10,9 +10,10 @@ import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { readReply, type ReportStatus } from '../../domain/reply/read-reply.js';
 import { periodOf } from '../../domain/schedule/periods.js';
 import type { PeriodCadence } from '../../domain/schedule/settings.js';
-import { confirmationCard, type RecordedSummary } from '../../feishu/cards/report-cards.js';
+import { confirmationCard, recordedLine, type RecordedSummary } from '../../feishu/cards/report-cards.js';
 import { createReport, type ReportInput } from '../../store/reports.js';
 import { askCompletion } from './completion.js';
+import { showReportedOnNudges } from './nudge-reported.js';
 import { reporterPersonId, type Reporter } from './may-report.js';
 
 export type TaskWithTargets = Awaited<ReturnType<typeof loadTask>>;
@@ -98,5 +99,6 @@ export async function recordReport(deps: Deps, task: TaskWithTargets, said: Said
   const key = `confirm:${said.messageId ?? `report-${report.id}`}:${task.id}`;
   if (said.replyTo) await deps.messenger.reply(said.replyTo, { card }, key);
   else await deps.messenger.send({ openId: said.reporter.openId }, { card }, key);
+  await showReportedOnNudges(deps, { taskId: task.id, period, personId, line: recordedLine(summary) });
   return { report, summary };
 }
