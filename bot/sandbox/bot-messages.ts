@@ -75,7 +75,7 @@ export function sendAsBot(ctx: SandboxContext, s: BotSend, limitKey: string): St
   }
   const refused = ctx.faults.takeRefusal(s.msgType);
   if (refused) throw refused;
-  const checked = checkContent({ msgType: s.msgType, content: s.content, chat: s.chat, directory: ctx.directory, files: ctx.files, bodyBytes: s.bodyBytes });
+  const checked = checkContent({ msgType: s.msgType, content: s.content, chat: s.chat, directory: ctx.directory, files: ctx.files, bodyBytes: s.bodyBytes, cards: ctx.settings.cards });
   return ctx.messages.add({
     messageId: ids.message(),
     chatId: s.chat.chatId,

@@ -4,12 +4,22 @@
  * 200621 bad JSON, 11310 more than 200 elements, 200861 structure (unknown property, gone tag,
  * missing schema 2.0), 200914 bad table, 200550 bad chart. Which sub-code real Feishu gives for
  * each structural fault is UNCONFIRMED beyond 200621/11310/200861/200914/200550 themselves.
- * Simplified: element-level properties are not checked, only card/config/header/body keys.
+ * Simplified: element-level properties are not checked, only card/config/header/body keys, and
+ * `name` on a button outside a form: 2.0 rejects unsupported properties ("传入不支持的属性将报错",
+ * card-json-v2-breaking-changes-release-notes) and the button page documents `name` only for form
+ * children. Whether Feishu refuses it is UNCONFIRMED: CardRules.buttonNameOutsideForm ('reject' by default).
+ * Elements: "at most 200 elements or components, plain_text text elements included" (contract §10):
+ * every object with a `tag` in the header and body counts (a chart's spec and a table's rows are data).
  */
 
 export const MAX_CARD_ELEMENTS = 200;
 /** 2.0 cards can be updated and clicked for 14 days. */
 export const CARD_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+
+export interface CardRules {
+  /** A `name` on a button that is not inside a form: 'reject' (200861, default) or 'accept'. */
+  buttonNameOutsideForm?: 'reject' | 'accept';
+}
 
 export type CardCheck = { ok: true; card: Record<string, unknown> } | { ok: false; sub: number; detail: string };
 
@@ -56,8 +66,20 @@ function childrenOf(el: Obj): unknown[][] {
 }
 
 interface Walk {
-  count: number;
   tables: number;
+  rules: CardRules;
+}
+
+/** Keys whose values are data, not elements. */
+const DATA_KEYS = new Set(['chart_spec', 'rows', 'value', 'behaviors']);
+
+/** Every object with a tag, as Feishu counts elements toward its limit. */
+function countTagged(x: unknown): number {
+  if (Array.isArray(x)) return x.reduce((n: number, v) => n + countTagged(v), 0);
+  if (!isObj(x)) return 0;
+  let n = typeof x.tag === 'string' ? 1 : 0;
+  for (const [k, v] of Object.entries(x)) if (!DATA_KEYS.has(k)) n += countTagged(v);
+  return n;
 }
 
 function checkTable(el: Obj, topLevel: boolean): void {
@@ -90,14 +112,15 @@ function checkForm(form: Obj): void {
   if (!submit) throw new CardFault(200861, 'a form needs a button with form_action_type "submit"');
 }
 
-function walk(list: unknown[], depth: number, state: Walk, path: string): void {
+function walk(list: unknown[], depth: number, state: Walk, path: string, inForm = false): void {
   list.forEach((el, i) => {
     const at = `${path}[${i}]`;
     if (!isObj(el) || typeof el.tag !== 'string') throw new CardFault(200861, `${at} has no tag`);
     if (GONE.has(el.tag)) throw new CardFault(200861, `tag "${el.tag}" is not supported in card JSON 2.0 (${at})`);
     if (!TAGS.has(el.tag)) throw new CardFault(200861, `unknown tag "${el.tag}" (${at})`);
-    state.count += 1;
-    if (state.count > MAX_CARD_ELEMENTS) throw new CardFault(11310, `card has more than ${MAX_CARD_ELEMENTS} elements`);
+    if (el.tag === 'button' && !inForm && el.name !== undefined && state.rules.buttonNameOutsideForm !== 'accept') {
+      throw new CardFault(200861, `unknown property name of a button outside a form (${at})`);
+    }
     const topLevel = depth === 0;
     if (el.tag === 'table') {
       state.tables += 1;
@@ -111,22 +134,22 @@ function walk(list: unknown[], depth: number, state: Walk, path: string): void {
     }
     const kids = childrenOf(el);
     if (kids.length > 0 && depth + 1 > MAX_DEPTH) throw new CardFault(200861, `containers nest deeper than ${MAX_DEPTH} (${at})`);
-    for (const k of kids) walk(k, depth + 1, state, `${at}.elements`);
+    for (const k of kids) walk(k, depth + 1, state, `${at}.elements`, inForm || el.tag === 'form');
   });
 }
 
 /** Validate a card given as the JSON string the API received. */
-export function validateCard2(json: string): CardCheck {
+export function validateCard2(json: string, rules: CardRules = {}): CardCheck {
   let card: unknown;
   try {
     card = JSON.parse(json);
   } catch {
     return { ok: false, sub: 200621, detail: 'parse card json err, please check whether the card json is correct' };
   }
-  return validateCardObject(card);
+  return validateCardObject(card, rules);
 }
 
-export function validateCardObject(card: unknown): CardCheck {
+export function validateCardObject(card: unknown, rules: CardRules = {}): CardCheck {
   try {
     if (!isObj(card)) throw new CardFault(200621, 'card must be a JSON object');
     if (card.schema !== '2.0') throw new CardFault(200861, 'schema must be "2.0" (this platform accepts only card JSON 2.0)');
@@ -144,7 +167,9 @@ export function validateCardObject(card: unknown): CardCheck {
     }
     if (!isObj(card.body) || !Array.isArray(card.body.elements)) throw new CardFault(200861, 'body.elements is required');
     unknownKeys(card.body, BODY, 'body');
-    walk(card.body.elements, 0, { count: 0, tables: 0 }, 'body.elements');
+    walk(card.body.elements, 0, { tables: 0, rules }, 'body.elements');
+    const count = countTagged(card.header) + countTagged(card.body);
+    if (count > MAX_CARD_ELEMENTS) throw new CardFault(11310, `card has ${count} elements, more than ${MAX_CARD_ELEMENTS}`);
     return { ok: true, card };
   } catch (e) {
     if (e instanceof CardFault) return { ok: false, sub: e.sub, detail: e.detail };

@@ -58,7 +58,7 @@ export async function clickCard(ctx: SandboxContext, input: ClickCardInput): Pro
   let cardError: string | null = null;
   const card = (body as { card?: { type?: unknown; data?: unknown } } | null)?.card;
   if (r.outcome === 'acked' && card?.type === 'raw') {
-    const check = validateCardObject(card.data);
+    const check = validateCardObject(card.data, ctx.settings.cards.rules);
     if (check.ok) {
       ctx.messages.update(m.messageId, check.card, JSON.stringify(check.card), 'callback');
       cardReplaced = true;

@@ -6,9 +6,11 @@
  * (sent-mentions.ts), so tests can assert that the bot never pings anyone by quoting words.
  * Size: Feishu limits the request body ("请求体", contract §10), in which a card's JSON travels as an
  * escaped string; the routes pass the body's size (card and post ≤ 30 KB, text ≤ 150 KB), and the
- * content alone is checked when no body size is given. The bot's own budget: bot/feishu/cards/card-size.ts.
+ * content alone is checked when no body size is given. Whether "30 KB" is 30,720 or 30,000 bytes is
+ * UNCONFIRMED: FakeFeishuOptions.cardBodyLimitBytes (default 30,720). The bot's own budget, under
+ * both: bot/feishu/cards/card-size.ts.
  */
-import { cardErrorMsg, validateCard2 } from './card-validator.js';
+import { cardErrorMsg, validateCard2, type CardRules } from './card-validator.js';
 import type { Directory } from './directory.js';
 import type { FileStore } from './file-store.js';
 import { bad, invalidParam } from './platform-error.js';
@@ -35,6 +37,8 @@ interface CheckArgs {
   files: FileStore;
   /** Bytes of the whole request body (send, reply, patch). */
   bodyBytes?: number;
+  /** The platform's settings for cards: the body limit and the card rules (types.ts options). */
+  cards?: { bodyLimitBytes?: number; rules?: CardRules };
 }
 
 const tooLong = () => bad(230025, 'The message content is too long. text ≤ 150 KB, card and post ≤ 30 KB.');
@@ -69,14 +73,14 @@ function checkPost(post: Record<string, unknown>): void {
 }
 
 /** Returns the parsed content, or throws the PlatformError Feishu would answer. */
-export function checkContent({ msgType, content, chat, directory, files, bodyBytes }: CheckArgs): CheckedContent {
+export function checkContent({ msgType, content, chat, directory, files, bodyBytes, cards }: CheckArgs): CheckedContent {
   if (typeof msgType !== 'string' || !MSG_TYPES.has(msgType)) throw invalidParam(`invalid msg_type ${String(msgType)}`);
   if (typeof content !== 'string') throw invalidParam('content must be a JSON-encoded string, not an object');
   const size = Math.max(bodyBytes ?? 0, Buffer.byteLength(content, 'utf8'));
-  if (size > (msgType === 'interactive' || msgType === 'post' ? CARD_POST_MAX_BYTES : TEXT_MAX_BYTES)) throw tooLong();
+  if (size > (msgType === 'interactive' || msgType === 'post' ? (cards?.bodyLimitBytes ?? CARD_POST_MAX_BYTES) : TEXT_MAX_BYTES)) throw tooLong();
 
   if (msgType === 'interactive') {
-    const r = validateCard2(content);
+    const r = validateCard2(content, cards?.rules);
     if (!r.ok) throw bad(230099, cardErrorMsg(r.sub, r.detail));
     const ats = cardMarkdown(r.card).flatMap(cardAts).map((id) => ({ id, name: '' }));
     return { content: r.card, mentions: allowed(mentionsOf(ats, directory), chat) };

@@ -1,4 +1,5 @@
 /** The fake platform's parts, handed to every route and user action as one plain object. */
+import type { CardRules } from './card-validator.js';
 import type { Delivery } from './delivery.js';
 import type { Directory } from './directory.js';
 import type { AppIdentity } from './envelopes.js';
@@ -16,6 +17,8 @@ export interface SandboxContext {
     batchGetIdMisses: 'omit' | 'without-id';
     tokenErrorStatus: number;
     ackTimeoutMs: number;
+    /** What send, reply and patch apply to cards (content-check.ts). */
+    cards: { bodyLimitBytes: number; rules: CardRules };
   };
   now: () => number;
   directory: Directory;

@@ -108,6 +108,7 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
       batchGetIdMisses: opts.batchGetIdMisses ?? 'omit',
       tokenErrorStatus: opts.tokenErrorStatus ?? 400,
       ackTimeoutMs,
+      cards: { bodyLimitBytes: opts.cardBodyLimitBytes ?? 30 * 1024, rules: { buttonNameOutsideForm: opts.buttonNameOutsideForm ?? 'reject' } },
     },
     now,
     directory: createDirectory(opts.appId),

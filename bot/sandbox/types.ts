@@ -25,6 +25,10 @@ export interface FakeFeishuOptions {
   batchGetIdMisses?: 'omit' | 'without-id';
   /** UNCONFIRMED: HTTP status of token errors (99991661/99991663/99991671); default 400. */
   tokenErrorStatus?: number;
+  /** UNCONFIRMED: "30 KB" of request body for a card or post, as 30,720 (default) or 30,000 bytes. */
+  cardBodyLimitBytes?: number;
+  /** UNCONFIRMED: a button's `name` outside a form is refused ('reject', default: 230099/200861) or 'accept'ed. */
+  buttonNameOutsideForm?: 'reject' | 'accept';
   appName?: string;
   tenantKey?: string;
 }

@@ -51,6 +51,11 @@ describe('a 20,000-character reply from an owner of 12 tasks', () => {
     const confirmations = () => h.fake.messagesTo(STAFF).filter((m) => m.parentId === said.messageId && m.content.header?.title?.content === '进展已记录');
     await waitFor(() => confirmations().length === 1);
     expect(JSON.stringify(confirmations()[0]!.content)).toContain('任务7');
+    // The chooser itself now shows the choice, with nothing left to choose (PATCH through the SDK).
+    const chosen = h.fake.message(chooser.messageId)!;
+    expect(chosen.history.map((v) => v.via)).toEqual(['create', 'patch']);
+    expect(chosen.content.header.title.content).toBe('已选择：任务7');
+    expect(JSON.stringify(chosen.content)).not.toMatch(/select_static|"tag":"button"|"tag":"form"/);
 
     // The same choice again records nothing new and shows nothing twice.
     await h.fake.clickCard(pick);

@@ -102,6 +102,17 @@ describe('check-ins on working days of the Chinese calendar', () => {
     const report = await h.bot.deps.db.report.findFirstOrThrow({ where: { messageId: said.messageId }, include: { values: true } });
     expect(report).toMatchObject({ status: 'on_track', rawText: '目前有效期高企118家，按计划推进', period: '2022-W15', source: 'reply' });
     expect(report.values.map((v) => v.value)).toEqual([118]);
+    // The check-in card itself now says 「已报送」 with what was recorded, and keeps every way to correct it.
+    const updated = h.fake.message(checkin.messageId)!;
+    expect(updated.history.map((v) => v.via)).toEqual(['create', 'patch']);
+    expect(titleOf(updated)).toBe('任务1 培育高新技术企业');
+    expect(updated.content.header.subtitle.content).toBe('已报送，如有出入可更正');
+    expect(updated.content.header.template).toBe('green');
+    const words = JSON.stringify(updated.content);
+    expect(words).toContain('**已报送**（张敏，2022-04-11 10:00）');
+    expect(words).toContain('已记录：任务1 培育高新技术企业');
+    expect(words.match(/"action":"report-status"/g)).toHaveLength(4);
+    expect(words).toContain('"action":"report-form"');
     await walk('2022-04-19T20:00:00');
     expect((await sentTimes(ZHANG, '1')).slice(5)).toEqual(['2022-04-11 09:30 checkin', '2022-04-18 09:30 checkin']);
     expect(await h.bot.deps.db.nudge.count({ where: { person: { openId: ZHANG }, period: '2022-W15', state: 'cancelled' } })).toBe(0);
@@ -131,6 +142,9 @@ describe('answers land on the right task', () => {
     await inbound();
     const report = await waitFor(() => h.bot.deps.db.report.findFirst({ where: { taskId: task.id, source: 'button' } }));
     expect(report.status).toBe('at_risk');
+    // The clicked card (locked while its click was answered) is updated once the click is done.
+    await waitFor(() => h.fake.message(card.messageId)!.updated, 20_000, 'the clicked check-in card updated');
+    expect(JSON.stringify(h.fake.message(card.messageId)!.content)).toContain('状态：有风险');
     await walk('2022-05-20T20:00:00');
     expect(await h.bot.deps.db.nudge.count({ where: { taskId: task.id, period: '2022-W20', state: 'sent' } })).toBe(1);
   }, 120_000);

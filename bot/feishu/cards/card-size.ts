@@ -1,10 +1,15 @@
 /**
  * How big a card is the way Feishu measures it. The limit is on the request body ("请求体最大不能超过
- * 30 KB", contract §2 and §10), and a card travels in that body as a JSON *string*: every `"` and `\`
- * of the card's JSON is escaped once more, so a card whose JSON is 27 KB can make a 31 KB body. The
- * fake Feishu (bot/sandbox/content-check.ts) refuses a body over CARD_BODY_LIMIT with 230025; the bot
- * keeps every card within CARD_BUDGET, which leaves room for the rest of the body and a margin (also
- * under 30,000 bytes, should "30 KB" mean that).
+ * 30 KB", contract §2 and §10; server-docs/im-v1/message/create), and a card travels in that body as a
+ * JSON *string*: every `"` and `\` of the card's JSON is escaped once more, so a card whose JSON is
+ * 27 KB can make a 31 KB body. The fake Feishu (bot/sandbox/content-check.ts) refuses a body over its
+ * limit with 230025; the bot keeps every card within CARD_BUDGET, which leaves room for the rest of the
+ * body and a margin (also under 30,000 bytes, should "30 KB" mean that).
+ *
+ * Elements: a card holds at most 200 elements or components, plain_text text elements included
+ * (feishu-cards/card-json-v2-structure; contract §10). elementCount counts every object with a `tag`:
+ * components, the header's title and subtitle, a button's text, a placeholder, each option of a
+ * drop-down; the bot keeps a card within ELEMENT_BUDGET.
  */
 
 /** Feishu's limit on the body of a card (or post) send, reply or patch. */
@@ -16,9 +21,25 @@ const ENVELOPE_BYTES = 512;
 /** The most a card's JSON may take inside the body: 28 KB of body, less the envelope. */
 export const CARD_BUDGET = 28 * 1024 - ENVELOPE_BYTES;
 
+/** Feishu's limit on elements per card, and the bot's own, with a margin. */
+export const CARD_ELEMENT_LIMIT = 200;
+export const ELEMENT_BUDGET = 190;
+
 /** Bytes `x` takes inside the request body: its JSON, as the JSON string the body carries (without the quotes). */
 export function bodyBytes(x: unknown): number {
   return Buffer.byteLength(JSON.stringify(JSON.stringify(x)), 'utf8') - 2;
 }
 
-export const fitsOneCard = (card: unknown): boolean => bodyBytes(card) <= CARD_BUDGET;
+/** Keys whose values are data, not card elements: a chart's VChart spec, a table's rows. */
+const DATA_KEYS = new Set(['chart_spec', 'rows', 'value', 'behaviors']);
+
+/** Elements of a card (or of one element), counted as Feishu counts them: every object with a tag. */
+export function elementCount(x: unknown): number {
+  if (Array.isArray(x)) return x.reduce((n: number, v) => n + elementCount(v), 0);
+  if (typeof x !== 'object' || x === null) return 0;
+  let n = typeof (x as { tag?: unknown }).tag === 'string' ? 1 : 0;
+  for (const [k, v] of Object.entries(x)) if (!DATA_KEYS.has(k)) n += elementCount(v);
+  return n;
+}
+
+export const fitsOneCard = (card: unknown): boolean => bodyBytes(card) <= CARD_BUDGET && elementCount(card) <= ELEMENT_BUDGET;

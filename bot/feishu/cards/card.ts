@@ -35,19 +35,23 @@ export const markdown = (content: Md): Element => el({ tag: 'markdown', content:
 export const plainDiv = (content: string): Element => el({ tag: 'div', text: plain(content) });
 export const hr = (): Element => el({ tag: 'hr' });
 
-export function button(text: string, value: Record<string, unknown>, type: 'primary' | 'default' | 'danger' = 'default', name?: string): Element {
+/**
+ * A button that calls back with `value`. No `name`: card JSON 2.0 refuses properties a component does
+ * not support ("传入不支持的属性将报错", feishu-cards/card-json-v2-breaking-changes-release-notes), and
+ * the button page documents `name` only for a button inside a form (submitButton).
+ */
+export function button(text: string, value: Record<string, unknown>, type: 'primary' | 'default' | 'danger' = 'default'): Element {
   return el({
     tag: 'button',
-    ...(name ? { name } : {}),
     text: plain(text, 60),
     type,
     behaviors: [{ type: 'callback', value }],
   });
 }
 
-/** A form's submit button. */
+/** A form's submit button: inside a form every interactive component needs a unique `name`. */
 export const submitButton = (text: string, value: Record<string, unknown>, name: string): Element =>
-  el({ ...button(text, value, 'primary', name), form_action_type: 'submit' });
+  el({ tag: 'button', name, ...button(text, value, 'primary'), form_action_type: 'submit' });
 
 /** Buttons side by side. */
 export function buttonRow(buttons: Element[]): Element {

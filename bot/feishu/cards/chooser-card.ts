@@ -2,8 +2,10 @@
  * Asks which task a free message is about (「这条进展属于哪项任务？」). The message itself stays on
  * the server (bot/store/unassigned-replies.ts); the card carries only its message id, so a reply of
  * any length gets a small card. A few tasks are buttons; more are one drop-down listing every task,
- * titles shortened until the card fits (card-size.ts); a person with more tasks than even a list of
- * numbers can hold also gets a box to type the task number. Pure.
+ * titles shortened until the card fits (card-size.ts: bytes of request body, and elements — each
+ * option's text is a plain_text element); a person with more tasks than one drop-down can hold also
+ * gets a box to type the task number. Once a task is chosen, the card becomes chosenCard: the
+ * choice, no choices left. Pure.
  */
 import { cut, md } from '../safe-text.js';
 import { button, card, form, input, markdown, select, submitButton, type Card, type Element } from './card.js';
@@ -64,4 +66,16 @@ export function chooserCard(tasks: ChooserTask[], text: string, messageId: strin
     if (fitsOneCard(c)) return c;
   }
   return frame(text, [numberBox(messageId)]);
+}
+
+/** The chooser once answered: which task the message went to. */
+export function chosenCard(task: Pick<ChooserTask, 'code' | 'title'>, text: string): Card {
+  return card({
+    title: `已选择：任务${task.code}`,
+    template: 'green',
+    elements: [
+      markdown(md`这条回复已记入 **任务${cut(task.code, 12)} ${cut(task.title, 60)}**：\n> ${cut(cut(text, 240).replace(/\s+/g, ' '), 120)}`),
+      markdown(md`以后可在回复开头写「#任务编号」（如「#7 已完成…」），就不用再选了。`),
+    ],
+  });
 }

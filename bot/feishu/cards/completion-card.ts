@@ -43,7 +43,7 @@ export function completionCard(v: CompletionView): Card {
     elements: [
       ...facts(v),
       hr(),
-      buttonRow([button('确认办结', value('completion-confirm'), 'primary', 'completion-confirm')]),
+      buttonRow([button('确认办结', value('completion-confirm'), 'primary')]),
       form('return_form', [
         input({ name: 'reason', multiline: true, rows: 2, maxLength: RETURN_REASON_MAX, placeholder: '退回理由（必填，将告知责任人）' }),
         submitButton('退回', value('completion-return'), 'completion-return'),

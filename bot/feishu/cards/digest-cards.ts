@@ -12,14 +12,14 @@ import { shareWord } from '../../domain/task-state/amounts.js';
 import { LIGHT_EMOJI } from '../../domain/task-state/words.js';
 import { cut, md, type Md } from '../safe-text.js';
 import { card, markdown, type Card, type Element, type Template } from './card.js';
-import { CARD_BUDGET } from './card-size.js';
+import { CARD_BUDGET, ELEMENT_BUDGET, elementCount } from './card-size.js';
 import { CHART_MAX_TARGETS, chartElement, chartSelection } from './digest-chart.js';
 import { attentionItem, dueItem, mdWriter as w, missingItem, taskItem } from './digest-items.js';
 import { jsonBytes, paginate, type Block, type Squeezable } from './digest-pages.js';
 
 /** Feishu allows 30 KB of request body and 200 elements; keep a margin (card-size.ts). */
 export const DIGEST_CARD_BYTES = CARD_BUDGET;
-export const DIGEST_CARD_ELEMENTS = 190;
+export const DIGEST_CARD_ELEMENTS = ELEMENT_BUDGET;
 
 const TEMPLATE: Record<Light, Template> = { red: 'red', yellow: 'orange', none: 'grey', green: 'green' };
 
@@ -78,7 +78,9 @@ function frame(m: DigestModel, elements: Element[], page: number, pages: number)
 
 export function digestCards(model: DigestModel, opts: DigestCardOptions): Card[] {
   const showMissing = opts.audience === 'admin' || (opts.showMissing ?? model.showMissingInGroup);
-  const room = DIGEST_CARD_BYTES - jsonBytes(frame(model, [], 999, 999));
-  const pages = paginate(blocks(model, showMissing), { bytes: room, elements: DIGEST_CARD_ELEMENTS });
+  const empty = frame(model, [], 999, 999);
+  const room = DIGEST_CARD_BYTES - jsonBytes(empty);
+  // The header's title and subtitle count toward the element limit too (card-size.ts).
+  const pages = paginate(blocks(model, showMissing), { bytes: room, elements: DIGEST_CARD_ELEMENTS - elementCount(empty) });
   return pages.map((elements, i) => frame(model, elements, i + 1, pages.length));
 }

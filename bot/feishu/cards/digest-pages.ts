@@ -6,7 +6,7 @@
  */
 import type { Md } from '../safe-text.js';
 import { markdown, panel, type Element } from './card.js';
-import { bodyBytes } from './card-size.js';
+import { bodyBytes, elementCount } from './card-size.js';
 
 /** An item rendered at increasing compactness: 0 = full … MAX_SQUEEZE = shortest. */
 export type Squeezable = (squeeze: number) => Element;
@@ -19,7 +19,7 @@ export type Block =
 export interface PageLimits {
   /** Bytes the elements may take in the request body (the card's budget minus its frame). */
   bytes: number;
-  /** Elements per card, nested ones included. */
+  /** Elements per card, counted as elementCount does (nested ones and plain_text included). */
   elements: number;
 }
 
@@ -57,9 +57,10 @@ class Pages {
 
 function placeSingle(p: Pages, el: Element): void {
   const b = jsonBytes(el);
-  if (!p.fits(p.top(b), 1)) p.flush();
-  if (!p.fits(p.top(b), 1)) throw new Error('a digest block is larger than one card: shorten it before paging');
-  p.add(p.top(b), 1);
+  const n = elementCount(el);
+  if (!p.fits(p.top(b), n)) p.flush();
+  if (!p.fits(p.top(b), n)) throw new Error('a digest block is larger than one card: shorten it before paging');
+  p.add(p.top(b), n);
   p.els.push(el);
 }
 
@@ -74,16 +75,18 @@ function placeList(p: Pages, block: Extract<Block, { kind: 'list' }>): void {
     for (let squeeze = 0; ; ) {
       const el = item(squeeze);
       const b = jsonBytes(el);
-      if (open && p.fits(b + 1, 1)) {
-        p.add(b + 1, 1);
+      const n = elementCount(el);
+      if (open && p.fits(b + 1, n)) {
+        p.add(b + 1, n);
         open.push(el);
         break;
       }
       if (!open) {
         const head = header(block.container, parts === 0 ? block.title : block.continued, block.expanded);
         const cost = p.top(jsonBytes(head)) + b + (block.container === 'plain' ? 1 : 0);
-        if (p.fits(cost, 2)) {
-          p.add(cost, 2);
+        const count = elementCount(head) + n;
+        if (p.fits(cost, count)) {
+          p.add(cost, count);
           p.els.push(head);
           open = block.container === 'panel' ? (head.elements as Element[]) : p.els;
           open.push(el);

@@ -3,11 +3,15 @@
  * state (the task-state engine): each target's latest value and 序时应达 in the target's unit, the
  * effective deadline (with its year when not the message's, the plan's own beside it when
  * extended), the working days left or overdue. Its colour and words follow the nudge's kind.
+ * Once someone reports on the task for the period, the card is updated in place: 「已报送」, who and
+ * what was recorded, and still the buttons, the form and the reply to correct it.
  */
 import { amountPhrase, deadlineWord, workdaysWord } from '../../domain/task-state/phrases.js';
 import type { TaskState } from '../../domain/task-state/types.js';
 import { cut, figure, joinMd, md } from '../safe-text.js';
 import { button, buttonRow, card, form, hr, input, markdown, submitButton, type Card, type Template } from './card.js';
+import { fitsOneCard } from './card-size.js';
+import { fitLines, LIST_BUDGET } from './fit-lines.js';
 import { phraseMd } from './phrase-md.js';
 
 export interface NudgeCardInput {
@@ -21,11 +25,14 @@ export interface NudgeCardInput {
   period: string;
   kind: string;
   level: 'blue' | 'yellow' | 'red' | null;
+  /** Set once a report for the period is recorded: who, when ('YYYY-MM-DD HH:mm') and what (「已记录：…」). */
+  reported?: { by: string; at: string; line: string };
 }
 
 export const STATUS_WORDS = { on_track: '按计划推进', not_started: '尚未启动', at_risk: '有风险', blocked: '受阻', done: '已完成' } as const;
 
 function subtitle(n: NudgeCardInput): string {
+  if (n.reported) return '已报送，如有出入可更正';
   const left = n.state.deadline.workdaysLeft;
   if (n.kind.startsWith('deadline-0')) return '今天是完成时限，请填报进展';
   if (n.kind.startsWith('deadline-')) return `距完成时限还有 ${left} 个工作日`;
@@ -34,8 +41,17 @@ function subtitle(n: NudgeCardInput): string {
   return '请填报本期进展';
 }
 
+/** The card; a task with more targets than one card can hold lists what fits and asks for the rest in words. */
 export function nudgeCard(n: NudgeCardInput): Card {
-  const template: Template = n.level === 'red' ? 'red' : n.level === 'yellow' ? 'orange' : 'blue';
+  const full = nudgeCardOf(n, false);
+  return fitsOneCard(full) ? full : nudgeCardOf(n, true);
+}
+
+function nudgeCardOf(n: NudgeCardInput, compact: boolean): Card {
+  const template: Template = n.reported ? 'green' : n.level === 'red' ? 'red' : n.level === 'yellow' ? 'orange' : 'blue';
+  const reported = n.reported
+    ? [markdown(md`**已报送**（${cut(n.reported.by, 12)}，${figure(n.reported.at)}）\n${cut(n.reported.line, 400)}`), hr()]
+    : [];
   const value = (extra: Record<string, unknown>) => ({ taskId: n.task.id, period: n.period, ...extra });
   const targets = n.state.targets;
   const lines = targets.map((t) => {
@@ -45,7 +61,7 @@ export function nudgeCard(n: NudgeCardInput): Card {
   });
   const d = n.state.deadline;
   const report = form('report_form', [
-    ...targets.map((t) => input({ name: `t${n.positions.get(t.targetId) ?? 0}`, placeholder: `${cut(t.label, 20)}（${cut(t.unit, 8)}）`, maxLength: 20 })),
+    ...(compact ? [] : targets).map((t) => input({ name: `t${n.positions.get(t.targetId) ?? 0}`, placeholder: `${cut(t.label, 20)}（${cut(t.unit, 8)}）`, maxLength: 20 })),
     input({ name: 'note', multiline: true, rows: 2, maxLength: 1000, placeholder: '进展说明（可选）' }),
     submitButton('提交进展', value({ action: 'report-form' }), 'submit'),
   ]);
@@ -55,8 +71,9 @@ export function nudgeCard(n: NudgeCardInput): Card {
     template,
     summary: cut(`任务${n.task.code} ${n.task.title}：${subtitle(n)}`, 60),
     elements: [
+      ...reported,
       markdown(md`${cut(n.task.body, 80)}`),
-      ...(lines.length ? [markdown(joinMd(lines, '\n'))] : []),
+      ...(lines.length ? [markdown(joinMd(compact ? fitLines(lines, LIST_BUDGET / 2) : lines, '\n'))] : []),
       markdown(md`完成时限：${figure(deadlineWord(d, n.today))}（${figure(workdaysWord(d))}）`),
       hr(),
       buttonRow(
@@ -65,7 +82,9 @@ export function nudgeCard(n: NudgeCardInput): Card {
         ),
       ),
       report,
-      markdown(md`也可以直接回复这条消息，用自己的话说明进展（如「已完成118家，按计划推进」）。`),
+      n.reported
+        ? markdown(md`如有出入，点选状态、重新填报或直接回复这条消息更正，以最新一条为准。`)
+        : markdown(md`也可以直接回复这条消息，用自己的话说明进展（如「已完成118家，按计划推进」）。`),
     ],
   });
 }

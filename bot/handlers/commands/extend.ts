@@ -2,11 +2,15 @@
  * /extend N 日期 理由 (延期申请): an owner asks for a later deadline. The request
  * is an audit entry ('extension.requested'); the task's leaders and the admins
  * get a card and the first to decide settles it. Approval moves the deadline; each request
- * is decided once.
+ * is decided once, and then every decider's card shows who decided and loses its buttons (the
+ * cards' message ids are kept in SentCard under 'extend:<request id>').
  */
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
-import { extensionRequestCard } from '../../feishu/cards/extend-card.js';
+import { extensionDecidedCard, extensionRequestCard, type ExtensionRequestView } from '../../feishu/cards/extend-card.js';
+import { shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
+import { keepSentCard, sentCards } from '../../store/sent-cards.js';
+import { updateCards } from '../update-cards.js';
 import type { CardAction } from '../../feishu/envelope.js';
 import { audit } from '../../store/audit.js';
 import { adminOpenIds } from '../../store/people.js';
@@ -19,6 +23,7 @@ import { wordTable } from '../../domain/word-table.js';
 
 const decisionValue = z.object({ requestId: z.number().int(), taskId: z.number().int(), to: z.string().optional() });
 const pending = z.object({ taskId: z.number().int(), to: z.string(), reason: z.string(), requestedBy: z.string() });
+const cardSubject = (requestId: number) => `extend:${requestId}`;
 const toast = (type: 'success' | 'info' | 'error', content: string) => ({ toast: { type, content } });
 
 async function leaderOpenIds(deps: Deps, taskId: number): Promise<string[]> {
@@ -57,7 +62,10 @@ export const extendCommand: CommandSpec = {
     // Leaders decide, and admins may decide for them (the office often does); the first decision counts.
     const deciders = [...new Set([...leaders, ...(await adminOpenIds(deps))])];
     const view = { requestId: request.id, taskId: task.id, code: task.code, title: task.title, requester: me.name, from: task.deadline, to, reason };
-    for (const openId of deciders) await deps.messenger.send({ openId }, { card: extensionRequestCard(view) }, `extend:${request.id}:${openId}`);
+    for (const openId of deciders) {
+      const sent = await deps.messenger.send({ openId }, { card: extensionRequestCard(view) }, `extend:${request.id}:${openId}`);
+      await keepSentCard(deps.db, { subject: cardSubject(request.id), openId, messageId: sent.messageId, now });
+    }
     await say(deps, ctx, botText`已提交任务${task.code}的延期申请（延至 ${to}），已发送给${leaders.length ? '责任领导和管理员' : '管理员'}审批，结果会通知您。`, 'extend');
   },
 };
@@ -116,6 +124,9 @@ function work(approve: boolean) {
       return t;
     });
     if (!task) return;
+    await showDecision(deps, { requestId: l.id, taskId: task.id, code: task.code, title: task.title, from: task.deadline, to: r.to, reason: r.reason }, r.requestedBy, {
+      approved: approve, by: l.openId, at: now,
+    });
     const name = taskLabel(task);
     const tell: BotText = approve
       ? botText`${name}的延期申请已同意，完成时限由 ${task.deadline} 调整为 ${r.to}。`
@@ -128,6 +139,14 @@ function work(approve: boolean) {
       await deps.messenger.send({ openId: o.person.openId }, { text: botText`${name}的完成时限已调整为 ${r.to}。` }, `extend-owner:${l.id}:${o.person.id}`);
     }
   };
+}
+
+/** Every decider's card of the request shows the decision and loses its buttons. */
+async function showDecision(deps: Deps, v: Omit<ExtensionRequestView, 'requester'>, requestedBy: string, d: { approved: boolean; by: string; at: Date }) {
+  const names = await deps.db.person.findMany({ where: { openId: { in: [requestedBy, d.by] } }, select: { openId: true, name: true } });
+  const nameOf = (openId: string, fallback: string) => names.find((p) => p.openId === openId)?.name ?? fallback;
+  const decided = extensionDecidedCard({ ...v, requester: nameOf(requestedBy, '申请人') }, { approved: d.approved, by: nameOf(d.by, '管理员'), at: shanghaiMinute(d.at) });
+  await updateCards(deps, await sentCards(deps.db, cardSubject(v.requestId)), decided);
 }
 
 export const extendCardActions: Record<string, CardActionEntry> = {

@@ -16,7 +16,7 @@ import type { CardActionEntry } from '../types.js';
 import { checkedAction, refuse, toast, type Check } from './checked-action.js';
 import { mayReport } from './may-report.js';
 import { loadTask, recordReport, type Said } from './record-reply.js';
-import { checkChoice } from './choose-task.js';
+import { checkChoice, recordChoice } from './choose-task.js';
 import { askCompletion, withdrawCompletion } from './completion.js';
 
 const status = z.enum(['on_track', 'not_started', 'at_risk', 'blocked', 'done']);
@@ -126,5 +126,5 @@ export const reportCardActions: Record<string, CardActionEntry> = {
       await deps.messenger.reply(messageId, { text }, `undo:${plan.reportId}`);
     }
   }),
-  'choose-task': checkedAction(checkChoice, record),
+  'choose-task': checkedAction(checkChoice, recordChoice),
 };

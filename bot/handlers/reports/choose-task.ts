@@ -3,7 +3,8 @@
  * was about — a button (taskId in the value), the drop-down (the task id as the chosen option) or a
  * task number typed in the box (form field `code`). The message's words come from the server
  * (bot/store/unassigned-replies.ts), whole, and only for the person who sent them; whether they may
- * report on the chosen task is mayReport's rule, as on every channel.
+ * report on the chosen task is mayReport's rule, as on every channel. Once recorded, the chooser
+ * card shows the choice (update-cards.ts).
  */
 import { z } from 'zod';
 import { normaliseTaskCode } from '../../domain/owners/parse-owners.js';
@@ -12,7 +13,10 @@ import { plainText } from '../../feishu/safe-text.js';
 import { unassignedReply } from '../../store/unassigned-replies.js';
 import { refuse, toast, type Check } from './checked-action.js';
 import { mayReport } from './may-report.js';
-import type { Said } from './record-reply.js';
+import { chosenCard } from '../../feishu/cards/chooser-card.js';
+import type { Deps } from '../../deps.js';
+import { updateCards } from '../update-cards.js';
+import { loadTask, recordReport, type Said } from './record-reply.js';
 
 const chooseValue = z.object({ messageId: z.string().min(1).max(128), taskId: z.number().int().optional() });
 
@@ -44,3 +48,11 @@ export const checkChoice: Check<Said> = async (deps, a) => {
   };
   return { ok: true, toast: toast('success', '已选择，正在记录'), plan: said };
 };
+
+/** The work of a choice: record the message on the task, then show the choice on the chooser card. */
+export async function recordChoice(deps: Deps, a: CardAction, said: Said): Promise<void> {
+  const task = await loadTask(deps, said.reporter.taskId);
+  await recordReport(deps, task, said);
+  const cardId = a.context?.open_message_id;
+  if (cardId) await updateCards(deps, [{ messageId: cardId, sentAt: null }], chosenCard(task, said.text));
+}

@@ -27,7 +27,7 @@ export function cardUpdateRoutes(ctx: SandboxContext): Router {
     const chat = ctx.directory.chat(m.chatId);
     if (!chat) throw invalidParam('chat not found');
     const content = (req.body ?? {}).content as unknown;
-    const checked = checkContent({ msgType: 'interactive', content, chat, directory: ctx.directory, files: ctx.files, bodyBytes: bodyBytes(req) });
+    const checked = checkContent({ msgType: 'interactive', content, chat, directory: ctx.directory, files: ctx.files, bodyBytes: bodyBytes(req), cards: ctx.settings.cards });
     ctx.messages.update(id, checked.content, content as string, 'patch');
     ok(res, {}, 'ok');
   });
@@ -38,7 +38,7 @@ export function cardUpdateRoutes(ctx: SandboxContext): Router {
     const use = ctx.tokens.useCardToken(body.token);
     if (!use) throw bad(300030, 'token expired or already used twice');
     const card = typeof body.card === 'string' ? safeParse(body.card) : body.card;
-    const check = validateCardObject(card);
+    const check = validateCardObject(card, ctx.settings.cards.rules);
     if (!check.ok) throw bad(230099, cardErrorMsg(check.sub, check.detail));
     ctx.messages.update(use.messageId, check.card, JSON.stringify(check.card), 'delayed_update');
     ok(res, {});

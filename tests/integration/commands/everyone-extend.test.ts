@@ -115,4 +115,25 @@ describe('/extend decided by an admin', () => {
     expect(late.body).toMatchObject({ toast: { type: 'info' } });
     expect(JSON.stringify(late.body)).toContain('该申请已处理');
   });
+
+  it('once decided, every decider’s card (PATCHed through the SDK) says who decided and loses its buttons', async () => {
+    const { card, value } = await request('2023-07-31', '资金未到位');
+    const adminCard = h.fake.messagesTo(ADMIN).at(-1)!;
+    const deciderCards = await db().sentCard.findMany({ where: { subject: `extend:${value.requestId}` } });
+    expect(deciderCards.map((c) => c.messageId).sort()).toEqual([adminCard.messageId, card.messageId].sort());
+    await click(LEADER, card.messageId, { action: 'extend-refuse', ...value });
+    const leaderName = (await db().person.findUniqueOrThrow({ where: { openId: LEADER } })).name;
+    for (const id of [card.messageId, adminCard.messageId]) {
+      await waitFor(() => h.fake.message(id)!.updated, 20_000, `card ${id} updated`);
+      const m = h.fake.message(id)!;
+      expect(m.history.map((v) => v.via)).toEqual(['create', 'patch']);
+      expect(JSON.stringify(m.content)).not.toContain('"tag":"button"');
+      expect(wordsOf(m)).toContain(`**未同意**（${leaderName}，2022-04-11 10:00）`);
+      expect(wordsOf(m)).toContain('资金未到位');
+    }
+    // The request's deadline is untouched; a later click on either card still says it was decided.
+    expect((await task1()).deadline).toBe('2023-06-30');
+    const late = await click(ADMIN, adminCard.messageId, { action: 'extend-approve', ...value });
+    expect(JSON.stringify(late.body)).toContain('该申请已处理（未同意）');
+  });
 });

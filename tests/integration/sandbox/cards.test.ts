@@ -22,6 +22,9 @@ describe('card JSON 2.0 validation', () => {
     ['elements at the top level', { schema: '2.0', elements: [md(1)] }, 200861],
     ['more than 200 elements', card(Array.from({ length: 201 }, (_, i) => md(i))), 11310],
     ['more than 200 nested elements', card(Array.from({ length: 101 }, (_, i) => ({ tag: 'collapsible_panel', elements: [md(i)] }))), 11310],
+    ['200 elements plus the title (plain_text counts)', card(Array.from({ length: 200 }, (_, i) => md(i))), 11310],
+    ['100 buttons, each with its plain_text text', card(Array.from({ length: 100 }, (_, i) => ({ tag: 'button', text: { tag: 'plain_text', content: `b${i}` } }))), 11310],
+    ['a name on a button outside a form', card([{ tag: 'button', name: 'approve', text: { tag: 'plain_text', content: '同意' } }]), 200861],
     ['an unknown top-level property', card([md(1)], { i18n_elements: {} }), 200861],
     ['update_multi false', { ...card(), config: { update_multi: false } }, 200861],
     ['a "tag":"action" block', card([{ tag: 'action', actions: [] }]), 200861],
@@ -54,14 +57,32 @@ describe('card JSON 2.0 validation', () => {
     expect((await sdkError(sendCard(fake, JSON.stringify(big)))).data.code).toBe(230025);
   });
 
-  it('accepts exactly 200 elements, a valid form and a table', async () => {
+  it('accepts exactly 200 elements (the title one of them), a valid form and a table', async () => {
     fake = await startSandbox();
-    expect((await sendCard(fake, JSON.stringify(card(Array.from({ length: 200 }, (_, i) => md(i)))))).code).toBe(0);
+    expect((await sendCard(fake, JSON.stringify(card(Array.from({ length: 199 }, (_, i) => md(i)))))).code).toBe(0);
     const rich = card([
       submitForm([input('note'), submit]),
       { tag: 'table', page_size: 5, columns: [{ name: 'task', display_name: '任务', data_type: 'text' }], rows: [{ task: 'a' }] },
     ]);
     expect((await sendCard(fake, JSON.stringify(rich))).code).toBe(0);
+  });
+});
+
+describe('options where Feishu is undocumented', () => {
+  const named = card([{ tag: 'button', name: 'approve', text: { tag: 'plain_text', content: '同意' } }]);
+
+  it('buttonNameOutsideForm: "accept" takes a named button outside a form (default "reject": see above)', async () => {
+    fake = await startSandbox({ buttonNameOutsideForm: 'accept' });
+    expect((await sendCard(fake, JSON.stringify(named))).code).toBe(0);
+  });
+
+  it('cardBodyLimitBytes: "30 KB" read as 30,000 bytes refuses a body the 30,720 reading takes', async () => {
+    const between = JSON.stringify(card([{ tag: 'markdown', content: 'x'.repeat(30_100) }]));
+    fake = await startSandbox();
+    expect((await sendCard(fake, between)).code).toBe(0);
+    await fake.close();
+    fake = await startSandbox({ cardBodyLimitBytes: 30_000 });
+    expect((await sdkError(sendCard(fake, between))).data.code).toBe(230025);
   });
 });
 

@@ -1,6 +1,6 @@
 /** Walking digest cards in tests: validity, size, markdown contents, entity decoding. */
 import { expect } from 'vitest';
-import { bodyBytes, CARD_BUDGET } from '../../../bot/feishu/cards/card-size.js';
+import { bodyBytes, CARD_BUDGET, ELEMENT_BUDGET, elementCount } from '../../../bot/feishu/cards/card-size.js';
 import { validateCardObject } from '../../../bot/sandbox/card-validator.js';
 
 export type Card = Record<string, unknown>;
@@ -17,6 +17,7 @@ export function expectValid(cards: Card[]): void {
     expect(cardBytes(card)).toBeLessThanOrEqual(28 * 1024);
     expect(cardBytes(card)).toBeLessThanOrEqual(FEISHU_CARD_BYTES);
     expect(bodyBytes(card)).toBeLessThanOrEqual(CARD_BUDGET);
+    expect(elementCount(card)).toBeLessThanOrEqual(ELEMENT_BUDGET);
   }
 }
 

@@ -1,6 +1,6 @@
 /** The task chooser (#14 item 6): small whatever the reply, every task choosable, under Feishu's limit whatever the titles. */
 import { describe, expect, it } from 'vitest';
-import { bodyBytes, CARD_BUDGET } from '../../../bot/feishu/cards/card-size.js';
+import { bodyBytes, CARD_BUDGET, ELEMENT_BUDGET, elementCount } from '../../../bot/feishu/cards/card-size.js';
 import { chooserCard, CHOOSER_BUTTONS } from '../../../bot/feishu/cards/chooser-card.js';
 import { validateCardObject } from '../../../bot/sandbox/card-validator.js';
 
@@ -15,6 +15,7 @@ const menuOf = (c: El): El => elements(c).find((e) => e.tag === 'select_static')
 function expectSendable(c: El) {
   expect(validateCardObject(JSON.parse(JSON.stringify(c))).ok).toBe(true);
   expect(bodyBytes(c)).toBeLessThanOrEqual(CARD_BUDGET);
+  expect(elementCount(c)).toBeLessThanOrEqual(ELEMENT_BUDGET);
 }
 
 describe('chooserCard', () => {
@@ -26,17 +27,19 @@ describe('chooserCard', () => {
     expect(values[0]).toBe(`"value":{"action":"choose-task","taskId":1000,"messageId":"${MSG}"}`);
   });
 
-  it.each([12, 300])('lists all %i tasks in one drop-down, shortening titles until the card fits', (n) => {
+  it.each([12, 150])('lists all %i tasks in one drop-down, shortening titles until the card fits', (n) => {
     const c = chooserCard(tasks(n), WORST, MSG) as El;
     expectSendable(c);
     expect(menuOf(c).options.map((o: El) => o.value)).toEqual(tasks(n).map((t) => String(t.id)));
     expect(menuOf(c).behaviors[0].value).toEqual({ action: 'choose-task', messageId: MSG });
   });
 
-  it('with more tasks than a card can list, lists what fits and adds a box for any task number', () => {
-    const c = chooserCard(tasks(3000), WORST, MSG) as El;
+  it.each([300, 3000])('with more tasks (%i) than a card can list, lists what fits and adds a box for any task number', (n) => {
+    const c = chooserCard(tasks(n), WORST, MSG) as El;
     expectSendable(c);
-    expect(menuOf(c).options.length).toBeGreaterThan(100);
+    // Each option's text is a plain_text element: the 200-element limit, not the bytes, bounds the list.
+    expect(menuOf(c).options.length).toBeGreaterThan(150);
+    expect(menuOf(c).options.length).toBeLessThan(ELEMENT_BUDGET);
     const box = elements(c).find((e) => e.tag === 'form')!;
     expect(box.elements.map((e: El) => e.tag)).toEqual(['input', 'button']);
     expect(box.elements[1].behaviors[0].value).toEqual({ action: 'choose-task', messageId: MSG });
