@@ -5,8 +5,10 @@
  * store was down) leaves no trace, so Feishu's re-push — which may carry the
  * first attempt's headers, hours later — is handled normally. The replay guard
  * proper is the event_id/message_id de-duplication (bot/feishu/accept-event.ts):
- * this only spares a repeat the store round trip. Redis trouble is never fatal
- * here: a repeat then reaches the de-duplication.
+ * this only spares a repeat the store round trip. Redis unreachable on the read:
+ * the request is answered 503 at once (the event could not be queued either, and
+ * Feishu re-pushes it); on the write after a 2xx: logged, and a repeat then
+ * reaches the de-duplication.
  */
 import type { Deps } from '../deps.js';
 import { FUTURE_SKEW_SECONDS } from './verify.js';
@@ -20,13 +22,12 @@ type NonceDeps = Pick<Deps, 'redis' | 'config' | 'log'>;
 
 const keyOf = (deps: NonceDeps, r: SignedRequest) => `${deps.config.QUEUE_PREFIX}:nonce:${r.timestamp}:${r.nonce}`;
 
-/** Whether this signed request was answered 2xx before. */
+/** Whether this signed request was answered 2xx before; throws when Redis is unreachable. */
 export async function answeredBefore(deps: NonceDeps, r: SignedRequest): Promise<boolean> {
   try {
     return (await deps.redis.exists(keyOf(deps, r))) === 1;
   } catch (e) {
-    deps.log.warn({ err: (e as Error).message }, 'could not read request nonces; de-duplicating on event ids alone');
-    return false;
+    throw new Error(`redis unavailable: ${(e as Error).message}`);
   }
 }
 
