@@ -26,6 +26,14 @@ async function setup(fake: Partial<FakeFeishuOptions> = {}) {
   return clock;
 }
 
+/** A fresh process's first store write can itself take seconds on a loaded machine: one round trip first. */
+async function warmUp() {
+  const said = await h.fake.userSays({ from: ALICE, text: '/ping' });
+  await said.delivery; // answered in time, or re-pushed
+  await waitFor(() => pongs().length === 1, 60_000, 'the warm-up pong');
+  return said.eventId!;
+}
+
 /** The store refuses the next write of an event record (a failed insert: the receiver answers 503). */
 function storeFailsOnce(): void {
   const db = h.bot.deps.db;
@@ -51,6 +59,7 @@ const attempts = (eventId: string) => h.fake.deliveries.filter((d) => d.eventId 
 describe('re-pushes carrying the first attempt’s headers', () => {
   it('an event answered 503, re-pushed 6 h later with its first signature: accepted and handled once; its exact repeat: 200, no second effect', async () => {
     const clock = await setup();
+    await warmUp();
     storeFailsOnce();
     const said = await h.fake.userSays({ from: ALICE, text: '/ping' });
     expect((await said.delivery)?.status).toBe(503);
@@ -59,34 +68,33 @@ describe('re-pushes carrying the first attempt’s headers', () => {
     const [first, again] = attempts(said.eventId!);
     expect(again).toMatchObject({ attempt: 2, status: 200, outcome: 'acked' });
     expect(again!.at - first!.at).toBe(6 * HOUR);
-    await waitFor(() => pongs().length === 1, 30_000, 'the pong');
+    await waitFor(() => pongs().length === 2, 30_000, 'the pong');
 
     // The same bytes and headers once more (Feishu's duplicate delivery): answered 200, nothing new.
     expect((await h.fake.redeliver(said.eventId!)).status).toBe(200);
     await sleep(300);
-    expect(pongs()).toHaveLength(1);
+    expect(pongs()).toHaveLength(2);
     expect(await h.bot.deps.db.processedEvent.count({ where: { eventId: said.eventId! } })).toBe(1);
   });
 
   it('a re-push past the 8 h window is refused (401) and nothing runs', async () => {
     const clock = await setup();
+    await warmUp();
     storeFailsOnce();
     const said = await h.fake.userSays({ from: ALICE, text: '/ping' });
     expect((await said.delivery)?.status).toBe(503);
     clock.advance(8 * HOUR + 60_000);
     await waitFor(() => attempts(said.eventId!).length === 2, 10_000, 'the re-push');
     expect(attempts(said.eventId!)[1]).toMatchObject({ status: 401, outcome: 'rejected' });
-    expect(await h.bot.deps.db.processedEvent.count()).toBe(0);
-    expect(pongs()).toHaveLength(0);
+    expect(await h.bot.deps.db.processedEvent.count({ where: { eventId: said.eventId! } })).toBe(0);
+    expect(pongs()).toHaveLength(1);
   });
 
   it('an acknowledged event pushed again with its first headers 10 minutes later: 200, handled once', async () => {
     const clock = await setup();
-    const said = await h.fake.userSays({ from: ALICE, text: '/ping' });
-    expect((await said.delivery)?.status).toBe(200);
-    await waitFor(() => pongs().length === 1, 30_000, 'the pong');
+    const eventId = await warmUp();
     clock.advance(10 * 60_000);
-    const repeat = await h.fake.redeliver(said.eventId!);
+    const repeat = await h.fake.redeliver(eventId);
     expect(repeat).toMatchObject({ status: 200, outcome: 'acked' });
     await sleep(300);
     expect(pongs()).toHaveLength(1);
@@ -100,6 +108,7 @@ describe('url_verification is exempt from signature checking', () => {
 
   it('answered unsigned and signed by the fake', async () => {
     await setup();
+    await warmUp(); // the fake wants the challenge back within 1 s
     expect(await h.fake.verifyUrl()).toMatchObject({ ok: true, status: 200 });
     expect(await h.fake.verifyUrl({ signed: true })).toMatchObject({ ok: true, status: 200 });
   });
