@@ -47,8 +47,11 @@ const schema = z
       .string()
       .default('')
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
-    /** Max age of a signed request, seconds (Feishu's timestamp unit is seconds). */
-    SIGNATURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+    /**
+     * Max age of a signed request, seconds (Feishu's timestamp unit is seconds). 8 h: Feishu re-pushes
+     * after about 15 s, 5 min, 1 h and 6 h, perhaps with the first attempt's headers (bot/feishu/receiver.ts).
+     */
+    SIGNATURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(28_800),
     /** Largest request body the receiver reads. */
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
     /** A nudge claimed for sending longer ago than this is taken over (its sender died). */

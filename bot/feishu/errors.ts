@@ -4,7 +4,11 @@
  * record the reason. The Feishu code is always kept.
  */
 
-export type FeishuErrorKind = 'rate_limit' | 'server' | 'network' | 'token' | 'permanent';
+/**
+ * `in_flight`: Feishu is still sending a message with this uuid (230049): wait, then send again with
+ * the same uuid to learn how it went — never a failure to tell admins about.
+ */
+export type FeishuErrorKind = 'rate_limit' | 'server' | 'network' | 'token' | 'in_flight' | 'permanent';
 
 export class FeishuError extends Error {
   override name = 'FeishuError';
@@ -30,6 +34,11 @@ export const TOKEN_CODES = new Set([99991661, 99991663, 99991664, 99991671]);
 const RATE_CODES = new Set([230020, 1000004, 1000005, 11232, 11233, 11247]);
 /** Feishu's internal errors: retry with backoff. */
 const SERVER_CODES = new Set([1500, 2200, 5000]);
+/**
+ * 230049 "the message is being sent" (send error table,
+ * https://open.feishu.cn/document/server-docs/im-v1/message/create): a send with the same uuid is under way.
+ */
+export const IN_FLIGHT_CODE = 230049;
 /** A 2.0 card mid-interaction: retry shortly (`card action is lock`). */
 const LOCK_HINT = /card action is lock/i;
 
@@ -77,6 +86,7 @@ export function errorFromBody(body: { code?: number; msg?: string }, httpStatus:
     const reset = Number(headers?.['x-ogw-ratelimit-reset']);
     return new FeishuError(msg, 'rate_limit', code, httpStatus, Number.isFinite(reset) && reset > 0 ? reset * 1000 : null);
   }
+  if (code === IN_FLIGHT_CODE) return new FeishuError(msg, 'in_flight', code, httpStatus);
   if (code !== null && TOKEN_CODES.has(code)) return new FeishuError(msg, 'token', code, httpStatus);
   if (code !== null && RATE_CODES.has(code)) return new FeishuError(msg, 'rate_limit', code, httpStatus);
   if (code !== null && SERVER_CODES.has(code)) return new FeishuError(msg, 'server', code, httpStatus);

@@ -4,15 +4,17 @@
  * arrive authenticated and in plaintext and go through the same
  * origin check (app and tenant) and de-duplicate → enqueue path as the
  * webhook; a throw makes Feishu re-push, so a refused event is dropped
- * (logged, counted) without one.
+ * (logged, counted) without one. A card click is answered as on the webhook
+ * (bot/feishu/card-answer.ts): within 2.5 s, with the fallback toast when the
+ * store is slow, and its acceptance retried — callbacks are never re-pushed.
  */
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Deps } from '../deps.js';
-import { acceptEvent, type Acceptance } from './accept-event.js';
+import { acceptEvent } from './accept-event.js';
+import { answerCardClick, budgetTimer, CARD_ANSWER_BUDGET_MS, type CardResponder } from './card-answer.js';
 import { createOriginCheck } from './check-origin.js';
 import { envelopeSchema, type Envelope } from './envelope.js';
 import { larkDomain } from './messenger.js';
-import type { CardResponder } from './receiver.js';
 import { Refused } from './verify.js';
 
 const HEADER_KEYS = ['event_id', 'event_type', 'create_time', 'app_id', 'tenant_key'] as const;
@@ -31,25 +33,35 @@ export function envelopeFromFlat(data: Record<string, unknown>): Envelope {
 
 export function createWsDispatcher(deps: Deps, respondToCard: CardResponder): lark.EventDispatcher {
   const origin = createOriginCheck(deps);
-  const accept = async (data: Record<string, unknown>, via: 'websocket' | 'card'): Promise<{ envelope: Envelope; acceptance: Acceptance | 'refused' }> => {
+  /** The envelope of a pushed event, or null when it is not this app's and tenant's (logged, counted, dropped). */
+  const admit = async (data: Record<string, unknown>, via: 'websocket' | 'card'): Promise<Envelope | null> => {
     const envelope = envelopeFromFlat(data);
     try {
       await origin(envelope.header);
+      return envelope;
     } catch (e) {
       if (!(e instanceof Refused)) throw e;
       deps.metrics.eventsRefused.inc({ reason: e.reason });
       deps.log.warn({ reason: e.reason, via, eventId: envelope.header.event_id }, 'feishu event refused');
-      return { envelope, acceptance: 'refused' };
+      return null;
     }
-    return { envelope, acceptance: await acceptEvent(deps, envelope, via) };
+  };
+  const acceptMessage = async (d: Record<string, unknown>) => {
+    const envelope = await admit(d, 'websocket');
+    if (envelope) await acceptEvent(deps, envelope, 'websocket');
   };
   type Flat = Record<string, unknown>;
   const handles: Record<string, (d: Flat) => Promise<unknown>> = {
-    'im.message.receive_v1': async (d) => void (await accept(d, 'websocket')),
-    'im.chat.member.bot.added_v1': async (d) => void (await accept(d, 'websocket')),
+    'im.message.receive_v1': acceptMessage,
+    'im.chat.member.bot.added_v1': acceptMessage,
     'card.action.trigger': async (d) => {
-      const { envelope, acceptance } = await accept(d, 'card');
-      return acceptance === 'accepted' ? respondToCard(envelope) : {};
+      const budget = budgetTimer(CARD_ANSWER_BUDGET_MS);
+      try {
+        const envelope = await admit(d, 'card');
+        return envelope ? await answerCardClick(deps, envelope, respondToCard, budget) : {};
+      } finally {
+        budget.cancel();
+      }
     },
   };
   // The SDK's handler map is typed per event; ours takes the flat object as a record.

@@ -2,24 +2,22 @@
  * The webhook: POST /feishu/events and POST /feishu/cards.
  * verify → de-duplicate → enqueue → answer, well within Feishu's 3 seconds;
  * forged, stale, malformed or oversized requests are refused with a 4xx and
- * never reach a handler.
+ * never reach a handler. Redelivery: a signature is good for
+ * SIGNATURE_WINDOW_SECONDS (8 h: Feishu re-pushes after about 15 s, 5 min,
+ * 1 h and 6 h, perhaps with the first attempt's headers), a request's nonce is
+ * spent only when it is answered 2xx (bot/feishu/request-nonce.ts), and the
+ * event_id/message_id de-duplication is the replay guard.
  */
 import express, { type Request, type Response } from 'express';
 import type { Deps } from '../deps.js';
 import { acceptEvent, TimeoutError, withTimeout } from './accept-event.js';
+import { ACCEPT_BUDGET_MS, answerCardClick, budgetTimer, CARD_ANSWER_BUDGET_MS, type CardResponder } from './card-answer.js';
 import { createOriginCheck, type OriginCheck } from './check-origin.js';
 import { challengeSchema, envelopeSchema, type Envelope } from './envelope.js';
+import { answeredBefore, spendNonce, type SignedRequest } from './request-nonce.js';
 import { decrypt, Refused, sameSecret, verifySignature } from './verify.js';
 
-/** Answers a card click at once (a toast or a new card); the slow work is queued. */
-export type CardResponder = (envelope: Envelope) => Promise<Record<string, unknown>>;
-
-const CARD_ANSWER_BUDGET_MS = 2500;
-/** How long recording and enqueueing may take before the answer goes out anyway. */
-const ACCEPT_BUDGET_MS = 2000;
-const CARD_RETRY_MS = [0, 1000, 2000, 4000, 8000, 16_000];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const FALLBACK_CARD_ANSWER = { toast: { type: 'info', content: '已收到，正在处理' } };
+export type { CardResponder };
 
 export function createReceiver(deps: Deps, respondToCard: CardResponder): express.Router {
   const router = express.Router();
@@ -45,45 +43,34 @@ async function handle(deps: Deps, origin: OriginCheck, req: Request, res: Respon
       res.json({ challenge: outcome.challenge });
       return;
     }
-    const envelope = outcome.envelope;
+    const { envelope, signed } = outcome;
+    /** Answers 2xx, spending the request's nonce first. */
+    const answer = async (body: Record<string, unknown>) => {
+      if (signed) await spendNonce(deps, signed);
+      res.json(body);
+    };
+    if (outcome.repeat) {
+      deps.metrics.eventsReceived.inc({ type: envelope.header.event_type, via: kind === 'card' ? 'card' : 'webhook', outcome: 'duplicate' });
+      await answer({});
+      return;
+    }
+    if (kind === 'card') {
+      await answer(await answerCardClick(deps, envelope, respondToCard, budget));
+      return;
+    }
     // A slow store or Redis must not hold the answer past Feishu's 3 s: the acceptance goes on in the
-    // background; an event is answered 503 (Feishu redelivers; a late success makes that a duplicate),
-    // a card click (never redelivered) gets the fallback toast.
-    const accepting = acceptEvent(deps, envelope, kind === 'card' ? 'card' : 'webhook');
-    let acceptance;
+    // background and the event is answered 503 (Feishu redelivers; a late success makes that a duplicate).
+    const accepting = acceptEvent(deps, envelope, 'webhook');
     try {
-      acceptance = await withTimeout(accepting, ACCEPT_BUDGET_MS);
+      await withTimeout(accepting, ACCEPT_BUDGET_MS);
     } catch (e) {
-      if (kind === 'card') {
-        void keepAccepting(deps, envelope, accepting);
-        res.json(FALLBACK_CARD_ANSWER);
-        return;
-      }
       if (e instanceof TimeoutError) accepting.catch((err: Error) => deps.log.error({ err: err.message, eventId: envelope.header.event_id }, 'late acceptance failed'));
       deps.log.error({ err: (e as Error).message, eventId: envelope.header.event_id }, 'could not enqueue event; asking Feishu to redeliver');
       deps.metrics.eventsRefused.inc({ reason: 'temporarily unavailable' });
       res.status(503).json({ msg: 'temporarily unavailable' });
       return;
     }
-    if (kind === 'event') {
-      res.json({});
-      return;
-    }
-    if (acceptance === 'duplicate') {
-      res.json({});
-      return;
-    }
-    const answer = await Promise.race([
-      respondToCard(envelope).catch((e: Error) => {
-        deps.log.warn({ err: e.message }, 'card answer failed; answering with a toast');
-        return FALLBACK_CARD_ANSWER;
-      }),
-      budget.over.then(() => {
-        deps.log.warn('card answer fell back to a toast (too slow)');
-        return FALLBACK_CARD_ANSWER;
-      }),
-    ]);
-    res.json(answer);
+    await answer({});
   } catch (e) {
     if (e instanceof Refused) {
       deps.metrics.eventsRefused.inc({ reason: e.reason });
@@ -98,30 +85,10 @@ async function handle(deps: Deps, origin: OriginCheck, req: Request, res: Respon
   }
 }
 
-/** Resolves `over` after `ms` unless cancelled first. */
-function budgetTimer(ms: number): { over: Promise<void>; cancel(): void } {
-  let timer: NodeJS.Timeout | undefined;
-  const over = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  return { over, cancel: () => clearTimeout(timer) };
-}
-
-/** A card click is never redelivered: after answering, keep trying to record and enqueue it for a while. */
-async function keepAccepting(deps: Deps, envelope: Envelope, first: Promise<unknown>): Promise<void> {
-  const eventId = envelope.header.event_id;
-  for (const wait of CARD_RETRY_MS) {
-    try {
-      await (wait === 0 ? first : sleep(wait).then(() => acceptEvent(deps, envelope, 'card')));
-      return;
-    } catch (e) {
-      deps.log.warn({ err: (e as Error).message, eventId }, 'card click not accepted yet; retrying');
-    }
-  }
-  deps.log.error({ eventId }, 'card click could not be queued; it is lost');
-}
-
-type Opened = { challenge: string } | { envelope: Envelope };
+type Opened =
+  | { challenge: string }
+  /** `signed`: the request's headers, when it was signed; `repeat`: the same signed request was answered 2xx before. */
+  | { envelope: Envelope; signed: SignedRequest | null; repeat: boolean };
 
 /** Authenticates and decodes one request, or throws Refused. */
 async function open(deps: Deps, origin: OriginCheck, req: Request): Promise<Opened> {
@@ -133,31 +100,48 @@ async function open(deps: Deps, origin: OriginCheck, req: Request): Promise<Open
     nonce: req.header('x-lark-request-nonce'),
     signature: req.header('x-lark-signature'),
   };
-  let inner: unknown = outer;
-  let signed = false;
-  if (config.FEISHU_ENCRYPT_KEY) {
-    if (typeof outer.encrypt !== 'string') throw new Refused(401, 'unencrypted body refused');
-    if (headers.signature || headers.timestamp || headers.nonce) {
-      verifySignature(headers, config.FEISHU_ENCRYPT_KEY, rawBody, deps.clock.now().getTime(), config.SIGNATURE_WINDOW_SECONDS);
-      signed = true;
-    }
-    inner = parseJson(decrypt(config.FEISHU_ENCRYPT_KEY, outer.encrypt));
-  }
+  if (config.FEISHU_ENCRYPT_KEY && typeof outer.encrypt !== 'string') throw new Refused(401, 'unencrypted body refused');
+  const encrypted = config.FEISHU_ENCRYPT_KEY ? (outer.encrypt as string) : null;
 
+  // Everything but the URL check must be signed when there is a key; the signature is checked before decrypting.
+  let signed: SignedRequest | null = null;
+  let refusal: Refused | null = null;
+  if (encrypted !== null) {
+    try {
+      verifySignature(headers, config.FEISHU_ENCRYPT_KEY, rawBody, deps.clock.now().getTime(), config.SIGNATURE_WINDOW_SECONDS);
+      signed = { timestamp: headers.timestamp!, nonce: headers.nonce! };
+    } catch (e) {
+      if (!(e instanceof Refused)) throw e;
+      refusal = e;
+    }
+  }
+  const inner = encrypted === null ? outer : signed ? parseJson(decrypt(config.FEISHU_ENCRYPT_KEY, encrypted)) : tryDecrypt(config.FEISHU_ENCRYPT_KEY, encrypted);
+
+  // The URL check is exempt from signature checking ("不包括请求网址校验"):
+  // https://open.feishu.cn/document/ukTMukTMukTM/uYDNxYjL2QTM24iN0EjN/event-subscription-configure-/encrypt-key-encryption-configuration-case
+  // so it is answered whatever signature headers it carries (none, stale, forged), once decrypted
+  // with the Encrypt Key and its verification token checked.
   const challenge = challengeSchema.safeParse(inner);
   if (challenge.success) {
     checkToken(config.FEISHU_VERIFICATION_TOKEN, challenge.data.token);
     return { challenge: challenge.data.challenge };
   }
-  // Everything but the URL check must be signed when there is a key.
-  if (config.FEISHU_ENCRYPT_KEY && !signed) throw new Refused(401, 'missing signature headers');
+  if (refusal) throw refusal;
   const parsed = envelopeSchema.safeParse(inner);
   if (!parsed.success) throw new Refused(400, 'not a v2 event envelope');
   const envelope = parsed.data;
   checkToken(config.FEISHU_VERIFICATION_TOKEN, envelope.header.token);
   await origin(envelope.header);
-  if (signed) await rememberNonce(deps, headers.nonce!, headers.timestamp!);
-  return { envelope };
+  return { envelope, signed, repeat: signed !== null && (await answeredBefore(deps, signed)) };
+}
+
+/** The decrypted JSON body, or null: a body whose signature failed is only decrypted to look for the URL check. */
+function tryDecrypt(encryptKey: string, encrypted: string): unknown {
+  try {
+    return JSON.parse(decrypt(encryptKey, encrypted));
+  } catch {
+    return null;
+  }
 }
 
 function parseJson(text: string): Record<string, unknown> {
@@ -174,18 +158,4 @@ function parseJson(text: string): Record<string, unknown> {
 function checkToken(expected: string, given: string | undefined): void {
   if (!expected) return;
   if (!given || !sameSecret(expected, given)) throw new Refused(401, 'wrong verification token');
-}
-
-/** A signed request is accepted once: replaying its nonce within the window is refused. */
-async function rememberNonce(deps: Deps, nonce: string, timestamp: string): Promise<void> {
-  const key = `${deps.config.QUEUE_PREFIX}:nonce:${timestamp}:${nonce}`;
-  const ttl = deps.config.SIGNATURE_WINDOW_SECONDS * 2;
-  let fresh: string | null;
-  try {
-    fresh = await deps.redis.set(key, '1', 'EX', ttl, 'NX');
-  } catch {
-    // Redis is down: the event could not be queued either; let Feishu retry.
-    throw Object.assign(new Error('redis unavailable'), { redis: true });
-  }
-  if (fresh !== 'OK') throw new Refused(401, 'replayed request');
 }

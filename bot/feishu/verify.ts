@@ -18,14 +18,22 @@ export interface SignedHeaders {
   signature?: string;
 }
 
-/** hex(sha256(timestamp + nonce + encryptKey + rawBody)), compared in constant time. */
+/** How far ahead of our clock a timestamp may be (clock skew); the window only reaches back. */
+export const FUTURE_SKEW_SECONDS = 300;
+
+/**
+ * hex(sha256(timestamp + nonce + encryptKey + rawBody)), compared in constant time. A timestamp
+ * up to `windowSeconds` old is accepted: whether Feishu's re-pushes (about 15 s, 5 min, 1 h and
+ * 6 h after the first) are signed anew is not documented, so a re-push may carry the first
+ * attempt's headers hours later (bot/feishu/receiver.ts).
+ */
 export function verifySignature(h: SignedHeaders, encryptKey: string, rawBody: Buffer, nowMs: number, windowSeconds: number): void {
   if (!h.timestamp || !h.nonce || !h.signature) throw new Refused(401, 'missing signature headers');
   if (!/^\d{1,16}$/.test(h.timestamp)) throw new Refused(401, 'bad timestamp');
   // Feishu sends seconds; accept milliseconds too (the unit is not documented).
   const raw = Number(h.timestamp);
   const tsMs = raw > 1e11 ? raw : raw * 1000;
-  if (Math.abs(nowMs - tsMs) > windowSeconds * 1000) throw new Refused(401, 'stale timestamp');
+  if (nowMs - tsMs > windowSeconds * 1000 || tsMs - nowMs > FUTURE_SKEW_SECONDS * 1000) throw new Refused(401, 'stale timestamp');
   const expected = createHash('sha256')
     .update(Buffer.concat([Buffer.from(h.timestamp + h.nonce + encryptKey, 'utf8'), rawBody]))
     .digest();

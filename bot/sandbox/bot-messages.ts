@@ -70,6 +70,7 @@ export function sendAsBot(ctx: SandboxContext, s: BotSend, limitKey: string): St
   if (s.uuid !== undefined && s.uuid !== null && s.uuid !== '') {
     if (typeof s.uuid !== 'string' || s.uuid.length > 50) throw invalidParam('uuid must be a string of at most 50 characters');
     const seen = ctx.messages.recentByUuid(s.uuid);
+    if (seen && stillSending(ctx, seen)) throw bad(230049, 'The message is being sent, please do not repeat the request.');
     if (seen && ctx.settings.duplicateUuid === 'error') throw bad(230049, 'The message is being sent, please do not repeat the request.');
     if (seen) return seen;
   }
@@ -89,6 +90,17 @@ export function sendAsBot(ctx: SandboxContext, s: BotSend, limitKey: string): St
     createTime: ctx.now(),
     mentions: checked.mentions,
   });
+}
+
+/**
+ * sendInFlightMs: a send is in flight until its answer is written and until sendInFlightMs after
+ * its request. Feishu's send error table lists 230049 "the message is being sent":
+ * https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
+function stillSending(ctx: SandboxContext, m: StoredMessage): boolean {
+  const window = ctx.settings.sendInFlightMs;
+  if (window === null || m.uuid === null) return false;
+  return ctx.sendingUuids.has(m.uuid) || ctx.now() - m.createTime < window;
 }
 
 /** The `data` of a send/reply answer. */

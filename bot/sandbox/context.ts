@@ -14,6 +14,8 @@ export interface SandboxContext {
   app: AppIdentity & { appSecret: string; appName: string; encryptKey: string };
   settings: {
     duplicateUuid: 'return-original' | 'error';
+    /** null: off. */
+    sendInFlightMs: number | null;
     batchGetIdMisses: 'omit' | 'without-id';
     tokenErrorStatus: number;
     ackTimeoutMs: number;
@@ -28,6 +30,8 @@ export interface SandboxContext {
   limits: Limits;
   faults: FaultState;
   delivery: Delivery;
+  /** uuids of sends whose answer is not written yet (sendInFlightMs). */
+  sendingUuids: Set<string>;
   /** Cards with a callback in flight: a PATCH meanwhile fails with "card action is lock". */
   cardLocks: Set<string>;
   /** Where the bot listens. */

@@ -2,6 +2,8 @@
  * Pushes events to the bot like Feishu: compact JSON, encrypted and signed, one POST per attempt.
  * Only HTTP 200 within ackTimeoutMs counts; otherwise the same envelope (same event_id) is pushed
  * again after each of redeliveryDelaysMs (real timers, unref'd; the `now` clock only stamps times).
+ * UNCONFIRMED whether a re-push is signed anew: redeliveryHeaders 'fresh' (default) seals each attempt
+ * with a new timestamp and nonce, 'original' sends the first attempt's exact bytes and headers again.
  * Card callbacks use `post` once: Feishu never redelivers them.
  */
 import { sealRequest } from './crypto.js';
@@ -12,6 +14,7 @@ export interface DeliveryDeps {
   encryptKey: string;
   ackTimeoutMs: number;
   redeliveryDelaysMs: number[];
+  redeliveryHeaders: 'fresh' | 'original';
   now: () => number;
   notify: (n: SandboxNotice) => void;
 }
@@ -26,6 +29,8 @@ export interface PostResult {
 
 export type Delivery = ReturnType<typeof createDelivery>;
 
+type Sealed = ReturnType<typeof sealRequest>;
+
 export function createDelivery(deps: DeliveryDeps) {
   const log: DeliveryResult[] = [];
   /** Every envelope pushed, by event_id: Feishu may push any of them again, even after an ack. */
@@ -34,11 +39,14 @@ export function createDelivery(deps: DeliveryDeps) {
   const inFlight = new Set<AbortController>();
   let closed = false;
 
-  /** One POST; never rejects. `sign: false` for url_verification. */
-  async function post(url: string, payload: unknown, timeoutMs: number, sign = true): Promise<PostResult> {
+  /** The first attempt's body and headers, by event_id (redeliveryHeaders 'original'). */
+  const firstSealed = new Map<string, Sealed>();
+
+  /** One POST; never rejects. `sign: false` for url_verification; `reuse`: these exact bytes and headers. */
+  async function post(url: string, payload: unknown, timeoutMs: number, sign = true, reuse?: Sealed): Promise<PostResult> {
     const at = deps.now();
     const started = performance.now();
-    const sealed = sealRequest(deps.encryptKey, payload, at);
+    const sealed = reuse ?? sealRequest(deps.encryptKey, payload, at);
     const headers = sign ? sealed.headers : {};
     const ctl = new AbortController();
     inFlight.add(ctl);
@@ -70,7 +78,10 @@ export function createDelivery(deps: DeliveryDeps) {
 
   async function attempt(url: string, env: Envelope, n: number): Promise<DeliveryResult> {
     sent.set(env.header.event_id, env);
-    const r = await post(url, env, deps.ackTimeoutMs);
+    const first = firstSealed.get(env.header.event_id);
+    const sealed = first && deps.redeliveryHeaders === 'original' ? first : sealRequest(deps.encryptKey, env, deps.now());
+    if (!first) firstSealed.set(env.header.event_id, sealed);
+    const r = await post(url, env, deps.ackTimeoutMs, true, sealed);
     return record({ eventId: env.header.event_id, eventType: env.header.event_type, attempt: n, ...r });
   }
 
@@ -108,7 +119,7 @@ export function createDelivery(deps: DeliveryDeps) {
       if (r.outcome !== 'acked') scheduleRetry(urlOf, env, 2);
       return r;
     },
-    /** Push an already-sent event again (same event_id, fresh signature): the at-least-once duplicate. */
+    /** Push an already-sent event again (same event_id; signed as redeliveryHeaders says): the at-least-once duplicate. */
     async again(urlOf: () => string | null, eventId: string): Promise<DeliveryResult> {
       const env = sent.get(eventId);
       const url = urlOf();

@@ -76,8 +76,11 @@ export interface FakeFeishu {
   deliverEvent(eventType: string, event: unknown, opts?: { eventId?: string }): Promise<T.DeliveryResult>;
   /** Push an already-sent event again, same event_id (Feishu's duplicate delivery, even after success). */
   redeliver(eventId: string): Promise<T.DeliveryResult>;
-  /** Send url_verification (encrypted, unsigned) to the events URL; ok when the challenge comes back within 1 s. */
-  verifyUrl(): Promise<{ ok: boolean; status: number | null; body: string }>;
+  /**
+   * Send url_verification (encrypted) to the events URL; ok when the challenge comes back within 1 s.
+   * UNCONFIRMED whether Feishu signs it: unsigned by default, `signed: true` adds the X-Lark-* headers.
+   */
+  verifyUrl(opts?: { signed?: boolean }): Promise<{ ok: boolean; status: number | null; body: string }>;
   pendingRedeliveries(): number;
   messages(filter?: T.MessageFilter): T.StoredMessage[];
   /** Messages the bot sent to this user's p2p chat. */
@@ -105,6 +108,7 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
     },
     settings: {
       duplicateUuid: opts.duplicateUuid ?? 'return-original',
+      sendInFlightMs: opts.sendInFlightMs ?? null,
       batchGetIdMisses: opts.batchGetIdMisses ?? 'omit',
       tokenErrorStatus: opts.tokenErrorStatus ?? 400,
       ackTimeoutMs,
@@ -120,7 +124,9 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
     delivery: createDelivery({
       encryptKey: opts.encryptKey, ackTimeoutMs, now, notify,
       redeliveryDelaysMs: opts.redeliveryDelaysMs ?? [15_000, 300_000, 3_600_000, 21_600_000],
+      redeliveryHeaders: opts.redeliveryHeaders ?? 'fresh',
     }),
+    sendingUuids: new Set(),
     cardLocks: new Set(),
     webhook: { eventsUrl: null, cardsUrl: null },
     calls: [],
@@ -162,10 +168,10 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
       return ctx.delivery.deliver(() => ctx.webhook.eventsUrl, env);
     },
     redeliver: (eventId) => ctx.delivery.again(() => ctx.webhook.eventsUrl, eventId),
-    async verifyUrl() {
+    async verifyUrl(o = {}) {
       if (!ctx.webhook.eventsUrl) throw new Error('fake Feishu: no events URL; call fake.setWebhook({ eventsUrl }) first');
       const challenge = ids.event();
-      const r = await ctx.delivery.post(ctx.webhook.eventsUrl, { challenge, token: opts.verificationToken, type: 'url_verification' }, 1000, false);
+      const r = await ctx.delivery.post(ctx.webhook.eventsUrl, { challenge, token: opts.verificationToken, type: 'url_verification' }, 1000, o.signed === true);
       let echoed: unknown = null;
       try {
         echoed = (JSON.parse(r.body) as { challenge?: unknown }).challenge;

@@ -21,6 +21,18 @@ export interface FakeFeishuOptions {
    * 'return-original' (default): HTTP 200 with the first message; 'error': HTTP 400 code 230049.
    */
   duplicateUuid?: 'return-original' | 'error';
+  /**
+   * UNCONFIRMED: Feishu documents 230049 "the message is being sent" for a send. When set, a send with a
+   * uuid stays in flight until its answer is written (slowAnswers holds that back) and until this many
+   * ms after its request (on the `now` clock); a repeat of its uuid meanwhile is answered HTTP 400
+   * code 230049, after it as `duplicateUuid` says. Default: off (repeats always get `duplicateUuid`).
+   */
+  sendInFlightMs?: number;
+  /**
+   * UNCONFIRMED whether a re-push is signed anew: 'fresh' (default) signs each redelivery with a new
+   * timestamp and nonce; 'original' sends the first attempt's exact body and headers again (also for redeliver()).
+   */
+  redeliveryHeaders?: 'fresh' | 'original';
   /** UNCONFIRMED: batch_get_id misses are 'omit'ted (default) or listed 'without-id'. */
   batchGetIdMisses?: 'omit' | 'without-id';
   /** UNCONFIRMED: HTTP status of token errors (99991661/99991663/99991671); default 400. */

@@ -109,12 +109,17 @@ export async function claimNudge(db: Db, key: string, now: Date, leaseMs: number
   return r.count === 1;
 }
 
-export async function finishNudge(db: Db, key: string, outcome: { state: 'sent'; messageId: string; now: Date } | { state: 'pending' | 'failed' | 'cancelled'; error?: string }) {
+/** A 'sent' nudge's message id is null when Feishu kept saying it was still sending it (`note` says so). */
+export async function finishNudge(
+  db: Db,
+  key: string,
+  outcome: { state: 'sent'; messageId: string | null; now: Date; note?: string } | { state: 'pending' | 'failed' | 'cancelled'; error?: string },
+) {
   await db.nudge.update({
     where: { key },
     data:
       outcome.state === 'sent'
-        ? { state: 'sent', sentAt: outcome.now, messageId: outcome.messageId, error: null }
+        ? { state: 'sent', sentAt: outcome.now, messageId: outcome.messageId, error: outcome.note ?? null }
         : { state: outcome.state, error: outcome.error ?? null, ...(outcome.state === 'pending' ? { claimedAt: null } : {}) },
   });
 }

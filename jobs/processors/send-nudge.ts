@@ -3,7 +3,13 @@
  * is still wanted, sends the card through the Messenger with the uuid derived
  * from the key, and records the message id. A restart, a retry or two
  * workers at once never show it twice: the claim stops a second sender and
- * the uuid stops a resend after a crash between send and record.
+ * the uuid stops a resend after a crash between send and record. Feishu's
+ * 230049 ("the message is being sent": an earlier try with this uuid is still
+ * under way) is "wait and check": the job is retried later with the same uuid,
+ * whose answer is then the message; no failure, no admin alert. Still 230049 on
+ * the last try, the nudge is taken as sent (its message id unknown): Feishu
+ * holds a message with this uuid, and a send after the uuid's hour would show
+ * it twice.
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Deps } from '../../bot/deps.js';
@@ -18,6 +24,7 @@ import { nudgeCardInput } from '../../bot/store/nudge-card-input.js';
 import { sendNudgeJob, type SendNudgeJob } from '../queues.js';
 
 const FINAL = new Set(['sent', 'failed', 'cancelled', 'skipped']);
+const IN_FLIGHT_NOTE = '飞书答复 230049（该消息正在发送中），视为已发送，消息 ID 未知';
 
 export class ClaimedElsewhere extends Error {
   override name = 'ClaimedElsewhere';
@@ -55,6 +62,16 @@ export function createSendNudgeProcessor(deps: Deps) {
       deps.metrics.nudgesSent.inc({ kind: nudge.kind });
     } catch (e) {
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (e instanceof FeishuError && e.kind === 'in_flight') {
+        if (!lastTry) {
+          await finishNudge(db, key, { state: 'pending' });
+          throw e;
+        }
+        await finishNudge(db, key, { state: 'sent', messageId: null, now: clock.now(), note: IN_FLIGHT_NOTE });
+        deps.metrics.nudgesSent.inc({ kind: nudge.kind });
+        deps.log.warn({ key, code: e.code }, 'Feishu still sending this nudge on the last try: taken as sent, message id unknown');
+        return;
+      }
       if (e instanceof FeishuError && (!e.retryable || lastTry)) {
         await finishNudge(db, key, { state: 'failed', error: `${e.code ?? ''} ${reasonOf(e)}`.trim() });
         deps.metrics.nudgesFailed.inc({ reason: String(e.code ?? e.kind) });

@@ -101,6 +101,26 @@ describe('event delivery', () => {
     expect(fake.pendingRedeliveries()).toBe(0);
   });
 
+  it.each([
+    ['fresh', false],
+    ['original', true],
+  ] as const)("redeliveryHeaders '%s': a re-push (and redeliver()) carries the first attempt's body and headers: %s", async (mode, same) => {
+    let now = Date.UTC(2025, 0, 6, 1);
+    fake = await startSandbox({ now: () => now, redeliveryHeaders: mode, redeliveryDelaysMs: [20] });
+    const rx = await receiver((n) => ({ status: n < 2 ? 503 : 200 }));
+    const said = await fake.userSays({ from: ALICE, text: 'hi' });
+    now += 6 * 3600_000;
+    await vi.waitFor(() => expect(fake.deliveries).toHaveLength(2));
+    await fake.redeliver(said.eventId!);
+    const sent = rx.requests.map((r) => ({ body: r.rawBody, ts: r.headers['x-lark-request-timestamp'], nonce: r.headers['x-lark-request-nonce'], sig: r.headers['x-lark-signature'] }));
+    expect(sent).toHaveLength(3);
+    expect(sent[0]!.ts).toBe(String(Date.UTC(2025, 0, 6, 1) / 1000));
+    for (const later of sent.slice(1)) {
+      expect(later.ts).toBe(same ? sent[0]!.ts : String(now / 1000));
+      expect(later.nonce === sent[0]!.nonce && later.sig === sent[0]!.sig && later.body === sent[0]!.body).toBe(same);
+    }
+  });
+
   it('treats an answer slower than ackTimeoutMs as a failure and redelivers', async () => {
     fake = await startSandbox({ ackTimeoutMs: 150, redeliveryDelaysMs: [20] });
     await receiver((n) => ({ delayMs: n === 1 ? 400 : 0 }));

@@ -116,6 +116,19 @@ describe('uuid', () => {
     expect(fake.messages()).toHaveLength(1);
   });
 
+  it('with sendInFlightMs, answers 230049 (HTTP 400) to a repeat while the first send is in flight, then the original', async () => {
+    let now = Date.UTC(2025, 0, 6, 1);
+    fake = await startSandbox({ now: () => now, sendInFlightMs: 5000 });
+    const a = await send(fake, 'open_id', ALICE, 'text', text('once'), 'u-3');
+    now += 4999;
+    const err = await sdkError(send(fake, 'open_id', ALICE, 'text', text('once'), 'u-3'));
+    expect([err.status, err.data.code]).toEqual([400, 230049]);
+    now += 1;
+    const b = await send(fake, 'open_id', ALICE, 'text', text('once'), 'u-3');
+    expect(b.data?.message_id).toBe(a.data?.message_id);
+    expect(fake.messages()).toHaveLength(1);
+  });
+
   it('refuses a uuid longer than 50 characters', async () => {
     fake = await startSandbox();
     expect((await sdkError(send(fake, 'open_id', ALICE, 'text', text('x'), 'u'.repeat(51)))).data.code).toBe(230001);

@@ -13,6 +13,8 @@ describe('classifying Feishu errors', () => {
     [{ code: 9999, msg: 'boom' }, 503, {}, 'server', null],
     [{ code: 230099, msg: 'card action is lock' }, 400, {}, 'server', null],
     [{ code: 230099, msg: 'Failed to create card content, ext=ErrCode: 200621' }, 400, {}, 'permanent', null],
+    [{ code: 230049, msg: 'The message is being sent, please do not repeat the request.' }, 400, {}, 'in_flight', null],
+    [{ code: 230049, msg: 'The message is being sent' }, 200, {}, 'in_flight', null],
   ])('%j (HTTP %i) is %s', (body, status, headers, kind, retryAfter) => {
     const e = errorFromBody(body, status, headers);
     expect(e.kind).toBe(kind);

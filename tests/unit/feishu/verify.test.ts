@@ -38,6 +38,26 @@ describe('verifySignature', () => {
     expect(() => verifySignature({ timestamp: ms, nonce: 'n1', signature: sign(ms, 'n1', body) }, KEY, body, NOW, 300)).not.toThrow();
   });
 
+  const at = (secondsFromNow: number) => {
+    const t = String(NOW / 1000 + secondsFromNow);
+    return { timestamp: t, nonce: 'n1', signature: sign(t, 'n1', body) };
+  };
+
+  it.each([
+    ['a re-push 6 h later with the first headers', at(-6 * 3600), 8 * 3600],
+    ['exactly at the window', at(-8 * 3600), 8 * 3600],
+    ['a clock 300 s ahead', at(300), 8 * 3600],
+  ])('accepts %s', (_what, headers, windowSeconds) => {
+    expect(() => verifySignature(headers, KEY, body, NOW, windowSeconds)).not.toThrow();
+  });
+
+  it.each([
+    ['one second past an 8 h window', at(-8 * 3600 - 1), 8 * 3600],
+    ['a clock 301 s ahead, whatever the window', at(301), 8 * 3600],
+  ])('refuses %s as stale', (_what, headers, windowSeconds) => {
+    expect(() => verifySignature(headers, KEY, body, NOW, windowSeconds)).toThrowError('stale timestamp');
+  });
+
   it.each([
     ['a forged signature', { ...ok, signature: sign(ts, 'n1', body, 'wrong key') }, 'bad signature'],
     ['a signature of another body', { ...ok, signature: sign(ts, 'n1', Buffer.from('{}')) }, 'bad signature'],
