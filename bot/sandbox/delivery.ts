@@ -2,9 +2,11 @@
  * Pushes events to the bot like Feishu: compact JSON, encrypted and signed, one POST per attempt.
  * Only HTTP 200 within ackTimeoutMs counts; otherwise the same envelope (same event_id) is pushed
  * again after each of redeliveryDelaysMs (real timers, unref'd; the `now` clock only stamps times).
- * Card callbacks use `post` once: Feishu never redelivers them.
+ * Card callbacks use `post` once: Feishu never redelivers them. Over the long connection the same
+ * attempts go out as WebSocket frames, in plaintext (long-connection/gateway.ts).
  */
 import { sealRequest } from './crypto.js';
+import { LONG_CONNECTION } from './long-connection/gateway.js';
 import type { Envelope } from './envelopes.js';
 import type { DeliveryOutcome, DeliveryResult, SandboxNotice } from './types.js';
 
@@ -14,6 +16,8 @@ export interface DeliveryDeps {
   redeliveryDelaysMs: number[];
   now: () => number;
   notify: (n: SandboxNotice) => void;
+  /** Pushes a plaintext payload over the long connection (when `url` is LONG_CONNECTION). */
+  pushOverLongConnection?: (payload: unknown, timeoutMs: number) => Promise<PostResult>;
 }
 
 export interface PostResult {
@@ -36,6 +40,7 @@ export function createDelivery(deps: DeliveryDeps) {
 
   /** One POST; never rejects. `sign: false` for url_verification. */
   async function post(url: string, payload: unknown, timeoutMs: number, sign = true): Promise<PostResult> {
+    if (url === LONG_CONNECTION && deps.pushOverLongConnection) return deps.pushOverLongConnection(payload, timeoutMs);
     const at = deps.now();
     const started = performance.now();
     const sealed = sealRequest(deps.encryptKey, payload, at);
