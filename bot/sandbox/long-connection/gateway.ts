@@ -13,6 +13,10 @@
  * - each event goes to one client of the app (Feishu: "a random one"; here in turn, to stay
  *   deterministic); no ack within the ack timeout is a failure, redelivered like a webhook's.
  * - card callbacks arrive as type=event frames too (event_type card.action.trigger) [contract §7].
+ * Feishu's limits here are from "使用长连接接收事件" (server-docs/event-subscription-guide/
+ * event-subscription-configure-/request-url-configuration-case): self-built apps only, at most 50
+ * connections per app, each event to one random client, 3 s to handle it. The console saves the
+ * long-connection choice only while a client is connected; useLongConnection() does not insist.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
