@@ -68,12 +68,36 @@ export function createWsDispatcher(deps: Deps, respondToCard: CardResponder): la
   return new lark.EventDispatcher({ logger: { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, trace: () => {} } }).register(handles as never);
 }
 
+/**
+ * Dials out and keeps the connection (the SDK reconnects on its own). start() does not wait for the
+ * connection: readiness is logged when it opens, and a refusal Feishu will not take back (wrong App
+ * ID or Secret, too many connections) is logged as an error naming what to fix.
+ */
 export function startLongConnection(deps: Deps, respondToCard: CardResponder): { close(): void } {
+  if (!/^cli_[0-9a-fA-F]{16}$/.test(deps.config.FEISHU_APP_ID)) {
+    // The SDK's own check: it would log "invalid appId" and never connect.
+    deps.log.error('FEISHU_APP_ID 不是飞书应用的 App ID（cli_ 加 16 位十六进制），长连接未启动。 FEISHU_APP_ID is not an App ID (cli_ + 16 hex digits): the long connection is not started.');
+  }
+  const sdkLine = (...args: unknown[]) => args.map(String).join(' ');
   const client = new lark.WSClient({
     appId: deps.config.FEISHU_APP_ID,
     appSecret: deps.config.FEISHU_APP_SECRET,
     domain: larkDomain(deps.config.FEISHU_DOMAIN),
     loggerLevel: lark.LoggerLevel.warn,
+    // The SDK's lines go to our log (its own default is the console).
+    logger: {
+      error: (...a: unknown[]) => deps.log.error({ sdk: sdkLine(...a) }, 'feishu long connection'),
+      warn: (...a: unknown[]) => deps.log.warn({ sdk: sdkLine(...a) }, 'feishu long connection'),
+      info: () => {},
+      debug: () => {},
+      trace: () => {},
+    },
+    onReady: () => deps.log.info('feishu long connection open'),
+    onError: (e: Error) =>
+      deps.log.error(
+        { err: e.message },
+        '飞书长连接无法建立，请检查 FEISHU_APP_ID 与 FEISHU_APP_SECRET，并确认应用为企业自建应用。 The Feishu long connection was refused: check FEISHU_APP_ID and FEISHU_APP_SECRET (self-built apps only).',
+      ),
   });
   void client.start({ eventDispatcher: createWsDispatcher(deps, respondToCard) });
   return { close: () => client.close({ force: true }) };

@@ -4,20 +4,25 @@
  * query, and a Feishu tenant token is at hand (cached or fetched now).
  * 200 with every check "ok", or 503 naming what failed, e.g.
  * {"ok":false,"failed":["redis"],"checks":{"redis":"timed out after 2000 ms","store":"ok","feishu":"ok"}}.
+ * A Feishu failure names the variable to fix (bot/ops/feishu-check.ts), as the start-up line did.
  */
 import express, { type Router } from 'express';
 import type { Deps } from '../deps.js';
 import { withTimeout } from '../feishu/accept-event.js';
+import { explainFeishuFailure } from './feishu-check.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 
 type Check = () => Promise<unknown>;
 
-export function createHealthRoutes(deps: Pick<Deps, 'redis' | 'db' | 'messenger' | 'log'>): Router {
+export function createHealthRoutes(deps: Pick<Deps, 'redis' | 'db' | 'messenger' | 'log' | 'config'>): Router {
   const checks: Record<string, Check> = {
     redis: () => deps.redis.ping(),
     store: () => deps.db.$queryRaw`SELECT 1`,
-    feishu: () => deps.messenger.tokenReady(),
+    feishu: () =>
+      deps.messenger.tokenReady().catch((e: unknown) => {
+        throw new Error(explainFeishuFailure(e, deps.config).en);
+      }),
   };
   const router = express.Router();
   router.get('/healthz', (_req, res) => void res.json({ ok: true }));

@@ -5,6 +5,7 @@ import type { Directory } from './directory.js';
 import type { AppIdentity } from './envelopes.js';
 import type { FaultState } from './faults.js';
 import type { FileStore } from './file-store.js';
+import type { Gateway } from './long-connection/gateway.js';
 import type { Limits } from './limits.js';
 import type { MessageStore } from './message-store.js';
 import type { TokenStore } from './tokens.js';
@@ -34,7 +35,9 @@ export interface SandboxContext {
   sendingUuids: Set<string>;
   /** Cards with a callback in flight: a PATCH meanwhile fails with "card action is lock". */
   cardLocks: Set<string>;
-  /** Where the bot listens. */
+  /** Where the bot listens: URLs, or LONG_CONNECTION (long-connection/gateway.ts). */
   webhook: { eventsUrl: string | null; cardsUrl: string | null };
+  /** The WebSocket side of the long connection. */
+  longConnection: Gateway;
   calls: ApiCall[];
 }

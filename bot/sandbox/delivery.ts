@@ -4,9 +4,11 @@
  * again after each of redeliveryDelaysMs (real timers, unref'd; the `now` clock only stamps times).
  * UNCONFIRMED whether a re-push is signed anew: redeliveryHeaders 'fresh' (default) seals each attempt
  * with a new timestamp and nonce, 'original' sends the first attempt's exact bytes and headers again.
- * Card callbacks use `post` once: Feishu never redelivers them.
+ * Card callbacks use `post` once: Feishu never redelivers them. Over the long connection the same
+ * attempts go out as WebSocket frames, in plaintext (long-connection/gateway.ts).
  */
 import { sealRequest } from './crypto.js';
+import { LONG_CONNECTION } from './long-connection/gateway.js';
 import type { Envelope } from './envelopes.js';
 import type { DeliveryOutcome, DeliveryResult, SandboxNotice } from './types.js';
 
@@ -17,6 +19,8 @@ export interface DeliveryDeps {
   redeliveryHeaders: 'fresh' | 'original';
   now: () => number;
   notify: (n: SandboxNotice) => void;
+  /** Pushes a plaintext payload over the long connection (when `url` is LONG_CONNECTION). */
+  pushOverLongConnection?: (payload: unknown, timeoutMs: number) => Promise<PostResult>;
 }
 
 export interface PostResult {
@@ -44,6 +48,7 @@ export function createDelivery(deps: DeliveryDeps) {
 
   /** One POST; never rejects. `sign: false` for url_verification; `reuse`: these exact bytes and headers. */
   async function post(url: string, payload: unknown, timeoutMs: number, sign = true, reuse?: Sealed): Promise<PostResult> {
+    if (url === LONG_CONNECTION && deps.pushOverLongConnection) return deps.pushOverLongConnection(payload, timeoutMs);
     const at = deps.now();
     const started = performance.now();
     const sealed = reuse ?? sealRequest(deps.encryptKey, payload, at);

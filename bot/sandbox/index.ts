@@ -18,7 +18,9 @@
  * - real limits on demand: 50/s, 1000/min per app; 5/s per chat and per patched message (230020).
  * Simplified:
  * - one app, one tenant; no scopes (99991672), no monthly quota, no recall/PUT edit, no url_verification
- *   on setWebhook (call verifyUrl()), no long connection (WSClient).
+ *   on setWebhook (call verifyUrl()).
+ * - long connection (useLongConnection): the endpoint, tickets, pbbp2 frames, ping/pong and acks the
+ *   SDK's WSClient speaks (long-connection/gateway.ts); no reconnect pushes from the server side.
  * - card checks cover structure (keys of card/config/header/body, tags, counts, forms, tables, charts),
  *   not every component property; no rendering. Text/post formatting is stored, not interpreted, except
  *   the mentions in it (sent-mentions.ts): @all is recorded where the chat allows it, refused (230035) elsewhere.
@@ -39,6 +41,7 @@ import { createFileStore } from './file-store.js';
 import { createApp } from './http/server.js';
 import { ids } from './ids.js';
 import { createLimits } from './limits.js';
+import { createGateway, LONG_CONNECTION } from './long-connection/gateway.js';
 import { createMessageStore } from './message-store.js';
 import { createTokenStore } from './tokens.js';
 import { clickCard, type ClickCardInput } from './click-card.js';
@@ -65,6 +68,14 @@ export interface FakeFeishu {
   /** Every API call answered: method, path, HTTP status, Feishu code. */
   readonly calls: T.ApiCall[];
   setWebhook(w: { eventsUrl?: string; cardsUrl?: string }): void;
+  /**
+   * Subscribe events and card callbacks through the long connection (事件与回调 → 使用长连接接收)
+   * instead of URLs: each goes to one connected WSClient of the app (none connected: a failed
+   * attempt, redelivered like a webhook's).
+   */
+  useLongConnection(): void;
+  /** Long-connection clients open now, and the pings they have sent. */
+  longConnectionStats(): { clients: number; pings: number };
   addUser(u: T.UserInput): T.SandboxUser;
   addChat(c: T.ChatInput): T.SandboxChat;
   p2pChatOf(openId: string): string;
@@ -101,6 +112,7 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
   const tokens = createTokenStore(now, opts.tokenTtlSeconds ?? 7200);
   const limits = createLimits(now);
   const ackTimeoutMs = opts.ackTimeoutMs ?? 3000;
+  const longConnection = createGateway({ now, fragmentBytes: opts.longConnectionFragmentBytes ?? Infinity });
   const ctx: SandboxContext = {
     app: {
       appId: opts.appId, appSecret: opts.appSecret, encryptKey: opts.encryptKey, verificationToken: opts.verificationToken,
@@ -125,14 +137,19 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
       encryptKey: opts.encryptKey, ackTimeoutMs, now, notify,
       redeliveryDelaysMs: opts.redeliveryDelaysMs ?? [15_000, 300_000, 3_600_000, 21_600_000],
       redeliveryHeaders: opts.redeliveryHeaders ?? 'fresh',
+      pushOverLongConnection: longConnection.push,
     }),
     sendingUuids: new Set(),
     cardLocks: new Set(),
     webhook: { eventsUrl: null, cardsUrl: null },
+    longConnection,
     calls: [],
   };
 
   const server = createServer(createApp(ctx));
+  server.on('upgrade', (req, socket, head) => {
+    if (!longConnection.upgrade(req, socket, head)) socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -156,6 +173,11 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
       if (w.eventsUrl !== undefined) ctx.webhook.eventsUrl = w.eventsUrl;
       if (w.cardsUrl !== undefined) ctx.webhook.cardsUrl = w.cardsUrl;
     },
+    useLongConnection() {
+      ctx.webhook.eventsUrl = LONG_CONNECTION;
+      ctx.webhook.cardsUrl = LONG_CONNECTION;
+    },
+    longConnectionStats: () => ({ clients: longConnection.clients(), pings: longConnection.pings() }),
     addUser: (u) => directory.addUser(u),
     addChat: (c) => directory.addChat(c),
     p2pChatOf: (openId) => directory.p2pChatOf(openId),
@@ -195,6 +217,7 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
     },
     async close() {
       ctx.delivery.close();
+      longConnection.close();
       listeners.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -43,6 +43,8 @@ export interface FakeFeishuOptions {
   buttonNameOutsideForm?: 'reject' | 'accept';
   appName?: string;
   tenantKey?: string;
+  /** Long connection: an event payload longer than this goes out in several frames (sum > 1); default: one frame. */
+  longConnectionFragmentBytes?: number;
 }
 
 export interface UserInput {

@@ -69,7 +69,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   let role = opts.role ?? 'all';
   const start = async () => {
     const bot = await startBot({ config, role, handlers: opts.handlers, ...(opts.clock ? { clock: opts.clock } : {}) });
-    fake.setWebhook({ eventsUrl: `${bot.url}/feishu/events`, cardsUrl: `${bot.url}/feishu/cards` });
+    if (config.FEISHU_MODE === 'websocket') fake.useLongConnection();
+    else fake.setWebhook({ eventsUrl: `${bot.url}/feishu/events`, cardsUrl: `${bot.url}/feishu/cards` });
     return bot;
   };
   const h: Harness = {

@@ -13,6 +13,7 @@ const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 export interface BotProcess {
   child: ChildProcess;
   url: string;
+  stdout(): string;
   stderr(): string;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
@@ -55,6 +56,7 @@ export async function spawnBot(role: 'receiver' | 'worker' | 'start', opts: BotE
   return {
     child,
     url,
+    stdout: () => stdout,
     stderr: () => stderr,
     stop: async () => {
       if (exitCode === undefined) child.kill('SIGTERM');

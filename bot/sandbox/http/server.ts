@@ -8,6 +8,7 @@ import { contactRoutes } from './contact-routes.js';
 import { fileRoutes } from './file-routes.js';
 import { callLog, injectedFaults, latency, requireTenantToken } from './gates.js';
 import { messageRoutes } from './message-routes.js';
+import { wsEndpointRoutes } from './ws-endpoint-routes.js';
 import { errorHandler } from './respond.js';
 
 export function createApp(ctx: SandboxContext): Express {
@@ -17,6 +18,7 @@ export function createApp(ctx: SandboxContext): Express {
   app.use(callLog(ctx));
   app.use(latency(ctx));
   app.use(express.json({ limit: '20mb' }));
+  app.use(wsEndpointRoutes(ctx));
   app.use('/open-apis', injectedFaults(ctx));
   app.use('/open-apis', requireTenantToken(ctx));
   for (const routes of [authRoutes, messageRoutes, cardUpdateRoutes, fileRoutes, contactRoutes, chatRoutes]) {
