@@ -14,6 +14,9 @@ export interface SandboxContext {
   settings: {
     duplicateUuid: 'return-original' | 'error';
     batchGetIdMisses: 'omit' | 'without-id';
+    batchGetIdEcho: 'as-sent' | 'normalized';
+    cardCallbackIds: 'context' | 'root';
+    emptyMentions: 'omit' | 'null';
     tokenErrorStatus: number;
     ackTimeoutMs: number;
   };

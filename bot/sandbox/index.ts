@@ -106,6 +106,9 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
     settings: {
       duplicateUuid: opts.duplicateUuid ?? 'return-original',
       batchGetIdMisses: opts.batchGetIdMisses ?? 'omit',
+      batchGetIdEcho: opts.batchGetIdEcho ?? 'as-sent',
+      cardCallbackIds: opts.cardCallbackIds ?? 'context',
+      emptyMentions: opts.emptyMentions ?? 'omit',
       tokenErrorStatus: opts.tokenErrorStatus ?? 400,
       ackTimeoutMs,
     },
