@@ -17,10 +17,10 @@ export function emailKey(email: string): string {
  * number without its country code; other numbers keep their digits and a leading 「+」.
  */
 export function mobileKey(mobile: string): string {
-  const plus = mobile.trim().startsWith('+');
-  let digits = mobile.replace(/\D/g, '');
-  if (!plus && digits.startsWith('00')) digits = digits.slice(2);
-  const intl = plus || mobile.trim().startsWith('00');
-  if (digits.startsWith('86') && (intl || digits.length === 13) && /^1\d{10}$/.test(digits.slice(2))) return digits.slice(2);
-  return intl ? `+${digits}` : digits;
+  const typed = mobile.trim();
+  const international = typed.startsWith('+') || typed.startsWith('00');
+  const all = typed.replace(/\D/g, '');
+  const digits = typed.startsWith('00') ? all.slice(2) : all;
+  if (/^861\d{10}$/.test(digits)) return digits.slice(2);
+  return international ? `+${digits}` : digits;
 }
