@@ -2,6 +2,7 @@
  * Reading a chat message: its text with @-mentions resolved, whether the
  * bot was mentioned, and the slash-command it carries. Pure.
  */
+import { postText } from './post-text.js';
 
 export interface Mention {
   key: string;
@@ -18,22 +19,19 @@ export interface ReadMessage {
   mentionsAll: boolean;
 }
 
-/** Text content of a message, or null for types that carry none. */
-export function textOf(messageType: string, content: string): string | null {
+/**
+ * Text content of a message, or null for types that carry none. `mentions` resolve a rich-text
+ * `at` node that names an open_id instead of a mention key (post-text.ts).
+ */
+export function textOf(messageType: string, content: string, mentions: Pick<Mention, 'key' | 'openId'>[] = []): string | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(content);
   } catch {
     return null;
   }
-  if (messageType === 'text') return typeof (parsed as { text?: unknown }).text === 'string' ? (parsed as { text: string }).text : null;
-  if (messageType === 'post') {
-    // {title, content: [[{tag:'text', text}, {tag:'at', user_id}, …], …]} (the locale level may be present or not)
-    const post = parsed as Record<string, unknown>;
-    const body = (post.content ? post : (Object.values(post)[0] as Record<string, unknown> | undefined)) ?? {};
-    const lines = (body.content as { tag: string; text?: string; user_id?: string; href?: string }[][] | undefined) ?? [];
-    return lines.map((l) => l.map((n) => (n.tag === 'at' ? `@_${n.user_id ?? ''}` : n.text ?? '')).join('')).join('\n');
-  }
+  if (messageType === 'text') return typeof (parsed as { text?: unknown })?.text === 'string' ? (parsed as { text: string }).text : null;
+  if (messageType === 'post') return postText(parsed, mentions);
   return null;
 }
 

@@ -37,9 +37,10 @@ export const messageEventSchema = z.object({
     message_type: z.string(),
     content: z.string(),
     create_time: z.string().optional(),
+    // Feishu may send `mentions: null` for a message without any (as the SDK's own types allow).
     mentions: z
       .array(z.object({ key: z.string(), id: idSchema, name: z.string().optional() }).passthrough())
-      .optional(),
+      .nullish(),
   }),
 });
 export type MessageEvent = z.infer<typeof messageEventSchema>;
@@ -58,5 +59,26 @@ export const cardActionSchema = z.object({
     })
     .passthrough(),
   context: z.object({ open_message_id: z.string().optional(), open_chat_id: z.string().optional() }).passthrough().optional(),
-});
+  open_message_id: z.string().optional(),
+  open_chat_id: z.string().optional(),
+})
+  /**
+   * The card and chat of a click live in `event.context` (card callback communication,
+   * https://open.feishu.cn/document/feishu-cards/card-callback-communication); the SDK's own
+   * normaliser (channel/normalize/card-action.ts) also takes them from the event root. Read either,
+   * so every handler looks in `context` only.
+   */
+  .transform(({ open_message_id, open_chat_id, ...a }) => {
+    const messageId = a.context?.open_message_id ?? open_message_id;
+    const chatId = a.context?.open_chat_id ?? open_chat_id;
+    if (!a.context && messageId === undefined && chatId === undefined) return a;
+    return {
+      ...a,
+      context: {
+        ...a.context,
+        ...(messageId !== undefined ? { open_message_id: messageId } : {}),
+        ...(chatId !== undefined ? { open_chat_id: chatId } : {}),
+      },
+    };
+  });
 export type CardAction = z.infer<typeof cardActionSchema>;

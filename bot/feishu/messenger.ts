@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
+import { emailKey, mobileKey } from '../domain/contact-key.js';
 import type { Card } from './cards/card.js';
 import { classifyFeishuError, DownloadTooLarge, errorFromBody, FeishuError } from './errors.js';
 import type { BotText } from './safe-text.js';
@@ -32,7 +33,7 @@ export interface Messenger {
   /** The bytes of a message's file; past `maxBytes` the download stops and DownloadTooLarge is thrown. */
   downloadFile(messageId: string, fileKey: string, type: 'file' | 'image', opts?: { maxBytes?: number }): Promise<Buffer>;
   uploadFile(fileName: string, bytes: Buffer): Promise<string>;
-  /** email or mobile → open_id; misses are absent from the map. */
+  /** email or mobile, as asked → open_id (matched however Feishu writes it back); misses are absent. */
   lookupUsers(query: { emails?: string[]; mobiles?: string[] }): Promise<Map<string, string>>;
   chatMembers(chatId: string): Promise<{ openId: string; name: string }[]>;
   botInfo(): Promise<{ openId: string; name: string }>;
@@ -202,6 +203,10 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       const out = new Map<string, string>();
       const emails = q.emails ?? [];
       const mobiles = q.mobiles ?? [];
+      const asked = new Map<string, string[]>();
+      const ask = (key: string, value: string) => asked.set(key, [...(asked.get(key) ?? []), value]);
+      for (const e of emails) ask(`e:${emailKey(e)}`, e);
+      for (const m of mobiles) ask(`m:${mobileKey(m)}`, m);
       for (let i = 0; i < Math.max(emails.length, mobiles.length); i += 50) {
         const data = await call('lookupUsers', () =>
           client.contact.v3.user.batchGetId({
@@ -209,10 +214,12 @@ export function createMessenger(opts: MessengerOptions): Messenger {
             data: { emails: emails.slice(i, i + 50), mobiles: mobiles.slice(i, i + 50), include_resigned: false },
           }),
         );
+        // The echo may be normalised (+86, letter case): match it to the value asked, by key.
         for (const u of data.user_list ?? []) {
           if (!u.user_id) continue;
-          if (u.email) out.set(u.email, u.user_id);
-          if (u.mobile) out.set(u.mobile, u.user_id);
+          const email = u.email ? asked.get(`e:${emailKey(u.email)}`) : undefined;
+          const mobile = u.mobile ? asked.get(`m:${mobileKey(u.mobile)}`) : undefined;
+          for (const q of [...(email ?? []), ...(mobile ?? [])]) out.set(q, u.user_id);
         }
       }
       return out;

@@ -13,8 +13,8 @@ export async function onMessage(deps: Deps, handlers: Handlers, eventId: string,
   const { message, sender } = event;
   const senderOpenId = sender.sender_id.open_id;
   if (!senderOpenId || sender.sender_type === 'app') return;
-  const rawText = textOf(message.message_type, message.content) ?? '';
   const mentions = (message.mentions ?? []).map((m) => ({ key: m.key, openId: m.id.open_id ?? null, name: m.name ?? '' }));
+  const rawText = textOf(message.message_type, message.content, mentions) ?? '';
   const read = readMessage(rawText, mentions, botOpenId);
   if (message.chat_type !== 'p2p' && !read.mentionsBot) return;
   const ctx: MessageContext = {

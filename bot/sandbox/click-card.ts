@@ -47,7 +47,7 @@ export async function clickCard(ctx: SandboxContext, input: ClickCardInput): Pro
   const event = cardActionEvent(ctx.app, {
     operator, token, messageId: m.messageId, chatId: m.chatId, tag: input.tag ?? 'button', value: input.value,
     name: input.name, formValue: input.formValue, inputValue: input.inputValue, option: input.option,
-  });
+  }, ctx.settings.cardCallbackIds);
   const env = envelope(ctx.app, 'card.action.trigger', eventId, ctx.now(), event);
   ctx.cardLocks.add(m.messageId);
   const r = await ctx.delivery.post(url, env, ctx.settings.ackTimeoutMs).finally(() => ctx.cardLocks.delete(m.messageId));

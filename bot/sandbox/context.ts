@@ -18,6 +18,9 @@ export interface SandboxContext {
     /** null: off. */
     sendInFlightMs: number | null;
     batchGetIdMisses: 'omit' | 'without-id';
+    batchGetIdEcho: 'as-sent' | 'normalized';
+    cardCallbackIds: 'context' | 'root';
+    emptyMentions: 'omit' | 'null';
     tokenErrorStatus: number;
     ackTimeoutMs: number;
     /** What send, reply and patch apply to cards (content-check.ts). */

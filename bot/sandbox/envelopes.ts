@@ -36,8 +36,11 @@ export function userIds(u: SandboxUser) {
   return { union_id: u.unionId, user_id: u.userId, open_id: u.openId };
 }
 
-/** event of im.message.receive_v1 for a user's message. root_id/parent_id/thread_id/mentions are omitted when empty. */
-export function messageReceiveEvent(app: AppIdentity, directory: Directory, m: StoredMessage, sender: SandboxUser) {
+/**
+ * event of im.message.receive_v1 for a user's message. root_id/parent_id/thread_id are omitted when
+ * empty; mentions too, or sent as null (`emptyMentions`).
+ */
+export function messageReceiveEvent(app: AppIdentity, directory: Directory, m: StoredMessage, sender: SandboxUser, emptyMentions: 'omit' | 'null' = 'omit') {
   const mentions = m.mentions.map((x) => {
     const u = directory.user(x.openId);
     const id = u ? userIds(u) : { union_id: ids.unionId(x.openId), user_id: '', open_id: x.openId };
@@ -56,7 +59,7 @@ export function messageReceiveEvent(app: AppIdentity, directory: Directory, m: S
       chat_type: m.chatType,
       message_type: m.msgType,
       content: m.rawContent,
-      ...(mentions.length > 0 ? { mentions } : {}),
+      ...(mentions.length > 0 ? { mentions } : emptyMentions === 'null' ? { mentions: null } : {}),
       user_agent: 'Mozilla/5.0 (Macintosh) Lark/7.30.0 (fake-feishu)',
     },
   };
@@ -75,8 +78,12 @@ export interface CardActionInput {
   option?: string;
 }
 
-/** event of card.action.trigger (new card callback, schema 2.0). */
-export function cardActionEvent(app: AppIdentity, a: CardActionInput) {
+/**
+ * event of card.action.trigger (new card callback, schema 2.0). The card and chat ids go in
+ * `context` as documented, or at the event root (`ids: 'root'`).
+ */
+export function cardActionEvent(app: AppIdentity, a: CardActionInput, ids: 'context' | 'root' = 'context') {
+  const where = { open_message_id: a.messageId, open_chat_id: a.chatId };
   return {
     operator: { tenant_key: app.tenantKey, ...userIds(a.operator) },
     token: a.token,
@@ -90,6 +97,6 @@ export function cardActionEvent(app: AppIdentity, a: CardActionInput) {
       timezone: 'Asia/Shanghai',
     },
     host: 'im_message',
-    context: { open_message_id: a.messageId, open_chat_id: a.chatId },
+    ...(ids === 'root' ? where : { context: where }),
   };
 }

@@ -16,6 +16,7 @@
  *   ackTimeoutMs, else redelivery of the same event_id per redeliveryDelaysMs; group messages pushed only
  *   when the bot is @-mentioned; card callbacks never redelivered.
  * - real limits on demand: 50/s, 1000/min per app; 5/s per chat and per patched message (230020).
+ * - users write text or rich text (`post`, user-post.ts: at nodes keyed @_user_N, flat or under a locale).
  * Simplified:
  * - one app, one tenant; no scopes (99991672), no monthly quota, no recall/PUT edit, no url_verification
  *   on setWebhook (call verifyUrl()).
@@ -122,6 +123,9 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
       duplicateUuid: opts.duplicateUuid ?? 'return-original',
       sendInFlightMs: opts.sendInFlightMs ?? null,
       batchGetIdMisses: opts.batchGetIdMisses ?? 'omit',
+      batchGetIdEcho: opts.batchGetIdEcho ?? 'as-sent',
+      cardCallbackIds: opts.cardCallbackIds ?? 'context',
+      emptyMentions: opts.emptyMentions ?? 'omit',
       tokenErrorStatus: opts.tokenErrorStatus ?? 400,
       ackTimeoutMs,
       cards: { bodyLimitBytes: opts.cardBodyLimitBytes ?? 30 * 1024, rules: { buttonNameOutsideForm: opts.buttonNameOutsideForm ?? 'reject' } },

@@ -35,6 +35,18 @@ export interface FakeFeishuOptions {
   redeliveryHeaders?: 'fresh' | 'original';
   /** UNCONFIRMED: batch_get_id misses are 'omit'ted (default) or listed 'without-id'. */
   batchGetIdMisses?: 'omit' | 'without-id';
+  /**
+   * UNCONFIRMED: whether batch_get_id echoes each email and mobile 'as-sent' (default) or
+   * 'normalized' as the directory holds it (email in lower case, mobile as +86…).
+   */
+  batchGetIdEcho?: 'as-sent' | 'normalized';
+  /**
+   * Card callbacks carry open_message_id / open_chat_id in event.context ('context', default, as
+   * documented) or at the event root ('root', which the SDK's own normaliser also accepts).
+   */
+  cardCallbackIds?: 'context' | 'root';
+  /** A user message without @s: `mentions` left out ('omit', default) or sent as null ('null'). */
+  emptyMentions?: 'omit' | 'null';
   /** UNCONFIRMED: HTTP status of token errors (99991661/99991663/99991671); default 400. */
   tokenErrorStatus?: number;
   /** UNCONFIRMED: "30 KB" of request body for a card or post, as 30,720 (default) or 30,000 bytes. */

@@ -6,6 +6,8 @@
  * `mentions`). Each placeholder becomes `@_user_N`, N counting placeholders in order of appearance,
  * as Feishu renders @s. Mentions not placed in the text are put in front, in order:
  * `{ text: '/list', mentions: [fake.botOpenId] }` arrives as `@_user_1 /list`.
+ * `post` sends the text as rich text instead, as the client does for formatted or pasted text
+ * (user-post.ts: paragraphs, @s as `at` nodes, links, bold, images, emoji, code blocks).
  * Before setWebhook (no subscription configured) messages are stored but nothing is pushed.
  */
 import { threading } from './bot-messages.js';
@@ -13,6 +15,7 @@ import type { SandboxContext } from './context.js';
 import { envelope, messageReceiveEvent } from './envelopes.js';
 import { ids } from './ids.js';
 import type { DeliveryResult, SandboxChat, StoredMention } from './types.js';
+import { postContent, type PostOptions } from './user-post.js';
 
 export interface UserSaysInput {
   from: string;
@@ -25,6 +28,8 @@ export interface UserSaysInput {
   replyTo?: string;
   /** Sends a `file` (default) or `image` message instead of text. */
   attachment?: { fileName: string; bytes: Uint8Array; kind?: 'file' | 'image' };
+  /** Send `text` as a rich-text `post` message (true, or with a title / locale form). */
+  post?: true | PostOptions;
 }
 
 export interface UserSaysResult {
@@ -79,8 +84,12 @@ export async function userSays(ctx: SandboxContext, input: UserSaysInput): Promi
     content = kind === 'image' ? { image_key: f.key } : { file_key: f.key, file_name: f.fileName };
   } else {
     const r = render(ctx, input.text ?? '', input.mentions ?? []);
-    content = { text: r.text };
     mentions = r.mentions;
+    if (input.post) {
+      msgType = 'post';
+      const image = () => ctx.files.put({ kind: 'image', fileName: 'image.png', fileType: 'stream', bytes: Buffer.from('png'), owner: input.from }).key;
+      content = postContent(r.text, mentions, input.post === true ? {} : input.post, image);
+    } else content = { text: r.text };
   }
   const m = ctx.messages.add({
     messageId: ids.message(),
@@ -101,7 +110,7 @@ export async function userSays(ctx: SandboxContext, input: UserSaysInput): Promi
   const pushed = subscribed && chat.botIsMember && (chat.chatType === 'p2p' || atBot);
   if (!pushed) return { messageId: m.messageId, eventId: null, delivery: Promise.resolve(null) };
   const eventId = ids.event();
-  const env = envelope(ctx.app, 'im.message.receive_v1', eventId, ctx.now(), messageReceiveEvent(ctx.app, ctx.directory, m, sender));
+  const env = envelope(ctx.app, 'im.message.receive_v1', eventId, ctx.now(), messageReceiveEvent(ctx.app, ctx.directory, m, sender, ctx.settings.emptyMentions));
   const delivery = ctx.delivery.deliver(() => ctx.webhook.eventsUrl, env);
   return { messageId: m.messageId, eventId, delivery };
 }

@@ -4,6 +4,8 @@
  * `command()` that types a message as someone and waits for the bot's answers.
  */
 import { manualClock } from '../../bot/clock.js';
+import type { FakeFeishuOptions } from '../../bot/sandbox/types.js';
+import type { UserSaysInput } from '../../bot/sandbox/user-says.js';
 import { startHarness, type Harness } from './bot-harness.js';
 import { seedPlan } from './seed.js';
 import { sleep, waitFor } from './wait-for.js';
@@ -18,7 +20,7 @@ export const at = (local: string) => new Date(`${local}+08:00`);
 export interface CommandHarness extends Harness {
   clock: ReturnType<typeof manualClock>;
   /** Sends `text` as `from` (p2p unless chatId) and resolves to the bot's messages caused by it. */
-  command(from: string, text: string, opts?: { chatId?: string; mentions?: string[]; settleMs?: number }): Promise<BotMessage[]>;
+  command(from: string, text: string, opts?: { chatId?: string; mentions?: string[]; settleMs?: number; post?: UserSaysInput['post'] }): Promise<BotMessage[]>;
 }
 
 export type BotMessage = ReturnType<Harness['fake']['messages']>[number];
@@ -28,9 +30,9 @@ export function wordsOf(m: BotMessage): string {
   return m.msgType === 'text' ? String(m.content.text) : JSON.stringify(m.content);
 }
 
-export async function startCommandHarness(env: Record<string, string> = {}): Promise<CommandHarness> {
+export async function startCommandHarness(env: Record<string, string> = {}, fake: Partial<FakeFeishuOptions> = {}): Promise<CommandHarness> {
   const clock = manualClock(at('2022-04-11T10:00:00'));
-  const h = await startHarness({ clock, env: { SWEEP_EVERY_SECONDS: '0', ADMIN_OPEN_IDS: ADMIN, ...env } });
+  const h = await startHarness({ clock, fake, env: { SWEEP_EVERY_SECONDS: '0', ADMIN_OPEN_IDS: ADMIN, ...env } });
   await seedPlan(h.bot.deps.db, { now: at('2022-03-21T09:00:00'), fake: h.fake });
   h.fake.addUser({ openId: ADMIN, name: '管理员' });
   h.fake.addChat({ chatId: GROUP, name: '局领导群', members: [ADMIN, STAFF, OTHER] });
@@ -38,7 +40,7 @@ export async function startCommandHarness(env: Record<string, string> = {}): Pro
   ch.clock = clock;
   ch.command = async (from, text, opts = {}) => {
     const before = new Set(h.fake.messages({ sender: 'bot' }).map((m) => m.messageId));
-    const said = await h.fake.userSays({ from, text, ...(opts.chatId ? { chatId: opts.chatId } : {}), ...(opts.mentions ? { mentions: opts.mentions } : {}) });
+    const said = await h.fake.userSays({ from, text, ...(opts.chatId ? { chatId: opts.chatId } : {}), ...(opts.mentions ? { mentions: opts.mentions } : {}), ...(opts.post ? { post: opts.post } : {}) });
     await said.delivery;
     await drainInbound(h);
     await sleep(opts.settleMs ?? 50);

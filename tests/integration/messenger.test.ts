@@ -68,6 +68,19 @@ describe('Messenger', () => {
     expect((await m.botInfo()).openId).toBe(fake.botOpenId);
   });
 
+  it.each(['as-sent', 'normalized'] as const)('matches lookups however Feishu echoes them (%s)', async (echo) => {
+    const other = await startFakeFeishu({ ...APP, batchGetIdEcho: echo });
+    try {
+      other.addUser({ openId: ALICE, name: '张敏', email: 'ZhangMin@QJ.gov.cn', mobile: '13800000001' });
+      other.addUser({ openId: BOB, name: '李强', mobile: '+86 139-0000-0002' });
+      const lm = createMessenger({ appId: APP.appId, appSecret: APP.appSecret, domain: other.url });
+      const found = await lm.lookupUsers({ emails: ['ZhangMin@QJ.gov.cn'], mobiles: ['+86 138 0000 0001', '13900000002', 'not-a-number'] });
+      expect(Object.fromEntries(found)).toEqual({ 'ZhangMin@QJ.gov.cn': ALICE, '+86 138 0000 0001': ALICE, '13900000002': BOB });
+    } finally {
+      await other.close();
+    }
+  });
+
   it.each([
     ['a user outside the scope', () => m.send({ openId: 'ou_nobody000000000000000000000099' }, { text: botText`x` }, 'k1'), 230013],
     ['a chat without the bot', () => m.send({ chatId: 'oc_elsewhere0000000000000000001' }, { text: botText`x` }, 'k2'), 230002],

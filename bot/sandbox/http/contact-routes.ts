@@ -1,11 +1,14 @@
 /**
  * POST contact/v3/users/batch_get_id and GET contact/v3/users/:user_id.
  * batch_get_id: ≤50 emails and ≤50 mobiles (more → 400 99992402); the id is always in `user_id`;
- * misses are omitted (or listed without user_id, per option: UNCONFIRMED which is real).
+ * misses are omitted (or listed without user_id, per option: UNCONFIRMED which is real). Each hit
+ * echoes its email / mobile as sent, or as the directory holds it (lower case, +86…), per option
+ * (UNCONFIRMED which is real).
  * users/:id: malformed id → 41012; unknown → 41050 (outside data scope).
  */
 import { Router } from 'express';
 import type { SandboxContext } from '../context.js';
+import { normalizeMobile } from '../directory.js';
 import { ID_PREFIX } from '../ids.js';
 import { PlatformError, bad } from '../platform-error.js';
 import type { SandboxUser } from '../types.js';
@@ -23,6 +26,12 @@ function idType(q: unknown): string {
   return t;
 }
 
+/** The directory's own form of a user's email and mobile, as a normalising echo shows them. */
+function directoryForm(u: SandboxUser): { email: string; mobile: string } {
+  const national = u.mobile ? normalizeMobile(u.mobile) : '';
+  return { email: (u.email ?? '').toLowerCase(), mobile: /^1\d{10}$/.test(national) ? `+86${national}` : (u.mobile ?? '') };
+}
+
 export function contactRoutes(ctx: SandboxContext): Router {
   const r = Router();
 
@@ -37,15 +46,17 @@ export function contactRoutes(ctx: SandboxContext): Router {
     const visible = (u: SandboxUser | undefined) =>
       u && !u.outsideScope && (!u.resigned || body.include_resigned === true) ? u : undefined;
     const withoutId = ctx.settings.batchGetIdMisses === 'without-id';
+    const echo = (u: SandboxUser, field: 'email' | 'mobile', asked: string) =>
+      ctx.settings.batchGetIdEcho === 'normalized' ? directoryForm(u)[field] : asked;
     const user_list: Record<string, unknown>[] = [];
     for (const email of emails) {
       const u = visible(ctx.directory.findUser('email', email));
-      if (u) user_list.push({ user_id: ctx.directory.userIdOf(u, type), email, status: status(u) });
+      if (u) user_list.push({ user_id: ctx.directory.userIdOf(u, type), email: echo(u, 'email', email), status: status(u) });
       else if (withoutId) user_list.push({ email });
     }
     for (const mobile of mobiles) {
       const u = visible(ctx.directory.findByMobile(mobile));
-      if (u) user_list.push({ user_id: ctx.directory.userIdOf(u, type), mobile, status: status(u) });
+      if (u) user_list.push({ user_id: ctx.directory.userIdOf(u, type), mobile: echo(u, 'mobile', mobile), status: status(u) });
       else if (withoutId) user_list.push({ mobile });
     }
     ok(res, { user_list });

@@ -53,6 +53,18 @@ describe('clickCard', () => {
     expect(fake.deliveries.at(-1)).toMatchObject({ eventType: 'card.action.trigger', attempt: 1, outcome: 'acked' });
   });
 
+  it("puts open_message_id / open_chat_id at the event root when cardCallbackIds is 'root'", async () => {
+    fake = await startSandbox({ cardCallbackIds: 'root' });
+    const seen: any[] = [];
+    const rx = await startSdkReceiver({ 'card.action.trigger': (d) => void seen.push(d) });
+    closers.push(rx.close);
+    fake.setWebhook({ cardsUrl: rx.url });
+    const id = await sendCard(fake);
+    expect((await fake.clickCard({ from: BOB, messageId: id, value: { action: 'done', id: 7 } })).outcome).toBe('acked');
+    expect(seen[0]).toMatchObject({ open_message_id: id, open_chat_id: GROUP, action: { value: { action: 'done', id: 7 } } });
+    expect(seen[0].context).toBeUndefined();
+  });
+
   it('sends form values and names; an invalid card answer is not applied', async () => {
     fake = await startSandbox();
     const rx = await startReceiver(() => ({ body: JSON.stringify({ card: { type: 'raw', data: { elements: [] } } }) }));

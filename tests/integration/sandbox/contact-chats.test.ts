@@ -20,6 +20,20 @@ describe('contact', () => {
     ]);
   });
 
+  it("batch_get_id: echoes as the directory holds them when 'normalized' (lower case, +86)", async () => {
+    fake = await startSandbox({ batchGetIdEcho: 'normalized' });
+    fake.addUser({ openId: 'ou_mixed', name: 'Mixed', email: 'Mixed.Case@Example.gov.cn', mobile: '138 0000 0009' });
+    const r = await sdkClient(fake).contact.v3.user.batchGetId({
+      params: { user_id_type: 'open_id' },
+      data: { emails: ['MIXED.case@example.gov.cn'], mobiles: ['13800000002', '8613800000009'] },
+    });
+    expect(r.data?.user_list).toEqual([
+      expect.objectContaining({ user_id: 'ou_mixed', email: 'mixed.case@example.gov.cn' }),
+      expect.objectContaining({ user_id: BOB, mobile: '+8613800000002' }),
+      expect.objectContaining({ user_id: 'ou_mixed', mobile: '+8613800000009' }),
+    ]);
+  });
+
   it("batch_get_id: union ids on request, resigned on request, misses 'without-id' when configured", async () => {
     fake = await startSandbox({ batchGetIdMisses: 'without-id' });
     fake.addUser({ openId: 'ou_gone', name: 'Gone', email: 'gone@example.gov.cn', resigned: true });

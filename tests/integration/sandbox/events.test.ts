@@ -75,6 +75,50 @@ describe('event delivery', () => {
     expect(fake.messagesIn(GROUP)).toHaveLength(2);
   });
 
+  it('sends rich text as post: paragraphs, at nodes keyed @_user_N, links, bold, emoji, images, code; flat or under a locale', async () => {
+    fake = await startSandbox();
+    const rx = await receiver();
+    const text = '{@0} /status\n**已完成**[台账](https://example.gov.cn/a):OK:\n![照片]\n---\n```\n产值 1.2亿\n```';
+    const said = await fake.userSays({ from: ALICE, chatId: GROUP, text, mentions: [fake.botOpenId], post: { title: '周报' } });
+    await said.delivery;
+    const msg = decrypt(JSON.parse(rx.requests[0]!.rawBody).encrypt).event.message;
+    expect(msg.message_type).toBe('post');
+    const content = JSON.parse(msg.content);
+    const imageKey = content.content[2][0].image_key;
+    expect(content).toEqual({
+      title: '周报',
+      content: [
+        [{ tag: 'at', user_id: '@_user_1', user_name: 'Workplan Bot', style: [] }, { tag: 'text', text: ' /status', style: [] }],
+        [
+          { tag: 'text', text: '已完成', style: ['bold'] },
+          { tag: 'a', href: 'https://example.gov.cn/a', text: '台账', style: [] },
+          { tag: 'emotion', emoji_type: 'OK' },
+        ],
+        [{ tag: 'img', image_key: imageKey, width: 300, height: 200 }],
+        [{ tag: 'hr' }],
+        [{ tag: 'code_block', language: 'PLAIN_TEXT', text: '产值 1.2亿\n' }],
+      ],
+    });
+    expect(imageKey).toMatch(/^img_/);
+    expect(fake.fileBytes(imageKey)).toBeDefined();
+    expect(msg.mentions).toEqual([expect.objectContaining({ key: '@_user_1', id: expect.objectContaining({ open_id: fake.botOpenId }) })]);
+
+    const wrapped = await fake.userSays({ from: ALICE, text: '你好', post: { form: 'en_us' } });
+    await wrapped.delivery;
+    const second = decrypt(JSON.parse(rx.requests[1]!.rawBody).encrypt).event.message;
+    expect(JSON.parse(second.content)).toEqual({ en_us: { title: '', content: [[{ tag: 'text', text: '你好', style: [] }]] } });
+  });
+
+  it("sends mentions: null on a message without @s when emptyMentions is 'null'", async () => {
+    fake = await startSandbox({ emptyMentions: 'null' });
+    const rx = await receiver();
+    await (await fake.userSays({ from: ALICE, text: '/list' })).delivery;
+    await (await fake.userSays({ from: ALICE, chatId: GROUP, text: '/list', mentions: [fake.botOpenId] })).delivery;
+    const [plain, withAt] = rx.requests.map((r) => decrypt(JSON.parse(r.rawBody).encrypt).event.message);
+    expect(plain.mentions).toBeNull();
+    expect(withAt.mentions).toHaveLength(1);
+  });
+
   it('carries root_id and parent_id for a quote-reply', async () => {
     fake = await startSandbox();
     const rx = await receiver();
