@@ -1,5 +1,5 @@
 /**
- * `npm run corpus [-- --misses [kind]] [--json] [--update-floor]`: the parser's and the reply reader's accuracy
+ * `npm run corpus [-- --misses] [--kind <fact>] [--json] [--update-floor] [--dir <another corpus>]`: the parser's and the reply reader's accuracy
  * on real published documents, per kind of fact, and what they missed.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -31,10 +31,10 @@ function floorOf(s: CorpusScore) {
 }
 
 const { values } = parseArgs({
-  options: { misses: { type: 'boolean' }, kind: { type: 'string' }, json: { type: 'boolean' }, 'update-floor': { type: 'boolean' } },
+  options: { dir: { type: 'string' }, misses: { type: 'boolean' }, kind: { type: 'string' }, json: { type: 'boolean' }, 'update-floor': { type: 'boolean' } },
 });
-const dir = fileURLToPath(new URL('.', import.meta.url));
-const s = await scoreCorpus();
+const dir = values.dir ?? fileURLToPath(new URL('.', import.meta.url));
+const s = await scoreCorpus(dir);
 if (values.json) {
   process.stdout.write(JSON.stringify({ plans: s.plans, replies: s.replies }, null, 2) + '\n');
 } else {
@@ -52,7 +52,7 @@ if (values.json) {
     console.log('\n(--misses lists what was missed; --kind <fact> only that kind)');
   }
 }
-if (values['update-floor']) {
+if (values['update-floor'] && !values.dir) {
   writeFileSync(FLOOR, JSON.stringify(floorOf(s), null, 2) + '\n');
   console.log(`floor written to ${FLOOR}`);
 }
