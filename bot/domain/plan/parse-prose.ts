@@ -14,6 +14,9 @@ export function parseProse(text: string, name: string, fallbackYear: number): Pa
   const lines = joinWrappedLines(splitRunOnItems(fullWidthMarks(text.replace(/\r\n?/g, '\n').replace(/\u3000/g, ' ')).split('\n')));
   // A cover notice in front of the plan is header, never sections or tasks.
   const start = planStart(lines);
+  if (start >= lines.length) {
+    throw new PlanError('这份文件只有印发通知，没有通知所附的任务：请导入它的附件（工作要点或任务分解表）。');
+  }
   const { before, roots } = buildOutline(lines.slice(start));
   const head = [...lines.slice(0, start), ...before];
   const { header, warnings } = readHeader({ head, tail: lines.slice(-6), name, body: lines.slice(start), fallbackYear });
