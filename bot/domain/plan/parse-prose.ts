@@ -9,6 +9,7 @@ import { checkTaskCount } from './limits-check.js';
 import { collectOutline } from './collect-tasks.js';
 import { buildOutline, textOf } from './outline.js';
 import { PlanError, type ParsedPlan } from './types.js';
+import { unnumberedTasks } from './unnumbered.js';
 
 export function parseProse(text: string, name: string, fallbackYear: number): ParsedPlan {
   const lines = joinWrappedLines(splitRunOnItems(fullWidthMarks(text.replace(/\r\n?/g, '\n').replace(/\u3000/g, ' ')).split('\n')));
@@ -17,7 +18,9 @@ export function parseProse(text: string, name: string, fallbackYear: number): Pa
   if (start >= lines.length) {
     throw new PlanError('这份文件只有印发通知，没有通知所附的任务：请导入它的附件（工作要点或任务分解表）。');
   }
-  const { before, roots } = buildOutline(lines.slice(start));
+  const outline = buildOutline(lines.slice(start));
+  // A plan that numbers nothing (a news page): its tasks by their names.
+  const { before, roots } = outline.roots.length ? outline : (unnumberedTasks(lines.slice(start)) ?? outline);
   const head = [...lines.slice(0, start), ...before];
   const { header, warnings } = readHeader({ head, tail: lines.slice(-6), name, body: lines.slice(start), fallbackYear });
   const period = periodFor(header);
