@@ -55,10 +55,10 @@ export function planStart(lines: string[]): number {
   return onlyInstructions(lines, notice) ? lines.length : 0;
 }
 
-/** What a notice asks of those it is sent to: 「各责任单位要……」「请各乡镇……」. */
-const INSTRUCTION = /各[^。；，、]{0,20}要|请各/;
+/** What a notice asks of those it is sent to: 「各责任单位要……」「督查室要……」「请各乡镇……」 (not 要求, 要点). */
+const INSTRUCTION = /要(?![求点素害闻])|请/;
 
-/** Whether every numbered paragraph after the notice's sentence tells its addressees what to do. */
+/** Whether every numbered paragraph after the notice's sentence tells its addressees what to do (none holds items). */
 function onlyInstructions(lines: string[], notice: number): boolean {
   let paragraphs = 0;
   for (let i = notice + 1; i < lines.length; i++) {

@@ -20,8 +20,8 @@ export function fullWidthMarks(text: string): string {
 }
 
 const CN = '[一二三四五六七八九十]{1,3}';
-/** A space before 「一、」「（一）」, or before 「1.」 after a sentence's end: a line break the page lost. */
-const LOST_BREAK = new RegExp(`(?<!\\s)\\s+(?=${CN}、|[（(]${CN}[）)])|(?<=[。；！？])\\s+(?=[0-9０-９]{1,3}[.．、](?![0-9０-９]))`, 'g');
+/** A space before 「一、」「（一）」, or before 「1.」 after words or a sentence's end: a line break the page lost. */
+const LOST_BREAK = new RegExp(`(?<!\\s)\\s+(?=${CN}、|[（(]${CN}[）)])|(?<=[\\u4e00-\\u9fff。；！？）])\\s+(?=[0-9０-９]{1,3}[.．、](?![0-9０-９]))`, 'g');
 
 /**
  * Text copied from a web page that lost its line breaks (a whole plan on one line): each item starts a
