@@ -5,23 +5,24 @@ import { LIMITS } from './limits.js';
 import { findTargets } from './targets.js';
 import type { ParsedTask } from './types.js';
 
-/** Longest title kept whole; a longer first sentence is cut at a comma before this. */
-export const TITLE_MAX = 60;
-
 /**
  * Splits a task into its title and body. The title is the heading phrase, up to the first full stop,
- * semicolon, colon or line break (「培育高新技术企业。全年…」); a task of one sentence is its own title
- * (「培育夜间经济，打造夜间消费集聚区2个」), cut at a comma when longer than TITLE_MAX.
+ * colon or line break (「培育高新技术企业。全年…」); a task of one sentence is its own title, however long
+ * (「培育夜间经济，打造夜间消费集聚区2个」). A sentence of clauses set apart by 「；」 is headed by its first
+ * phrase when that phrase names the work without measuring it (「深化科技体制改革；拟定…」「推进“双美”建设，
+ * 实施4个…；…」); when the first clause already measures (「新增充电设施50个；改造…」) the clauses are peers and
+ * the whole sentence is the title.
  */
 export function splitTitle(text: string): { title: string; body: string } {
   const t = text.trim();
-  const hard = t.search(/[。；;！!？?：:\n]/);
-  let cut = hard < 0 ? t.length : hard;
-  if (cut > TITLE_MAX) {
-    const head = t.slice(0, TITLE_MAX);
-    const comma = Math.max(head.lastIndexOf('，'), head.lastIndexOf(','));
-    const first = t.search(/[，,]/);
-    cut = comma > 0 ? comma : first > 0 && first < cut ? first : cut;
+  const hard = t.search(/[。！!？?：:\n]/);
+  const sentence = hard < 0 ? t.length : hard;
+  let cut = sentence;
+  const semi = t.slice(0, sentence).search(/[；;]/);
+  if (semi >= 0) {
+    const comma = t.slice(0, semi).search(/[，,]/);
+    const head = comma >= 0 ? comma : semi;
+    if (!/[0-9０-９]/.test(t.slice(0, head))) cut = head;
   }
   const title = t.slice(0, cut).replace(/^\*\*|\*\*$/g, '').trim();
   const body = t.slice(cut).replace(/^[。；;！!？?：:，,\s]+/, '').trim();

@@ -51,7 +51,23 @@ export function planStart(lines: string[]): number {
     // The plan numbers from the start (「一、」「1.」) where it begins; a cut inside the plan would not.
     if (cut >= 0) return numbersFromOne(lines, cut) ? cut : 0;
   }
-  return 0;
+  // Nothing but the notice (its attachment not on the page): its paragraphs are not plan.
+  return onlyInstructions(lines, notice) ? lines.length : 0;
+}
+
+/** What a notice asks of those it is sent to: 「各责任单位要……」「督查室要……」「请各乡镇……」 (not 要求, 要点). */
+const INSTRUCTION = /要(?![求点素害闻])|请/;
+
+/** Whether every numbered paragraph after the notice's sentence tells its addressees what to do (none holds items). */
+function onlyInstructions(lines: string[], notice: number): boolean {
+  let paragraphs = 0;
+  for (let i = notice + 1; i < lines.length; i++) {
+    const mk = markerOf(lines[i]!.trim());
+    if (!mk) continue;
+    if (mk.level !== 1 || !INSTRUCTION.test(mk.rest)) return false;
+    paragraphs++;
+  }
+  return paragraphs > 0;
 }
 
 function numbersFromOne(lines: string[], from: number): boolean {

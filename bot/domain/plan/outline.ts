@@ -30,6 +30,10 @@ const MARKERS: [Level, RegExp][] = [
   [4, /^(?:[（(]\s*([0-9０-９]{1,3})\s*[）)]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*[、.．]?\s*(.*)$/],
 ];
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+/** 「一是……」「二是……」: a plan that enumerates its headings in words. */
+const ENUMERATOR = new RegExp(`^(${CN})是\\s*(.+)$`);
+/** A task number run into a number that starts its text: 「2.50个小区…」 after task 1. */
+const RUN_IN = /^([0-9０-９]{1,5})[.．]([0-9０-９].*)$/;
 
 export interface Marker {
   level: Level;
@@ -51,6 +55,8 @@ export function markerOf(rawLine: string): Marker | null {
     const ordinal = toAsciiDigits(m[1]!);
     const value = level === 3 ? Number(ordinal) : parseChineseNumeral(ordinal);
     if (!value) continue;
+    // 「2.jpg」: a picture a web page left in the text, not an item.
+    if (level === 3 && /^[A-Za-z]{2,5}$/.test(m[2]!.trim())) return null;
     return { level, ordinal, value, rest: m[2]!.replace(/\*\*/g, '').trim() };
   }
   return null;
@@ -66,10 +72,13 @@ export function buildOutline(lines: string[]): { before: string[]; roots: Block[
   const roots: Block[] = [];
   const stack: Block[] = [];
   let count = 0;
+  let lastTask = 0;
+  // 「一是」 heads the outline only in a plan that numbers no heading 「一、」.
+  const enumerates = !lines.some((l) => markerOf(l)?.level === 1);
   for (const [index, raw] of lines.entries()) {
     const line = raw.trim();
     if (!line) continue;
-    const mk = markerOf(line);
+    const mk = markerOf(line) ?? (enumerates && (stack[stack.length - 1]?.level ?? 1) < 3 ? enumeratorOf(line) : null) ?? runIn(line, lastTask);
     if (mk?.level === 3 && mk.value > LIMITS.taskNumber) {
       throw new PlanError(
         `第${index + 1}行的编号「${mk.ordinal.length > 12 ? `${mk.ordinal.slice(0, 12)}…` : mk.ordinal}」超出了任务编号的上限（${formatCount(LIMITS.taskNumber)}）：请检查编号，或把这一行改写为正文。`,
@@ -84,6 +93,7 @@ export function buildOutline(lines: string[]): { before: string[]; roots: Block[
     if (++count > LIMITS.outlineItems) {
       throw new PlanError(`编号的条目过多（超过 ${formatCount(LIMITS.outlineItems)} 条）：一份工作要点最多 ${formatCount(LIMITS.tasks)} 项任务，请分成几份导入。`);
     }
+    if (mk.level === 3) lastTask = mk.value;
     const block: Block = { level: mk.level, ordinal: mk.ordinal, value: mk.value, head: mk.rest, lines: [], children: [] };
     while (stack.length && stack[stack.length - 1]!.level >= mk.level) stack.pop();
     const parent = stack[stack.length - 1];
@@ -92,6 +102,20 @@ export function buildOutline(lines: string[]): { before: string[]; roots: Block[
     stack.push(block);
   }
   return { before, roots };
+}
+
+/** 「一是扎实推进产业强镇。」 as a heading 「一、」. */
+function enumeratorOf(line: string): Marker | null {
+  const m = line.match(ENUMERATOR);
+  const value = m ? parseChineseNumeral(m[1]!) : null;
+  return m && value ? { level: 1, ordinal: m[1]!, value, rest: m[2]!.trim() } : null;
+}
+
+/** 「2.50个小区新增…」 right after task 1: task 2, whose text starts with 50. */
+function runIn(line: string, lastTask: number): Marker | null {
+  const m = line.match(RUN_IN);
+  if (!m || lastTask < 1 || Number(toAsciiDigits(m[1]!)) !== lastTask + 1) return null;
+  return { level: 3, ordinal: String(lastTask + 1), value: lastTask + 1, rest: m[2]!.trim() };
 }
 
 /** All blocks of a level anywhere under the given ones. */

@@ -13,6 +13,7 @@ import { PlanError, type ParsedPlan, type ParsedSection } from './types.js';
 export { columnOf, findHeaderRow } from './table-columns.js';
 
 const SECTION_CELL = /^([一二三四五六七八九十]{1,3})\s*[、.．]?\s*(.*)$/;
+const SUBSECTION_CELL = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?\s*(.*)$/;
 
 export function parseTable(rows: string[][], preface: string[], name: string, fallbackYear: number): ParsedPlan {
   const clean = rows.map((r) => r.map((c) => (c ?? '').replace(/\r\n?/g, '\n').trim()));
@@ -41,6 +42,14 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
   let lastNumbered = -1;
   let group: { name: string; extra: Annotations } | null = null;
   let current: string | null = null;
+  // The section a sub-section row 「（一）…」 opens under, and how many it has opened there.
+  let parent: string | null = null;
+  let subs = 0;
+  const openSubsection = (m: RegExpMatchArray) => {
+    subs++;
+    current = parent ? `${parent}（${m[1]}）` : m[1]!;
+    addSection({ ordinal: current, title: m[2]!.trim(), parent });
+  };
   let seq = 0;
   const cell = (r: string[], c: Column) => (col(c) >= 0 ? r[col(c)] ?? '' : '');
 
@@ -56,9 +65,16 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
       const ordinal = secByNum ? secByNum[1]! : secByTask![1]!;
       const title = (secByNum ? task || row.filter(Boolean).slice(1).join('') : secByTask![2]!).replace(/^[、.．\s]+/, '');
       current = ordinal;
+      parent = ordinal;
+      subs = 0;
       addSection({ ordinal, title, parent: null });
       continue;
     }
+    // A row that only names a group 「（一）聚焦中心工作」, in its own row or in a merged cell beside the tasks.
+    const subByRow = filled === 1 ? (row.find(Boolean) ?? '').match(SUBSECTION_CELL) : null;
+    const subByCell = cell(row, 'subsection').match(SUBSECTION_CELL);
+    if (subByRow || subByCell) openSubsection((subByRow ?? subByCell)!);
+    if (subByRow) continue;
     const sectionName = cell(row, 'section');
     if (sectionName && !byTitle.has(sectionName)) {
       const ordinal = String(sections.length + 1);
@@ -93,7 +109,7 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
       section: current,
       text: [name, measures].filter(Boolean).join('\n'),
       extra: merged ? fillFrom(extra, merged.extra) : extra,
-      path: current ? [place.get(current) ?? 0] : [],
+      path: current ? [place.get(parent ?? current) ?? 0, ...(parent && current !== parent ? [subs] : [])] : [],
       value,
       follows: carried,
     };

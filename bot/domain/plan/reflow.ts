@@ -19,6 +19,18 @@ export function fullWidthMarks(text: string): string {
   });
 }
 
+const CN = '[一二三四五六七八九十]{1,3}';
+/** A space before 「一、」「（一）」, or before 「1.」 after words or a sentence's end: a line break the page lost. */
+const LOST_BREAK = new RegExp(`(?<!\\s)\\s+(?=${CN}、|[（(]${CN}[）)])|(?<=[\\u4e00-\\u9fff。；！？）])\\s+(?=[0-9０-９]{1,3}[.．、](?![0-9０-９]))`, 'g');
+
+/**
+ * Text copied from a web page that lost its line breaks (a whole plan on one line): each item starts a
+ * line again where a space stands before its number (「…作为头等大事 （一）扛稳粮食安全责任。… 1.构建…」).
+ */
+export function splitRunOnItems(lines: string[]): string[] {
+  return lines.flatMap((l) => (l.length > 200 ? l.split(LOST_BREAK) : [l]));
+}
+
 /** Marks that end a line on purpose; a line ending otherwise may have been wrapped. */
 const CLOSED = /[。；;！!？?：:）)」』”》】］]$/;
 /** Marks after which the sentence surely goes on. */

@@ -369,7 +369,7 @@ describe('发改委 plan with full-width numbering restarting per section', () =
       code: '1.1',
       number: 1,
       section: '一',
-      // One sentence, shorter than TITLE_MAX: the whole sentence is the title (not its first comma clause).
+      // One sentence: the whole sentence is the title (not its first comma clause).
       title: '扩大有效投资，全年固定资产投资增长8%以上，滚动实施市区重点项目不少于120个，重点项目年度投资完成率不低于95%',
       leadUnits: ['投资科'],
       collaborators: ['区住房城乡建委', '区交通局'],
@@ -705,12 +705,12 @@ describe('task titles', () => {
       '',
     ],
     ['推进老旧小区改造', '推进老旧小区改造', ''],
-    // Longer than TITLE_MAX: cut at the last comma that keeps it within the bound.
-    [
-      `${LONG}。`,
-      '加快推进科技成果转移转化，全年组织实施区级以上科技计划项目不少于30项，推动一批重大科技成果在区内落地转化',
-      '技术合同成交额达到15亿元以上，新增市级以上研发平台5个。',
-    ],
+    // However long, one sentence is one title: a clerk does not cut a task at a comma.
+    [`${LONG}。`, LONG, ''],
+    // Clauses set apart by 「；」: headed by a first phrase that names the work without measuring it…
+    ['推进美丽家园建设，实施6个小区综合整治；疏通下水道800米。', '推进美丽家园建设', '实施6个小区综合整治；疏通下水道800米。'],
+    // …or, when the first clause already measures, peers that make up the title together.
+    ['为30个小区新增充电设施；为8个老旧小区改造消防设施。', '为30个小区新增充电设施；为8个老旧小区改造消防设施', ''],
   ])('%s → %s', (sentence, title, body) => {
     const t = taskByCode(oneTask(sentence), '1');
     expect([t.title, t.body]).toEqual([title, body]);

@@ -1,0 +1,98 @@
+/**
+ * Which blocks of a prose plan's outline are tasks and which are the headings that group them. Pure,
+ * one pass over the outline.
+ */
+import { blocksAt, type Block } from './outline.js';
+import type { ParsedSection } from './types.js';
+
+export interface Found {
+  block: Block;
+  section: string | null;
+  path: number[];
+  /** A section standing in for a task (no numbered task under it). */
+  whole?: boolean;
+  /** How much of the path its code keeps (see assignCodes). */
+  least?: number;
+}
+
+/**
+ * The sections and tasks of an outline. Sections 「一、」 group tasks 「（一）」 or 「1.」; 「（一）」 that hold
+ * 「1.」 items are sub-sections. A section with prose only is a task of its own, and when no section holds
+ * numbered tasks the 「一、」 items are a plain list of tasks, not sections.
+ */
+export function collectOutline(roots: Block[]): { sections: ParsedSection[]; found: Found[] } {
+  const sections: ParsedSection[] = [];
+  const found: Found[] = [];
+  const numbered = blocksAt(roots, 3).length > 0;
+  const topSections = roots.filter((b) => b.level === 1);
+  // Tasks that stand outside any section (a plan numbered 1. 2. 3. only).
+  collectTasks(roots.filter((b) => b.level !== 1), null, [], found, sections, numbered, false);
+  // 「（一）」 tasks numbered on from section to section (「二、」 opens at 「（五）」) keep their own numbers.
+  const restarts = topSections.slice(1).every((s) => (s.children.find((c) => c.level === 2)?.value ?? 1) === 1);
+  const flat = topSections.length > 0 && topSections.every((s) => !s.children.length);
+  topSections.forEach((sec, i) => {
+    if (flat) {
+      found.push({ block: sec, section: null, path: [], whole: true });
+      return;
+    }
+    sections.push({ ordinal: sec.ordinal, title: headTitle(sec.head), parent: null });
+    const before = found.length;
+    const subs = sections.length;
+    collectTasks(sec.children, sec.ordinal, [i + 1], found, sections, numbered, restarts);
+    if (found.length === before && sections.length === subs) {
+      // 「七、全面抓好重点工作」 with prose only: the section is a task of its own.
+      found.push({ block: sec, section: sec.ordinal, path: [i + 1], whole: true });
+    }
+  });
+  return { sections, found };
+}
+
+/**
+ * Finds the task-level blocks under a section (`parent` its ordinal): 1. items, or （一） items when there are
+ * none. A 「（一）」 task's number restarts in each section (unless the plan numbers them on), so its code keeps
+ * the section's. In a plan whose
+ * tasks are 「1.」 items, a bare 「（一）」 heading (no text under it, no full stop) is a sub-section, not a task.
+ */
+function collectTasks(
+  blocks: Block[],
+  parent: string | null,
+  path: number[],
+  out: Found[],
+  sections: ParsedSection[],
+  numbered: boolean,
+  restarts: boolean,
+): void {
+  const hasLevel3 = blocksAt(blocks, 3).length > 0;
+  const hasLevel2 = blocks.some((x) => x.level === 2);
+  let sub = 0;
+  const subsection = (b: Block) => {
+    sub++;
+    const ordinal = parent ? `${parent}（${b.ordinal}）` : b.ordinal;
+    sections.push({ ordinal, title: headTitle(b.head), parent });
+    return ordinal;
+  };
+  for (const b of blocks) {
+    if (b.level === 2 && hasLevel3 && blocksAt(b.children, 3).length > 0) {
+      const ordinal = subsection(b);
+      for (const t of blocksAt(b.children, 3)) out.push({ block: t, section: ordinal, path: [...path, sub] });
+    } else if (b.level === 2 && numbered && isBareHeading(b)) {
+      subsection(b);
+    } else if (b.level === 2) {
+      out.push({ block: b, section: parent, path, least: restarts ? path.length : 0 });
+    } else if (b.level === 3) {
+      out.push({ block: b, section: parent, path });
+    } else if (b.level === 4 && !hasLevel3 && !hasLevel2) {
+      out.push({ block: b, section: parent, path });
+    }
+  }
+}
+
+function isBareHeading(b: Block): boolean {
+  return !b.lines.length && !b.children.length && !/[。；！？]$/.test(b.head);
+}
+
+/** A heading's title: its first sentence (「聚力提质增效，加快多链融合。实体经济是…」 → the first). */
+export function headTitle(head: string): string {
+  const end = head.search(/[。；;]/);
+  return (end < 0 ? head : head.slice(0, end)).trim();
+}

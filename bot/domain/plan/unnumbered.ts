@@ -1,0 +1,72 @@
+/**
+ * Plans that number nothing, as news pages print them: paragraphs each led by the task's name and a colon
+ * (「社区服务中心建设项目：优化……。」), or one sentence that names the tasks (「……项目为：甲、乙、丙。」) and
+ * text that takes them up one by one (「其中，甲项目，……。乙项目，……」). Pure, linear in the text.
+ */
+import { LABEL_SOURCE } from './labels.js';
+import type { Block } from './outline.js';
+
+/** A short name without sentence marks, a colon, and a sentence. */
+const HEADED = /^([^\s：:。，；！？,;]{4,24})[：:]\s*(.{6,}[。！；])$/;
+const LABEL = new RegExp(`^${LABEL_SOURCE}`);
+/** Page furniture that also reads 「name：text」. */
+const PAGE_WORDS = /(来源|发布|日期|时间|作者|索引|编辑|审核|责任编辑|字号|浏览|点击)/;
+/** The sentence that names the tasks: 「……为：甲、乙、丙。」 */
+const LIST = /(?:为|是|包括|有)[：:]([^。：:]{6,200})。/;
+const MIN_TASKS = 3;
+
+export function unnumberedTasks(lines: string[]): { before: string[]; roots: Block[] } | null {
+  return headedParagraphs(lines) ?? namedInTurn(lines);
+}
+
+const task = (n: number, head: string, lines: string[] = []): Block => ({ level: 3, ordinal: String(n), value: n, head, lines, children: [] });
+
+/** The longest run of 「name：sentence」 paragraphs, three or more; text after the run stays with the last. */
+function headedParagraphs(lines: string[]): { before: string[]; roots: Block[] } | null {
+  let best = { from: -1, to: -1, n: 0 };
+  let run = { from: -1, n: 0 };
+  lines.forEach((raw, i) => {
+    const l = raw.trim();
+    if (!l) return;
+    const m = l.match(HEADED);
+    if (m && !LABEL.test(l) && !PAGE_WORDS.test(m[1]!)) {
+      run = run.n ? { from: run.from, n: run.n + 1 } : { from: i, n: 1 };
+      if (run.n > best.n) best = { from: run.from, to: i, n: run.n };
+    } else {
+      run = { from: -1, n: 0 };
+    }
+  });
+  if (best.n < MIN_TASKS) return null;
+  const roots: Block[] = [];
+  for (let i = best.from; i <= best.to; i++) if (lines[i]!.trim()) roots.push(task(roots.length + 1, lines[i]!.trim()));
+  roots[roots.length - 1]!.lines.push(...lines.slice(best.to + 1).map((l) => l.trim()).filter(Boolean));
+  return { before: lines.slice(0, best.from), roots };
+}
+
+/** A list of names 「甲、乙、丙」 and, after it, text that names each in that order: each task runs to the next. */
+function namedInTurn(lines: string[]): { before: string[]; roots: Block[] } | null {
+  // Each list tried reads the rest of the text once: a few lists at most keep the work linear.
+  let tries = 0;
+  for (let i = 0; i < lines.length && tries < 3; i++) {
+    const m = lines[i]!.match(LIST);
+    const names = m?.[1]!.split('、').map((s) => s.trim()) ?? [];
+    if (names.length < MIN_TASKS || names.some((n) => n.length < 2 || n.length > 16 || /[，,；]/.test(n))) continue;
+    tries++;
+    const rest = [lines[i]!.slice(m!.index! + m![0].length), ...lines.slice(i + 1)].join('\n');
+    const at: number[] = [];
+    let from = 0;
+    for (const name of names) {
+      const k = rest.indexOf(name, from);
+      if (k < 0) break;
+      at.push(k);
+      from = k + name.length;
+    }
+    if (at.length !== names.length) continue;
+    const roots = names.map((name, k) => {
+      const text = rest.slice(at[k]! + name.length, at[k + 1] ?? rest.length).replace(/^(?:项目)?[，,：:\s]*/, '').trim();
+      return task(k + 1, name, text ? [text] : []);
+    });
+    return { before: lines.slice(0, i + 1), roots };
+  }
+  return null;
+}
