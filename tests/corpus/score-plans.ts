@@ -30,6 +30,11 @@ export async function scorePlans(dir: string, tally = new Tally()): Promise<Tall
 function scorePlan(name: string, ex: Expected, got: ParsedPlan | null, t: Tally): void {
   const h = got?.plan;
   const at = (where: string) => ({ doc: name, where });
+  if (ex.tasks.length === 0) {
+    // Nothing to import (a cover notice alone): a refusal, or a plan without tasks, is the right answer.
+    t.fact('taskCount', !got || got.tasks.length === 0, { ...at('plan'), expected: 0, got: got?.tasks.length ?? 'refused' });
+    return;
+  }
   const issuers = ex.issuer === null ? [null] : anyOf(ex.issuer);
   t.fact('issuer', issuers.some((i) => norm(i) === norm(h?.issuer)), { ...at('plan'), expected: ex.issuer, got: h?.issuer ?? null });
   t.fact('year', h?.year === ex.year, { ...at('plan'), expected: ex.year, got: h?.year ?? null });
