@@ -52,7 +52,8 @@ const SOURCE_LINE = /(?:信息来源|来源|发布机构|发文机关|发文单�
 
 /** The plan's period from its title: a quarter, a half, a month, or (by default) the year. */
 export function periodOf(title: string, year: number): { start: string; end: string } {
-  const t = toAsciiDigits(title);
+  // 「2024年度重点工作计划二季度执行情况」: the quarter a progress report covers is not the plan's period.
+  const t = toAsciiDigits(title).replace(/(?:第?[一二三四1-4]\s*季度|[上下]半年|[0-9一二三四五六七八九十]{1,2}\s*月份?)[^，。；]{0,4}?(?:执行|完成|落实|推进|进展)情况.*$/, '');
   const q = t.match(/第?([一二三四1-4])\s*季度/);
   if (q) {
     const n = parseNumber(q[1]!)!;
