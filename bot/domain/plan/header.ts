@@ -2,7 +2,7 @@
 import { lastDayOfMonth, ymd } from '../calendar/civil-date.js';
 import { parseFullDate } from './dates.js';
 import { parseNumber, toAsciiDigits } from './numerals.js';
-import { isOrgLine, issuerWithYear, noticeIssuer, publisherIssuer, signatureWithDate } from './issuer.js';
+import { isOrgLine, issuerWithYear, meetingIssuer, noticeIssuer, publisherIssuer, signatureWithDate } from './issuer.js';
 import { isDateOnly, isTitleLine } from './notice.js';
 import { cleanPageLine, pagePublishedOn, pagePublishers, pageSignedOn, strippedDate } from './page-meta.js';
 import type { PlanHeader } from './types.js';
@@ -118,6 +118,7 @@ export function readHeader({ head, tail, name, body = [], fallbackYear }: Header
     issuerWithYear(title) ??
     firstOf(lines, issuerWithYear) ??
     lines.find(isOrgLine) ??
+    firstOf(lines, meetingIssuer) ??
     publisherIssuer(pagePublishers(lines));
 
   let issuedOn = signed.date;

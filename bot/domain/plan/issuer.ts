@@ -56,3 +56,13 @@ export function signatureWithDate(line: string): { org: string; date: string } |
 export function publisherIssuer(publishers: string[]): string | null {
   return publishers.find((p) => isOrgName(p.replace(/[（(][^（）()]{1,8}[）)]$/, ''))) ?? null;
 }
+
+/**
+ * The office whose congress adopted the plan, as a town's or street's 民生实事 are voted on:
+ * 「3月18日，某街道第一届议事代表大会第三次会议召开」 → 某街道.
+ */
+export function meetingIssuer(line: string): string | null {
+  const m = line.split(/[。！!？?]/, 1)[0]!.match(/([^，,：:；;、\s]{2,20}?)第[一二三四五六七八九十0-9０-９]{1,3}届/);
+  const by = m?.[1]?.trim();
+  return by && isOrgName(by) ? by : null;
+}

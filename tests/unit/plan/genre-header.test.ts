@@ -4,7 +4,7 @@
  * 年月日, offices named in titles. Made-up text in the shape of real pages.
  */
 import { describe, expect, it } from 'vitest';
-import { issuerWithYear, noticeIssuer } from '../../../bot/domain/plan/issuer.js';
+import { issuerWithYear, meetingIssuer, noticeIssuer } from '../../../bot/domain/plan/issuer.js';
 import { strippedDate } from '../../../bot/domain/plan/page-meta.js';
 import { parseText } from './helpers.js';
 
@@ -78,6 +78,15 @@ describe('offices named in titles', () => {
     ['关于印发2023年工作要点的通知', null],
     ['各单位要按照关于做好年度考核工作的通知', null],
   ])('%s → %s', (line, issuer) => expect(noticeIssuer(line)).toBe(issuer));
+});
+
+describe('the office whose congress voted the 民生实事', () => {
+  it.each([
+    ['某某街道第一届居民议事会第三次会议顺利召开', '某某街道'],
+    ['3月18日，某某镇第二届议事代表大会第一次会议召开。来自辖区的46名代表参加', '某某镇'],
+    ['《政府工作报告》已经县第十八届人民代表大会第二次会议审议通过', null],
+    ['会议听取了街道工作报告。某街道第一届议事会', null],
+  ])('%s → %s', (line, issuer) => expect(meetingIssuer(line)).toBe(issuer));
 });
 
 describe('dates a page stripped of 年月日', () => {
