@@ -43,8 +43,13 @@ export const pagePublishedOn = (lines: string[]): string | null => dateOf(PUBLIS
 
 /** A line that is a page's metadata cell, cleaned: 「| 标题：某镇2023年工作计划 | |」 → 「某镇2023年工作计划」. */
 export function cleanPageLine(line: string): string {
+  // Trimmed by hand: /[|\s]+$/ tries every place in a long inner run of spaces to the run's end.
+  const cell = (c: string | undefined) => c !== undefined && /[|｜\s]/.test(c);
+  let [a, b] = [0, line.length];
+  while (a < b && cell(line[a])) a++;
+  while (b > a && cell(line[b - 1])) b--;
   return line
-    .replace(/^[|｜\s]+|[|｜\s]+$/g, '')
+    .slice(a, b)
     .replace(/^(?:标题|名称|文件名称|文件标题)\s*[：:]\s*/, '')
     .replace(/^【[^【】]{1,12}】/, '');
 }
