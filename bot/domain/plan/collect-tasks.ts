@@ -20,9 +20,10 @@ export interface Found {
  * 「1.」 items are sub-sections. A section with prose only is a task of its own, and when no section holds
  * numbered tasks the 「一、」 items are a plain list of tasks, not sections.
  */
-export function collectOutline(roots: Block[]): { sections: ParsedSection[]; found: Found[] } {
+export function collectOutline(all: Block[]): { sections: ParsedSection[]; found: Found[] } {
   const sections: ParsedSection[] = [];
   const found: Found[] = [];
+  const roots = all.filter((b) => !isFraming(b));
   const numbered = blocksAt(roots, 3).length > 0;
   const topSections = roots.filter((b) => b.level === 1);
   // Tasks that stand outside any section (a plan numbered 1. 2. 3. only).
@@ -38,10 +39,10 @@ export function collectOutline(roots: Block[]): { sections: ParsedSection[]; fou
     sections.push({ ordinal: sec.ordinal, title: headTitle(sec.head), parent: null });
     const before = found.length;
     const subs = sections.length;
-    collectTasks(sec.children, sec.ordinal, [i + 1], found, sections, numbered, restarts);
+    collectTasks(sec.children, sec.ordinal, [sec.value || i + 1], found, sections, numbered, restarts);
     if (found.length === before && sections.length === subs) {
       // 「七、全面抓好重点工作」 with prose only: the section is a task of its own.
-      found.push({ block: sec, section: sec.ordinal, path: [i + 1], whole: true });
+      found.push({ block: sec, section: sec.ordinal, path: [sec.value || i + 1], whole: true });
     }
   });
   return { sections, found };
@@ -72,6 +73,7 @@ function collectTasks(
     return ordinal;
   };
   for (const b of blocks) {
+    if (isFraming(b)) continue;
     if (b.level === 2 && hasLevel3 && blocksAt(b.children, 3).length > 0) {
       const ordinal = subsection(b);
       for (const t of blocksAt(b.children, 3)) out.push({ block: t, section: ordinal, path: [...path, sub] });
@@ -85,6 +87,21 @@ function collectTasks(
       out.push({ block: b, section: parent, path });
     }
   }
+}
+
+/**
+ * The plan's framing rather than its work. Aims — 「一、总体要求」「（一）指导思想」「主要目标」 (a heading that is only
+ * such a word) — are no task unless they number items of their own that are not framing too (「一、主要目标」 over
+ * 「（一）地区生产总值增长6%」). Means — 「四、保障措施」「五、工作要求」 — hold no task unless they number 「1.」 items.
+ */
+const AIMS = /^(?:总体要求|总体思路|指导思想|基本原则|工作原则|总体目标|主要目标|工作目标|发展目标|目标要求)$/u;
+const MEANS = /^(?:保障措施|工作保障|组织保障|保障机制|工作措施|工作要求|有关要求|相关要求|实施步骤|工作步骤|进度安排|组织实施|工作机制)$/u;
+
+function isFraming(b: Block): boolean {
+  if (b.level > 2) return false;
+  const title = headTitle(b.head).replace(/[：:，,。]+$/u, '');
+  if (MEANS.test(title)) return blocksAt(b.children, 3).length === 0;
+  return AIMS.test(title) && b.children.every(isFraming);
 }
 
 function isBareHeading(b: Block): boolean {

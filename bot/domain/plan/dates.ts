@@ -135,13 +135,17 @@ export function latestDeadline(text: string, period: Period): string | null {
   return all.length ? all.reduce((a, b) => (b > a ? b : a)) : null;
 }
 
+/** Words that say a piece of work is finished by the date before them. */
+const FINISHED = '(?:全面)?(?:竣工|完工|建成|投用|投入使用|投产|交付|完成)';
+
 /**
  * Deadlines stated in a task's prose: only phrases that read as deadlines
- * (「10月底前完成」「6月30日前」「年底前」), not any month that is mentioned.
+ * (「10月底前完成」「6月30日前」「年底前」, a project's milestone 「2023年5月竣工」「9月投入使用」),
+ * not any month that is mentioned (「3月开工建设」 starts the work, it does not end it).
  */
 export function proseDeadline(text: string, period: Period): { date: string; text: string } | null {
   const re = new RegExp(
-    `${YEAR_OPT}(?:(?:${NUM})\\s*月(?:\\s*(?:(?:${NUM})\\s*[日号]|底|末|中旬|上旬|下旬))?|第?[${QUARTER_WORDS}]\\s*季度末?|上半年|年底|年末)\\s*(?:前|以前|之前)`,
+    `${YEAR_OPT}(?:(?:${NUM})\\s*月(?:\\s*(?:(?:${NUM})\\s*[日号]|底|末|中旬|上旬|下旬))?|第?[${QUARTER_WORDS}]\\s*季度末?|上半年|年底|年末)\\s*(?:前|以前|之前|${FINISHED})`,
     'g',
   );
   let best: { date: string; text: string } | null = null;

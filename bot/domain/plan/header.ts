@@ -2,10 +2,11 @@
 import { lastDayOfMonth, ymd } from '../calendar/civil-date.js';
 import { parseFullDate } from './dates.js';
 import { parseNumber, toAsciiDigits } from './numerals.js';
-import { isDateOnly, isTitleLine, TITLE_WORDS } from './notice.js';
+import { isOrgLine, issuerWithYear, meetingIssuer, noticeIssuer, publisherIssuer, signatureWithDate } from './issuer.js';
+import { isDateOnly, isTitleLine } from './notice.js';
+import { cleanPageLine, pagePublishedOn, pagePublishers, pageSignedOn, strippedDate } from './page-meta.js';
 import type { PlanHeader } from './types.js';
 
-const ORG_END = /(局|委|委员会|办|办公室|政府|中心|街道办事处|街道|镇|乡|院|所|厅|部|处|科|馆|公司|集团|学校|大学|党组|支部|联合会|协会)$/;
 const YEAR_IN = /([0-9０-９]{4}|[零〇○一二三四五六七八九]{4})\s*年/;
 
 function yearOf(text: string): number | null {
@@ -21,23 +22,38 @@ function dateLine(line: string, iso = false): string | null {
   return null;
 }
 
-/** The line a date is signed on: under an issuer's name first, else any date line (a web page's stamp last). */
-function signedDateIndex(lines: string[]): number {
-  const dates = lines.flatMap((l, i) => (dateLine(l) ? [i] : []));
-  return dates.find((i) => i > 0 && isOrgLine(lines[i - 1]!)) ?? dates[0] ?? lines.findIndex((l) => dateLine(l, true));
+/**
+ * The signature and the date signed under the notice: a date under an office's name (or beside it on
+ * one line), else the page's 成文日期, else any date line, a date the page stripped of 年月日, and a
+ * web page's bare stamp last.
+ */
+function readSignature(lines: string[]): { issuer: string | null; date: string | null } {
+  const published = pagePublishedOn(lines);
+  for (let i = 1; i < lines.length; i++) {
+    if (!isOrgLine(lines[i - 1]!)) continue;
+    const date = dateLine(lines[i]!) ?? strippedDate(lines[i]!, published);
+    if (date) return { issuer: lines[i - 1]!, date };
+  }
+  for (const l of lines) {
+    const s = signatureWithDate(l);
+    const date = s ? parseFullDate(s.date) : null;
+    if (s && date) return { issuer: s.org, date };
+  }
+  const date =
+    pageSignedOn(lines) ??
+    firstOf(lines, (l) => dateLine(l)) ??
+    firstOf(lines, (l) => strippedDate(l, published)) ??
+    firstOf(lines, (l) => dateLine(l, true));
+  return { issuer: null, date };
 }
 
-/** A line that is an office's name and nothing else (no digits, colons or sentence marks). */
-function isOrgLine(l: string): boolean {
-  return l.length <= 40 && ORG_END.test(l) && !/[0-9０-９：:，。；、]/.test(l) && !TITLE_WORDS.test(l);
-}
-
-/** Where a web page says who published it: 「信息来源：区科技局」「发布机构：…」. */
-const SOURCE_LINE = /(?:信息来源|来源|发布机构|发文机关|发文单位|发布单位)\s*[：:]\s*([^\s：:，,。；;|｜]{2,30})/;
+/** A line where a web page says who published it: 「信息来源：区科技局」「发布机构：…」. */
+const SOURCE_LINE = /(?:信息来源|来源|发布机构|发文机关|发文单位|发布单位)\s*[：:]/;
 
 /** The plan's period from its title: a quarter, a half, a month, or (by default) the year. */
 export function periodOf(title: string, year: number): { start: string; end: string } {
-  const t = toAsciiDigits(title);
+  // 「2024年度重点工作计划二季度执行情况」: the quarter a progress report covers is not the plan's period.
+  const t = toAsciiDigits(title).replace(/(?:第?[一二三四1-4]\s*季度|[上下]半年|[0-9一二三四五六七八九十]{1,2}\s*月份?)[^，。；]{0,4}?(?:执行|完成|落实|推进|进展)情况.*$/, '');
   const q = t.match(/第?([一二三四1-4])\s*季度/);
   if (q) {
     const n = parseNumber(q[1]!)!;
@@ -82,31 +98,30 @@ function mostNamedYear(lines: string[]): number | null {
 
 export function readHeader({ head, tail, name, body = [], fallbackYear }: HeaderInput): { header: PlanHeader; warnings: string[] } {
   const warnings: string[] = [];
-  const lines = head.map((l) => l.trim()).filter(Boolean);
+  const lines = head.map((l) => cleanPageLine(l.trim())).filter(Boolean);
   const titleIdx = findTitleIndex(lines);
   let title = titleIdx >= 0 ? lines[titleIdx]! : '';
   // A title broken over two lines: 「重庆市某某局」 / 「2022年工作要点」.
-  if (titleIdx > 0 && /^[0-9０-９零〇一二]{4}\s*年/.test(title) && ORG_END.test(lines[titleIdx - 1]!)) {
+  if (titleIdx > 0 && /^[0-9０-９零〇一二]{4}\s*年/.test(title) && isOrgLine(lines[titleIdx - 1]!)) {
     title = lines[titleIdx - 1]! + title;
   }
-  // 「某市人民政府关于印发《……》的通知」: the plan's title and, before 关于, its issuer.
+  // 「某市人民政府关于印发《……》的通知」: the plan's title.
   const notice = lines.map((l) => (l.length <= 120 ? l.match(/^(.*?)关于印发(.*)的(?:通知|函)$/) : null)).find((m) => m);
   if (!title && notice) title = notice[2]!.replace(/^《|》$/g, '');
   if (!title) title = name.replace(/\.[^.]+$/, '');
   title = title.replace(/^[《“"]|[》”"]$/g, '').trim();
 
-  // The signature above the date line names the issuer in full; else the notice's or the title's prefix.
-  let issuer: string | null = null;
-  const dateIdx = signedDateIndex(lines);
-  if (dateIdx > 0 && isOrgLine(lines[dateIdx - 1]!)) issuer = lines[dateIdx - 1]!;
-  const noticeBy = notice?.[1]?.trim().replace(/\s+/g, ' ');
-  if (!issuer && noticeBy && ORG_END.test(noticeBy)) issuer = noticeBy;
-  const prefix = title.match(/^(.+?)(?:关于)?(?:[0-9０-９]{4}|[零〇○一二三四五六七八九]{4})\s*年/);
-  if (!issuer && prefix && ORG_END.test(prefix[1]!)) issuer = prefix[1]!;
-  if (!issuer) issuer = lines.find(isOrgLine) ?? null;
-  if (!issuer) issuer = lines.map((l) => l.match(SOURCE_LINE)?.[1]).find((x) => x && ORG_END.test(x)) ?? null;
+  const signed = readSignature(lines);
+  const issuer =
+    signed.issuer ??
+    firstOf(lines, noticeIssuer) ??
+    issuerWithYear(title) ??
+    firstOf(lines, issuerWithYear) ??
+    lines.find(isOrgLine) ??
+    firstOf(lines, meetingIssuer) ??
+    publisherIssuer(pagePublishers(lines));
 
-  let issuedOn = dateIdx >= 0 ? dateLine(lines[dateIdx]!, true) : null;
+  let issuedOn = signed.date;
   if (!issuedOn) {
     for (const l of [...tail].reverse()) {
       issuedOn = dateLine(l.trim());
@@ -114,13 +129,30 @@ export function readHeader({ head, tail, name, body = [], fallbackYear }: Header
     }
   }
 
-  let year = yearOf(title) ?? (issuedOn ? Number(issuedOn.slice(0, 4)) : null) ?? yearOf(lines.join('\n')) ?? mostNamedYear(body);
+  let year = yearOf(title) ?? (issuedOn ? Number(issuedOn.slice(0, 4)) : null) ?? lastYearOf(lines) ?? mostNamedYear(body);
   if (!year) {
     year = fallbackYear;
     warnings.push(`文件中未找到年份，按${fallbackYear}年处理。`);
   }
   const period = periodOf(title, year);
   return { header: { title, issuer, year, issuedOn, periodStart: period.start, periodEnd: period.end }, warnings };
+}
+
+function firstOf(lines: string[], read: (l: string) => string | null): string | null {
+  for (const l of lines) {
+    const v = read(l);
+    if (v) return v;
+  }
+  return null;
+}
+
+/** The year named last before the plan starts (the nearest to it), or null. */
+function lastYearOf(lines: string[]): number | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const y = yearOf(lines[i]!);
+    if (y) return y;
+  }
+  return null;
 }
 
 function findTitleIndex(lines: string[]): number {

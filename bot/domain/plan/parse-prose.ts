@@ -6,8 +6,9 @@ import { planStart } from './notice.js';
 import { fullWidthMarks, joinWrappedLines, splitRunOnItems } from './reflow.js';
 import { readHeader } from './header.js';
 import { checkTaskCount } from './limits-check.js';
-import { collectOutline } from './collect-tasks.js';
+import { collectOutline, type Found } from './collect-tasks.js';
 import { buildOutline, textOf } from './outline.js';
+import { headingLeader } from './parties.js';
 import { PlanError, type ParsedPlan } from './types.js';
 import { unnumberedTasks } from './unnumbered.js';
 
@@ -34,13 +35,22 @@ export function parseProse(text: string, name: string, fallbackYear: number): Pa
   const numbered = found.filter((f) => !f.whole);
   const codes = assignCodes(numbered.map((f): Numbered => ({ path: f.path, number: f.block.value, least: f.least })));
   const drafts: TaskDraft[] = [];
+  // 「一、张三县长牵头重点工作」: the leader a section's heading names leads each of its tasks.
+  const leaders = new Map<string, string | null>();
+  for (const s of sections) leaders.set(s.ordinal, headingLeader(s.title) ?? (s.parent ? leaders.get(s.parent) ?? null : null));
+  const extraOf = (f: Found) => {
+    const leader = f.section ? leaders.get(f.section) : null;
+    return leader ? { extra: { leader: [leader] } } : {};
+  };
   let k = 0;
   for (const f of found) {
     if (f.whole) {
-      const { title } = splitTitle(f.block.head);
-      drafts.push({ code: f.block.ordinal, number: null, section: f.section, title: title || f.block.head, text: textOf(f.block, false).join('\n') });
+      // The heading's own sentences after its title are the task's text too (「一、推进某建设，……；……」).
+      const { title, body } = splitTitle(f.block.head);
+      const text = [title ? body : '', ...textOf(f.block, false)].filter(Boolean).join('\n');
+      drafts.push({ code: f.block.ordinal, number: null, section: f.section, title: title || f.block.head, text, ...extraOf(f) });
     } else {
-      drafts.push({ code: codes[k++]!, number: f.block.value, section: f.section, text: [f.block.head, ...textOf(f.block, false)].join('\n') });
+      drafts.push({ code: codes[k++]!, number: f.block.value, section: f.section, text: [f.block.head, ...textOf(f.block, false)].join('\n'), ...extraOf(f) });
     }
   }
   // Keep the document's order: sections in order, tasks in order within them.

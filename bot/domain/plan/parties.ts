@@ -30,18 +30,37 @@ export function settleUnits(a: Annotations): { lead: string[]; collaborator: str
   return { lead: a.lead, collaborator: [...a.collaborator, ...a.responsible] };
 }
 
-/** Splits a list of names: 「区财政局、区税务局，区经信委」. */
+/**
+ * Splits a list of names: 「区财政局、区税务局，区经信委」. A list closed by 「等区政府有关部门」 names
+ * the units before 等; the others are no unit of their own.
+ */
 export function splitNames(text: string): string[] {
   return joinPadded(text)
     .split(/[、，,；;\/／\s]+|(?<=[局委办科室院所队站])(?:和|及)/)
-    .map((s) => s.replace(/^[（(]?|[）)]?[。.]?$/g, '').replace(/^(等|及|和)|等$/g, '').trim())
+    .map((s) => unbracket(s.replace(/[。.]$/, '')).replace(AND_OTHERS, '').replace(/^(及|和)|等$/g, '').trim())
     .filter((s) => s.length > 0 && s.length <= 30 && !/^(无|暂无|\/|—+|-+)$/.test(s));
 }
 
-/** 「王 五」「王  五」: a two-character name padded to the width of three is one name. */
-function joinPadded(text: string): string {
-  return text.replace(/(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]{1,4}([\u4e00-\u9fff])(?![\u4e00-\u9fff])/g, '$1$2');
+/** 「等区政府有关部门」「等相关单位」 closing a list. */
+const AND_OTHERS = /等[^等]{0,14}(?:部门|单位|科室|处室|机构)$/;
+
+/** A bracket left open or closed by the split: 「（区财政局」 → 区财政局; 「区商务局（区药发中心）」 stays. */
+function unbracket(s: string): string {
+  const open = /[（(]/.test(s);
+  const close = /[）)]/.test(s);
+  if (open && !close) return s.replace(/^[（(]/, '');
+  if (close && !open) return s.replace(/[）)]$/, '');
+  return s;
 }
+
+/**
+ * 「王 五」「王  五」: a two-character name padded to the width of three is one name; 「陆 明俞 悦」, two
+ * padded names a page ran together, are 陆明 and 俞悦.
+ */
+function joinPadded(text: string): string {
+  return text.replace(PADDED, (run) => run.replace(/[ \u3000]+/g, '').replace(/(..)(?=.)/g, '$1、'));
+}
+const PADDED = /(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]{1,4}[\u4e00-\u9fff]){1,8}(?![\u4e00-\u9fff])/g;
 
 /** Brackets that may hold annotations after a task: （…）, ［…］, […], 【…】, 〔…〕. */
 const BRACKETS: [string, string][] = [['（(', '）)'], ['［[', '］\\]'], ['【', '】'], ['〔', '〕']];
@@ -149,3 +168,14 @@ export function proseCollaborators(text: string, max = 2 * LIMITS.namesPerTask):
   }
   return [...new Set(out)];
 }
+
+/**
+ * The leader a section's heading names for all its tasks, as a government work report's breakdown
+ * groups them: 「一、张三县长牵头重点工作」「（二）李四副区长分管领域」 → 张三, 李四.
+ */
+export function headingLeader(heading: string): string | null {
+  const m = heading.match(HEADING_LEADER);
+  return m ? m[1]! : null;
+}
+const HEADING_LEADER =
+  /^([\u4e00-\u9fff]{2,3}?)(?:同志)?(?:常务)?副?(?:县长|区长|市长|镇长|乡长|州长|旗长|主任|书记|局长|部长|秘书长)(?:牵头|负责|分管|联系|领衔)/;

@@ -8,8 +8,9 @@ import { CN_NUMERAL_CHARS, parseNumber } from './numerals.js';
 /** Units, longest first so 「万人次」 wins over 「人」. */
 export const UNITS = [
   '万美元', '美元', '万人次', '万人', '万户', '万件', '万个', '万家', '个百分点', '平方公里', '平方米', '万平方米', '千瓦时', '亿元', '万元', '千元', '元',
-  '人次', '家次', '场次', '万亩', '万吨', '公里', '百分点',
-  '家', '个', '项', '名', '人', '场', '次', '件', '篇', '户', '所', '套', '台', '批', '期', '座',
+  '人次', '家次', '场次', '万亩', '万吨', '公里', '百分点', '亿斤', '万斤', '万株', '万立方米', '立方米', '千米', '延米',
+  '公顷', '万千瓦', '千瓦', '兆瓦',
+  '家', '个', '项', '名', '人', '场', '次', '件', '篇', '户', '所', '套', '台', '批', '期', '座', '棵', '组', '米', '斤',
   '条', '份', '起', '宗', '例', '支', '株', '头', '只', '亩', '吨', '部', '本', '册', '处', '栋', '间', '辆', '门', '节', '班', '课', '%', '％',
 ].sort((a, b) => b.length - a.length);
 
@@ -91,6 +92,7 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
   let scanned = 0;
   // 「由118家增至140家」: the first number is where the level starts, the second the target.
   let from: { value: number; unit: string; clause: number } | null = null;
+  let addressEnd = -1;
   for (const m of text.matchAll(TARGET_RE)) {
     if (out.length >= max) break;
     const raw = m[1]!;
@@ -101,6 +103,11 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
     const isChinese = !/[0-9０-９]/.test(raw[0]!);
     // Ordinals, years, dates and codes are not targets.
     if (prevChar === '第' || /[0-9０-９.．]/.test(prevChar)) continue;
+    // 「某村4栋、9栋」: a building's number after a place's name is an address, and so is the next in its list.
+    if (/^[栋幢]$/.test(m[3]!) && (PLACE_END.test(prevChar) || (prevChar === '、' && addressEnd === start - 1))) {
+      addressEnd = end;
+      continue;
+    }
     if (/^(年|月|日|号|季度|届|大|代)/.test(text.slice(end, end + 2)) && !/元$|%/.test(unit)) continue;
     const value = parseNumber(raw);
     if (value === null) continue;
@@ -119,6 +126,8 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
     const baseline = from && from.unit === unit && from.clause === clauseStart ? from.value : null;
     from = null;
     const softStart = lastIndexOfClass(before, SOFT_BREAK) + 1;
+    // 「占地500余亩」「冷库库容达1.5万立方米」: the size of a project describes it, it is not a goal.
+    if (DESCRIBES.test(before.slice(softStart))) continue;
     // With a baseline the label is what comes before 「由」: 「有效期高企由118家增至」 → 「有效期高企」.
     const near = baseline !== null ? before.slice(softStart).replace(/(?:由|从)[^由从]*$/, '') : before.slice(softStart);
     // A list 「5个A、2个B」: the second item inherits the verb of the first.
@@ -145,6 +154,11 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
   }
   return out;
 }
+
+/** Words that give a project's size (site, capacity): what follows describes it, it is not a target. */
+const DESCRIBES = /(?:占地|用地面积|库容|年周转|设计产能|设计能力)/;
+/** The last character of a place's name (村, 社区, 小区, 路…), before a building's number. */
+const PLACE_END = /[村社苑园路街巷里庄]/;
 
 /** 「由」「从」 right before a number, and a verb of rising right after it: a baseline. */
 const FROM_BEFORE = /(?:由|从)\s*$/;

@@ -137,3 +137,20 @@ describe('a cover notice with nothing after it', () => {
     expect(() => parsePlan({ kind: 'text', name: 'notice.txt', text })).toThrow('只有印发通知');
   });
 });
+
+describe('the plan’s framing is neither section nor task', () => {
+  it.each([
+    ['a 总体要求 section of prose', ['一、总体要求', '坚持稳中求进工作总基调。', '二、重点任务', '1.培育科技型企业。新增30家。', '2.建设孵化载体。新增2个。']],
+    ['a 总体要求 section of 指导思想 and 工作目标', ['一、总体要求', '（一）指导思想。坚持创新驱动。', '（二）工作目标。到年底研发投入增长10%。', '二、重点任务', '1.培育科技型企业。新增30家。', '2.建设孵化载体。新增2个。']],
+    ['a 保障措施 section after the tasks', ['一、重点任务', '1.培育科技型企业。新增30家。', '2.建设孵化载体。新增2个。', '二、保障措施', '（一）加强组织领导。', '三、工作要求', '各单位要高度重视。']],
+  ])('%s', (_, lines) => {
+    const p = plan(...lines);
+    expect(p.tasks.map((t) => [t.code, t.title, t.targets.map((g) => g.value)])).toEqual([['1', '培育科技型企业', [30]], ['2', '建设孵化载体', [2]]]);
+    expect(p.sections.map((s) => s.title).filter((t) => /要求|措施/.test(t))).toEqual([]);
+  });
+
+  it('keeps a 主要目标 section whose numbered items are targets to reach', () => {
+    const p = plan('一、主要目标', '（一）地区生产总值增长6%以上。', '二、重点任务', '1.培育科技型企业。新增30家。');
+    expect(p.tasks.map((t) => t.title)).toEqual(['地区生产总值增长6%以上', '培育科技型企业']);
+  });
+});
