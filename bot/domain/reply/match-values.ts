@@ -14,7 +14,9 @@ import { contextOf } from './mention-context.js';
 import type { MentionContext } from './mention-context.js';
 import type { Mention } from './mentions.js';
 import { pickGrowth, pickTarget } from './pick-target.js';
-import type { Pick, Unsettled } from './pick-target.js';
+import type { Unsettled } from './pick-target.js';
+import { chooseValues } from './choose-values.js';
+import type { Pick } from './choose-values.js';
 import type { ReplyTarget, ReplyValue } from './types.js';
 import { unitInfo } from './units.js';
 import type { UnitInfo } from './units.js';
@@ -72,13 +74,6 @@ export function readValues(c: Clauses, mentions: Mention[], targets: ReplyTarget
     if (found?.pick) picks.push(found.pick);
     else if (found?.unsettled) unsettled.push(found.unsettled);
   });
-  const best = new Map<number, Pick>();
-  for (const p of picks) {
-    const old = best.get(p.target);
-    if (!old || p.tier > old.tier || (p.tier === old.tier && p.value > old.value)) best.set(p.target, p);
-  }
-  const values = [...best.values()]
-    .sort((a, b) => a.target - b.target)
-    .map((p) => ({ value: p.value, unit: targets[p.target]!.unit, target: p.target }));
+  const values = chooseValues(picks, targets);
   return { values, progress, unsettled };
 }
