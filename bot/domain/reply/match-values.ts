@@ -35,7 +35,7 @@ export interface ValueReading {
 }
 
 const GROWTH = /(?:同比|环比|增长|增速|增幅|下降|降低|提高|提升|上升|减少|增加)/;
-const PROGRESS = /(?:完成|进度|进展|推进|总体|整体|目标|任务|计划|工作量)/;
+const PROGRESS = /(?:完成|办结|进度|进展|推进|总体|整体|目标|任务|计划|工作量)/;
 const OTHER_RATE = /(?:率|比例|占比|比重|满意度|概率|把握)/;
 /** 「超额完成12%」「超出目标5%」: the excess, neither progress nor a value. */
 const EXCESS = /(?:超额|超出|超过)(?:完成|达成|实现)?了?(?:(?:全年|年度)?(?:目标|任务|计划))?\s*$/;

@@ -1,0 +1,63 @@
+/**
+ * The reply reader on statements that count a task's items by stage (督查通报, 落实情况): the finished
+ * count is the report, counts of work under way and the whole restated are not; works that are
+ * completed (竣工, 完工, 投入使用) or under way (施工中, 进展较好) as inspectors write it. Each row states
+ * the whole result.
+ */
+import { describe, expect, it } from 'vitest';
+import { readReply } from '../../../bot/domain/reply/read-reply.js';
+import type { ReadReply, ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
+import { NOW } from './fixtures.js';
+
+interface Want {
+  status?: ReadReply['status'];
+  percent?: number | null;
+  /** [value, target index]; the unit is the target's. */
+  values?: [number, number][];
+  expectedOn?: string | null;
+}
+
+const MATTERS: ReplyTarget[] = [{ label: '县政府常务会议议定事项', value: 120, unit: '项', kind: 'cumulative' }];
+const CLINICS: ReplyTarget[] = [{ label: '村卫生室标准化建设', value: 24, unit: '个', kind: 'cumulative' }];
+const STARTED: ReplyTarget[] = [{ label: '开工建设保障性住房项目', value: 30, unit: '个', kind: 'cumulative' }];
+const STATIONS: ReplyTarget[] = [
+  { label: '充电站', value: 12, unit: '座', kind: 'cumulative' },
+  { label: '充电桩', value: 300, unit: '个', kind: 'cumulative' },
+];
+const NONE: ReplyTarget[] = [];
+
+type Row = [text: string, targets: ReplyTarget[], want: Want];
+
+const rows: Row[] = [
+  // The finished count is the report; the whole restated first and the counts under way are not
+  ['议定事项120项，已办结96项，正在办理24项，办结率80%', MATTERS, { status: 'on_track', percent: 80, values: [[96, 0]] }],
+  ['120项议定事项中，98项按期办结，14项进展较快，8项进度滞后', MATTERS, { status: 'at_risk', values: [[98, 0]] }],
+  ['24个村卫生室已开工20个，已完工15个', CLINICS, { values: [[15, 0]] }],
+  ['24个村卫生室已开工20个', CLINICS, {}],
+  ['已开工项目26个', STARTED, { values: [[26, 0]] }],
+  ['在建充电站5座，已建成充电站4座、充电桩96个', STATIONS, { status: 'on_track', values: [[4, 0], [96, 1]] }],
+  // Works finished or under way, in the words inspectors use
+  ['县医院门诊楼已竣工', NONE, { status: 'done', percent: 100 }],
+  ['乡镇污水处理站已全部完工并投入使用', NONE, { status: 'done', percent: 100 }],
+  ['第二水厂已于5月投产', NONE, { status: 'done', percent: 100 }],
+  ['城南幼儿园主体施工中', NONE, { status: 'on_track' }],
+  ['已进场施工，完成工程量的40%', NONE, { status: 'on_track', percent: 40 }],
+  ['各项目整体进展较好', NONE, { status: 'on_track' }],
+  ['人才公寓建设取得阶段性进展', NONE, { status: 'on_track' }],
+  ['已完成全年度工作任务目标', NONE, { status: 'done', percent: 100 }],
+  ['项目尚未竣工', NONE, {}],
+];
+
+describe('readReply on counts by stage and works', () => {
+  it.each(rows)('%s', (text, targets, want) => {
+    const { values = [], ...rest } = want;
+    const got = readReply({ text, targets, now: NOW });
+    expect({ status: got.status, percent: got.percent, values: got.values, expectedOn: got.expectedOn }).toEqual({
+      status: null,
+      percent: null,
+      expectedOn: null,
+      ...rest,
+      values: values.map(([value, target]) => ({ value, unit: targets[target]!.unit, target })),
+    });
+  });
+});
