@@ -18,6 +18,9 @@ const DEADLINE_AFTER =
   /^\s*(?:前|之前|以前|左右|为止)?\s*[，,]?\s*(?:就|才)?\s*(?:能够?|可以?|应该|会|将|才能|就能|可望|有望|基本|全部|全面|确保|争取|力争|预计)?\s*(?:完成|办结|到位|达标|结束|完|搞定|弄好|做完|实现|达到|突破|出来|下来|上线|提交|报送|交|批复|验收|办完|落实|没问题|可以|能|差不多|前)/;
 const FUTURE_BEFORE = /(?:预计|争取|力争|计划|估计|有望|可望|将于|将在|拟于|拟在|拟|大概|大约|应该|能在|可在|确保|保证|最迟|最晚|不晚于|务必|预期|可能|力争在|希望|会在|要在)/;
 
+/** 「1-6月完成投资」「1至8月份」: the period reported on (its first month before the phrase), not a deadline. */
+const PERIOD_FROM = /(?:^|[^\d])\d{1,2}\s*月?\s*(?:-|~|至|到)\s*$/;
+
 interface Found {
   start: number;
   end: number;
@@ -59,6 +62,7 @@ export function readExpectedOn(c: Clauses, today: Today | null): ExpectedOn {
     const post = text.slice(f.end, Math.min(c.end('hard', f.end), f.end + 14));
     if (AS_OF.test(pre) || PAST_AFTER.test(post)) continue;
     const future = FUTURE_BEFORE.test(pre);
+    if (!future && PERIOD_FROM.test(pre)) continue;
     if (!DEADLINE_AFTER.test(post) && !future) continue;
     const current = CURRENT_PERIOD.test(text.slice(f.start, f.end).trim()) && !future && !BY_AFTER.test(post);
     (current ? loose : firm).push(f);

@@ -36,6 +36,12 @@ const rows: Row[] = [
   ['24个村卫生室已开工20个', CLINICS, {}],
   ['已开工项目26个', STARTED, { values: [[26, 0]] }],
   ['在建充电站5座，已建成充电站4座、充电桩96个', STATIONS, { status: 'on_track', values: [[4, 0], [96, 1]] }],
+  // A share is progress after a count of finished work, nothing after any other count
+  ['议定事项已办结54项，占比45%；正在办理66项，占比55%', MATTERS, { status: 'on_track', percent: 45, values: [[54, 0]] }],
+  ['滞后的有9项，占总数的7.5%；已办结的有60项，占总数的50%', MATTERS, { status: 'at_risk', percent: 50, values: [[60, 0]] }],
+  ['1-6月完成投资8.6亿元，占年度计划的43%', NONE, { percent: 43 }],
+  ['年度计划完成率为91.5%', NONE, { percent: 91.5 }],
+  ['计划9月完成40%', NONE, { expectedOn: '2022-09-30' }],
   // Works finished or under way, in the words inspectors use
   ['县医院门诊楼已竣工', NONE, { status: 'done', percent: 100 }],
   ['乡镇污水处理站已全部完工并投入使用', NONE, { status: 'done', percent: 100 }],
