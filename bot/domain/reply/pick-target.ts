@@ -55,7 +55,8 @@ function ruledOut(ctx: MentionContext): 'out' | 'maybe' | null {
   const near = ctx.before;
   if (FORECAST.test(ctx.scope) || COMPARE.test(ctx.scope) || DELTA.test(near)) return 'out';
   if (RESTATED.test(near) && !REACHED.test(near.replace(RESTATED, ''))) return 'maybe';
-  if (RESTATED_AFTER.test(ctx.after) && !REACHED.test(near)) return 'maybe';
+  // 「9项指标提前完成」 counts finished items; 「140家的目标」 restates the target.
+  if (RESTATED_AFTER.test(ctx.after) && !REACHED.test(near) && !FINISHED.test(ctx.after)) return 'maybe';
   const whole = TOTAL_AFTER.test(ctx.after) || WHOLE_BEFORE.test(near) || (ctx.nextClose && WHOLE_THEN_PART.test(ctx.after));
   return PAST.test(near) || whole ? 'maybe' : null;
 }

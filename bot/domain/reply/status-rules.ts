@@ -26,7 +26,7 @@ export const RULES: StatusRule[] = [
   { kind: 'done_over', re: /(?:超额|超)(?:完成|达成|实现)(?:了)?(?:(?:全年|年度)?(?:目标|任务|计划))?(?=\s*(?:\d|百分之))/u },
   { kind: 'done_over', re: /(?:完成|达到|实现|达)(?:了)?(?:全年|年度|今年|本年度)?的?(?:目标任务|目标|任务|计划)的\s*(?:1\d\d|[2-9]\d\d)(?:\.\d+)?%/u },
   // done, weakly: 「已完成。」「都完成了」, overridden by any problem
-  { kind: 'done_weak', re: new RegExp(`(?:已经?|都|均)(?:完成|办结|办完|做完|弄完|搞定|结束)(?:了|啦|哈|啊|喽)?${END}`, 'u') },
+  { kind: 'done_weak', re: new RegExp(`(?:已经?|都|均)(?:按期|如期|按时|提前|顺利)?(?:完成|办结|办完|做完|弄完|搞定|结束)(?:了|啦|哈|啊|喽)?${END}`, 'u') },
   { kind: 'done_weak', re: new RegExp(`(?:完成|搞定|办结|做完|弄完)了(?:哈|啊|啦|的)?${END}`, 'u') },
   { kind: 'done_weak', re: /^\s*(?:已经?)?(?:完成|搞定|办结)\s*[。.!！]*\s*$/u },
   // done, for works and approvals: 「已竣工」「已全部完工」「顺利完工并投入使用」「已投产」「成功获批」
@@ -85,6 +85,8 @@ export const CONDITIONAL = /(?:如|若|如果|假如|要是|万一|一旦|如需
 export const HEDGED = /可能|或许|也许|恐怕|担心|怕|如果|若|假如|万一|一旦/u;
 /** 「部分项目尚未启动」: a part not started says nothing about the whole task. */
 export const SOME_OF = /(?:部分|个别|少数|有的|一些|其余|剩余|剩下|其他|另外|还有\s*\d+\s*[个家项所]?|第[一二三四五六七八九十\d]+[批期个项])[^，,。；;]{0,8}$/u;
+/** 「3项进度偏慢」「但仍有8项进展偏慢」: a problem of a counted part of the items, not of the whole. */
+export const COUNTED_PART = /^\s*(?:但是?|其中|另有|仍有|尚有|还有|有)*\s*\d+\s*(?:项|个|件|家|所|条|类)[^，,。；;\d]{0,6}$/u;
 /** 「基本完成」「快完成了」: not done yet. */
 export const PARTIAL = /(?:基本|大部分|部分|初步|大体|大致|阶段性|差不多|接近|即将|快要|快|马上|将近|近|大多|多数)\s*$/u;
 /** 「确保年底前全部完成」: a completion still to come. */

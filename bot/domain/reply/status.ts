@@ -6,10 +6,11 @@
  * clearly says the whole task is done; 「尚未启动」 (not a part of it) outranks on-track words. Pure.
  */
 import type { Clauses } from './clauses.js';
-import { CONDITIONAL, FUTURE, HEDGED, NEGATED, PARTIAL, RULES, SOME_OF, THEN_NONE, THEN_NUMBER, THEN_PROBLEM } from './status-rules.js';
+import { CONDITIONAL, COUNTED_PART, FUTURE, HEDGED, NEGATED, PARTIAL, RULES, SOME_OF, THEN_NONE, THEN_NUMBER, THEN_PROBLEM } from './status-rules.js';
 import type { ReportStatus } from './types.js';
 
-export type SignalKind = 'done' | 'done_weak' | 'not_done' | 'not_started' | 'blocked' | 'at_risk' | 'on_track';
+/** part_risk: a problem of some counted items (「3项进度偏慢」), a risk only when nothing else is said of the rest. */
+export type SignalKind = 'done' | 'done_weak' | 'not_done' | 'not_started' | 'blocked' | 'at_risk' | 'part_risk' | 'on_track';
 
 export interface Signal {
   kind: SignalKind;
@@ -44,6 +45,7 @@ function judge(kind: (typeof RULES)[number]['kind'], c: Clauses, start: number, 
   if (kind === 'on_track') return negated ? 'at_risk' : 'on_track';
   if (negated) return 'on_track';
   if (kind === 'blocked' && HEDGED.test(clausePre)) return 'at_risk';
+  if (COUNTED_PART.test(clausePre)) return 'part_risk';
   return kind;
 }
 
@@ -79,6 +81,8 @@ export function decideStatus(signals: Signal[], facts: StatusFacts): { status: R
     const s = first(k);
     if (s) return { status: k, by: s };
   }
+  const part = first('part_risk');
+  if (part && !signals.some((s) => s.kind === 'on_track' || s.kind === 'done' || s.kind === 'done_weak')) return { status: 'at_risk', by: part };
   if (notStarted) return { status: 'not_started', by: notStarted };
   const weak = first('done_weak');
   if (!notDone && (weak || facts.targetsMet || (facts.percent !== null && facts.percent >= 100))) {

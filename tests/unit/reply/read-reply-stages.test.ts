@@ -31,7 +31,10 @@ type Row = [text: string, targets: ReplyTarget[], want: Want];
 const rows: Row[] = [
   // The finished count is the report; the whole restated first and the counts under way are not
   ['议定事项120项，已办结96项，正在办理24项，办结率80%', MATTERS, { status: 'on_track', percent: 80, values: [[96, 0]] }],
-  ['120项议定事项中，98项按期办结，14项进展较快，8项进度滞后', MATTERS, { status: 'at_risk', values: [[98, 0]] }],
+  ['120项议定事项中，98项按期办结，14项进展较快，8项进度滞后', MATTERS, { status: 'on_track', values: [[98, 0]] }],
+  ['议定事项中有8项进度滞后', MATTERS, { status: 'at_risk' }],
+  ['议定事项整体推进较好，但仍有5项进展偏慢', MATTERS, { status: 'on_track' }],
+  ['其中92项任务已按期完成，占比77%', MATTERS, { status: 'on_track', percent: 77, values: [[92, 0]] }],
   ['24个村卫生室已开工20个，已完工15个', CLINICS, { values: [[15, 0]] }],
   ['24个村卫生室已开工20个', CLINICS, {}],
   ['已开工项目26个', STARTED, { values: [[26, 0]] }],
