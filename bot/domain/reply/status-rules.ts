@@ -11,7 +11,7 @@ export interface StatusRule {
   re: RegExp;
 }
 
-const END = '(?=\\s*(?:$|[，,。.!！~;；\\n]|[\\u{1F300}-\\u{1FAFF}\\u{2600}-\\u{27BF}]))';
+const END = '(?=\\s*(?:$|[，,。.!！~;；\\n(（]|[\\u{1F300}-\\u{1FAFF}\\u{2600}-\\u{27BF}]))';
 
 export const RULES: StatusRule[] = [
   // done: the whole task, in so many words

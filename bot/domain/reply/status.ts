@@ -68,13 +68,17 @@ export interface StatusFacts {
   /** Some count or sum is still below its target, so the task is not done whatever the words say. */
   shortfall: boolean;
   percent: number | null;
+  /** The reply counts nothing done (「完成0个」「完成率0%」). */
+  nothingDone?: boolean;
 }
 
 /** The status the signals add up to, and the signal that decided it. */
 export function decideStatus(signals: Signal[], facts: StatusFacts): { status: ReportStatus | null; by: Signal | null } {
   const first = (k: SignalKind) => signals.find((s) => s.kind === k) ?? null;
   const notStarted = first('not_started');
-  const notDone = first('not_done') !== null || notStarted !== null || facts.shortfall;
+  // A stated share of 100% or more (「已完成目标任务的100%」) outweighs a count that falls short of the target.
+  const shortfall = facts.shortfall && !(facts.percent !== null && facts.percent >= 100);
+  const notDone = first('not_done') !== null || notStarted !== null || shortfall;
   const done = first('done');
   if (!notDone && done) return { status: 'done', by: done };
   for (const k of ['blocked', 'at_risk'] as const) {
@@ -89,5 +93,6 @@ export function decideStatus(signals: Signal[], facts: StatusFacts): { status: R
     return { status: 'done', by: weak };
   }
   const onTrack = first('on_track') ?? (notDone ? (done ?? weak) : null);
-  return onTrack ? { status: 'on_track', by: onTrack } : { status: null, by: null };
+  if (onTrack) return { status: 'on_track', by: onTrack };
+  return facts.nothingDone ? { status: 'not_started', by: null } : { status: null, by: null };
 }

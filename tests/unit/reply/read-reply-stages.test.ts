@@ -45,6 +45,11 @@ const rows: Row[] = [
   ['1-6月完成投资8.6亿元，占年度计划的43%', NONE, { percent: 43 }],
   ['年度计划完成率为91.5%', NONE, { percent: 91.5 }],
   ['计划9月完成40%', NONE, { expectedOn: '2022-09-30' }],
+  // Nothing done is not started; a stated 100% of the target is done whatever a count says
+  ['完成0个，完成率0%', CLINICS, { status: 'not_started', percent: 0, values: [[0, 0]] }],
+  ['标准化村卫生室建成0个', CLINICS, { status: 'not_started', values: [[0, 0]] }],
+  ['标准化建设村卫生室20个，已完成目标任务的100%', CLINICS, { status: 'done', percent: 100, values: [[20, 0]] }],
+  ['已完成（验收合格）', NONE, { status: 'done', percent: 100 }],
   // Works finished or under way, in the words inspectors use
   ['县医院门诊楼已竣工', NONE, { status: 'done', percent: 100 }],
   ['乡镇污水处理站已全部完工并投入使用', NONE, { status: 'done', percent: 100 }],
