@@ -66,7 +66,8 @@ function percentRole(c: Clauses, m: Mention, ctx: MentionContext, targets: Reply
   const pct = targets.filter((t, i) => infos[i]!.family === 'percent' && !isGrowthTarget(t));
   const named = pct.some((t) => labelScore(`${ctx.before}|${ctx.after}`, t).score > 0);
   if (named) return 'value';
-  if (/序时/.test(near) || GROWTH.test(near)) return null;
+  // A rate's words stand just before it: 「同比增长5%」, not 「供水保障提升工程……(75%)」.
+  if (/序时/.test(near) || GROWTH.test(near.slice(-6))) return null;
   if (PROGRESS.test(near)) return 'progress';
   if (pct.length === 1 && !OTHER_RATE.test(near)) return 'value';
   if (!pct.length && !OTHER_RATE.test(near)) return 'progress';

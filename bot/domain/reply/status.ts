@@ -37,6 +37,8 @@ function judge(kind: (typeof RULES)[number]['kind'], c: Clauses, start: number, 
     if (THEN_NUMBER.test(text.slice(end, end + 6))) return null;
     if (THEN_PROBLEM.test(text.slice(end, c.end('comma', end)))) return null;
     if (PARTIAL.test(window)) return 'on_track';
+    // 「11家机构已完成」「部分项目已完工」: a counted part finished, the rest not said to be.
+    if (kind === 'done_weak' && (COUNTED_PART.test(clausePre) || SOME_OF.test(clausePre))) return 'on_track';
     const matched = text.slice(start, end);
     if (!matched.includes('已') && !/已经?\s*$/.test(window) && FUTURE.test(clausePre)) return 'on_track';
     return kind;

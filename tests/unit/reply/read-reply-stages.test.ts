@@ -60,6 +60,11 @@ const rows: Row[] = [
   ['人才公寓建设取得阶段性进展', NONE, { status: 'on_track' }],
   ['已完成全年度工作任务目标', NONE, { status: 'done', percent: 100 }],
   ['项目尚未竣工', NONE, {}],
+  ['3家机构已完成，2家正在施工，预计10月底前全部完工', NONE, { status: 'on_track', expectedOn: '2022-10-31' }],
+  ['两个片区的管网改造均已施工完成。', NONE, { status: 'done', percent: 100 }],
+  ['道路主体已完工，但暂不具备通车条件', NONE, { status: 'at_risk' }],
+  ['超进度的有6项，其余按序时推进', MATTERS, { status: 'on_track' }],
+  ['城北污水提升泵站正在施工中（60%）', NONE, { status: 'on_track', percent: 60 }],
 ];
 
 describe('readReply on counts by stage and works', () => {
