@@ -24,6 +24,7 @@ const STATIONS: ReplyTarget[] = [
   { label: '充电站', value: 12, unit: '座', kind: 'cumulative' },
   { label: '充电桩', value: 300, unit: '个', kind: 'cumulative' },
 ];
+const PROJECTS: ReplyTarget[] = [{ label: '计划年底前建成项目', value: 12, unit: '个', kind: 'cumulative' }];
 const NONE: ReplyTarget[] = [];
 
 type Row = [text: string, targets: ReplyTarget[], want: Want];
@@ -67,8 +68,17 @@ const rows: Row[] = [
   ['城北污水提升泵站正在施工中（60%）', NONE, { status: 'on_track', percent: 60 }],
 ];
 
+/** The date a statement expects: not a date it says will be missed, nor one that describes the items counted. */
+const dates: Row[] = [
+  ['预计上半年不能完成目标任务', NONE, { status: 'at_risk' }],
+  ['计划年底前建成项目12个，已建成5个', PROJECTS, { values: [[5, 0]] }],
+  ['教学楼已封顶，2022年秋季开学投入使用', NONE, { expectedOn: '2022-09-01' }],
+  ['1-7月完成投资3.2亿元', NONE, {}],
+  ['预计7-9月完成主体施工', NONE, { expectedOn: '2022-09-30' }],
+];
+
 describe('readReply on counts by stage and works', () => {
-  it.each(rows)('%s', (text, targets, want) => {
+  it.each([...rows, ...dates])('%s', (text, targets, want) => {
     const { values = [], ...rest } = want;
     const got = readReply({ text, targets, now: NOW });
     expect({ status: got.status, percent: got.percent, values: got.values, expectedOn: got.expectedOn }).toEqual({
