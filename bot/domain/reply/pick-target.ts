@@ -13,7 +13,7 @@ import { mentionFamily, synonymOf, tidy } from './units.js';
 import type { UnitInfo } from './units.js';
 import {
   COMPARE, DELTA, FOREIGN, PENDING_AFTER, FORECAST, INCREMENT, PAST, PERIOD_INCREMENT, REACHED, REMAINING,
-  REMAINING_AFTER, REMAINING_OPEN, RESTATED, RESTATED_AFTER, TOTAL_AFTER, WHOLE_BEFORE, WHOLE_THEN_PART, FINISHED, UNDER_WAY,
+  REMAINING_AFTER, REMAINING_OPEN, UNDONE_AFTER, RESTATED, RESTATED_AFTER, TOTAL_AFTER, WHOLE_BEFORE, WHOLE_THEN_PART, FINISHED, UNDER_WAY,
 } from './value-markers.js';
 
 
@@ -104,7 +104,11 @@ export function pickTarget(m: Mention, ctx: MentionContext, targets: ReplyTarget
   } else {
     const loose = cands.every((c) => c.fit === 'loose');
     if (loose && !(LONELY_BEFORE.test(ctx.before.trim()) && LONELY_AFTER.test(ctx.after.trim()))) return null;
-    const plausible = scored.filter((c) => c.t.value <= 0 || convert(m.amount, m, c.info) <= c.t.value * PLAUSIBLE_FACTOR);
+    // 「完成6584人」 said alone in the target's own unit is the report however far past the target.
+    const alone = LONELY_BEFORE.test(ctx.before.trim()) && LONELY_AFTER.test(ctx.after.trim());
+    const plausible = scored.filter(
+      (c) => c.t.value <= 0 || (alone && c.fit === 'unit') || convert(m.amount, m, c.info) <= c.t.value * PLAUSIBLE_FACTOR,
+    );
     if (plausible.length > 1 && !out) return unsettled(m, plausible.map((s) => convert(m.amount, m, s.info)), plausible.map((s) => s.i), 'tie');
     if (plausible.length !== 1 || isForeign(ctx, plausible[0]!.t)) return null;
     chosen = plausible[0]!;
@@ -118,7 +122,7 @@ export function pickTarget(m: Mention, ctx: MentionContext, targets: ReplyTarget
   // A restated target is no report; a total or a past figure might still be one.
   if (out) return Math.abs(value - t.value) < 1e-9 && !PAST.test(ctx.before) ? null : unsettled(m, [value], [chosen.i], 'not_report');
   const remaining = REMAINING.test(ctx.before) || (REMAINING_OPEN.test(ctx.before) && REMAINING_AFTER.test(ctx.after));
-  if (!remaining && PENDING_AFTER.test(ctx.after)) return null;
+  if (!remaining && (PENDING_AFTER.test(ctx.after) || UNDONE_AFTER.test(ctx.after))) return null;
   if (remaining) {
     value = tidy(t.value - value);
     if (value < 0) return null;

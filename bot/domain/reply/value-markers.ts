@@ -39,6 +39,8 @@ export const REMAINING_AFTER = /^[^，,。；;]{0,4}?(?:未|没|待|需|要|在�
 /** 「国家备案2个还在等批复」: submitted, not yet achieved. */
 export const PENDING_AFTER =
   /^[^，,。；;]{0,10}?(?:还在等|在等|等待|正等|待|尚未|还未|未|没有?)[^，,。；;]{0,6}?(?:批复|审批|认定|获批|通过|备案|公示|审核|评审|下达)/;
+/** 「建设2公里未启动」「3项尚未完成」: the number counts work not begun or not finished. */
+export const UNDONE_AFTER = /^[^，,。；;\d]{0,8}?(?:尚未|还未|仍未|均未|未|没有?)(?:启动|开工|动工|开始|实施|完成|建成|完工|竣工)/;
 
 /** 「其中」: a breakdown of a figure already given. */
 export const BREAKDOWN = /其中/;

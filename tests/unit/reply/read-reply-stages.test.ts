@@ -25,6 +25,8 @@ const STATIONS: ReplyTarget[] = [
   { label: '充电桩', value: 300, unit: '个', kind: 'cumulative' },
 ];
 const PROJECTS: ReplyTarget[] = [{ label: '计划年底前建成项目', value: 12, unit: '个', kind: 'cumulative' }];
+const ROADS: ReplyTarget[] = [{ label: '乡村道路提升改造', value: 8, unit: '公里', kind: 'cumulative' }];
+const SCREENING: ReplyTarget[] = [{ label: '适龄妇女两癌筛查', value: 500, unit: '人', kind: 'cumulative' }];
 const NONE: ReplyTarget[] = [];
 
 type Row = [text: string, targets: ReplyTarget[], want: Want];
@@ -46,6 +48,9 @@ const rows: Row[] = [
   ['1-6月完成投资8.6亿元，占年度计划的43%', NONE, { percent: 43 }],
   ['年度计划完成率为91.5%', NONE, { percent: 91.5 }],
   ['计划9月完成40%', NONE, { expectedOn: '2022-09-30' }],
+  // A count of work not begun is no value; a count said alone in the target's unit is, however large
+  ['乡村道路提升改造8公里尚未启动', ROADS, { status: 'not_started' }],
+  ['完成1960人', SCREENING, { status: 'done', percent: 100, values: [[1960, 0]] }],
   // Nothing done is not started; a stated 100% of the target is done whatever a count says
   ['完成0个，完成率0%', CLINICS, { status: 'not_started', percent: 0, values: [[0, 0]] }],
   ['标准化村卫生室建成0个', CLINICS, { status: 'not_started', values: [[0, 0]] }],
