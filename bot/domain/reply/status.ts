@@ -3,13 +3,15 @@
  * claim is read with the words before it: negated problems mean on track,
  * negated on-track words mean at risk, a hedged blocker is a risk, a denied or
  * future completion is not done. The strongest problem wins unless the text
- * clearly says the whole task is done; 「尚未启动」 (not a part of it) outranks on-track words. Pure.
+ * clearly says the whole task is done; 「尚未启动」 (not a part of it) outranks on-track words. What a
+ * counted part did (「11家已完成」「3项进度偏慢」) is not said of the whole; a reply that counts nothing
+ * done (「完成0个」) is not started. Pure.
  */
 import type { Clauses } from './clauses.js';
 import { CONDITIONAL, COUNTED_PART, FUTURE, HEDGED, NEGATED, PARTIAL, RULES, SOME_OF, THEN_NONE, THEN_NUMBER, THEN_PROBLEM } from './status-rules.js';
 import type { ReportStatus } from './types.js';
 
-/** part_risk: a problem of some counted items (「3项进度偏慢」), a risk only when nothing else is said of the rest. */
+/** part_risk: a risk of some counted items (「3项进度偏慢」), the task's risk only when nothing else is said of the rest. */
 export type SignalKind = 'done' | 'done_weak' | 'not_done' | 'not_started' | 'blocked' | 'at_risk' | 'part_risk' | 'on_track';
 
 export interface Signal {
@@ -47,7 +49,7 @@ function judge(kind: (typeof RULES)[number]['kind'], c: Clauses, start: number, 
   if (kind === 'on_track') return negated ? 'at_risk' : 'on_track';
   if (negated) return 'on_track';
   if (kind === 'blocked' && HEDGED.test(clausePre)) return 'at_risk';
-  if (COUNTED_PART.test(clausePre)) return 'part_risk';
+  if (kind === 'at_risk' && COUNTED_PART.test(clausePre)) return 'part_risk';
   return kind;
 }
 
@@ -71,7 +73,7 @@ export interface StatusFacts {
   shortfall: boolean;
   percent: number | null;
   /** The reply counts nothing done (「完成0个」「完成率0%」). */
-  nothingDone?: boolean;
+  nothingDone: boolean;
 }
 
 /** The status the signals add up to, and the signal that decided it. */
