@@ -7,19 +7,15 @@ import { GROWTH_BEFORE, isGrowthTarget, signedRate } from './growth.js';
 import { labelScore, targetMentions } from './label-score.js';
 import type { MentionContext } from './mention-context.js';
 import type { Mention } from './mentions.js';
+import type { Pick } from './choose-values.js';
 import type { ReplyTarget } from './types.js';
 import { mentionFamily, synonymOf, tidy } from './units.js';
 import type { UnitInfo } from './units.js';
 import {
   COMPARE, DELTA, FOREIGN, PENDING_AFTER, FORECAST, INCREMENT, PAST, PERIOD_INCREMENT, REACHED, REMAINING,
-  REMAINING_AFTER, REMAINING_OPEN, RESTATED, RESTATED_AFTER, TOTAL_AFTER, WHOLE_BEFORE, WHOLE_THEN_PART,
+  REMAINING_AFTER, REMAINING_OPEN, UNDONE_AFTER, RESTATED, RESTATED_AFTER, TOTAL_AFTER, WHOLE_BEFORE, WHOLE_THEN_PART, FINISHED, UNDER_WAY,
 } from './value-markers.js';
 
-export interface Pick {
-  target: number;
-  value: number;
-  tier: number;
-}
 
 /** A number the reader did not put anywhere though it may belong to `targets`. */
 export interface Unsettled {
@@ -59,7 +55,8 @@ function ruledOut(ctx: MentionContext): 'out' | 'maybe' | null {
   const near = ctx.before;
   if (FORECAST.test(ctx.scope) || COMPARE.test(ctx.scope) || DELTA.test(near)) return 'out';
   if (RESTATED.test(near) && !REACHED.test(near.replace(RESTATED, ''))) return 'maybe';
-  if (RESTATED_AFTER.test(ctx.after) && !REACHED.test(near)) return 'maybe';
+  // 「9项指标提前完成」 counts finished items; 「140家的目标」 restates the target.
+  if (RESTATED_AFTER.test(ctx.after) && !REACHED.test(near) && !FINISHED.test(ctx.after)) return 'maybe';
   const whole = TOTAL_AFTER.test(ctx.after) || WHOLE_BEFORE.test(near) || (ctx.nextClose && WHOLE_THEN_PART.test(ctx.after));
   return PAST.test(near) || whole ? 'maybe' : null;
 }
@@ -67,6 +64,12 @@ function ruledOut(ctx: MentionContext): 'out' | 'maybe' | null {
 function isForeign(ctx: MentionContext, t: ReplyTarget): boolean {
   const words = [...`${ctx.before}|${ctx.after.slice(0, 8)}`.matchAll(FOREIGN)].map((w) => w[1]!);
   return words.some((w) => !targetMentions(t, w));
+}
+
+/** 「已开工10个」 for a target of schools built: a count of work under way, unless the target counts that stage. */
+function underWayElsewhere(words: string, t: ReplyTarget): boolean {
+  const stage = UNDER_WAY.exec(words);
+  return stage !== null && !targetMentions(t, stage[0]);
 }
 
 function unsettled(m: Mention, values: number[], targets: number[], why: Unsettled['why']): Found {
@@ -101,7 +104,11 @@ export function pickTarget(m: Mention, ctx: MentionContext, targets: ReplyTarget
   } else {
     const loose = cands.every((c) => c.fit === 'loose');
     if (loose && !(LONELY_BEFORE.test(ctx.before.trim()) && LONELY_AFTER.test(ctx.after.trim()))) return null;
-    const plausible = scored.filter((c) => c.t.value <= 0 || convert(m.amount, m, c.info) <= c.t.value * PLAUSIBLE_FACTOR);
+    // 「完成6584人」 said alone in the target's own unit is the report however far past the target.
+    const alone = LONELY_BEFORE.test(ctx.before.trim()) && LONELY_AFTER.test(ctx.after.trim());
+    const plausible = scored.filter(
+      (c) => c.t.value <= 0 || (alone && c.fit === 'unit') || convert(m.amount, m, c.info) <= c.t.value * PLAUSIBLE_FACTOR,
+    );
     if (plausible.length > 1 && !out) return unsettled(m, plausible.map((s) => convert(m.amount, m, s.info)), plausible.map((s) => s.i), 'tie');
     if (plausible.length !== 1 || isForeign(ctx, plausible[0]!.t)) return null;
     chosen = plausible[0]!;
@@ -115,14 +122,17 @@ export function pickTarget(m: Mention, ctx: MentionContext, targets: ReplyTarget
   // A restated target is no report; a total or a past figure might still be one.
   if (out) return Math.abs(value - t.value) < 1e-9 && !PAST.test(ctx.before) ? null : unsettled(m, [value], [chosen.i], 'not_report');
   const remaining = REMAINING.test(ctx.before) || (REMAINING_OPEN.test(ctx.before) && REMAINING_AFTER.test(ctx.after));
-  if (!remaining && PENDING_AFTER.test(ctx.after)) return null;
+  if (!remaining && (PENDING_AFTER.test(ctx.after) || UNDONE_AFTER.test(ctx.after))) return null;
   if (remaining) {
     value = tidy(t.value - value);
     if (value < 0) return null;
   }
+  const words = `${ctx.before}|${ctx.after}`;
+  const finished = FINISHED.test(words);
+  if (!finished && underWayElsewhere(words, t)) return null;
   // A synonym unit (「10件」 for a target in 项) gives way to any number in the target's own unit.
   const tier = ctx.breakdown ? 0 : top.score > 0 ? 2 : 1;
-  return { pick: { target: chosen.i, value, tier: chosen.fit === 'loose' && m.unit ? tier - 3 : tier } };
+  return { pick: { target: chosen.i, value, tier: chosen.fit === 'loose' && m.unit ? tier - 3 : tier, at: m.start, finished } };
 }
 
 /** A growth rate: to the growth target its words name, or the only one. */
@@ -141,5 +151,5 @@ export function pickGrowth(m: Mention, ctx: MentionContext, targets: ReplyTarget
   if (ties.length > 1) return unsettled(m, ties.map((s) => signedRate(m.amount, ctx.lead, s.t)), ties.map((s) => s.i), 'tie');
   // A rate that names none of the growth targets while another target is named is about that one.
   if (top.score === 0 && targets.some((t) => !isGrowthTarget(t) && labelScore(context, t).labelHits > 0)) return null;
-  return { pick: { target: top.i, value: signedRate(m.amount, ctx.lead, top.t), tier: top.score > 0 ? 2 : 1 } };
+  return { pick: { target: top.i, value: signedRate(m.amount, ctx.lead, top.t), tier: top.score > 0 ? 2 : 1, at: m.start, finished: false } };
 }

@@ -50,7 +50,8 @@ function read(input: ReadReplyInput): ReadReply {
   const targetsMet =
     usable.length > 0 && usable.every(({ t, i }) => values.some((v) => v.target === i && v.value >= t.value - 1e-9));
   const shortfall = values.some((v) => targets[v.target]!.kind !== 'percent' && v.value < targets[v.target]!.value - 1e-9);
-  const { status, by } = decideStatus(findSignals(c), { targetsMet, shortfall, percent });
+  const nothingDone = percent === 0 || (values.length > 0 && values.every((v) => v.value === 0 && targets[v.target]!.kind !== 'percent'));
+  const { status, by } = decideStatus(findSignals(c), { targetsMet, shortfall, percent, nothingDone });
   const today = todayIn(input?.now, typeof input?.timeZone === 'string' && input.timeZone ? input.timeZone : 'Asia/Shanghai');
   const expected = status === 'done' ? { date: null, doubt: null } : readExpectedOn(c, today);
   const doubts = [

@@ -3,13 +3,16 @@
  * claim is read with the words before it: negated problems mean on track,
  * negated on-track words mean at risk, a hedged blocker is a risk, a denied or
  * future completion is not done. The strongest problem wins unless the text
- * clearly says the whole task is done; 「尚未启动」 (not a part of it) outranks on-track words. Pure.
+ * clearly says the whole task is done; 「尚未启动」 (not a part of it) outranks on-track words. What a
+ * counted part did (「11家已完成」「3项进度偏慢」) is not said of the whole; a reply that counts nothing
+ * done (「完成0个」) is not started. Pure.
  */
 import type { Clauses } from './clauses.js';
-import { CONDITIONAL, FUTURE, HEDGED, NEGATED, PARTIAL, RULES, SOME_OF, THEN_NONE, THEN_NUMBER, THEN_PROBLEM } from './status-rules.js';
+import { CONDITIONAL, COUNTED_PART, FUTURE, HEDGED, NEGATED, PARTIAL, RULES, SOME_OF, THEN_NONE, THEN_NUMBER, THEN_PROBLEM } from './status-rules.js';
 import type { ReportStatus } from './types.js';
 
-export type SignalKind = 'done' | 'done_weak' | 'not_done' | 'not_started' | 'blocked' | 'at_risk' | 'on_track';
+/** part_risk: a risk of some counted items (「3项进度偏慢」), the task's risk only when nothing else is said of the rest. */
+export type SignalKind = 'done' | 'done_weak' | 'not_done' | 'not_started' | 'blocked' | 'at_risk' | 'part_risk' | 'on_track';
 
 export interface Signal {
   kind: SignalKind;
@@ -36,6 +39,8 @@ function judge(kind: (typeof RULES)[number]['kind'], c: Clauses, start: number, 
     if (THEN_NUMBER.test(text.slice(end, end + 6))) return null;
     if (THEN_PROBLEM.test(text.slice(end, c.end('comma', end)))) return null;
     if (PARTIAL.test(window)) return 'on_track';
+    // 「11家机构已完成」「部分项目已完工」: a counted part finished, the rest not said to be.
+    if (kind === 'done_weak' && (COUNTED_PART.test(clausePre) || SOME_OF.test(clausePre))) return 'on_track';
     const matched = text.slice(start, end);
     if (!matched.includes('已') && !/已经?\s*$/.test(window) && FUTURE.test(clausePre)) return 'on_track';
     return kind;
@@ -44,6 +49,7 @@ function judge(kind: (typeof RULES)[number]['kind'], c: Clauses, start: number, 
   if (kind === 'on_track') return negated ? 'at_risk' : 'on_track';
   if (negated) return 'on_track';
   if (kind === 'blocked' && HEDGED.test(clausePre)) return 'at_risk';
+  if (kind === 'at_risk' && COUNTED_PART.test(clausePre)) return 'part_risk';
   return kind;
 }
 
@@ -66,24 +72,31 @@ export interface StatusFacts {
   /** Some count or sum is still below its target, so the task is not done whatever the words say. */
   shortfall: boolean;
   percent: number | null;
+  /** The reply counts nothing done (「完成0个」「完成率0%」). */
+  nothingDone: boolean;
 }
 
 /** The status the signals add up to, and the signal that decided it. */
 export function decideStatus(signals: Signal[], facts: StatusFacts): { status: ReportStatus | null; by: Signal | null } {
   const first = (k: SignalKind) => signals.find((s) => s.kind === k) ?? null;
   const notStarted = first('not_started');
-  const notDone = first('not_done') !== null || notStarted !== null || facts.shortfall;
+  // A stated share of 100% or more (「已完成目标任务的100%」) outweighs a count that falls short of the target.
+  const shortfall = facts.shortfall && !(facts.percent !== null && facts.percent >= 100);
+  const notDone = first('not_done') !== null || notStarted !== null || shortfall;
   const done = first('done');
   if (!notDone && done) return { status: 'done', by: done };
   for (const k of ['blocked', 'at_risk'] as const) {
     const s = first(k);
     if (s) return { status: k, by: s };
   }
+  const part = first('part_risk');
+  if (part && !signals.some((s) => s.kind === 'on_track' || s.kind === 'done' || s.kind === 'done_weak')) return { status: 'at_risk', by: part };
   if (notStarted) return { status: 'not_started', by: notStarted };
   const weak = first('done_weak');
   if (!notDone && (weak || facts.targetsMet || (facts.percent !== null && facts.percent >= 100))) {
     return { status: 'done', by: weak };
   }
   const onTrack = first('on_track') ?? (notDone ? (done ?? weak) : null);
-  return onTrack ? { status: 'on_track', by: onTrack } : { status: null, by: null };
+  if (onTrack) return { status: 'on_track', by: onTrack };
+  return facts.nothingDone ? { status: 'not_started', by: null } : { status: null, by: null };
 }

@@ -104,6 +104,8 @@ export const PHRASES: TimePhrase[] = [
       return addDays(t.date, Math.round(n * (m[2] === '周' || m[2] === '星期' ? 7 : 1)));
     },
   },
+  // The school year: the autumn term opens on 1 September.
+  { re: /(?:(\d{4}) ?年|(明年|今年))? ?秋季(?:开学|学期)/, at: (m, t) => ymd(yearOf(m[1], m[2], t), 9, 1) },
   { re: /今天|今日|今晚|明天|明日|后天/, at: (m, t) => addDays(t.date, m[0].startsWith('后') ? 2 : m[0].startsWith('明') ? 1 : 0) },
   {
     re: /(国庆|十一|元旦|五一|七一)节?(?= ?(?:前|之前|以前))/,
