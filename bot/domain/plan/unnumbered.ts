@@ -16,10 +16,45 @@ const LIST = /(?:为|是|包括|有)[：:]([^。：:]{6,200})。/;
 const MIN_TASKS = 3;
 
 export function unnumberedTasks(lines: string[]): { before: string[]; roots: Block[] } | null {
-  return headedParagraphs(lines) ?? namedInTurn(lines);
+  return headedParagraphs(lines) ?? namedInTurn(lines) ?? introducedList(lines);
+}
+
+/** 「……项目是：」「……分别是」 and what follows it up to the first full stop: the list a sentence introduces. */
+const INTRO = /(?:分别是|分别为|依次是|是|为|包括|如下)[：:]|(?:分别是|分别为|依次是)/;
+
+/**
+ * A list a sentence introduces, its items closed by 「；」 (on lines of their own or run on), or a plain list of
+ * names 「甲、乙、丙。」: each item is a task, its first phrase the name.
+ */
+function introducedList(lines: string[]): { before: string[]; roots: Block[] } | null {
+  // Each list tried may read the lines after it: a few tries keep the work linear.
+  let tries = 0;
+  for (let i = 0; i < lines.length && tries < 3; i++) {
+    const m = lines[i]!.match(INTRO);
+    if (!m) continue;
+    tries++;
+    // The list: the rest of this line and, while items close with 「；」, the lines after it.
+    const parts = [lines[i]!.slice(m.index! + m[0].length)];
+    let j = i + 1;
+    while (j < lines.length && /[；;]\s*$/.test(parts[parts.length - 1]!.trim() || '；') && lines[j]!.trim()) parts.push(lines[j++]!.trim());
+    const text = parts.join('').trim();
+    const end = text.search(/。/);
+    const list = end < 0 ? text : text.slice(0, end);
+    let items = list.split(/[；;]/).map((x) => x.trim()).filter(Boolean);
+    if (items.length < MIN_TASKS) items = list.split('、').map((x) => x.trim()).filter(Boolean);
+    if (items.length < MIN_TASKS || items.some((x) => x.length < 4 || x.length > 400)) continue;
+    return { before: lines.slice(0, i + 1), roots: items.map((x, k) => named(k + 1, x)) };
+  }
+  return null;
 }
 
 const task = (n: number, head: string, lines: string[] = []): Block => ({ level: 3, ordinal: String(n), value: n, head, lines, children: [] });
+
+/** 「交通惠民工程，新建停车位200个以上」: a short first phrase names the item, the rest is its text. */
+function named(n: number, item: string): Block {
+  const m = item.match(/^([^，,：:]{2,20})[，,：:](.+)$/);
+  return m ? task(n, m[1]!.trim(), [m[2]!.trim()]) : task(n, item);
+}
 
 /** The longest run of 「name：sentence」 paragraphs, three or more; text after the run stays with the last. */
 function headedParagraphs(lines: string[]): { before: string[]; roots: Block[] } | null {

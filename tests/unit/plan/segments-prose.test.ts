@@ -154,3 +154,22 @@ describe('the plan’s framing is neither section nor task', () => {
     expect(p.tasks.map((t) => t.title)).toEqual(['地区生产总值增长6%以上', '培育科技型企业']);
   });
 });
+
+describe('a list a sentence introduces, in a text that numbers nothing', () => {
+  it('reads items closed by 「；」 on lines of their own', () => {
+    const p = parseText(['某镇2024年民生实事项目出炉', '经代表票决，确定的六件民生实事项目是：', '完成集镇污水管网改造；', '新建村级养老服务站3个；', '实施农村公路提质改造12公里；', '建成智慧农贸市场。'].join('\n'));
+    expect(p.tasks.map((t) => [t.code, t.title, t.targets.map((g) => [g.value, g.unit])])).toEqual([
+      ['1', '完成集镇污水管网改造', []],
+      ['2', '新建村级养老服务站3个', [[3, '个']]],
+      ['3', '实施农村公路提质改造12公里', [[12, '公里']]],
+      ['4', '建成智慧农贸市场', []],
+    ]);
+  });
+
+  it('reads run-on items whose first phrase names them, and a plain list of names', () => {
+    const runOn = parseText(['某街道2023年十件实事', '这十件实事分别是：暖心助餐工程，新建老年食堂2个；畅行工程，新增停车位300个以上；安居工程，改造老旧小区4个。'].join('\n'));
+    expect(runOn.tasks.map((t) => [t.title, t.targets.map((g) => g.value)])).toEqual([['暖心助餐工程', [2]], ['畅行工程', [300]], ['安居工程', [4]]]);
+    const names = parseText(['某县2022年民生实事', '这5项民生实事分别是城区供水提升工程、乡村教师周转房工程、农贸市场改造工程、全民健身场地工程、普惠托育工程。'].join('\n'));
+    expect(names.tasks.map((t) => t.title)).toEqual(['城区供水提升工程', '乡村教师周转房工程', '农贸市场改造工程', '全民健身场地工程', '普惠托育工程']);
+  });
+});
