@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../bot/clock.js';
+import { STATUS_WORDS } from '../../bot/feishu/cards/nudge-card.js';
 import { runSweep } from '../../jobs/processors/nudge-sweep.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
 import { seedPlan } from '../helpers/seed.js';
@@ -111,7 +112,7 @@ describe('check-ins on working days of the Chinese calendar', () => {
     const words = JSON.stringify(updated.content);
     expect(words).toContain('**已报送**（张敏，2022-04-11 10:00）');
     expect(words).toContain('已记录：任务1 培育高新技术企业');
-    expect(words.match(/"action":"report-status"/g)).toHaveLength(4);
+    expect(words.match(/"action":"report-status"/g)).toHaveLength(Object.keys(STATUS_WORDS).length);
     expect(words).toContain('"action":"report-form"');
     await walk('2022-04-19T20:00:00');
     expect((await sentTimes(ZHANG, '1')).slice(5)).toEqual(['2022-04-11 09:30 checkin', '2022-04-18 09:30 checkin']);

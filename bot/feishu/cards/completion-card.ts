@@ -1,11 +1,12 @@
 /**
  * The card a task's leader (or, with none, an admin) gets when an owner reports it done (报完成):
  * the task, the owner's words, the targets as the engine sees them, 「确认办结」 and a form to
- * 「退回」 with a reason. Once decided, the clicked card is replaced by completionDecidedCard. Pure:
+ * 「退回」 with a reason. Once the request is settled — decided, withdrawn by the owner, or settled by an
+ * admin's /done or /reopen — every copy becomes completionDecidedCard, without buttons. Pure:
  * figures and dates come already worded (amountWord, dateWord).
  */
 import { cut, figure, joinMd, md } from '../safe-text.js';
-import { button, buttonRow, card, form, hr, input, markdown, submitButton, type Card, type Element } from './card.js';
+import { button, buttonRow, card, form, hr, input, markdown, submitButton, type Card, type Element, type Template } from './card.js';
 
 export interface CompletionView {
   requestId: number;
@@ -53,12 +54,19 @@ export function completionCard(v: CompletionView): Card {
   });
 }
 
-/** The same card once decided: who decided what, when (and why, for a return); no buttons. */
-export function completionDecidedCard(v: CompletionView, d: { outcome: '已确认办结' | '已退回'; by: string; at: string; reason: string | null }): Card {
+/** How a request was settled, as the card says it. */
+export type CompletionOutcome = '已确认办结' | '已退回' | '已撤回完成申请' | '已办结' | '已重新打开' | '任务状态已调整';
+
+const OUTCOME_TEMPLATE: Record<CompletionOutcome, Template> = {
+  已确认办结: 'green', 已办结: 'green', 已退回: 'orange', 已撤回完成申请: 'grey', 已重新打开: 'grey', 任务状态已调整: 'grey',
+};
+
+/** The same card once settled: who did what, when (and why, for a return); no buttons. */
+export function completionDecidedCard(v: CompletionView, d: { outcome: CompletionOutcome; by: string; at: string; reason: string | null }): Card {
   return card({
     title: `办结确认：任务${v.code}`,
     subtitle: cut(v.title, 60),
-    template: d.outcome === '已确认办结' ? 'green' : 'orange',
+    template: OUTCOME_TEMPLATE[d.outcome],
     elements: [
       ...facts(v),
       hr(),

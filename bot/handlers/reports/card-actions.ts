@@ -18,6 +18,7 @@ import { mayReport } from './may-report.js';
 import { loadTask, recordReport, type Said } from './record-reply.js';
 import { checkChoice, recordChoice } from './choose-task.js';
 import { askCompletion, withdrawCompletion } from './completion.js';
+import { showPeriodOnNudges } from './nudge-reported.js';
 
 const status = z.enum(['on_track', 'not_started', 'at_risk', 'blocked', 'done']);
 const statusValue = z.object({ taskId: z.number().int(), status, reportId: z.number().int().optional() });
@@ -83,12 +84,12 @@ const checkForm: Check<Said> = async (deps, a) => {
   return { ok: true, toast: toast('success', '已提交，稍后回复记录结果'), plan: { text, source: 'form', messageId: null, ...from(a), reporter: who.reporter, formValues: numbers } };
 };
 
-const checkUndo: Check<{ reportId: number; taskId: number; personId: number; openId: string }> = async (deps, a) => {
+const checkUndo: Check<{ reportId: number; taskId: number; period: string; personId: number; openId: string }> = async (deps, a) => {
   const v = undoValue.safeParse(a.action.value);
   if (!v.success) return refuse('无法识别的操作');
   const own = await ownReport(deps, a, v.data.reportId);
   if (!own.ok) return own;
-  return { ok: true, toast: toast('info', '正在撤销…'), plan: { reportId: own.report.id, taskId: own.report.taskId, personId: own.report.personId!, openId: own.openId } };
+  return { ok: true, toast: toast('info', '正在撤销…'), plan: { reportId: own.report.id, taskId: own.report.taskId, period: own.report.period, personId: own.report.personId!, openId: own.openId } };
 };
 
 /**
@@ -120,6 +121,8 @@ export const reportCardActions: Record<string, CardActionEntry> = {
     const done = await revokeReport(deps.db, plan.reportId, plan.personId, plan.openId, deps.clock.now());
     // Withdrawing the 「已完成」 the task waits on takes the request back (after a retry too: the revoke is done, the request may not be).
     const back = await withdrawCompletion(deps, { taskId: plan.taskId, reportId: plan.reportId, actor: plan.openId, chatId: a.context?.open_chat_id ?? null });
+    // The period's nudge cards show the report that remains, or ask again (after a retry too: patching is idempotent).
+    await showPeriodOnNudges(deps, { taskId: plan.taskId, period: plan.period });
     const messageId = a.context?.open_message_id;
     if (messageId) {
       const text = back ? botText`已撤销这条记录，完成申请一并撤回，任务恢复为进行中。` : done ? botText`已撤销这条记录。` : botText`这条记录已撤销或不是您提交的，未作修改。`;

@@ -4,12 +4,12 @@
  * the admins may decide; the first decision counts — the change is conditional on the request
  * still being the one the task waits on — and any later click gets 「已处理」 with what happened.
  * One check serves the fast toast and the queued work (checked-action.ts). The reporter and the
- * owners are told; the clicked card is replaced by the decided one.
+ * owners are told; every decider's card shows the decision (completion-cards.ts).
  */
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
-import { completionDecidedCard, RETURN_REASON_MAX } from '../../feishu/cards/completion-card.js';
+import { RETURN_REASON_MAX } from '../../feishu/cards/completion-card.js';
 import type { CardAction } from '../../feishu/envelope.js';
 import { botText, cut } from '../../feishu/safe-text.js';
 import { changeLifecycle, completionRequest, isOpen, requestOutcome, type CompletionRequest } from '../../store/lifecycle.js';
@@ -17,7 +17,7 @@ import { isAdmin, taskLabel } from '../commands/command.js';
 import { peopleOn, tell } from '../commands/admin/shared.js';
 import type { CardActionEntry } from '../types.js';
 import { checkedAction, refuse, toast, type Check } from './checked-action.js';
-import { completionView } from './completion.js';
+import { showCompletionState } from './completion-cards.js';
 
 const decisionValue = z.object({ taskId: z.number().int(), requestId: z.number().int() });
 
@@ -91,14 +91,8 @@ function decide(confirm: boolean) {
     const owners = await peopleOn(deps, task.id, 'owner');
     const told = [...(reporter ? [reporter] : []), ...owners.filter((p) => p.id !== reporter?.id)];
     await tell(deps, told, text, `completion-${confirm ? 'confirmed' : 'returned'}:${change.entryId}`);
-    if (!messageId) return;
-    const outcome = confirm ? ('已确认办结' as const) : ('已退回' as const);
-    try {
-      const view = await completionView(deps, r);
-      await deps.messenger.updateCard(messageId, completionDecidedCard(view, { outcome, by: d.name, at: shanghaiMinute(now), reason: d.reason }));
-    } catch (e) {
-      deps.log.warn({ err: (e as Error).message, messageId }, 'the decided completion card could not be updated');
-    }
+    // Every decider's card (and this one, if it was a forwarded copy) shows the decision, without buttons.
+    await showCompletionState(deps, r, messageId);
   };
 }
 

@@ -7,13 +7,11 @@
  * Sending the cards is keyed on the request, so a retried job sends each card once.
  */
 import type { Deps } from '../../deps.js';
-import { shanghaiDate, shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
-import { amountWord, dateWord } from '../../domain/task-state/index.js';
-import { completionCard, type CompletionView } from '../../feishu/cards/completion-card.js';
+import { completionCard } from '../../feishu/cards/completion-card.js';
 import { FeishuError } from '../../feishu/errors.js';
 import { changeLifecycle, openRequest, type CompletionRequest } from '../../store/lifecycle.js';
 import { adminOpenIds } from '../../store/people.js';
-import { loadTaskState } from '../../store/task-states.js';
+import { completionView, keepCompletionCard, showCompletionState } from './completion-cards.js';
 
 export interface Deciders {
   /** Who gets the card: the task's leaders, or the admins when it has none. */
@@ -54,7 +52,7 @@ export async function askCompletion(deps: Deps, o: { taskId: number; reportId: n
   return '任务已报送完成，正在等待确认办结。';
 }
 
-/** The completion card to every decider, once per request and person. */
+/** The completion card to every decider, once per request and person; each is kept so that it can follow the request. */
 export async function sendCompletionCards(deps: Deps, request: CompletionRequest): Promise<Deciders> {
   const deciders = await decidersOf(deps, request.taskId);
   if (!deciders.openIds.length) {
@@ -64,7 +62,8 @@ export async function sendCompletionCards(deps: Deps, request: CompletionRequest
   const card = completionCard(await completionView(deps, request));
   for (const openId of deciders.openIds) {
     try {
-      await deps.messenger.send({ openId }, { card }, `completion:${request.entryId}:${openId}`);
+      const sent = await deps.messenger.send({ openId }, { card }, `completion:${request.entryId}:${openId}`);
+      await keepCompletionCard(deps, request, openId, sent.messageId);
     } catch (e) {
       // One decider Feishu refuses for good (left, out of the app's scope) must not cost the others their card, nor the owner the answer.
       if (!(e instanceof FeishuError) || e.retryable) throw e;
@@ -74,28 +73,9 @@ export async function sendCompletionCards(deps: Deps, request: CompletionRequest
   return deciders;
 }
 
-/** What the card shows, from the engine's state of the task and the report behind the request. */
-export async function completionView(deps: Pick<Deps, 'db' | 'clock' | 'calendar'>, request: CompletionRequest): Promise<CompletionView> {
-  const now = deps.clock.now();
-  const { task } = await loadTaskState(deps.db, { taskId: request.taskId, now, calendar: deps.calendar });
-  const report = request.reportId === null ? null : await deps.db.report.findUnique({ where: { id: request.reportId }, include: { person: true } });
-  const reporter = report?.person?.name ?? (await deps.db.person.findUnique({ where: { openId: request.actor } }))?.name ?? '（未知）';
-  return {
-    requestId: request.entryId,
-    taskId: task.id,
-    code: task.code,
-    title: task.title,
-    reporter,
-    saidAt: shanghaiMinute(report?.createdAt ?? request.at),
-    words: report?.rawText ?? '已完成',
-    deadline: dateWord(task.state.deadline.date, shanghaiDate(now)),
-    targets: task.state.targets.map((t) => ({ label: t.label, latest: t.latest === null ? null : amountWord(t.latest, t.unit), target: amountWord(t.value, t.unit) })),
-  };
-}
-
 /**
  * The owner takes back the report that asked (撤销, or a status changed away from 已完成): while
- * the task still waits on that request it returns to active. True when it did.
+ * the task still waits on that request it returns to active, and the deciders' cards say so. True when it did.
  */
 export async function withdrawCompletion(deps: Deps, o: { taskId: number; reportId: number; actor: string; chatId: string | null }): Promise<boolean> {
   const request = await openRequest(deps.db, o.taskId);
@@ -103,5 +83,6 @@ export async function withdrawCompletion(deps: Deps, o: { taskId: number; report
   const change = await changeLifecycle(deps.db, {
     taskId: o.taskId, cause: 'withdraw', actor: o.actor, now: deps.clock.now(), expect: { lifecycle: 'done_pending', since: request.at }, reportId: o.reportId, chatId: o.chatId,
   });
+  if (change.ok) await showCompletionState(deps, request);
   return change.ok;
 }

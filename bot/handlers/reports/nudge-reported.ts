@@ -1,26 +1,45 @@
 /**
  * A report answers its period for the task (bot/store/nudge-store.ts), so every nudge card sent for
- * that task and period — to each owner, and to leaders on escalation — is updated in place to
- * 「已报送」: who reported, what was recorded, and still the buttons, form and reply to correct it
- * (nudge-card.ts). Cards past Feishu's 14-day update window are left as they are (update-cards.ts).
+ * that task and period — to each owner, and to leaders on escalation — shows the period as the store
+ * holds it: 「已报送」 with who reported, when and what was recorded (the latest report of the period
+ * not withdrawn), and still the buttons, form and reply to correct it (nudge-card.ts); once every
+ * report of the period is withdrawn (撤销这条记录), the card asks again as it did when sent. Cards
+ * past Feishu's 14-day update window are left as they are (update-cards.ts).
  */
 import type { Deps } from '../../deps.js';
 import { shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
-import { nudgeCard } from '../../feishu/cards/nudge-card.js';
+import { nudgeCard, type NudgeCardInput } from '../../feishu/cards/nudge-card.js';
+import { recordedLine } from '../../feishu/cards/report-cards.js';
 import { nudgeCardInput } from '../../store/nudge-card-input.js';
 import { CARD_UPDATE_WINDOW_MS, updateCards } from '../update-cards.js';
+import { loadReport, summaryOf } from './confirmation.js';
+import { loadTask } from './record-reply.js';
 
-export async function showReportedOnNudges(deps: Deps, r: { taskId: number; period: string; personId: number; line: string }): Promise<void> {
+/** Patches the period's nudge cards of the task to show its latest report, or to ask again when none remains. */
+export async function showPeriodOnNudges(deps: Deps, p: { taskId: number; period: string }): Promise<void> {
   const now = deps.clock.now();
   const nudges = await deps.db.nudge.findMany({
-    where: { taskId: r.taskId, period: r.period, state: 'sent', messageId: { not: null }, sentAt: { gte: new Date(now.getTime() - CARD_UPDATE_WINDOW_MS) } },
+    where: { taskId: p.taskId, period: p.period, state: 'sent', messageId: { not: null }, sentAt: { gte: new Date(now.getTime() - CARD_UPDATE_WINDOW_MS) } },
     orderBy: { id: 'asc' },
   });
   if (nudges.length === 0) return;
-  const by = (await deps.db.person.findUnique({ where: { id: r.personId }, select: { name: true } }))?.name ?? '责任人';
-  const reported = { by, at: shanghaiMinute(now), line: r.line };
+  const reported = await latestReported(deps, p);
   for (const n of nudges) {
-    const card = nudgeCard({ ...(await nudgeCardInput(deps, n, now)), reported });
+    const card = nudgeCard({ ...(await nudgeCardInput(deps, n, now)), ...(reported ? { reported } : {}) });
     await updateCards(deps, [{ messageId: n.messageId!, sentAt: n.sentAt }], card);
   }
+}
+
+/** 「已报送」 from the period's latest report not withdrawn: who, when, what was recorded. */
+async function latestReported(deps: Deps, p: { taskId: number; period: string }): Promise<NudgeCardInput['reported'] | null> {
+  const latest = await deps.db.report.findFirst({
+    where: { taskId: p.taskId, period: p.period, revokedAt: null },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true },
+  });
+  const report = latest ? await loadReport(deps, latest.id) : null;
+  if (!report) return null;
+  const by = report.personId === null ? null : await deps.db.person.findUnique({ where: { id: report.personId }, select: { name: true } });
+  const line = recordedLine(summaryOf(await loadTask(deps, p.taskId), report, null));
+  return { by: by?.name ?? '责任人', at: shanghaiMinute(report.createdAt), line };
 }

@@ -12,11 +12,11 @@ import { keepDoubts } from '../../domain/reply/kept-doubts.js';
 import { readReply, type ReadReply, type ReportStatus } from '../../domain/reply/read-reply.js';
 import { periodOf } from '../../domain/schedule/periods.js';
 import type { PeriodCadence } from '../../domain/schedule/settings.js';
-import { confirmationCard, recordedLine } from '../../feishu/cards/report-cards.js';
+import { confirmationCard } from '../../feishu/cards/report-cards.js';
 import { createReport, type ReportInput } from '../../store/reports.js';
 import { askCompletion } from './completion.js';
 import { summaryOf } from './confirmation.js';
-import { showReportedOnNudges } from './nudge-reported.js';
+import { showPeriodOnNudges } from './nudge-reported.js';
 import { reporterPersonId, type Reporter } from './may-report.js';
 
 export type TaskWithTargets = Awaited<ReturnType<typeof loadTask>>;
@@ -101,6 +101,6 @@ export async function recordReading(deps: Deps, task: TaskWithTargets, said: Sai
   const key = `confirm:${said.messageId ?? `report-${report.id}`}:${task.id}`;
   if (said.replyTo) await deps.messenger.reply(said.replyTo, { card }, key);
   else await deps.messenger.send({ openId: said.reporter.openId }, { card }, key);
-  await showReportedOnNudges(deps, { taskId: task.id, period, personId, line: recordedLine(summary) });
+  await showPeriodOnNudges(deps, { taskId: task.id, period });
   return { report, summary };
 }

@@ -26,8 +26,10 @@ async function say(from: string, text: string) {
 const told = (openId: string, words: string) => h.fake.messagesTo(openId).some((m) => wordsOf(m).includes(words));
 const completionCard = (code: string) =>
   h.fake.messagesTo(LEADER).filter((m) => (m.content as { header?: { title?: { content?: string } } }).header?.title?.content === `办结确认：任务${code}`).at(-1)!;
+/** A click on the card's buttons as sent (a settled card has none left: a view not yet refreshed may still show them). */
 async function decide(card: BotMessage, action: 'completion-confirm' | 'completion-return', formValue?: Record<string, unknown>) {
-  const value = JSON.parse(JSON.stringify(card.content).match(new RegExp(`\\{"action":"${action}","taskId":\\d+,"requestId":\\d+\\}`))![0]) as Record<string, unknown>;
+  const asSent = h.fake.message(card.messageId)!.history[0]!.content;
+  const value = JSON.parse(JSON.stringify(asSent).match(new RegExp(`\\{"action":"${action}","taskId":\\d+,"requestId":\\d+\\}`))![0]) as Record<string, unknown>;
   const r = await h.fake.clickCard({ from: LEADER, messageId: card.messageId, value, ...(formValue ? { formValue, name: 'submit' } : {}) });
   await drainInbound(h);
   return (r.body as { toast: { type: string; content: string } }).toast;
@@ -40,6 +42,8 @@ describe('/done and /reopen', () => {
     expect(await say(ADMIN, '/done 4')).toContain('状态已由「待确认办结」改为「已办结」');
     expect((await task('4')).status).toBe('closed');
     expect(told(STAFF, '任务4「强力推进国高创建」已由管理员办结，不再催办')).toBe(true);
+    expect(wordsOf(completionCard('4'))).toContain('**已办结**（管理员，2022-04-11 10:00）');
+    expect(wordsOf(completionCard('4'))).not.toContain('"tag":"button"');
     expect((await decide(completionCard('4'), 'completion-confirm')).content).toContain('该完成申请已处理（管理员已于 2022-04-11 10:00 办结）');
     expect(await say(ADMIN, '/办结 4')).toContain('任务已办结，未作修改');
   });

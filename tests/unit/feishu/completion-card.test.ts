@@ -47,4 +47,14 @@ describe('completionCard', () => {
     expect(json).toContain('**已退回**（何建国，2022-04-11 10:30）');
     expect(json).toContain('请补充 &#60;b&#62;材料&#60;&#47;b&#62;');
   });
+
+  it.each([
+    ['已确认办结', 'green'], ['已办结', 'green'], ['已退回', 'orange'], ['已撤回完成申请', 'grey'], ['已重新打开', 'grey'], ['任务状态已调整', 'grey'],
+  ] as const)('settled as %s: coloured %s, says who and when, no buttons', (outcome, template) => {
+    const c = completionDecidedCard(view(), { outcome, by: '刘洋', at: '2022-04-11 10:01', reason: null }) as El;
+    expectSendable(c);
+    expect(c.header.template).toBe(template);
+    expect(JSON.stringify(c)).toContain(`**${outcome}**（刘洋，2022-04-11 10:01）`);
+    expect(JSON.stringify(c)).not.toContain('"tag":"button"');
+  });
 });

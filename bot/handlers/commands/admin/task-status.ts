@@ -2,12 +2,14 @@
  * A task's life by admin command, each through transition() and audited as 'task.lifecycle'
  * (bot/store/lifecycle.ts): /pause N (暂停: active → paused), /resume N (恢复: paused → active),
  * /done N (办结: any lifecycle but closed → closed, settling a pending completion request), /reopen N
- * (重新打开: closed or done_pending → active). The owners are told, since their nudges stop or start.
+ * (重新打开: closed or done_pending → active). The owners are told, since their nudges stop or start;
+ * the completion cards of a request this settles show it (completion-cards.ts).
  */
 import type { Lifecycle, LifecycleEvent } from '../../../domain/task-state/index.js';
 import { lifecycleWord } from '../../../domain/task-state/index.js';
 import { botText } from '../../../feishu/safe-text.js';
-import { changeLifecycle } from '../../../store/lifecycle.js';
+import { changeLifecycle, openRequest } from '../../../store/lifecycle.js';
+import { showCompletionState } from '../../reports/completion-cards.js';
 import { CommandError, say, taskLabel, type CommandSpec } from '../command.js';
 import { peopleOn, taskAndRest, tell } from './shared.js';
 
@@ -33,6 +35,7 @@ function lifecycleCommand(names: string[], event: LifecycleEvent, summary: strin
     run: async (deps, ctx) => {
       const { task } = await taskAndRest(deps, ctx);
       const label = taskLabel(task);
+      const pending = await openRequest(deps.db, task.id);
       const change = await changeLifecycle(deps.db, {
         taskId: task.id, cause: event, actor: ctx.senderOpenId, now: deps.clock.now(), chatId: ctx.chatId, messageId: ctx.messageId,
       });
@@ -41,6 +44,8 @@ function lifecycleCommand(names: string[], event: LifecycleEvent, summary: strin
       const told = owners.some((p) => p.openId) ? '已告知责任人。' : '';
       await say(deps, ctx, botText`${label}的状态已由「${lifecycleWord(change.from)}」改为「${lifecycleWord(change.to)}」。${OWNER_NOTE[change.to]}${told}`, 'status');
       await tell(deps, owners, botText`${label}${OWNER_NOTE[change.to]}`, `lifecycle:${change.entryId}`);
+      // A completion request this settled (/done, /reopen of a task waiting on one): the deciders' cards say so.
+      if (pending) await showCompletionState(deps, pending);
     },
   };
 }

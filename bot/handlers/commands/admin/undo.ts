@@ -10,6 +10,8 @@
 import { readJson } from '../../../domain/audit-fields.js';
 import { wordTable } from '../../../domain/word-table.js';
 import { audit } from '../../../store/audit.js';
+import { openRequest } from '../../../store/lifecycle.js';
+import { showCompletionState } from '../../reports/completion-cards.js';
 import { say, type CommandSpec } from '../command.js';
 import { botText } from '../../../feishu/safe-text.js';
 import { undoConflict, undoneIds } from './undo-check.js';
@@ -57,6 +59,9 @@ export const undoCommand: CommandSpec = {
         before: group.map((e) => ({ id: e.id, action: e.action, before: e.before, after: e.after })), after: { ids: group.map((e) => e.id), what },
       });
     });
+    // A completion request the undone change had settled waits again: its cards ask again (completion-cards.ts).
+    const reopened = last.taskId !== null && group.some((e) => e.action === 'task.lifecycle') ? await openRequest(deps.db, last.taskId) : null;
+    if (reopened) await showCompletionState(deps, reopened);
     const told = task ? await tellReversal(deps, ctx, { id: last.taskId!, ...task }, group, approvals) : false;
     const details = (await describeReversal(deps, group)).join('，');
     await say(deps, ctx, botText`已撤销${name}${what}修改${details ? `：${details}` : ''}。${told ? '已告知相关人员。' : ''}`, 'undo');
