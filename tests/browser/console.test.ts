@@ -72,7 +72,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the demo console in chromium', () => {
     await nudge.getByRole('button', { name: '回复' }).click();
     await page.locator('#text').fill('重庆市科技型企业已有1260家，按计划推进');
     await page.locator('#text').press('Enter');
-    await page.locator('.msg.from-bot', { hasText: '1260/2000' }).waitFor({ timeout: 20_000 });
+    // The confirmation (the nudge card above is updated to 「已报送」 with the same figures).
+    await page.locator('.msg.from-bot', { hasText: '进展已记录' }).filter({ hasText: '1260/2000' }).waitFor({ timeout: 20_000 });
 
     // Friday 16:00: the weekly digest in the leaders' group, chart drawn as SVG.
     await page.getByRole('button', { name: '到周五16:00' }).click();

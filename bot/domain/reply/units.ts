@@ -35,6 +35,8 @@ export function unitInfo(unit: string): UnitInfo {
   const u = unit.replace(/％/g, '%').trim();
   if (u === '%') return { family: 'percent', scale: 1 };
   if (/百分点$/.test(u)) return { family: 'pp', scale: 1 };
+  // A unit of its own that starts like a magnitude (「千米」) is not 千 × 米.
+  if (BASE_SET.has(u)) return { family: familyOf(u), scale: 1 };
   for (const [prefix, scale] of MAGNITUDES) {
     const rest = u.slice(prefix.length);
     if (u.startsWith(prefix) && rest && BASE_SET.has(rest)) return { family: familyOf(rest), scale };
