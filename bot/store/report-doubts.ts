@@ -6,12 +6,13 @@
  * once (the same choice again changes nothing), and is audited.
  */
 import { z } from 'zod';
-import { DOUBT_WORDS_MAX, DOUBTS_MAX, OPTIONS_MAX, settle, type Held, type KeptDoubt } from '../domain/reply/kept-doubts.js';
+import { MAX_DOUBT_WORDS } from '../domain/reply/doubts.js';
+import { DOUBTS_MAX, OPTIONS_MAX, settle, type Held, type KeptDoubt } from '../domain/reply/kept-doubts.js';
 import { audit } from './audit.js';
 import type { Db, Tx } from './db.js';
 
 const picked = z.number().int().min(0).max(OPTIONS_MAX - 1);
-const words = z.string().max(4 * DOUBT_WORDS_MAX);
+const words = z.string().max(4 * MAX_DOUBT_WORDS);
 const keptSchema = z.array(
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('value'), value: z.number(), unit: z.string().max(20), words, options: z.array(z.number().int().nullable()).min(2).max(OPTIONS_MAX), picked }),

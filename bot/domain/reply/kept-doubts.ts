@@ -6,14 +6,13 @@
  * report holds now. Settling a doubt moves the number (or the date) from the picked option to the
  * chosen one and touches nothing else of the report.
  */
+import { MAX_DOUBT_WORDS } from './doubts.js';
 import type { ReplyDoubt } from './types.js';
 import { tidy, unitInfo } from './units.js';
 
 /** The most doubts a report keeps, and options one doubt offers (null included). */
 export const DOUBTS_MAX = 4;
 export const OPTIONS_MAX = 5;
-/** The most characters of the reply's own words a doubt keeps. */
-export const DOUBT_WORDS_MAX = 40;
 
 export type KeptDoubt =
   | { kind: 'value'; value: number; unit: string; words: string; options: (number | null)[]; picked: number }
@@ -26,7 +25,8 @@ export interface Held {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const words = (w: string) => [...w].slice(0, DOUBT_WORDS_MAX).join('');
+// As many of the reply's own words as the reader quotes (doubts.ts).
+const words = (w: string) => [...w].slice(0, MAX_DOUBT_WORDS).join('');
 
 /** Unique non-null options, at most OPTIONS_MAX - 1, then null; picked is the chosen one's place (null's when none). */
 function optionsOf<T extends number | string>(chosen: T | null, others: T[]): { options: (T | null)[]; picked: number } | null {
