@@ -20,7 +20,9 @@ export function unnumberedTasks(lines: string[]): { before: string[]; roots: Blo
 }
 
 /** 「……项目是：」「……分别是」 and what follows it up to the first full stop: the list a sentence introduces. */
-const INTRO = /(?:分别是|分别为|依次是|是|为|包括|如下)[：:]|(?:分别是|分别为|依次是)/;
+const INTRO = /(?:分别是|分别为|依次是)[：:]?|(?:是|为|包括|如下)[：:]/;
+/** A line the list runs on from: nothing yet after the colon, or an item closed by 「；」. */
+const runsOn = (line: string) => !line.trim() || /[；;]\s*$/.test(line);
 
 /**
  * A list a sentence introduces, its items closed by 「；」 (on lines of their own or run on), or a plain list of
@@ -36,7 +38,7 @@ function introducedList(lines: string[]): { before: string[]; roots: Block[] } |
     // The list: the rest of this line and, while items close with 「；」, the lines after it.
     const parts = [lines[i]!.slice(m.index! + m[0].length)];
     let j = i + 1;
-    while (j < lines.length && /[；;]\s*$/.test(parts[parts.length - 1]!.trim() || '；') && lines[j]!.trim()) parts.push(lines[j++]!.trim());
+    while (j < lines.length && runsOn(parts[parts.length - 1]!) && lines[j]!.trim()) parts.push(lines[j++]!.trim());
     const text = parts.join('').trim();
     const end = text.search(/。/);
     const list = end < 0 ? text : text.slice(0, end);
