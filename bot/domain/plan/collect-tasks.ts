@@ -74,9 +74,12 @@ function collectTasks(
   };
   for (const b of blocks) {
     if (isFraming(b)) continue;
-    if (b.level === 2 && hasLevel3 && blocksAt(b.children, 3).length > 0) {
+    if (b.level === 2 && hasParts(b)) {
+      // 「（一）实施某行动」 over 「1.主要目标指标」「2.重点工作举措」: one task told in parts.
+      out.push({ block: b, section: parent, path, least: restarts ? path.length : 0 });
+    } else if (b.level === 2 && hasLevel3 && blocksAt(b.children, 3).length > 0) {
       const ordinal = subsection(b);
-      for (const t of blocksAt(b.children, 3)) out.push({ block: t, section: ordinal, path: [...path, sub] });
+      for (const t of blocksAt(b.children, 3)) out.push({ block: t, section: ordinal, path: [...path, b.value || sub] });
     } else if (b.level === 2 && numbered && isBareHeading(b)) {
       subsection(b);
     } else if (b.level === 2) {
@@ -102,6 +105,15 @@ function isFraming(b: Block): boolean {
   const title = headTitle(b.head).replace(/[：:，,。]+$/u, '');
   if (MEANS.test(title)) return blocksAt(b.children, 3).length === 0;
   return AIMS.test(title) && b.children.every(isFraming);
+}
+
+/** The parts one task is told in: 「主要目标指标」「重点工作举措」「工作任务」「进度安排」. */
+const PART = /^(?:主要|重点|具体|年度)?(?:工作)?(?:目标|指标|目标指标|目标任务|举措|措施|任务|内容|路径|步骤|安排|进度安排)$/u;
+
+/** A heading whose numbered items are all such parts (two or more): the heading is the task. */
+function hasParts(b: Block): boolean {
+  const items = blocksAt(b.children, 3);
+  return items.length >= 2 && items.every((c) => PART.test(headTitle(c.head).replace(/[：:，,。]+$/u, '')));
 }
 
 function isBareHeading(b: Block): boolean {

@@ -69,6 +69,8 @@ const BRACKET_RE = new RegExp(
   'g',
 );
 
+const OPEN_BRACKET_END = /[（(［\[【〔]\s*$/;
+
 /**
  * Finds annotations in a text and returns them with the text stripped of them.
  * Recognises 「牵头科室：A；配合单位：B、C；完成时限：6月底」 whether on lines of their own or
@@ -90,7 +92,9 @@ export function extractAnnotations(text: string): { rest: string; found: Annotat
       ANNOTATION_RE.lastIndex = 0;
       const m = ANNOTATION_RE.exec(line);
       if (!m) return line;
-      const head = line.slice(0, m.index);
+      // A bracket the line opens and never closes (「……。（责任单位：甲、乙」, a page cut or a lost 「）」) holds the
+      // annotation as a closed one would.
+      const head = line.slice(0, m.index).replace(OPEN_BRACKET_END, '');
       // Only when the annotation starts the line or follows the end of a sentence.
       if (head.trim() && !/[。；;）)]\s*$/.test(head)) return line;
       readFields(line.slice(m.index), found);

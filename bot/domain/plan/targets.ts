@@ -36,7 +36,7 @@ const LOOK_BACK = 400;
 /** Words that start a clause but are not what is counted. */
 const LEADING_NOISE =
   /^(并|且|和|及|同时|确保|力争|争取|全年|年内|全区|全市|目标|预计|实现|推动|推进|完成|组织|指导|帮助|支持|鼓励|引导|新增|累计|开展|举办|召开|培育|建成|达到|达)+/;
-const TRAILING_WORDS = ['控制在', '控制', '达到', '达', '突破', '超过', '不少于', '不低于', '累计', '新增', '完成', '为', '至', '在', '目标', '数量', '总数', '规模'];
+const TRAILING_WORDS = ['降至', '降到', '下降至', '下降到', '降低至', '降低到', '减少至', '减少到', '压减至', '压降至', '控制在', '控制', '达到', '达', '突破', '超过', '不少于', '不低于', '累计', '新增', '完成', '为', '至', '在', '目标', '数量', '总数', '规模'];
 
 /**
  * Drops the longest tail made only of TRAILING_WORDS, as `/(w1|w2|…)+$/` did — whose
@@ -62,7 +62,8 @@ function kindOf(unit: string, phrase: string, before: string): TargetKind {
 }
 
 function comparatorOf(before: string, after: string): Comparator {
-  if (AT_MOST.test(after.slice(0, 4)) || /(控制在|不超过|不高于|(?<!不)低于)\s*$/.test(before)) return 'at_most';
+  // 「降至9.3%」「减少到5起」: brought down to a level, a ceiling.
+  if (AT_MOST.test(after.slice(0, 4)) || /(控制在|不超过|不高于|(?<!不)低于|[降减](?:低|少)?[至到])\s*$/.test(before)) return 'at_most';
   return 'at_least';
 }
 

@@ -4,6 +4,7 @@
  * text that takes them up one by one (「其中，甲项目，……。乙项目，……」). Pure, linear in the text.
  */
 import { LABEL_SOURCE } from './labels.js';
+import { parseNumber } from './numerals.js';
 import type { Block } from './outline.js';
 
 /** A short name without sentence marks, a colon, and a sentence. */
@@ -16,7 +17,27 @@ const LIST = /(?:为|是|包括|有)[：:]([^。：:]{6,200})。/;
 const MIN_TASKS = 3;
 
 export function unnumberedTasks(lines: string[]): { before: string[]; roots: Block[] } | null {
-  return headedParagraphs(lines) ?? namedInTurn(lines) ?? introducedList(lines);
+  return headedParagraphs(lines) ?? namedInTurn(lines) ?? introducedList(lines) ?? countedList(lines);
+}
+
+/**
+ * 「对甲、乙、丙、丁等4个民生实事项目进行了审议」: names closed by 「等N个（项、件）」, where N counts exactly the names
+ * before it. The count is the proof that the names are the whole list, not a sentence's examples.
+ */
+const COUNTED = /((?:[^、，,。；;：:\s]{2,30}、){2,}[^、，,。；;：:\s]{2,30})等([0-9一二三四五六七八九十]{1,3})(?:个|项|件|大)/;
+/** The words before the first name that belong to the sentence: 「与会代表对」. */
+const LEAD_IN = /^[^对将把就、]{0,12}(?:对|将|把|就)/;
+
+function countedList(lines: string[]): { before: string[]; roots: Block[] } | null {
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i]!.match(COUNTED);
+    if (!m) continue;
+    const names = m[1]!.split('、').map((x) => x.trim());
+    names[0] = names[0]!.replace(LEAD_IN, '');
+    if (names.length !== parseNumber(m[2]!) || names.some((x) => x.length < 2)) continue;
+    return { before: lines.slice(0, i + 1), roots: names.map((x, k) => task(k + 1, x)) };
+  }
+  return null;
 }
 
 /** 「……项目是：」「……分别是」 and what follows it up to the first full stop: the list a sentence introduces. */

@@ -36,6 +36,8 @@ describe('labelled lines after a task, in every common form', () => {
     ['（牵头单位：区科技局；配合单位：区财政局、区税务局）', ['区科技局'], ['区财政局', '区税务局']],
     ['[牵头单位：区科技局；配合单位：区财政局]', ['区科技局'], ['区财政局']],
     ['〔牵头单位：区科技局〕', ['区科技局'], []],
+    // A bracket never closed (a page cut short, a lost 「）」) still holds the units.
+    ['（责任单位：区科技局、区财政局', ['区科技局', '区财政局'], []],
   ])('units in brackets after the text: %s', (bracket, lead, collaborators) => {
     const t = task([`1.培育高新技术企业。全年新增高新技术企业20家。${bracket}`]);
     expect([t.leadUnits, t.collaborators, t.body]).toEqual([lead, collaborators, '全年新增高新技术企业20家。']);

@@ -149,6 +149,20 @@ describe('the plan’s framing is neither section nor task', () => {
     expect(p.sections.map((s) => s.title).filter((t) => /要求|措施/.test(t))).toEqual([]);
   });
 
+  it('reads an action told in parts (「1.主要目标指标」「2.重点工作举措」) as one task with the parts\' targets', () => {
+    const p = plan('二、主要任务', '（一）实施全民健康促进行动。', '1.主要目标指标。', '人均预期寿命达82岁，居民健康素养水平达39%以上，重大慢病过早死亡率降至9.3%。', '2.重点工作举措。', '深化健康促进，建设健康乡镇10个。', '（二）提升基层服务能力。', '1.建设社区医院。新建5家。', '2.培训乡村医生。培训300人。');
+    expect(tasks(p)).toEqual([
+      ['2.1', '二', '实施全民健康促进行动'],
+      ['2.2.1', '二（二）', '建设社区医院'],
+      ['2.2.2', '二（二）', '培训乡村医生'],
+    ]);
+    expect(p.tasks[0]!.targets.map((g) => [g.label, g.value, g.unit, g.comparator])).toEqual([
+      ['居民健康素养水平', 39, '%', 'at_least'],
+      ['重大慢病过早死亡率', 9.3, '%', 'at_most'],
+      ['建设健康乡镇', 10, '个', 'at_least'],
+    ]);
+  });
+
   it('keeps a 主要目标 section whose numbered items are targets to reach', () => {
     const p = plan('一、主要目标', '（一）地区生产总值增长6%以上。', '二、重点任务', '1.培育科技型企业。新增30家。');
     expect(p.tasks.map((t) => t.title)).toEqual(['地区生产总值增长6%以上', '培育科技型企业']);
@@ -169,6 +183,10 @@ describe('a list a sentence introduces, in a text that numbers nothing', () => {
   it('reads run-on items whose first phrase names them, and a plain list of names', () => {
     const runOn = parseText(['某街道2023年十件实事', '这十件实事分别是：暖心助餐工程，新建老年食堂2个；畅行工程，新增停车位300个以上；安居工程，改造老旧小区4个。'].join('\n'));
     expect(runOn.tasks.map((t) => [t.title, t.targets.map((g) => g.value)])).toEqual([['暖心助餐工程', [2]], ['畅行工程', [300]], ['安居工程', [4]]]);
+    const counted = parseText(['某镇召开人民代表大会', '与会代表对集镇污水管网改造、村级养老服务站建设、农村公路提质改造等3个民生实事项目进行了审议，项目总投资约150万元。'].join('\n'));
+    expect(counted.tasks.map((t) => [t.code, t.title])).toEqual([['1', '集镇污水管网改造'], ['2', '村级养老服务站建设'], ['3', '农村公路提质改造']]);
+    // Examples, not the list: 「等」 counts more than it names.
+    expect(() => parseText(['某镇召开人民代表大会', '代表们对污水管网改造、养老服务站建设、公路提质改造等5个项目进行了审议。'].join('\n'))).toThrow(PlanError);
     const names = parseText(['某县2022年民生实事', '这5项民生实事分别是城区供水提升工程、乡村教师周转房工程、农贸市场改造工程、全民健身场地工程、普惠托育工程。'].join('\n'));
     expect(names.tasks.map((t) => t.title)).toEqual(['城区供水提升工程', '乡村教师周转房工程', '农贸市场改造工程', '全民健身场地工程', '普惠托育工程']);
   });
