@@ -2,6 +2,8 @@
 import type { Deps } from '../deps.js';
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import type { NudgeCardInput } from '../feishu/cards/nudge-card.js';
+import { shanghaiMinute } from '../domain/calendar/shanghai-time.js';
+import { returnedReportOf } from './return-report.js';
 import { loadTaskState } from './task-states.js';
 
 export async function nudgeCardInput(
@@ -12,7 +14,9 @@ export async function nudgeCardInput(
   const { task } = await loadTaskState(deps.db, { taskId: n.taskId, now, calendar: deps.calendar });
   // The card's colour follows the nudge: the ladder's level, not the task's light.
   const overdue = Number(n.kind.match(/overdue-(\d+)/)?.[1] ?? 0);
-  const level = n.kind.startsWith('leader-') || overdue >= deps.schedule.redAfter ? 'red' : overdue > 0 ? 'yellow' : n.kind.startsWith('deadline') ? 'blue' : null;
+  const returnedId = returnedReportOf(n.kind);
+  const returned = returnedId === null ? null : await returnedView(deps, returnedId);
+  const level = n.kind.startsWith('leader-') || overdue >= deps.schedule.redAfter ? 'red' : overdue > 0 || returned ? 'yellow' : n.kind.startsWith('deadline') ? 'blue' : null;
   return {
     task: { id: task.id, code: task.code, title: task.title, body: task.body },
     state: task.state,
@@ -21,5 +25,14 @@ export async function nudgeCardInput(
     period: n.period,
     kind: n.kind,
     level,
+    ...(returned ? { returned } : {}),
   };
+}
+
+/** Who returned the report, when, why, and what it said. */
+async function returnedView(deps: Pick<Deps, 'db'>, reportId: number): Promise<NudgeCardInput['returned'] | null> {
+  const r = await deps.db.report.findUnique({ where: { id: reportId }, select: { rawText: true, returnedAt: true, returnedBy: true, returnReason: true } });
+  if (!r?.returnedAt) return null;
+  const by = r.returnedBy ? await deps.db.person.findUnique({ where: { openId: r.returnedBy }, select: { name: true } }) : null;
+  return { by: by?.name ?? '管理员', at: shanghaiMinute(r.returnedAt), reason: r.returnReason ?? '', text: r.rawText };
 }

@@ -87,6 +87,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       })),
       reports: t.reports.map((r) => ({
         id: r.id, personId: r.personId, status: r.status as ReportStatus | null, percent: r.percent, period: r.period, createdAt: r.createdAt, rawText: r.rawText,
+        returned: r.returnedAt !== null,
       })),
       owners: owners.map((a) => ({ personId: a.personId, name: a.person.name, leave: a.person.leaves.map((l) => ({ from: l.fromDate, to: l.toDate })) })),
       askedPeriods: [...new Set(t.nudges.map((n) => n.period))],

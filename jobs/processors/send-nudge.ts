@@ -21,6 +21,7 @@ import { alertAdmins, type AdminAlert } from '../../bot/handlers/admin-alert.js'
 import { lifecycleOf, lifecycleWord } from '../../bot/domain/task-state/lifecycle.js';
 import { claimNudge, finishNudge } from '../../bot/store/nudge-store.js';
 import { nudgeCardInput } from '../../bot/store/nudge-card-input.js';
+import { returnedReportOf, returnStillOpen } from '../../bot/store/return-report.js';
 import { sendNudgeJob, type SendNudgeJob } from '../queues.js';
 
 const FINAL = new Set(['sent', 'failed', 'cancelled', 'skipped']);
@@ -114,8 +115,11 @@ async function unwanted(deps: Deps, n: NudgeRow): Promise<string | null> {
   const still = await deps.db.assignment.count({ where: { taskId: n.taskId, personId: n.personId, role, active: true } });
   if (!still) return '已不再负责该任务';
   if (n.kind === 'checkin' || n.kind.startsWith('followup')) {
-    const answered = await deps.db.report.count({ where: { taskId: n.taskId, period: n.period, revokedAt: null } });
-    if (answered) return '本期已填报';
+    // Answered: the period's newest report stands (one returned for more, 退回补充, does not answer).
+    const newest = await deps.db.report.findFirst({ where: { taskId: n.taskId, period: n.period, revokedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { returnedAt: true } });
+    if (newest && !newest.returnedAt) return '本期已填报';
   }
+  const returned = returnedReportOf(n.kind);
+  if (returned !== null && !(await returnStillOpen(deps.db, returned))) return '已补充报送或退回已撤销';
   return null;
 }

@@ -28,6 +28,8 @@ function reasonOf(r: LightReason, s: TaskState): AttentionReason | null {
     }
     case 'missing':
       return { kind: 'missing' };
+    case 'returned':
+      return { kind: 'returned' };
     case 'due_soon':
       return { kind: 'due_soon', deadline: s.deadline.date, workdays: r.workdays };
     default:

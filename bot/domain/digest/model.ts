@@ -51,6 +51,7 @@ export type AttentionReason =
   | { kind: 'at_risk'; words: string | null }
   | { kind: 'not_started' }
   | { kind: 'missing' }
+  | { kind: 'returned' }
   | { kind: 'due_soon'; deadline: string; workdays: number }
   | { kind: 'extension'; by: string; to: string; reason: string };
 

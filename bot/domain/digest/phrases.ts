@@ -121,6 +121,8 @@ export function reasonPhrase<S>(r: AttentionReason, w: Writer<S>, wordsMax: numb
       return w.t`指标落后：${targetPhrase(r.target, w, d)}`;
     case 'missing':
       return w.t`本期未报送`;
+    case 'returned':
+      return w.t`报送已退回，待补充`;
     case 'due_soon':
       return w.t`即将到期：还剩${r.workdays}个工作日（时限${w.fig(dateWord(r.deadline, d.today))}）`;
     case 'extension': {

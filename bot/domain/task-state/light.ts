@@ -3,7 +3,8 @@
  * green: closed, awaiting confirmation of completion, or on track and on pace;
  * none: paused, or never reported (nothing to judge);
  * red: overdue, blocked, or a target far behind pace (or over its cap);
- * yellow: at risk, not started once pace says it should have (startDue), asked and not reported, a
+ * yellow: at risk, not started once pace says it should have (startDue), asked and not reported (or
+ * a report returned for more and not yet made good), a
  * target lagging, or the deadline near. 「尚未启动」 alone is no risk: a task whose time has barely begun
  * may well not have started.
  * Reasons are listed most serious first.
@@ -30,7 +31,7 @@ export function lightOf(
   const yellow: LightReason[] = [];
   if (progress === 'at_risk') yellow.push({ kind: 'at_risk' });
   if (progress === 'not_started' && startDue) yellow.push({ kind: 'not_started' });
-  if (reporting.reported === false) yellow.push({ kind: 'missing' });
+  if (reporting.reported === false) yellow.push({ kind: reporting.why === 'returned' ? 'returned' : 'missing' });
   for (const t of targets) if (t.verdict === 'lagging') yellow.push({ kind: 'lagging', targetId: t.targetId });
   if (progress !== 'overdue' && workdaysLeft <= dueSoonWorkdays) yellow.push({ kind: 'due_soon', workdays: Math.max(0, workdaysLeft) });
   if (red.length) return { light: 'red', reasons: [...red, ...yellow] };

@@ -30,7 +30,7 @@ export function stateWord(s: Pick<TaskState, 'lifecycle' | 'progress'>): string 
 /** This period's reporting: 「已报送」, 「未报送」 only when asked, 「本期未催报」 when nobody was asked. */
 export function reportingWord(r: Reporting): string {
   if (r.reported === true) return '已报送';
-  if (r.reported === false) return '未报送';
+  if (r.reported === false) return r.why === 'returned' ? '待补充' : '未报送';
   switch (r.why) {
     case 'on_leave':
       return '请假';
@@ -82,6 +82,8 @@ export function reasonPhrase(r: LightReason, s: Pick<TaskState, 'targets'>): Phr
       return [ours('尚未启动，已落后序时')];
     case 'missing':
       return [ours('本期未报送')];
+    case 'returned':
+      return [ours('报送已退回，待补充')];
     case 'lagging':
       return [ours('指标「'), theirs(label(r.targetId)), ours('」落后序时')];
     case 'due_soon':

@@ -29,6 +29,8 @@ export interface StateReport {
   period: string;
   createdAt: Date;
   rawText: string;
+  /** 退回补充: a leader or an admin asked for more; the period is 待补充 until a newer report. */
+  returned: boolean;
 }
 
 export interface StateTarget {
@@ -126,6 +128,7 @@ export type LightReason =
   | { kind: 'at_risk' }
   | { kind: 'not_started' }
   | { kind: 'missing' }
+  | { kind: 'returned' }
   | { kind: 'lagging'; targetId: number }
   | { kind: 'due_soon'; workdays: number }
   | { kind: 'unreported' }
@@ -139,7 +142,8 @@ export interface Reporting {
   period: string | null;
   asked: boolean;
   reported: boolean | null;
-  why: 'reported' | 'missing' | 'on_leave' | 'not_asked' | 'not_active' | 'cadence_off';
+  /** returned: the period's newest report was returned for more (退回补充) and nothing came since. */
+  why: 'reported' | 'missing' | 'returned' | 'on_leave' | 'not_asked' | 'not_active' | 'cadence_off';
 }
 
 export interface DeadlineState {

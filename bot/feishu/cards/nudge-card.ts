@@ -27,12 +27,15 @@ export interface NudgeCardInput {
   level: 'blue' | 'yellow' | 'red' | null;
   /** Set once a report for the period is recorded: who, when ('YYYY-MM-DD HH:mm') and what (「已记录：…」). */
   reported?: { by: string; at: string; line: string };
+  /** A 退回补充 nudge: who returned the report, when ('YYYY-MM-DD HH:mm'), why, and the report's words. */
+  returned?: { by: string; at: string; reason: string; text: string };
 }
 
 export const STATUS_WORDS = { on_track: '按计划推进', not_started: '尚未启动', at_risk: '有风险', blocked: '受阻', done: '已完成' } as const;
 
 function subtitle(n: NudgeCardInput): string {
   if (n.reported) return '已报送，如有出入可更正';
+  if (n.returned) return '报送已退回，请补充后重新报送';
   const left = n.state.deadline.workdaysLeft;
   if (n.kind.startsWith('deadline-0')) return '今天是完成时限，请填报进展';
   if (n.kind.startsWith('deadline-')) return `距完成时限还有 ${left} 个工作日`;
@@ -51,6 +54,9 @@ function nudgeCardOf(n: NudgeCardInput, compact: boolean): Card {
   const template: Template = n.reported ? 'green' : n.level === 'red' ? 'red' : n.level === 'yellow' ? 'orange' : 'blue';
   const reported = n.reported
     ? [markdown(md`**已报送**（${cut(n.reported.by, 12)}，${figure(n.reported.at)}）\n${cut(n.reported.line, 400)}`), hr()]
+    : [];
+  const returned = n.returned
+    ? [markdown(md`**退回补充**（${cut(n.returned.by, 12)}，${figure(n.returned.at)}）\n理由：${cut(n.returned.reason, 300)}\n原报送：「${cut(n.returned.text, 200)}」`), hr()]
     : [];
   const value = (extra: Record<string, unknown>) => ({ taskId: n.task.id, period: n.period, ...extra });
   const targets = n.state.targets;
@@ -72,6 +78,7 @@ function nudgeCardOf(n: NudgeCardInput, compact: boolean): Card {
     summary: cut(`任务${n.task.code} ${n.task.title}：${subtitle(n)}`, 60),
     elements: [
       ...reported,
+      ...(n.reported ? [] : returned),
       markdown(md`${cut(n.task.body, 80)}`),
       ...(lines.length ? [markdown(joinMd(compact ? fitLines(lines, LIST_BUDGET / 2) : lines, '\n'))] : []),
       markdown(md`完成时限：${figure(deadlineWord(d, n.today))}（${figure(workdaysWord(d))}）`),

@@ -3,8 +3,9 @@ import type { CommandSpec } from './command.js';
 import { extendCommand } from './extend.js';
 import { historyCommand } from './history.js';
 import { leaveCommand } from './leave.js';
+import { returnCommand } from '../reports/return-report.js';
 import { reportCommand } from './report.js';
 import { statusCommand } from './status.js';
 import { taskCommand } from './task.js';
 
-export const everyoneCommands: CommandSpec[] = [taskCommand, reportCommand, leaveCommand, extendCommand, historyCommand, statusCommand];
+export const everyoneCommands: CommandSpec[] = [taskCommand, reportCommand, leaveCommand, extendCommand, returnCommand, historyCommand, statusCommand];

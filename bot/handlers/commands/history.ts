@@ -7,7 +7,7 @@ import { wordTable } from '../../domain/word-table.js';
 import { requireTask, sayCard, type CommandSpec } from './command.js';
 
 const ACTIONS = wordTable({
-  'report.added': '填报进展', 'report.edited': '修改进展', 'report.revoked': '撤销进展', 'reply.refused': '非责任人回复（未记为进展）',
+  'report.added': '填报进展', 'report.edited': '修改进展', 'report.revoked': '撤销进展', 'report.returned': '退回补充', 'reply.refused': '非责任人回复（未记为进展）',
   'assignment.added': '指派人员', 'assignment.ended': '取消指派', 'task.deadline': '调整完成时限', 'task.target': '调整指标',
   'task.cadence': '调整催办频次', 'extension.requested': '申请延期', 'extension.approved': '同意延期', 'extension.refused': '不同意延期',
   'extension.approval-undone': '撤销延期批准', undo: '撤销修改',

@@ -66,6 +66,8 @@ function whoWord(t: TaskView): Md {
       const leave = names(s.onLeave);
       return md`未报：${late ?? md`无`}${leave ? md`（请假：${leave}）` : md``}`;
     }
+    case 'returned':
+      return md`待补充：${names(t.owners.map((o) => o.personId)) ?? md`无`}`;
     case 'on_leave':
       return md`请假：${names(s.onLeave) ?? md`全部责任人`}`;
     default:

@@ -26,7 +26,7 @@ export const contextAt = (now: Date, plan = YEAR): StateContext => stateContext(
 
 let nextReport = 1;
 export function report(period: string, when: string, status: ReportStatus | null, rawText: string, extra: Partial<StateReport> = {}): StateReport {
-  return { id: nextReport++, personId: 1, status, percent: null, period, createdAt: bj(when), rawText, ...extra };
+  return { id: nextReport++, personId: 1, status, percent: null, period, createdAt: bj(when), rawText, returned: false, ...extra };
 }
 
 export function target(id: number, label: string, value: number, unit: string, kind: StateTarget['kind'], history: [string, number][] = [], extra: Partial<StateTarget> = {}): StateTarget {

@@ -22,7 +22,7 @@ export function target(o: Partial<Omit<StateTarget, 'history'>> & { history?: [s
 
 let ids = 0;
 export function report(when: string, o: Partial<StateReport> = {}): StateReport {
-  return { id: ++ids, personId: 1, status: null, percent: null, period: '', createdAt: at(when), rawText: '', ...o };
+  return { id: ++ids, personId: 1, status: null, percent: null, period: '', createdAt: at(when), rawText: '', returned: false, ...o };
 }
 
 export function task(o: Partial<TaskStateInput> = {}): TaskStateInput {

@@ -22,6 +22,7 @@ describe('light reasons', () => {
     [{ kind: 'far_behind', targetId: 9 }, '指标「技术合同登记」严重落后序时'],
     [{ kind: 'at_risk' }, '有风险'],
     [{ kind: 'missing' }, '本期未报送'],
+    [{ kind: 'returned' }, '报送已退回，待补充'],
     [{ kind: 'lagging', targetId: 9 }, '指标「技术合同登记」落后序时'],
     [{ kind: 'due_soon', workdays: 4 }, '临近完成时限（还剩 4 个工作日）'],
     [{ kind: 'due_soon', workdays: 0 }, '今天到期'],
@@ -34,6 +35,7 @@ describe('reporting, state and deadline words', () => {
   it.each([
     [{ reported: true, why: 'reported' }, '已报送'],
     [{ reported: false, why: 'missing' }, '未报送'],
+    [{ reported: false, why: 'returned' }, '待补充'],
     [{ reported: null, why: 'not_asked' }, '本期未催报'],
     [{ reported: null, why: 'on_leave' }, '请假'],
     [{ reported: null, why: 'cadence_off' }, '不催报'],

@@ -20,6 +20,9 @@ describe('reporting for the check-in period', () => {
     ['paused: not asked', { lifecycle: 'paused' as const, askedPeriods: [W15] }, { asked: false, reported: null, why: 'not_active' }],
     ['awaiting confirmation: not asked', { lifecycle: 'done_pending' as const, askedPeriods: [W15] }, { asked: false, reported: null, why: 'not_active' }],
     ['no check-ins at all', { cadence: 'off' as const }, { period: null, asked: false, reported: null, why: 'cadence_off' }],
+    ['the period’s report returned for more (退回补充): 待补充, asked or not', { reports: [report('2022-04-12', { period: W15, returned: true })] }, { asked: false, reported: false, why: 'returned' }],
+    ['a report after the returned one answers the period', { askedPeriods: [W15], reports: [report('2022-04-12', { period: W15, returned: true }), report('2022-04-13', { period: W15 })] }, { reported: true, why: 'reported' }],
+    ['a returned report of an earlier period leaves this one to its own reports', { askedPeriods: [W15], reports: [report('2022-04-06', { period: '2022-W14', returned: true }), report('2022-04-12', { period: W15 })] }, { reported: true, why: 'reported' }],
     ['a report of an earlier period does not answer this one', { askedPeriods: [W15], reports: [report('2022-04-06', { period: '2022-W14' })] }, { reported: false }],
   ])('%s', (_what, o, want) => expect(stateAt(o).reporting).toMatchObject(want));
 
@@ -36,6 +39,7 @@ describe('progress and light', () => {
     ['numbers only after a risk: still at risk', { reports: [report('2022-04-05', { period: '2022-W14', status: 'at_risk' }), report('2022-04-12', { period: W15 })] }, 'at_risk', 'yellow', 'at_risk'],
     ['blocked', { reports: [report('2022-04-12', { period: W15, status: 'blocked' })] }, 'blocked', 'red', 'blocked'],
     ['asked and not reported', { askedPeriods: [W15] }, 'missing', 'yellow', 'missing'],
+    ['on track, but the report was returned for more: yellow until made good', { reports: [report('2022-04-12', { period: W15, status: 'on_track', returned: true })] }, 'on_track', 'yellow', 'returned'],
     ['overdue', { deadline: '2022-04-01' }, 'overdue', 'red', 'overdue'],
     ['deadline within five working days', { deadline: '2022-04-19', reports: [report('2022-04-12', { period: W15, status: 'on_track' })] }, 'on_track', 'yellow', 'due_soon'],
     ['awaiting confirmation, even past its deadline', { lifecycle: 'done_pending' as const, deadline: '2022-04-01' }, 'done', 'green', 'done_pending'],
