@@ -47,8 +47,10 @@ function read(input: ReadReplyInput): ReadReply {
     .filter((v) => Number.isFinite(v.value))
     .map((v) => ({ ...v, target: usable[v.target]!.i }));
   const percent = readPercent(c, reading.progress, usable.map(({ t }) => t));
+  // A rate met (「增长10.1%」 against 8%) says the pace, not that the work is over: only counts and sums finish a task.
   const targetsMet =
-    usable.length > 0 && usable.every(({ t, i }) => values.some((v) => v.target === i && v.value >= t.value - 1e-9));
+    usable.some(({ t }) => t.kind !== 'percent') &&
+    usable.every(({ t, i }) => values.some((v) => v.target === i && v.value >= t.value - 1e-9));
   const shortfall = values.some((v) => targets[v.target]!.kind !== 'percent' && v.value < targets[v.target]!.value - 1e-9);
   const nothingDone = percent === 0 || (values.length > 0 && values.every((v) => v.value === 0 && targets[v.target]!.kind !== 'percent'));
   const { status, by } = decideStatus(findSignals(c), { targetsMet, shortfall, percent, nothingDone });

@@ -50,6 +50,15 @@ const rows: Row[] = [
   ['部分企业尚未启动申报，其余正常推进', HIGH_TECH, { status: 'on_track' }],
   ['尚未启动，资金未到位', REGISTRATION, { status: 'blocked', blocker: '资金未到位' }],
   ['已于3月启动', HIGH_TECH, {}],
+  ['未开复工10项（续建8项，新建2项）', INCUBATORS, { status: 'not_started' }],
+  // Against the target's pace, works near their end
+  ['一般公共预算收入同比增长1.3%，低于目标5.7个百分点', GROWTH, { status: 'at_risk', values: [[1.3, 0]], blocker: '低于目标5.7个百分点' }],
+  ['规上工业增加值同比增长10.1%，高于目标2.1个百分点', GROWTH, { status: 'on_track', values: [[10.1, 0]] }],
+  // A rate met says the pace, not that the work is over
+  ['地区生产总值同比增长8.5%', GROWTH, { values: [[8.5, 0]] }],
+  ['气象路小学进入施工扫尾阶段', INCUBATORS, { status: 'on_track' }],
+  ['二期安置房已具备交付条件', INCUBATORS, { status: 'on_track' }],
+  ['南广场公园将于8月15日前完工', INCUBATORS, { status: 'on_track', expectedOn: '2022-08-15' }],
   // 5. A number named as the target or the whole is not a report
   ['70项中已完成23项', REGISTRATION, { values: [[23, 0]] }],
   ['目标70项，已完成23项', REGISTRATION, { values: [[23, 0]] }],
