@@ -6,10 +6,10 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
-import { OwnersError, parseOwners, type OwnerRow } from '../domain/owners/parse-owners.js';
+import { OwnersError, problemsMessage, readOwners, type OwnerRow } from '../domain/owners/parse-owners.js';
 import { createMessenger } from '../feishu/messenger.js';
 import { readPlanFile } from '../plan-files/read-plan-file.js';
-import { importOwners, OwnersRefused } from '../store/import-owners.js';
+import { importOwners, ownersProblems, OwnersRefused } from '../store/import-owners.js';
 import type { Io } from './io.js';
 import { withDb } from './open-db.js';
 import { pickPlan } from './pick-plan.js';
@@ -20,16 +20,23 @@ export async function runAssign(args: string[], io: Io): Promise<number> {
   const file = positionals[0];
   if (!file) throw new UsageError('请指定责任分工表：workplan assign <文件.csv|.xlsx> [--plan 计划编号]');
   const source = await readPlanFile(file);
-  if (source.kind !== 'table') throw new UsageError('责任分工表应为 .csv、.tsv 或 .xlsx 表格。');
-  let rows: OwnerRow[];
+  if (source.kind !== 'table') throw new UsageError('责任分工表应为 .csv、.tsv、.xlsx 表格，或带表格的 .md 文件。');
+  let reading;
   try {
-    rows = await resolveIds(parseOwners(source.rows));
+    reading = readOwners(source.rows);
   } catch (e) {
     if (e instanceof OwnersError) throw new UsageError(e.message);
     throw e;
   }
   return withDb(async (db) => {
     const planId = await pickPlan(db, values.plan);
+    // Every problem at once, the file's own and the plan's, in row order; Feishu is asked for ids only of a file without any.
+    // (a row Feishu was not asked about, having an email or a mobile, is not said to lack an account).
+    const rows = reading.problems.length ? reading.rows : await resolveIds(reading.rows);
+    const checked = reading.problems.length ? rows.filter((r) => r.openId || (!r.email && !r.mobile)) : rows;
+    const problems = [...reading.problems, ...(await ownersProblems(db, { planId, rows: checked, codes: reading.codes }))];
+    if (problems.length) throw new UsageError(problemsMessage(problems));
+    if (!rows.length) throw new UsageError('责任分工表中没有任何人员行。');
     try {
       const r = await importOwners(db, { planId, rows, by: `cli:${file}`, now: systemClock.now() });
       io.out(`已导入责任分工：${rows.length} 行，涉及 ${r.people} 人；新增 ${r.added} 项分工，${r.unchanged} 项已存在。\n`);

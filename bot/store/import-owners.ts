@@ -4,7 +4,7 @@
  * change. Existing roles not in the file are kept (the file adds, it does not
  * take away; /unassign does that).
  */
-import type { OwnerRow } from '../domain/owners/parse-owners.js';
+import { problemsMessage, type OwnerRow, type OwnersProblem } from '../domain/owners/parse-owners.js';
 import { audit } from './audit.js';
 import { BULK_TRANSACTION, type Db } from './db.js';
 import { assign, upsertPerson } from './people.js';
@@ -19,14 +19,25 @@ export class OwnersRefused extends Error {
   override name = 'OwnersRefused';
 }
 
+/**
+ * What the plan and the directory say is wrong with a file's lines: task codes the plan does not have (every
+ * line with a code), and people without a Feishu account (the whole rows).
+ */
+export async function ownersProblems(db: Db, o: { planId: number; rows: OwnerRow[]; codes?: { line: number; taskCode: string }[] }): Promise<OwnersProblem[]> {
+  const tasks = await db.task.findMany({ where: { planId: o.planId, removedAt: null }, select: { code: true } });
+  const known = new Set(tasks.map((t) => t.code));
+  const codes = o.codes ?? o.rows.map((r) => ({ line: r.line, taskCode: r.taskCode }));
+  return [
+    ...codes.filter((c) => !known.has(c.taskCode)).map((c) => ({ line: c.line, text: `计划中没有任务「${c.taskCode}」` })),
+    ...o.rows.filter((r) => !r.openId).map((r) => ({ line: r.line, text: `无法确定「${r.name}」的飞书账号（请填写 open_id，或可在飞书中查到的邮箱/手机号）` })),
+  ];
+}
+
 export async function importOwners(db: Db, input: { planId: number; rows: OwnerRow[]; by: string; now: Date }): Promise<OwnersResult> {
   const tasks = await db.task.findMany({ where: { planId: input.planId, removedAt: null }, select: { id: true, code: true } });
   const byCode = new Map(tasks.map((t) => [t.code, t.id]));
-  const problems = input.rows.flatMap((r) => [
-    ...(byCode.has(r.taskCode) ? [] : [`第 ${r.line} 行：计划中没有任务「${r.taskCode}」`]),
-    ...(r.openId ? [] : [`第 ${r.line} 行：无法确定「${r.name}」的飞书账号（请填写 open_id，或可在飞书中查到的邮箱/手机号）`]),
-  ]);
-  if (problems.length) throw new OwnersRefused(`责任分工表有 ${problems.length} 处问题，未做任何修改：\n${problems.slice(0, 20).join('\n')}`);
+  const problems = await ownersProblems(db, input);
+  if (problems.length) throw new OwnersRefused(problemsMessage(problems));
 
   return db.$transaction(async (tx) => {
     let added = 0;

@@ -80,6 +80,11 @@ describe('workplan assign', () => {
     ['an unknown task', '任务编号,姓名,open_id\n99,张敏,ou_demo_zhangmin\n', '没有任务「99」'],
     ['a person Feishu does not know', '任务编号,姓名,邮箱\n1,无名氏,nobody@qj.gov.cn\n', '无法确定「无名氏」的飞书账号'],
     ['a bad role', '任务编号,姓名,角色,open_id\n1,张敏,观察员,ou_demo_zhangmin\n', '无法识别角色'],
+    [
+      'several kinds of mistake at once: every one, with its row, in row order',
+      '任务编号,姓名,角色,open_id\n99,张敏,责任人,ou_demo_zhangmin\n1,,责任人,ou_demo_liqiang\n2,李强,观察员,ou_demo_liqiang\n98,陈静,责任人,u_bad\n',
+      '责任分工表有 5 处问题，未做任何修改：\n第 2 行：计划中没有任务「99」\n第 3 行：缺少姓名\n第 4 行：无法识别角色「观察员」（可填 责任人 / 协办 / 责任领导）\n第 5 行：open_id「u_bad」格式不正确（应以 ou_ 开头）\n第 5 行：计划中没有任务「98」',
+    ],
   ])('refuses %s with a Chinese message and changes nothing', async (_what, csv, words) => {
     const before = await snapshot();
     const file = join(dir, 'bad.csv');

@@ -37,8 +37,31 @@ const ROLE_WORDS: [Role, RegExp][] = [
   ['owner', /(责任人|负责人|经办|主办|owner|牵头|^$)/i],
 ];
 
+/** One thing wrong in the file, at its 1-based row. */
+export interface OwnersProblem {
+  line: number;
+  text: string;
+}
+
+/** What a file says: the rows that are whole, every line's task code, and everything wrong with it. */
+export interface OwnersReading {
+  rows: OwnerRow[];
+  /** Every person line's task code (also of lines with other problems), for the plan's check. */
+  codes: { line: number; taskCode: string }[];
+  problems: OwnersProblem[];
+}
+
 export class OwnersError extends Error {
   override name = 'OwnersError';
+}
+
+const SHOWN = 20;
+
+/** 「责任分工表有 3 处问题，未做任何修改：」 and each, in row order (the first 20, then how many more). */
+export function problemsMessage(problems: OwnersProblem[]): string {
+  const sorted = [...problems].sort((a, b) => a.line - b.line);
+  const more = sorted.length > SHOWN ? [`……另有 ${sorted.length - SHOWN} 处`] : [];
+  return `责任分工表有 ${sorted.length} 处问题，未做任何修改：\n${[...sorted.slice(0, SHOWN).map((p) => `第 ${p.line} 行：${p.text}`), ...more].join('\n')}`;
 }
 
 export function columnOf(cell: string): Column | null {
@@ -54,7 +77,16 @@ export function normaliseTaskCode(raw: string): string {
   return cn !== null && !/^\d/.test(s) ? String(cn) : s;
 }
 
+/** The rows, or an OwnersError listing every problem with its row. */
 export function parseOwners(rows: string[][]): OwnerRow[] {
+  const r = readOwners(rows);
+  if (r.problems.length) throw new OwnersError(problemsMessage(r.problems));
+  if (!r.rows.length) throw new OwnersError('责任分工表中没有任何人员行。');
+  return r.rows;
+}
+
+/** Reads every line and keeps every problem (a file with several kinds of mistake is told all of them at once). */
+export function readOwners(rows: string[][]): OwnersReading {
   const headerIdx = rows.findIndex((r) => {
     const cols = r.map(columnOf);
     return cols.includes('task') && cols.includes('name');
@@ -66,10 +98,12 @@ export function parseOwners(rows: string[][]): OwnerRow[] {
     return i < 0 ? '' : (r[i] ?? '').trim();
   };
   const out: OwnerRow[] = [];
-  const problems: string[] = [];
+  const codes: OwnersReading['codes'] = [];
+  const problems: OwnersProblem[] = [];
   rows.slice(headerIdx + 1).forEach((r, k) => {
     const line = headerIdx + 2 + k;
     if (r.every((c) => !c?.trim())) return;
+    const wrong = (text: string) => problems.push({ line, text });
     const taskCode = normaliseTaskCode(at(r, 'task'));
     const name = at(r, 'name');
     const roleText = at(r, 'role');
@@ -77,17 +111,16 @@ export function parseOwners(rows: string[][]): OwnerRow[] {
     const email = at(r, 'email') || null;
     const mobile = at(r, 'mobile').replace(/[\s-]/g, '') || null;
     const openId = at(r, 'openId') || null;
-    if (!taskCode) problems.push(`第 ${line} 行：缺少任务编号`);
-    if (!name) problems.push(`第 ${line} 行：缺少姓名`);
-    if (!role) problems.push(`第 ${line} 行：无法识别角色「${roleText}」（可填 责任人 / 协办 / 责任领导）`);
-    if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push(`第 ${line} 行：邮箱「${email}」格式不正确`);
-    if (mobile && !/^\+?\d{6,15}$/.test(mobile)) problems.push(`第 ${line} 行：手机号「${mobile}」格式不正确`);
-    if (openId && !/^ou_[A-Za-z0-9_-]{4,}$/.test(openId)) problems.push(`第 ${line} 行：open_id「${openId}」格式不正确（应以 ou_ 开头）`);
+    if (taskCode) codes.push({ line, taskCode });
+    if (!taskCode) wrong('缺少任务编号');
+    if (!name) wrong('缺少姓名');
+    if (!role) wrong(`无法识别角色「${roleText}」（可填 责任人 / 协办 / 责任领导）`);
+    if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) wrong(`邮箱「${email}」格式不正确`);
+    if (mobile && !/^\+?\d{6,15}$/.test(mobile)) wrong(`手机号「${mobile}」格式不正确`);
+    if (openId && !/^ou_[A-Za-z0-9_-]{4,}$/.test(openId)) wrong(`open_id「${openId}」格式不正确（应以 ou_ 开头）`);
     if (taskCode && name && role) {
       out.push({ line, taskCode, name, role, openId, email, mobile, department: at(r, 'department') || null });
     }
   });
-  if (problems.length) throw new OwnersError(`责任分工表有 ${problems.length} 处问题，未做任何修改：\n${problems.slice(0, 20).join('\n')}`);
-  if (!out.length) throw new OwnersError('责任分工表中没有任何人员行。');
-  return out;
+  return { rows: out, codes, problems };
 }
