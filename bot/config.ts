@@ -64,6 +64,9 @@ const schema = z
     DIGEST_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm, e.g. 16:00').default('16:00'),
     /** Show who has not reported in the group digest too (default: admins only). */
     DIGEST_SHOW_MISSING: bool.default(false),
+    /** 督办 also buzzes by SMS / by phone call (urgent_sms / urgent_phone): each spends the tenant's buzz quota. */
+    URGENT_SMS: bool.default(false),
+    URGENT_PHONE: bool.default(false),
     /** On SIGTERM, how long in-flight jobs may run before the workers stop anyway (their jobs are retried). */
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(20),
     /** How often the sweep computes due nudges, seconds; 0 = this process does not schedule it. */

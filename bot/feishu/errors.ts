@@ -65,6 +65,13 @@ const REASONS: Record<number, string> = {
   41050: '无权查看该用户',
   41012: '用户 ID 无效',
   99991403: '本月接口调用额度已用完',
+  // Buzz (加急) answers: https://open.feishu.cn/document/server-docs/im-v1/buzz-messages/urgent_app
+  230012: '机器人不是该消息的发送者',
+  230023: '对方未读的加急消息过多（超过 200 条），需先阅读部分加急消息',
+  230024: '企业的加急额度已用完，请联系企业管理员',
+  230027: '外部群不支持该操作',
+  230052: '无权加急该消息（群设置仅群主和管理员可加急，或被识别为风险操作）',
+  230098: '被聚合的消息不支持加急',
 };
 
 export function reasonOf(e: FeishuError): string {

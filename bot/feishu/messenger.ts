@@ -20,6 +20,9 @@ export type { Card };
  */
 export type Content = { text: BotText } | { card: Card } | { fileKey: string };
 
+/** How a buzz (加急) reaches people: in the client only, or also by SMS or a phone call (those spend the tenant's quota). */
+export type UrgentVia = 'app' | 'sms' | 'phone';
+
 export interface SentMessage {
   messageId: string;
   chatId: string | null;
@@ -30,6 +33,11 @@ export interface Messenger {
   send(to: Recipient, content: Content, key: string): Promise<SentMessage>;
   reply(messageId: string, content: Content, key: string, opts?: { inThread?: boolean }): Promise<SentMessage>;
   updateCard(messageId: string, card: Card): Promise<void>;
+  /**
+   * Buzzes (加急) a message the bot sent to these people (open_ids, at most 200); resolves to the ids Feishu
+   * found invalid (not receivers of the message), the others being buzzed. None valid: a FeishuError 230001.
+   */
+  urgent(messageId: string, openIds: string[], via: UrgentVia): Promise<string[]>;
   /** The bytes of a message's file; past `maxBytes` the download stops and DownloadTooLarge is thrown. */
   downloadFile(messageId: string, fileKey: string, type: 'file' | 'image', opts?: { maxBytes?: number }): Promise<Buffer>;
   uploadFile(fileName: string, bytes: Buffer): Promise<string>;
@@ -187,6 +195,12 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     },
     async updateCard(messageId, card) {
       await call('updateCard', () => client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
+    },
+    async urgent(messageId, openIds, via) {
+      const payload = { path: { message_id: messageId }, params: { user_id_type: 'open_id' as const }, data: { user_id_list: openIds } };
+      const m = client.im.v1.message;
+      const data = await call(`urgent_${via}`, () => (via === 'sms' ? m.urgentSms(payload) : via === 'phone' ? m.urgentPhone(payload) : m.urgentApp(payload)));
+      return data.invalid_user_id_list ?? [];
     },
     downloadFile(messageId, fileKey, type, o) {
       return timed('downloadFile', () => download(messageId, fileKey, type, o?.maxBytes ?? Infinity));

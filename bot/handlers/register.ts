@@ -5,6 +5,7 @@ import { extendCardActions } from './commands/extend.js';
 import { completionCardActions } from './reports/completion-actions.js';
 import { doubtCardActions } from './reports/doubt-actions.js';
 import { returnCardActions } from './reports/return-report.js';
+import { urgeCardActions } from './leaders/urge.js';
 import { onFileMessage } from './commands/admin/index.js';
 import { onText } from './reports/on-text.js';
 import type { CardActionEntry, CommandHandler, HandlerOverrides, Handlers } from './types.js';
@@ -29,6 +30,8 @@ export function registerHandlers(extra: HandlerOverrides = {}): Handlers {
     commands: withOverrides(commandMap(), extra.commands),
     onText: extra.onText === undefined ? onText : extra.onText,
     onFile: extra.onFile === undefined ? onFileMessage : extra.onFile,
-    cardActions: withOverrides(new Map<string, CardActionEntry>(), reportCardActions, doubtCardActions, extendCardActions, completionCardActions, returnCardActions, extra.cardActions),
+    cardActions: withOverrides(
+      new Map<string, CardActionEntry>(), reportCardActions, doubtCardActions, extendCardActions, completionCardActions, returnCardActions, urgeCardActions, extra.cardActions,
+    ),
   };
 }

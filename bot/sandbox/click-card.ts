@@ -38,6 +38,7 @@ export async function clickCard(ctx: SandboxContext, input: ClickCardInput): Pro
   if (!m || m.msgType !== 'interactive' || m.sender !== 'bot') throw new Error(`clickCard: ${input.messageId} is not a card sent by the bot`);
   const chat = ctx.directory.chat(m.chatId);
   if (!chat?.members.includes(input.from)) throw new Error(`clickCard: ${input.from} cannot see ${input.messageId}`);
+  ctx.buzzes.read(input.from, m.chatId); // a click in the chat reads its urgent messages
   if (ctx.now() - m.createTime > CARD_LIFETIME_MS) throw new Error('clickCard: the card is older than 14 days and no longer interactive');
   const url = ctx.webhook.cardsUrl ?? ctx.webhook.eventsUrl;
   if (!url) throw new Error('fake Feishu: no cards URL; call fake.setWebhook({ cardsUrl }) first');

@@ -1,4 +1,5 @@
 /** The fake platform's parts, handed to every route and user action as one plain object. */
+import type { BuzzStore } from './buzzes.js';
 import type { CardRules } from './card-validator.js';
 import type { Delivery } from './delivery.js';
 import type { Directory } from './directory.js';
@@ -30,6 +31,8 @@ export interface SandboxContext {
   directory: Directory;
   messages: MessageStore;
   files: FileStore;
+  /** Buzzes (加急) accepted, unread counts, the SMS/phone quota. */
+  buzzes: BuzzStore;
   tokens: TokenStore;
   limits: Limits;
   faults: FaultState;

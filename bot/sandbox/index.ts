@@ -16,6 +16,10 @@
  *   ackTimeoutMs, else redelivery of the same event_id per redeliveryDelaysMs; group messages pushed only
  *   when the bot is @-mentioned; card callbacks never redelivered.
  * - real limits on demand: 50/s, 1000/min per app; 5/s per chat and per patched message (230020).
+ * - buzz (加急: urgent_app / urgent_sms / urgent_phone, http/urgent-routes.ts): the message must be the
+ *   bot's, receivers must have received it (else invalid_user_id_list; all invalid 230001), at most 200
+ *   unread urgent messages per person (230023), SMS/phone quota (230024); every buzz is recorded
+ *   (buzzes()), read when the person writes or clicks in that chat, and shown by the console as 加急.
  * - users write text or rich text (`post`, user-post.ts: at nodes keyed @_user_N, flat or under a locale).
  * Simplified:
  * - one app, one tenant; no scopes (99991672), no monthly quota, no recall/PUT edit, no url_verification
@@ -43,6 +47,7 @@ import { createApp } from './http/server.js';
 import { ids } from './ids.js';
 import { createLimits } from './limits.js';
 import { createGateway, LONG_CONNECTION } from './long-connection/gateway.js';
+import { createBuzzStore } from './buzzes.js';
 import { createMessageStore } from './message-store.js';
 import { createTokenStore } from './tokens.js';
 import { clickCard, type ClickCardInput } from './click-card.js';
@@ -99,6 +104,14 @@ export interface FakeFeishu {
   messagesTo(openId: string): T.StoredMessage[];
   messagesIn(chatId: string): T.StoredMessage[];
   message(messageId: string): T.StoredMessage | undefined;
+  /** Every buzz (加急) Feishu accepted, in order (and unread ones from elsewhere, addUnreadUrgent). */
+  buzzes(filter?: T.BuzzFilter): T.Buzz[];
+  /** The person has `count` more unread urgent messages from elsewhere (towards Feishu's limit of 200). */
+  addUnreadUrgent(openId: string, count: number): void;
+  /** The person reads their urgent messages: in one chat, or all. */
+  readUrgent(openId: string, chatId?: string): void;
+  /** What is left of the tenant's SMS / phone buzz quota (default: unlimited); past it Feishu answers 230024. */
+  setUrgentQuota(q: { sms?: number; phone?: number }): void;
   /** Bytes behind a file_key / image_key (uploads by the bot and user attachments). */
   fileBytes(fileKey: string): Buffer | undefined;
   /** Live notices (new message, updated message, delivery) for consoles; returns unsubscribe. */
@@ -114,6 +127,7 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
   const limits = createLimits(now);
   const ackTimeoutMs = opts.ackTimeoutMs ?? 3000;
   const longConnection = createGateway({ now, fragmentBytes: opts.longConnectionFragmentBytes ?? Infinity });
+  const messageStore = createMessageStore(now, notify);
   const ctx: SandboxContext = {
     app: {
       appId: opts.appId, appSecret: opts.appSecret, encryptKey: opts.encryptKey, verificationToken: opts.verificationToken,
@@ -132,8 +146,9 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
     },
     now,
     directory: createDirectory(opts.appId),
-    messages: createMessageStore(now, notify),
+    messages: messageStore,
     files: createFileStore(),
+    buzzes: createBuzzStore(now, notify, messageStore),
     tokens,
     limits,
     faults: createFaults(tokens, limits),
@@ -211,6 +226,10 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
     messagesTo: (openId) => messages.list({ chatId: directory.p2pChatOf(openId), sender: 'bot' }),
     messagesIn: (chatId) => messages.list({ chatId }),
     message: (id) => messages.list((m) => m.messageId === id)[0],
+    buzzes: (filter) => ctx.buzzes.list(filter),
+    addUnreadUrgent: (openId, count) => ctx.buzzes.addUnread(openId, count),
+    readUrgent: (openId, chatId) => ctx.buzzes.read(openId, chatId),
+    setUrgentQuota: (q) => ctx.buzzes.setQuota(q),
     fileBytes: (key) => {
       const f = ctx.files.get(key);
       return f ? Buffer.from(f.bytes) : undefined;

@@ -179,9 +179,29 @@ export interface ApiCall {
   at: number;
 }
 
+/** How a message was buzzed (加急): in the client, by SMS, by a phone call. */
+export type BuzzVia = 'app' | 'sms' | 'phone';
+
+/** One person buzzed about one message (or an unread urgent message from elsewhere, addUnreadUrgent). */
+export interface Buzz {
+  /** null: an urgent message the user got from someone else (only counts towards the 200 unread). */
+  messageId: string | null;
+  chatId: string | null;
+  openId: string;
+  via: BuzzVia;
+  /** now() when Feishu accepted it. */
+  at: number;
+  /** now() when the user read it (wrote or clicked in the message's chat, or readUrgent()); null while unread. */
+  readAt: number | null;
+}
+
+export type BuzzFilter = { messageId?: string; openId?: string; via?: BuzzVia; unread?: boolean };
+
 export type SandboxNotice =
   | { kind: 'message'; message: StoredMessage }
   | { kind: 'message_updated'; message: StoredMessage }
+  /** The message was buzzed, or a buzz of it was read: `buzzes` are all of its buzzes now. */
+  | { kind: 'message_urgent'; message: StoredMessage; buzzes: Buzz[] }
   | { kind: 'delivery'; delivery: DeliveryResult };
 
 export interface SandboxFaults {

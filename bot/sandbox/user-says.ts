@@ -73,6 +73,7 @@ export async function userSays(ctx: SandboxContext, input: UserSaysInput): Promi
   if (input.replyTo && !parent) throw new Error(`userSays: replyTo ${input.replyTo} is not a known message`);
   const chat = chatFor(ctx, input, parent?.chatId);
   if (parent && parent.chatId !== chat.chatId) throw new Error('userSays: replyTo is in another chat');
+  ctx.buzzes.read(input.from, chat.chatId); // writing in the chat reads its urgent messages
 
   let msgType = 'text';
   let content: Record<string, unknown>;

@@ -6,9 +6,10 @@ import { mineCommand } from './mine.js';
 import { paceCommand } from './pace.js';
 import { everyoneCommands } from './everyone.js';
 import { adminCommands } from './admin/index.js';
+import { urgeCommand } from '../leaders/urge.js';
 
 export function allCommands(): CommandSpec[] {
   const list: CommandSpec[] = [];
-  list.push(helpCommand(() => list), mineCommand, ...everyoneCommands, paceCommand, assignCommand, ...adminCommands);
+  list.push(helpCommand(() => list), mineCommand, ...everyoneCommands, paceCommand, urgeCommand, assignCommand, ...adminCommands);
   return list;
 }

@@ -11,6 +11,7 @@ const ACTIONS = wordTable({
   'assignment.added': '指派人员', 'assignment.ended': '取消指派', 'task.deadline': '调整完成时限', 'task.target': '调整指标',
   'task.cadence': '调整催办频次', 'extension.requested': '申请延期', 'extension.approved': '同意延期', 'extension.refused': '不同意延期',
   'extension.approval-undone': '撤销延期批准', undo: '撤销修改',
+  'task.urged': '督办（加急）', 'task.urge-result': '督办结果',
   'task.created': '新增任务', 'task.updated': '任务变更', 'task.removed': '移除任务', 'task.status': '调整状态', 'task.lifecycle': '调整状态',
 });
 /** A lifecycle change by what caused it (after.event). */
@@ -25,7 +26,7 @@ const STATUS = wordTable({
 const ROLE = wordTable({ owner: '责任人', collaborator: '协办', leader: '责任领导', admin: '管理员' });
 const KEYS = wordTable({
   deadline: '时限', to: '申请至', reason: '理由', status: '状态', percent: '进度', role: '角色', title: '标题', from: '自',
-  value: '数值', cadence: '频次', what: '内容',
+  value: '数值', cadence: '频次', what: '内容', owners: '加急', via: '方式', notBuzzed: '未加急', outcome: '结果',
 });
 
 function summary(json: string | null): string {

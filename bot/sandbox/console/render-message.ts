@@ -2,7 +2,7 @@
  * A stored message → what the console page shows: sender, simulated time (Asia/Shanghai), the
  * body as HTML (text with @names, rich-text posts, cards, files), and the message it replies to.
  */
-import type { StoredMessage } from '../types.js';
+import type { Buzz, StoredMessage } from '../types.js';
 import { esc } from './html.js';
 import { renderCard } from './render-card.js';
 import type { RenderContext } from './render-markdown.js';
@@ -22,12 +22,29 @@ export interface MessageView {
   /** Short text of the message, for reply quotes. */
   snippet: string;
   replyTo: { messageId: string; senderName: string; snippet: string } | null;
+  /** Buzzed (加急): who, how, whether read — e.g. 「张敏（应用内、短信）未读」; null when never buzzed. */
+  urgent: { people: string[]; unread: boolean } | null;
 }
 
 export interface MessageContext extends RenderContext {
   botName: string;
   /** The message a reply refers to. */
   lookup(messageId: string): StoredMessage | undefined;
+  /** The buzzes (加急) of a message. */
+  buzzes?(messageId: string): Buzz[];
+}
+
+const VIA_WORDS = { app: '应用内', sms: '短信', phone: '电话' } as const;
+
+/** 「张敏（应用内、短信）未读」 per person buzzed about the message. */
+function urgentView(buzzes: Buzz[], ctx: MessageContext): MessageView['urgent'] {
+  if (buzzes.length === 0) return null;
+  const people = [...new Set(buzzes.map((b) => b.openId))].map((openId) => {
+    const mine = buzzes.filter((b) => b.openId === openId);
+    const via = [...new Set(mine.map((b) => VIA_WORDS[b.via]))].join('、');
+    return `${ctx.nameOf(openId) ?? openId}（${via}）${mine.some((b) => b.readAt === null) ? '未读' : '已读'}`;
+  });
+  return { people, unread: buzzes.some((b) => b.readAt === null) };
 }
 
 const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
@@ -115,5 +132,6 @@ export function viewMessage(m: StoredMessage, ctx: MessageContext): MessageView 
     html: bodyHtml(m, ctx),
     snippet: snippetOf(m, ctx),
     replyTo: parent ? { messageId: parent.messageId, senderName: senderName(parent.sender, ctx), snippet: snippetOf(parent, ctx) } : null,
+    urgent: urgentView(ctx.buzzes?.(m.messageId) ?? [], ctx),
   };
 }

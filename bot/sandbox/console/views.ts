@@ -32,6 +32,7 @@ export function createViews(fake: FakeFeishu, people: ConsolePerson[]): Views {
     botName,
     nameOf: (openId) => (openId === fake.botOpenId ? botName : (person(openId)?.name ?? fake.users().find((u) => u.openId === openId)?.name)),
     lookup: (id) => fake.message(id),
+    buzzes: (id) => fake.buzzes({ messageId: id }),
   };
   const order = (c: ChatView) => {
     if (c.type === 'group') return -1;

@@ -92,6 +92,19 @@ function messageElement(m) {
   reply.textContent = '回复';
   reply.addEventListener('click', () => setReplyTo(m));
   meta.append(reply);
+  if (m.urgent) {
+    // 加急: Feishu's red mark on a buzzed message; the title says who, how, and whether they read it.
+    el.classList.add('urgent');
+    const mark = document.createElement('span');
+    mark.className = `urgent-mark${m.urgent.unread ? ' unread' : ''}`;
+    mark.textContent = '加急';
+    mark.title = m.urgent.people.join('；');
+    const who = document.createElement('span');
+    who.className = 'urgent-who';
+    who.textContent = m.urgent.people.join('；');
+    meta.prepend(mark);
+    meta.append(who);
+  }
   el.append(meta);
   if (m.replyTo) {
     const q = document.createElement('div');
