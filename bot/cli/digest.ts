@@ -52,9 +52,13 @@ export async function runDigest(args: string[], io: Io): Promise<number> {
     const cards = digestCards(model, { audience: 'group', showMissing: config.DIGEST_SHOW_MISSING });
     if (values.preview) {
       io.out(digestText(model));
-      const out = values.out ?? `digest-${model.snapshot.week}.json`;
-      writeFileSync(out, JSON.stringify(cards.length === 1 ? cards[0] : cards, null, 2));
-      io.out(`\n卡片 JSON 已写入 ${out}（${cards.length} 张卡片）\n`);
+      // A file only where --out says: a preview writes nothing unasked.
+      if (values.out) {
+        writeFileSync(values.out, JSON.stringify(cards.length === 1 ? cards[0] : cards, null, 2));
+        io.out(`\n卡片 JSON 已写入 ${values.out}（${cards.length} 张卡片）\n`);
+      } else {
+        io.out(`\n（共 ${cards.length} 张卡片；加 --out <文件> 可写出卡片 JSON）\n`);
+      }
     }
     if (values.send) {
       const chats = await db.chat.findMany({ where: { digest: true } });

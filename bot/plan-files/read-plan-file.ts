@@ -13,13 +13,14 @@ import { decodeText } from './decode-text.js';
 const TEXT_EXT = new Set(['', '.txt', '.text', '.md', '.markdown']);
 
 export async function readPlanFile(path: string): Promise<PlanSource> {
-  let size: number;
+  let info;
   try {
-    size = (await stat(path)).size;
+    info = await stat(path);
   } catch {
     throw new PlanError(`找不到文件：${path}`);
   }
-  checkSize(size);
+  if (info.isDirectory()) throw new PlanError(`「${path}」是一个文件夹，不是文件：请指定其中的工作要点文件。`);
+  checkSize(info.size);
   return decodePlanBytes(basename(path), await readFile(path));
 }
 

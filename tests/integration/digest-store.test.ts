@@ -90,6 +90,14 @@ describe('workplan digest --preview renders the engine', () => {
     expect(text).not.toContain('本期已全部报送');
   });
 
+  it('writes no file unless --out says where', async () => {
+    const { readdirSync } = await import('node:fs');
+    const before = readdirSync(store.dir).sort();
+    const text = await preview('--at', '2022-04-15');
+    expect(text).toContain('加 --out <文件> 可写出卡片 JSON');
+    expect(readdirSync(store.dir).sort()).toEqual(before);
+  });
+
   it('writes an extended deadline with its year in a digest of the year before', async () => {
     const text = await preview('--at', '2022-04-15', '--out', join(store.dir, 'year.json'));
     expect(text).toContain('｜时限2023年3月31日（原定12月31日）');
