@@ -4,6 +4,7 @@ import { reportCardActions } from './reports/card-actions.js';
 import { extendCardActions } from './commands/extend.js';
 import { completionCardActions } from './reports/completion-actions.js';
 import { doubtCardActions } from './reports/doubt-actions.js';
+import { instructCardActions } from './instructions/instruct-action.js';
 import { onFileMessage } from './commands/admin/index.js';
 import { onText } from './reports/on-text.js';
 import type { CardActionEntry, CommandHandler, HandlerOverrides, Handlers } from './types.js';
@@ -28,6 +29,6 @@ export function registerHandlers(extra: HandlerOverrides = {}): Handlers {
     commands: withOverrides(commandMap(), extra.commands),
     onText: extra.onText === undefined ? onText : extra.onText,
     onFile: extra.onFile === undefined ? onFileMessage : extra.onFile,
-    cardActions: withOverrides(new Map<string, CardActionEntry>(), reportCardActions, doubtCardActions, extendCardActions, completionCardActions, extra.cardActions),
+    cardActions: withOverrides(new Map<string, CardActionEntry>(), reportCardActions, doubtCardActions, extendCardActions, completionCardActions, instructCardActions, extra.cardActions),
   };
 }

@@ -2,9 +2,10 @@
 import type { CommandSpec } from './command.js';
 import { extendCommand } from './extend.js';
 import { historyCommand } from './history.js';
+import { instructCommand } from './instruct.js';
 import { leaveCommand } from './leave.js';
 import { reportCommand } from './report.js';
 import { statusCommand } from './status.js';
 import { taskCommand } from './task.js';
 
-export const everyoneCommands: CommandSpec[] = [taskCommand, reportCommand, leaveCommand, extendCommand, historyCommand, statusCommand];
+export const everyoneCommands: CommandSpec[] = [taskCommand, reportCommand, leaveCommand, extendCommand, instructCommand, historyCommand, statusCommand];

@@ -11,6 +11,7 @@ const ACTIONS = wordTable({
   'assignment.added': '指派人员', 'assignment.ended': '取消指派', 'task.deadline': '调整完成时限', 'task.target': '调整指标',
   'task.cadence': '调整催办频次', 'extension.requested': '申请延期', 'extension.approved': '同意延期', 'extension.refused': '不同意延期',
   'extension.approval-undone': '撤销延期批准', undo: '撤销修改',
+  'task.instruction': '批示', 'instruction.refused': '非责任领导的批示（未记录）',
   'task.created': '新增任务', 'task.updated': '任务变更', 'task.removed': '移除任务', 'task.status': '调整状态', 'task.lifecycle': '调整状态',
 });
 /** A lifecycle change by what caused it (after.event). */
