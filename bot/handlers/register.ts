@@ -6,6 +6,7 @@ import { completionCardActions } from './reports/completion-actions.js';
 import { doubtCardActions } from './reports/doubt-actions.js';
 import { returnCardActions } from './reports/return-report.js';
 import { urgeCardActions } from './leaders/urge.js';
+import { instructCardActions } from './instructions/instruct-action.js';
 import { onFileMessage } from './commands/admin/index.js';
 import { onText } from './reports/on-text.js';
 import type { CardActionEntry, CommandHandler, HandlerOverrides, Handlers } from './types.js';
@@ -31,7 +32,8 @@ export function registerHandlers(extra: HandlerOverrides = {}): Handlers {
     onText: extra.onText === undefined ? onText : extra.onText,
     onFile: extra.onFile === undefined ? onFileMessage : extra.onFile,
     cardActions: withOverrides(
-      new Map<string, CardActionEntry>(), reportCardActions, doubtCardActions, extendCardActions, completionCardActions, returnCardActions, urgeCardActions, extra.cardActions,
+      new Map<string, CardActionEntry>(), reportCardActions, doubtCardActions, extendCardActions, completionCardActions, returnCardActions, urgeCardActions, instructCardActions,
+      extra.cardActions,
     ),
   };
 }

@@ -14,8 +14,10 @@ import type { Cell, Column, SheetSpec } from './write-workbook.js';
 
 export const TASK_SHEET = '任务台账';
 
-/** What a row shows of a task: its names and people, and its state. */
-export type LedgerTask = Pick<TaskView, 'code' | 'title' | 'section' | 'leadUnits' | 'collaboratorUnits' | 'leaderNames' | 'owners' | 'collaborators' | 'leaders' | 'state'>;
+/** What a row shows of a task: its names and people, its state, and its latest 批示 (who, when, what). */
+export type LedgerTask = Pick<TaskView, 'code' | 'title' | 'section' | 'leadUnits' | 'collaboratorUnits' | 'leaderNames' | 'owners' | 'collaborators' | 'leaders' | 'state'> & {
+  instruction?: { by: string; at: Date; text: string } | null;
+};
 type Section = { ordinal: string; title: string; parentOrdinal: string | null };
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -38,6 +40,7 @@ export function taskColumns(today: string): Column[] {
     { header: '序时应达', width: 14 }, { header: `序时进度（截至${fullDateWord(today)}）`, width: 40 },
     { header: '状态', width: 14 }, { header: '亮灯', width: 26 }, { header: '本期报送', width: 10 },
     { header: '最近填报日期', width: 15 }, { header: '最近填报内容', width: 50 },
+    { header: '最新批示', width: 40 },
   ];
 }
 
@@ -66,6 +69,7 @@ function taskRow(t: LedgerTask, n: number, sections: Map<string, Section>, perio
     reportingWord(s.reporting),
     latest ? fullDateWord(shanghaiDate(latest.createdAt)) : '',
     latest?.rawText ?? '',
+    t.instruction ? `${t.instruction.by}（${fullDateWord(shanghaiDate(t.instruction.at))}）：${t.instruction.text}` : '',
   ];
 }
 

@@ -44,6 +44,8 @@ export const ACTION_WORDS = wordTable({
   'task.target': '调整指标',
   'task.cadence': '调整催办频次',
   'target.pace-note': '序时说明',
+  'task.instruction': '批示',
+  'instruction.refused': '收到非责任领导的批示（未记录）',
   undo: '撤销修改',
 });
 

@@ -1,10 +1,12 @@
-/** Gathers a plan's digest input at `now`: the engine's state of every task (loadTaskStates), the week, the previous snapshot. */
+/** Gathers a plan's digest input at `now`: the engine's state of every task (loadTaskStates), its latest 批示, the week, the previous snapshot. */
 import { addDays, isoWeek } from '../domain/calendar/civil-date.js';
+import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import { workdaysIn, type WorkCalendar } from '../domain/calendar/work-calendar.js';
 import { readSnapshot } from '../domain/digest/changes.js';
 import type { DigestInput } from '../domain/digest/types.js';
 import { lastWorkdayOfWeek } from '../domain/schedule/periods.js';
 import type { Db } from './db.js';
+import { latestInstructions, type InstructionView } from './instructions.js';
 import { loadTaskStates } from './task-states.js';
 
 /** The ISO week of `today` with its first and last working days (null when it has none). */
@@ -17,6 +19,7 @@ export function digestWeek(cal: WorkCalendar, today: string) {
 
 export async function loadDigestInput(db: Db, planId: number, now: Date, cal: WorkCalendar): Promise<DigestInput> {
   const { plan, ctx, tasks } = await loadTaskStates(db, { planId, now, calendar: cal });
+  const instructions = await latestInstructions(db, tasks.map((t) => t.id), now);
   const week = digestWeek(cal, ctx.today);
   const previousRow = await db.digestSnapshot.findFirst({ where: { planId, week: { lt: week.id } }, orderBy: { week: 'desc' } });
   return {
@@ -34,6 +37,9 @@ export async function loadDigestInput(db: Db, planId: number, now: Date, cal: Wo
       leadUnits: t.leadUnits,
       owners: t.owners.map((o) => ({ personId: o.personId, name: o.name })),
       state: t.state,
+      instruction: instructionOf(instructions.get(t.id)),
     })),
   };
 }
+
+const instructionOf = (i: InstructionView | undefined) => (i ? { by: i.by, date: shanghaiDate(i.at), text: i.text } : null);

@@ -116,7 +116,7 @@ export async function loadTaskState(db: Db, o: { taskId: number; now: Date; cale
   return { plan: states.plan, task };
 }
 
-/** Extension requests (延期申请) still undecided, by task: the requester's name, the date asked for, the reason. */
+/** Extension requests (延期申请) still undecided, by task: the request (its audit entry's id), the requester's name, the date asked for, the reason. */
 async function pendingExtensions(db: Db, taskIds: number[]): Promise<Map<number, TaskStateInput['extensionRequests']>> {
   const entries = await inChunks(taskIds, (slice) => db.auditEntry.findMany({
     where: { taskId: { in: slice }, action: { in: ['extension.requested', 'extension.approved', 'extension.refused', 'extension.approval-undone'] } },
@@ -134,7 +134,7 @@ async function pendingExtensions(db: Db, taskIds: number[]): Promise<Map<number,
   for (const e of asked) {
     const a = readJson(e.after);
     const list = out.get(e.taskId!) ?? [];
-    list.push({ by: names.get(String(a.requestedBy)) ?? '（未知）', to: String(a.to ?? ''), reason: String(a.reason ?? '') });
+    list.push({ requestId: e.id, by: names.get(String(a.requestedBy)) ?? '（未知）', to: String(a.to ?? ''), reason: String(a.reason ?? '') });
     out.set(e.taskId!, list);
   }
   return out;

@@ -1,6 +1,7 @@
 /**
  * send-nudge: claims the nudge in the store (conditional update), checks it
- * is still wanted, sends the card through the Messenger with the uuid derived
+ * is still wanted, sends the card (the owner's nudge card, or for `leader-*`
+ * kinds the leader's escalation card) through the Messenger with the uuid derived
  * from the key, and records the message id. A restart, a retry or two
  * workers at once never show it twice: the claim stops a second sender and
  * the uuid stops a resend after a crash between send and record. Feishu's
@@ -15,11 +16,13 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Deps } from '../../bot/deps.js';
 import { FeishuError, reasonOf } from '../../bot/feishu/errors.js';
 import { card, markdown } from '../../bot/feishu/cards/card.js';
+import { escalationCard } from '../../bot/feishu/cards/escalation-card.js';
 import { nudgeCard } from '../../bot/feishu/cards/nudge-card.js';
 import { botText, cut, md } from '../../bot/feishu/safe-text.js';
 import { alertAdmins, type AdminAlert } from '../../bot/handlers/admin-alert.js';
 import { lifecycleOf, lifecycleWord } from '../../bot/domain/task-state/lifecycle.js';
 import { claimNudge, finishNudge } from '../../bot/store/nudge-store.js';
+import { escalationCardInput } from '../../bot/store/escalation-card-input.js';
 import { nudgeCardInput } from '../../bot/store/nudge-card-input.js';
 import { returnedReportOf, returnStillOpen } from '../../bot/store/return-report.js';
 import { sendNudgeJob, type SendNudgeJob } from '../queues.js';
@@ -56,7 +59,10 @@ export function createSendNudgeProcessor(deps: Deps) {
       if (!current || FINAL.has(current.state)) return;
       throw new ClaimedElsewhere(`nudge ${key} is being sent by another worker`);
     }
-    const card = nudgeCard(await nudgeCardInput(deps, nudge, now));
+    // A leader's escalation is a card of its own (what a leader acts on); the owner's nudge stays as it is.
+    const card = nudge.kind.startsWith('leader-')
+      ? escalationCard(await escalationCardInput(deps, nudge.taskId, now))
+      : nudgeCard(await nudgeCardInput(deps, nudge, now));
     try {
       const sent = await deps.messenger.send({ openId: nudge.person.openId }, { card }, `nudge:${key}`);
       await finishNudge(db, key, { state: 'sent', messageId: sent.messageId, now: clock.now() });

@@ -18,6 +18,8 @@ export interface DigestTaskJson extends TaskStateJson {
   /** The light's reasons, most serious first. */
   reasons: string[];
   latest: { date: string; text: string } | null;
+  /** The latest 批示: who, the date, the words (clipped). */
+  instruction: DigestTask['instruction'];
   changes: DigestTask['changes'];
 }
 
@@ -46,6 +48,7 @@ export function digestJson(m: DigestModel, at: Date) {
       workdaysLeft: t.state.deadline.workdaysLeft,
       reasons: t.state.reasons.map((r) => r.kind),
       latest: t.latest && { date: t.latest.date, text: t.latest.text },
+      instruction: t.instruction,
       changes: t.changes,
     })),
     needsLeaders: m.needsLeaders.map((a) => ({ code: a.code, light: a.light, reasons: a.reasons.map(reasonJson) })),

@@ -13,6 +13,7 @@ function taskLines(t: DigestTask, d: Dated): string[] {
   const lines = [head, ...t.state.targets.map((x) => `    ${targetPhrase(x, w, d)}`)];
   if (t.state.percent !== null) lines.push(`    自报进度 ${t.state.percent}%`);
   if (t.latest) lines.push(`    最新进展（${dateWord(t.latest.date, d.today)}）：「${esc(t.latest.text, 60)}」`);
+  if (t.instruction) lines.push(`    最新批示（${esc(t.instruction.by, 12)}，${dateWord(t.instruction.date, d.today)}）：「${esc(t.instruction.text, 60)}」`);
   if (t.changes.length > 0) lines.push(`    本周变化：${t.changes.map((c) => changePhrase(c, w)).join('；')}`);
   return lines;
 }

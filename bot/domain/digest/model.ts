@@ -31,6 +31,8 @@ export interface DigestTask {
   state: TaskState;
   /** The newest report (any kind), its words folded and clipped. */
   latest: { text: string; date: string; period: string } | null;
+  /** The latest 批示, its words folded and clipped. */
+  instruction: { by: string; date: string; text: string } | null;
   changes: DigestChange[];
 }
 

@@ -22,6 +22,8 @@ export interface DigestTaskInput {
   owners: { personId: number; name: string }[];
   /** The engine's state of the task at the digest's moment. */
   state: TaskState;
+  /** The latest 批示 (instruction) by the digest's moment, if any: who, the Shanghai date, the words (raw). */
+  instruction?: { by: string; date: string; text: string } | null;
 }
 
 export interface DigestInput {

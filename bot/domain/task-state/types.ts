@@ -72,8 +72,8 @@ export interface TaskStateInput {
   owners: StateOwner[];
   /** Check-in periods for which a check-in went out to an owner. */
   askedPeriods: string[];
-  /** Pending 延期 requests. */
-  extensionRequests: { by: string; to: string; reason: string }[];
+  /** Pending 延期 requests: the request's id (what 同意延期 / 不同意 carry), who asked, the date asked for, why. */
+  extensionRequests: { requestId: number; by: string; to: string; reason: string }[];
 }
 
 export interface PlanPeriod {

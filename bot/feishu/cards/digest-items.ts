@@ -43,6 +43,8 @@ export function taskItem(t: DigestTask, d: Dated): Squeezable {
     ];
     if (s.percent !== null) lines.push(md`${INDENT}· 自报进度 ${s.percent}%`);
     if (t.latest && l.words > 0) lines.push(md`${INDENT}最新进展（${figure(dateWord(t.latest.date, d.today))}）：「${w.esc(t.latest.text, l.words)}」`);
+    const i = t.instruction;
+    if (i) lines.push(l.words > 0 ? md`${INDENT}最新批示（${w.esc(i.by, 12)}，${figure(dateWord(i.date, d.today))}）：「${w.esc(i.text, l.words)}」` : md`${INDENT}已有批示（${w.esc(i.by, 12)}）`);
     if (t.changes.length > 0) {
       const shown = some(t.changes, l.changes, (c) => changePhrase(c, w), (n) => md`等${n}项变化`);
       lines.push(md`${INDENT}本周变化：${joinMd(shown, '；')}`);

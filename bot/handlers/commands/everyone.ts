@@ -2,10 +2,11 @@
 import type { CommandSpec } from './command.js';
 import { extendCommand } from './extend.js';
 import { historyCommand } from './history.js';
+import { instructCommand } from './instruct.js';
 import { leaveCommand } from './leave.js';
 import { returnCommand } from '../reports/return-report.js';
 import { reportCommand } from './report.js';
 import { statusCommand } from './status.js';
 import { taskCommand } from './task.js';
 
-export const everyoneCommands: CommandSpec[] = [taskCommand, reportCommand, leaveCommand, extendCommand, returnCommand, historyCommand, statusCommand];
+export const everyoneCommands: CommandSpec[] = [taskCommand, reportCommand, leaveCommand, extendCommand, instructCommand, returnCommand, historyCommand, statusCommand];

@@ -12,6 +12,7 @@ const ACTIONS = wordTable({
   'task.cadence': '调整催办频次', 'extension.requested': '申请延期', 'extension.approved': '同意延期', 'extension.refused': '不同意延期',
   'extension.approval-undone': '撤销延期批准', undo: '撤销修改',
   'task.urged': '督办（加急）', 'task.urge-result': '督办结果',
+  'task.instruction': '批示', 'instruction.refused': '非责任领导的批示（未记录）',
   'task.created': '新增任务', 'task.updated': '任务变更', 'task.removed': '移除任务', 'task.status': '调整状态', 'task.lifecycle': '调整状态',
 });
 /** A lifecycle change by what caused it (after.event). */

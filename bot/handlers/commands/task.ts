@@ -1,10 +1,11 @@
 /**
  * /task N (任务): one task in full, its state as the task-state engine decides it — lifecycle or
  * progress, light and its main reason, the effective deadline (the plan's beside it when extended),
- * each target with its latest value, pace and baseline — with its body, people, units and last reports.
+ * each target with its latest value, pace and baseline — with its body, people, units, last reports
+ * and the latest 批示.
  */
 import type { Deps } from '../../deps.js';
-import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { shanghaiDate, shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
 import { dateWord, LIGHT_EMOJI, LIGHT_WORDS } from '../../domain/task-state/index.js';
 import { amountPhrase, deadlineWord, pacePhrase, reasonPhrase, stateWord, workdaysWord } from '../../domain/task-state/phrases.js';
 import type { TargetState, TaskState } from '../../domain/task-state/types.js';
@@ -13,6 +14,7 @@ import { card, hr, markdown } from '../../feishu/cards/card.js';
 import { STATUS_WORDS } from '../../feishu/cards/nudge-card.js';
 import { phraseMd } from '../../feishu/cards/phrase-md.js';
 import { cut, figure, joinMd, md, type Md } from '../../feishu/safe-text.js';
+import { latestInstructions } from '../../store/instructions.js';
 import { loadTaskState, type TaskView } from '../../store/task-states.js';
 import { requireTask, sayCard, type CommandSpec } from './command.js';
 
@@ -36,6 +38,7 @@ export const taskCommand: CommandSpec = {
       markdown(joinMd([stateLine(s), deadlineLine(s, today, deadlineText), ...partiesLines(task)], '\n')),
       ...(s.targets.length ? [markdown(md`**指标**\n${joinMd(s.targets.map((g) => targetLine(g, plan.periodStart)), '\n')}`)] : []),
       markdown(await reportsBlock(deps, task, today)),
+      ...(await instructionBlock(deps, task.id, now, today)),
     ];
     await sayCard(deps, ctx, card({ title: `任务${task.code} ${task.title}`, template: 'blue', elements }), 'task');
   },
@@ -74,6 +77,14 @@ function targetLine(g: TargetState, periodStart: string): Md {
   const latest = g.latest === null ? md`未填报` : amount(g.latest);
   const pace = g.basis === 'none' ? md`` : md`｜${phraseMd(pacePhrase(g, { expected: 'always', periodStart }), 40)}`;
   return md`- ${cut(g.label, 40)}：目标 ${g.comparator === 'at_most' ? '≤' : ''}${amount(g.value)}｜最新 ${latest}${pace}`;
+}
+
+/** 「**最新批示**（何建国，4月11日 10:00）：请抓紧推进」, when the task has one. */
+async function instructionBlock(deps: Pick<Deps, 'db'>, taskId: number, now: Date, today: string) {
+  const i = (await latestInstructions(deps.db, [taskId], now)).get(taskId);
+  if (!i) return [];
+  const [date, time] = shanghaiMinute(i.at).split(' ');
+  return [markdown(md`**最新批示**（${cut(i.by, 12)}，${figure(`${dateWord(date!, today)} ${time!}`)}）：${cut(i.text, 300)}`)];
 }
 
 /** The last three reports made by now, with who made them. */

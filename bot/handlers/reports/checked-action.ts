@@ -5,7 +5,7 @@
  * never says 「已记录」 for a click the work refuses.
  */
 import type { Deps } from '../../deps.js';
-import type { CardAction } from '../../feishu/envelope.js';
+import type { CardAction, Envelope } from '../../feishu/envelope.js';
 import type { CardActionEntry } from '../types.js';
 
 export type Toast = { toast: { type: 'success' | 'info' | 'error' | 'warning'; content: string } };
@@ -16,12 +16,13 @@ export type Check<P> = (deps: Deps, a: CardAction) => Promise<Verdict<P>>;
 export const toast = (type: Toast['toast']['type'], content: string): Toast => ({ toast: { type, content } });
 export const refuse = (why: string): Refused => ({ ok: false, toast: toast('error', why) });
 
-export function checkedAction<P>(check: Check<P>, run: (deps: Deps, a: CardAction, plan: P) => Promise<void>): CardActionEntry {
+/** `run` gets the click's envelope too: its event id names the click (what a job run twice records once). */
+export function checkedAction<P>(check: Check<P>, run: (deps: Deps, a: CardAction, plan: P, envelope: Envelope) => Promise<void>): CardActionEntry {
   return {
     answer: async (deps, a) => (await check(deps, a)).toast,
-    work: async (deps, a) => {
+    work: async (deps, a, envelope) => {
       const v = await check(deps, a);
-      if (v.ok) await run(deps, a, v.plan);
+      if (v.ok) await run(deps, a, v.plan, envelope);
       else deps.log.info({ operator: a.operator.open_id ?? null, why: v.toast.toast.content }, 'card click refused');
     },
   };

@@ -4,8 +4,9 @@
  * holds it: 「已报送」 with who reported, when and what was recorded (the latest report of the period
  * not withdrawn), and still the buttons, form and reply to correct it (nudge-card.ts); once every
  * report of the period is withdrawn (撤销这条记录) or the latest was returned for more (退回补充), the card
- * asks again as it did when sent. Cards
- * past Feishu's 14-day update window are left as they are (update-cards.ts).
+ * asks again as it did when sent. A leader's escalation cards (`leader-*`) are cards of their own: they
+ * are refreshed with the task's latest words instead (escalation-cards.ts). Cards past Feishu's 14-day
+ * update window are left as they are (update-cards.ts).
  */
 import type { Deps } from '../../deps.js';
 import { shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
@@ -13,6 +14,7 @@ import { nudgeCard, type NudgeCardInput } from '../../feishu/cards/nudge-card.js
 import { recordedLine } from '../../feishu/cards/report-cards.js';
 import { nudgeCardInput } from '../../store/nudge-card-input.js';
 import { returnedReportOf } from '../../store/return-report.js';
+import { refreshEscalations } from '../instructions/escalation-cards.js';
 import { CARD_UPDATE_WINDOW_MS, updateCards } from '../update-cards.js';
 import { loadReport, summaryOf } from './confirmation.js';
 import { loadTask } from './record-reply.js';
@@ -21,9 +23,13 @@ import { loadTask } from './record-reply.js';
 export async function showPeriodOnNudges(deps: Deps, p: { taskId: number; period: string }): Promise<void> {
   const now = deps.clock.now();
   const nudges = await deps.db.nudge.findMany({
-    where: { taskId: p.taskId, period: p.period, state: 'sent', messageId: { not: null }, sentAt: { gte: new Date(now.getTime() - CARD_UPDATE_WINDOW_MS) } },
+    where: {
+      taskId: p.taskId, period: p.period, state: 'sent', messageId: { not: null }, sentAt: { gte: new Date(now.getTime() - CARD_UPDATE_WINDOW_MS) },
+      NOT: { kind: { startsWith: 'leader-' } },
+    },
     orderBy: { id: 'asc' },
   });
+  await refreshEscalations(deps, p.taskId);
   if (nudges.length === 0) return;
   const reported = await latestReported(deps, p);
   for (const n of nudges) {

@@ -2,12 +2,15 @@
  * A free message to the bot: a progress report in the owner's own words.
  * It counts only from someone who may report on the task (mayReport); anyone
  * else is told so, and their words are kept in the audit trail, not as a report.
+ * A leader's reply in an escalation's or a digest's thread is a 批示 instead
+ * (instructions/leader-reply.ts).
  */
 import { audit } from '../../store/audit.js';
 import { chooserCard } from '../../feishu/cards/chooser-card.js';
 import { botText, type BotText } from '../../feishu/safe-text.js';
 import { keepUnassignedReply } from '../../store/unassigned-replies.js';
 import { isAdmin } from '../commands/command.js';
+import { onLeaderReply } from '../instructions/leader-reply.js';
 import type { MessageHandler } from '../types.js';
 import { mayReport } from './may-report.js';
 import { loadTask, recordReport } from './record-reply.js';
@@ -25,6 +28,8 @@ export const onText: MessageHandler = async (deps, ctx) => {
     await reply(botText`您目前没有负责的任务，这条消息未作记录。如有疑问请联系管理员。发送 /help 查看用法。`, 'unknown-person');
     return;
   }
+  // A leader's reply to an escalation or a digest card is a 批示, not a report.
+  if (await onLeaderReply(deps, ctx)) return;
   const found = await resolveTask(deps, { personId: person?.id ?? null, parentId: ctx.parentId, rootId: ctx.rootId, text: ctx.text });
   switch (found.kind) {
     case 'task': {

@@ -1,11 +1,13 @@
 /**
- * Which task a free message is about: the nudge it replies to; a task it
- * names (「#7」「任务7」「7.」 at the start); the person's only task; the only
- * task they were asked about this period. Otherwise the caller asks.
+ * Which task a free message is about: the nudge or the 「领导批示」 message it
+ * replies to; a task it names (「#7」「任务7」「7.」「7号任务」 at the start); the
+ * person's only task; the only task they were asked about this period.
+ * Otherwise the caller asks.
  * Whether the sender may report on it is not decided here: the caller asks mayReport.
  */
 import type { Deps } from '../../deps.js';
-import { normaliseTaskCode } from '../../domain/owners/parse-owners.js';
+import { taskNamedAtStart } from '../../domain/named-task.js';
+import { taskOfNotice } from '../../store/instructions.js';
 
 export type Resolution =
   | { kind: 'task'; taskId: number; text: string }
@@ -13,8 +15,6 @@ export type Resolution =
   /** A task marked by number that no task of the plan has. */
   | { kind: 'not-theirs'; code: string }
   | { kind: 'none' };
-
-const NAMED = /^\s*(?:[#＃]\s*|任务\s*|第)?([0-9０-９]{1,3}(?:\.[0-9]{1,3})*|[一二三四五六七八九十]{1,3})(?:\s*项)?\s*(?:[.．、:：，,]|\s)\s*/;
 
 export async function resolveTask(
   deps: Pick<Deps, 'db'>,
@@ -24,6 +24,9 @@ export async function resolveTask(
   if (threadIds.length) {
     const nudge = await deps.db.nudge.findFirst({ where: { messageId: { in: threadIds } }, select: { taskId: true } });
     if (nudge) return { kind: 'task', taskId: nudge.taskId, text: m.text };
+    // A reply to a leader's 批示 is a report on that task.
+    const instructed = await taskOfNotice(deps.db, threadIds);
+    if (instructed !== null) return { kind: 'task', taskId: instructed, text: m.text };
   }
   if (m.personId === null) return named(deps, m.text, []);
   const mine = await deps.db.assignment.findMany({
@@ -52,13 +55,13 @@ export async function resolveTask(
 
 /** The task named at the start of the text: one of the person's own, or, with a marker (「#7」), any task of that number. */
 async function named(deps: Pick<Deps, 'db'>, text: string, tasks: { id: number; code: string }[]): Promise<Resolution> {
-  const m = text.match(NAMED);
+  const m = taskNamedAtStart(text);
   if (!m) return { kind: 'none' };
-  const code = normaliseTaskCode(m[1]!);
-  const rest = text.slice(m[0].length).trim() || text;
+  const { code } = m;
+  const rest = m.rest || text;
   const own = tasks.find((t) => t.code === code);
   if (own) return { kind: 'task', taskId: own.id, text: rest };
-  if (!/^\s*([#＃]|任务|第)/.test(text)) return { kind: 'none' };
+  if (!m.marked) return { kind: 'none' };
   const any = await deps.db.task.findMany({ where: { code, removedAt: null }, select: { id: true }, take: 2 });
   return any.length === 1 ? { kind: 'task', taskId: any[0]!.id, text: rest } : { kind: 'not-theirs', code };
 }

@@ -64,12 +64,12 @@ describe('thread replies', () => {
     expect(followup.state).toBe('sent');
   });
 
-  it('a leader’s comment on an escalation card is not stored as a report and cancels nothing', async () => {
+  it('a leader’s comment on an escalation card is a 批示, not a report, and cancels nothing', async () => {
     const escalation = await nudge(LEADER, '2', 'leader-overdue-5');
     expect(escalation.state).toBe('sent');
     const { answers } = await replyTo(LEADER, escalation.messageId!, '请抓紧推进，本周内完成');
-    expect(answers.map(wordsOf).join('\n')).toContain('您是任务2的责任领导');
-    expect(answers.map(wordsOf).join('\n')).toContain('未作为进展记录');
+    expect(answers.map(wordsOf).join('\n')).toContain('已记录对任务2「培育科技型企业」的批示');
+    expect(await db().instruction.count({ where: { taskId: (await task('2')).id } })).toBe(1);
     expect(await reportsOn('2')).toBe(0);
     const followup = await nudge(OTHER, '2', 'followup1');
     expect(followup.state).toBe('sent');

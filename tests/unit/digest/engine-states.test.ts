@@ -79,7 +79,7 @@ describe('dates carry their year when it is not the digest’s', () => {
   const table: [string, DigestTaskInput, Partial<DigestInput>, string][] = [
     ['an extension into 2023, in a 2022 digest', digestTask('5', extended), {}, '时限2023年3月31日（原定12月31日）'],
     ['the same, in a 2023 digest', digestTask('5', extended, ctx2023), in2023, '时限3月31日（原定2022年12月31日）'],
-    ['a request to extend into 2023', digestTask('13', { extensionRequests: [{ by: '赵六', to: '2023-03-31', reason: '设备未到位' }] }), {}, '申请延期至2023年3月31日（赵六：设备未到位）'],
+    ['a request to extend into 2023', digestTask('13', { extensionRequests: [{ requestId: 900, by: '赵六', to: '2023-03-31', reason: '设备未到位' }] }), {}, '申请延期至2023年3月31日（赵六：设备未到位）'],
     ['a report of last year', digestTask('5', { ...extended, reports: [report('2022-W52', '2022-12-30 09:00', 'on_track', '年底推进')] }, ctx2023), in2023, '最新进展（2022年12月30日）'],
     ['this year’s dates without it', digestTask('8', { deadline: '2022-04-28' }), {}, '8 组织项目申报 — 4月28日到期（还剩10个工作日）'],
   ];

@@ -116,7 +116,7 @@ export const SEED: Record<string, TaskSpec> = {
   '12': { lifecycle: 'done_pending', reports: [report(W15, '2022-04-13 09:00', 'done', '示范基地已挂牌'), report(W14, '2022-04-06 09:00', 'on_track', '推进中')] },
   '13': {
     reports: [report(W15, '2022-04-14 09:00', 'at_risk', '设备未到位')],
-    extensionRequests: [{ by: '赵六', to: '2023-03-31', reason: '设备未到位，需延期到明年一季度' }],
+    extensionRequests: [{ requestId: 900, by: '赵六', to: '2023-03-31', reason: '设备未到位，需延期到明年一季度' }],
   },
   '14': { deadline: '2022-04-22' },
   '15': { reports: [report(W15, '2022-04-15 09:00', 'on_track', '农机项目按计划推进')] },
@@ -183,7 +183,7 @@ export function bigInput(n: number): DigestInput {
       targets: [target(10_000 + i, '完成数量', 100, '项', 'cumulative', [['2022-04-14 10:00', (i * 7) % 60]])],
       reports: i % 11 === 0 ? [] : [report(W15, '2022-04-14 10:00', statuses[i % statuses.length] ?? 'on_track', `第${code}项进展：已召开推进会，完成阶段性任务，下一步继续推进相关工作并及时报告。`)],
       askedPeriods: i % 11 === 0 ? ASKED : [],
-      extensionRequests: i % 97 === 0 ? [{ by: '某人', to: '2022-12-31', reason: '需要更多时间' }] : [],
+      extensionRequests: i % 97 === 0 ? [{ requestId: 901, by: '某人', to: '2022-12-31', reason: '需要更多时间' }] : [],
     }, ctx);
   });
   return inputOf(tasks);
