@@ -4,7 +4,7 @@ import { reportCardActions } from './reports/card-actions.js';
 import { extendCardActions } from './commands/extend.js';
 import { completionCardActions } from './reports/completion-actions.js';
 import { doubtCardActions } from './reports/doubt-actions.js';
-import { onFileMessage } from './commands/admin/index.js';
+import { onAttachment } from './evidence/on-attachment.js';
 import { onText } from './reports/on-text.js';
 import type { CardActionEntry, CommandHandler, HandlerOverrides, Handlers } from './types.js';
 import { allCommands } from './commands/all.js';
@@ -27,7 +27,7 @@ export function registerHandlers(extra: HandlerOverrides = {}): Handlers {
   return {
     commands: withOverrides(commandMap(), extra.commands),
     onText: extra.onText === undefined ? onText : extra.onText,
-    onFile: extra.onFile === undefined ? onFileMessage : extra.onFile,
+    onAttachment: extra.onAttachment === undefined ? onAttachment : extra.onAttachment,
     cardActions: withOverrides(new Map<string, CardActionEntry>(), reportCardActions, doubtCardActions, extendCardActions, completionCardActions, extra.cardActions),
   };
 }

@@ -14,8 +14,10 @@ import type { Cell, Column, SheetSpec } from './write-workbook.js';
 
 export const TASK_SHEET = '任务台账';
 
-/** What a row shows of a task: its names and people, and its state. */
-export type LedgerTask = Pick<TaskView, 'code' | 'title' | 'section' | 'leadUnits' | 'collaboratorUnits' | 'leaderNames' | 'owners' | 'collaborators' | 'leaders' | 'state'>;
+/** What a row shows of a task: its names and people, its state, and how much evidence (佐证材料) it has (0 when absent). */
+export type LedgerTask = Pick<TaskView, 'code' | 'title' | 'section' | 'leadUnits' | 'collaboratorUnits' | 'leaderNames' | 'owners' | 'collaborators' | 'leaders' | 'state'> & {
+  evidence?: number;
+};
 type Section = { ordinal: string; title: string; parentOrdinal: string | null };
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -37,7 +39,7 @@ export function taskColumns(today: string): Column[] {
     { header: '完成时限', width: 20 }, { header: '指标', width: 28 }, { header: '最新值', width: 14 },
     { header: '序时应达', width: 14 }, { header: `序时进度（截至${fullDateWord(today)}）`, width: 40 },
     { header: '状态', width: 14 }, { header: '亮灯', width: 26 }, { header: '本期报送', width: 10 },
-    { header: '最近填报日期', width: 15 }, { header: '最近填报内容', width: 50 },
+    { header: '最近填报日期', width: 15 }, { header: '最近填报内容', width: 50 }, { header: '佐证材料', width: 9 },
   ];
 }
 
@@ -66,6 +68,7 @@ function taskRow(t: LedgerTask, n: number, sections: Map<string, Section>, perio
     reportingWord(s.reporting),
     latest ? fullDateWord(shanghaiDate(latest.createdAt)) : '',
     latest?.rawText ?? '',
+    t.evidence ?? 0,
   ];
 }
 

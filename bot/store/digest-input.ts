@@ -1,10 +1,14 @@
-/** Gathers a plan's digest input at `now`: the engine's state of every task (loadTaskStates), the week, the previous snapshot. */
+/**
+ * Gathers a plan's digest input at `now`: the engine's state of every task (loadTaskStates), how
+ * much evidence (佐证材料) each has, the week, the previous snapshot.
+ */
 import { addDays, isoWeek } from '../domain/calendar/civil-date.js';
 import { workdaysIn, type WorkCalendar } from '../domain/calendar/work-calendar.js';
 import { readSnapshot } from '../domain/digest/changes.js';
 import type { DigestInput } from '../domain/digest/types.js';
 import { lastWorkdayOfWeek } from '../domain/schedule/periods.js';
 import type { Db } from './db.js';
+import { evidenceCounts } from './evidence.js';
 import { loadTaskStates } from './task-states.js';
 
 /** The ISO week of `today` with its first and last working days (null when it has none). */
@@ -19,6 +23,7 @@ export async function loadDigestInput(db: Db, planId: number, now: Date, cal: Wo
   const { plan, ctx, tasks } = await loadTaskStates(db, { planId, now, calendar: cal });
   const week = digestWeek(cal, ctx.today);
   const previousRow = await db.digestSnapshot.findFirst({ where: { planId, week: { lt: week.id } }, orderBy: { week: 'desc' } });
+  const evidence = await evidenceCounts(db, tasks.map((t) => t.id), now);
   return {
     plan,
     now,
@@ -34,6 +39,7 @@ export async function loadDigestInput(db: Db, planId: number, now: Date, cal: Wo
       leadUnits: t.leadUnits,
       owners: t.owners.map((o) => ({ personId: o.personId, name: o.name })),
       state: t.state,
+      evidence: evidence.get(t.id) ?? 0,
     })),
   };
 }

@@ -30,6 +30,7 @@ export function buildTask(input: DigestTaskInput, previous: DigestSnapshot | nul
     state,
     latest: newest ? { text: clip(newest.rawText, WORDS_MAX), date: reportDate(newest), period: newest.period } : null,
     changes: changesSince(previous?.tasks[String(input.id)], entry, state.targets),
+    evidence: input.evidence ?? 0,
   };
   return { task, entry };
 }

@@ -19,6 +19,8 @@ export interface DigestTaskJson extends TaskStateJson {
   reasons: string[];
   latest: { date: string; text: string } | null;
   changes: DigestTask['changes'];
+  /** Pieces of evidence (佐证材料) kept for the task. */
+  evidence: number;
 }
 
 function reasonJson(r: AttentionReason): Record<string, unknown> {
@@ -47,6 +49,7 @@ export function digestJson(m: DigestModel, at: Date) {
       reasons: t.state.reasons.map((r) => r.kind),
       latest: t.latest && { date: t.latest.date, text: t.latest.text },
       changes: t.changes,
+      evidence: t.evidence,
     })),
     needsLeaders: m.needsLeaders.map((a) => ({ code: a.code, light: a.light, reasons: a.reasons.map(reasonJson) })),
     dueSoon: m.dueSoon.map((d) => ({ code: d.code, deadline: d.deadline, workdaysLeft: d.workdaysLeft })),

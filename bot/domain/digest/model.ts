@@ -32,6 +32,8 @@ export interface DigestTask {
   /** The newest report (any kind), its words folded and clipped. */
   latest: { text: string; date: string; period: string } | null;
   changes: DigestChange[];
+  /** Pieces of evidence (佐证材料) kept for the task: 📎 N. */
+  evidence: number;
 }
 
 export interface DigestSection {

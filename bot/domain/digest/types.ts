@@ -22,6 +22,8 @@ export interface DigestTaskInput {
   owners: { personId: number; name: string }[];
   /** The engine's state of the task at the digest's moment. */
   state: TaskState;
+  /** How many pieces of evidence (佐证材料) the task has (bot/store/evidence.ts evidenceCounts); 0 when absent. */
+  evidence?: number;
 }
 
 export interface DigestInput {

@@ -1,7 +1,8 @@
 /**
  * /task N (任务): one task in full, its state as the task-state engine decides it — lifecycle or
  * progress, light and its main reason, the effective deadline (the plan's beside it when extended),
- * each target with its latest value, pace and baseline — with its body, people, units and last reports.
+ * each target with its latest value, pace and baseline — with its body, people, units and last
+ * reports, each with its evidence (佐证材料).
  */
 import type { Deps } from '../../deps.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
@@ -15,6 +16,7 @@ import { phraseMd } from '../../feishu/cards/phrase-md.js';
 import { cut, figure, joinMd, md, type Md } from '../../feishu/safe-text.js';
 import { loadTaskState, type TaskView } from '../../store/task-states.js';
 import { requireTask, sayCard, type CommandSpec } from './command.js';
+import { evidenceLines, waitingLine } from './task-evidence.js';
 
 const ROLE = wordTable({ owner: '责任人', collaborator: '协办', leader: '责任领导' });
 
@@ -76,16 +78,20 @@ function targetLine(g: TargetState, periodStart: string): Md {
   return md`- ${cut(g.label, 40)}：目标 ${g.comparator === 'at_most' ? '≤' : ''}${amount(g.value)}｜最新 ${latest}${pace}`;
 }
 
-/** The last three reports made by now, with who made them. */
+/** The last three reports made by now, with who made them and their evidence (佐证材料). */
 async function reportsBlock(deps: Pick<Deps, 'db'>, t: TaskView, today: string): Promise<Md> {
   const last = t.state.reports.slice(0, 3);
-  if (!last.length) return md`**最近进展**：暂无`;
+  const waiting = await waitingLine(deps, t.id);
+  if (!last.length) return joinMd([md`**最近进展**：暂无`, ...(waiting ? [waiting] : [])], '\n');
   const ids = [...new Set(last.flatMap((r) => (r.personId === null ? [] : [r.personId])))];
   const names = new Map((await deps.db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
-  const lines = last.map((r) => {
+  const evidence = await evidenceLines(deps, last.map((r) => r.id));
+  const lines = last.flatMap((r) => {
     const status = r.status ? STATUS_WORDS[r.status] : '已填报';
     const who = (r.personId !== null && names.get(r.personId)) || '（未知）';
-    return md`- ${figure(dateWord(shanghaiDate(r.createdAt), today))} ${cut(who, 12)}（${status}）：${cut(r.rawText, 120)}`;
+    const said = md`- ${figure(dateWord(shanghaiDate(r.createdAt), today))} ${cut(who, 12)}（${status}）：${cut(r.rawText, 120)}`;
+    const kept = evidence.get(r.id);
+    return kept ? [said, kept] : [said];
   });
-  return md`**最近进展**\n${joinMd(lines, '\n')}`;
+  return md`**最近进展**\n${joinMd([...lines, ...(waiting ? [waiting] : [])], '\n')}`;
 }
