@@ -83,6 +83,12 @@ const schema = z
     DASHBOARD_PASSWORD: z.string().default(''),
     /** Longest leave (/leave, days, inclusive) a member of staff may register; admins may register up to 366. */
     LEAVE_MAX_DAYS: z.coerce.number().int().min(1).max(366).default(90),
+    /** Evidence store (佐证材料): the folder files are downloaded to, relative to the working directory unless absolute. */
+    EVIDENCE_DIR: z.string().min(1).default('data/evidence'),
+    /** Largest evidence file kept, bytes (Feishu serves at most 100 MB); a larger one is recorded by name only. */
+    EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(20 * 1024 * 1024),
+    /** An image, file or link sent in the private chat within this many minutes of one's report is its evidence. */
+    EVIDENCE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
     /** When set, GET /metrics wants `Authorization: Bearer <token>`. */
     METRICS_TOKEN: z.string().default(''),
   });

@@ -120,7 +120,8 @@ export function classifyFeishuError(e: unknown): FeishuError {
 /** A download stopped because the file is larger than the caller accepts (nothing more was read). */
 export class DownloadTooLarge extends Error {
   override name = 'DownloadTooLarge';
-  constructor(readonly maxBytes: number) {
+  /** `size`: the file's size when Feishu said it (Content-Length), else null. */
+  constructor(readonly maxBytes: number, readonly size: number | null = null) {
     super(`download larger than ${maxBytes} bytes`);
   }
 }

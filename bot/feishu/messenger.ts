@@ -146,6 +146,12 @@ export function createMessenger(opts: MessengerOptions): Messenger {
         const chunks: Buffer[] = [];
         let size = 0;
         const stream = res.getReadableStream();
+        // A size Feishu states up front is refused before a byte is read.
+        const stated = Number((res.headers as Record<string, unknown> | undefined)?.['content-length']);
+        if (Number.isFinite(stated) && stated > maxBytes) {
+          stream.destroy();
+          throw new DownloadTooLarge(maxBytes, stated);
+        }
         for await (const chunk of stream) {
           size += (chunk as Buffer).length;
           if (size > maxBytes) {

@@ -7,7 +7,7 @@ import { doubtCardActions } from './reports/doubt-actions.js';
 import { returnCardActions } from './reports/return-report.js';
 import { urgeCardActions } from './leaders/urge.js';
 import { instructCardActions } from './instructions/instruct-action.js';
-import { onFileMessage } from './commands/admin/index.js';
+import { onAttachment } from './evidence/on-attachment.js';
 import { onText } from './reports/on-text.js';
 import type { CardActionEntry, CommandHandler, HandlerOverrides, Handlers } from './types.js';
 import { allCommands } from './commands/all.js';
@@ -30,7 +30,7 @@ export function registerHandlers(extra: HandlerOverrides = {}): Handlers {
   return {
     commands: withOverrides(commandMap(), extra.commands),
     onText: extra.onText === undefined ? onText : extra.onText,
-    onFile: extra.onFile === undefined ? onFileMessage : extra.onFile,
+    onAttachment: extra.onAttachment === undefined ? onAttachment : extra.onAttachment,
     cardActions: withOverrides(
       new Map<string, CardActionEntry>(), reportCardActions, doubtCardActions, extendCardActions, completionCardActions, returnCardActions, urgeCardActions, instructCardActions,
       extra.cardActions,

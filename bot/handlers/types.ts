@@ -1,5 +1,6 @@
 /** What handlers receive. Handlers are small and named by what they do. */
 import type { Deps } from '../deps.js';
+import type { EvidenceParts } from '../domain/evidence/parts.js';
 import type { Mention } from '../domain/message-text.js';
 import type { CardAction, Envelope } from '../feishu/envelope.js';
 
@@ -17,6 +18,8 @@ export interface MessageContext {
   messageType: string;
   /** The raw content JSON string, for attachments. */
   content: string;
+  /** Images, files and links the message carries (佐证材料), and whether it has words besides. */
+  evidence: EvidenceParts;
 }
 
 export interface CommandContext extends MessageContext {
@@ -43,8 +46,11 @@ export interface Handlers {
   commands: ReadonlyMap<string, CommandHandler>;
   /** Any other message the bot should read (free-text replies). */
   onText: MessageHandler | null;
-  /** A file sent to the bot (a plan for /import). */
-  onFile: MessageHandler | null;
+  /**
+   * An image, file or video sent to the bot, or a message of only links or pictures: evidence of a
+   * report, or an admin's plan for /import.
+   */
+  onAttachment: MessageHandler | null;
   /** value.action of a card button or form → slow work (queued) and the fast answer. */
   cardActions: ReadonlyMap<string, CardActionEntry>;
 }
@@ -53,6 +59,6 @@ export interface Handlers {
 export interface HandlerOverrides {
   commands?: Record<string, CommandHandler>;
   onText?: MessageHandler | null;
-  onFile?: MessageHandler | null;
+  onAttachment?: MessageHandler | null;
   cardActions?: Record<string, CardActionEntry>;
 }

@@ -1,23 +1,26 @@
 /**
  * The ledger (台账) of a plan as an .xlsx workbook: 「任务台账」 (one row per task: its state at
- * `now` as the task-state engine decides it, and its latest 批示), 「进展记录」 (every report),
- * 「批示」 (every instruction made by `now`) and 「操作记录」 (the audit trail), the report and audit
- * sheets complete whatever `now` is. Used by `workplan export`
+ * `now` as the task-state engine decides it, its latest 批示 and its count of evidence), 「进展记录」
+ * (every report), 「批示」 (every instruction made by `now`), 「佐证材料」 (every piece of evidence, where
+ * it is kept) and 「操作记录」 (the audit trail), the history sheets complete whatever `now` is. Used by `workplan export`
  * (`--at`, default now) and the chat /export (the clock).
  */
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
 import type { Db } from '../store/db.js';
+import { evidenceCounts, planEvidence } from '../store/evidence.js';
 import { loadLedgerRows } from '../store/ledger-rows.js';
 import { latestInstructions, planInstructions } from '../store/instructions.js';
 import { loadTaskStates } from '../store/task-states.js';
 import { instructionSheet } from './instruction-sheet.js';
+import { evidenceSheet } from './evidence-sheet.js';
 import { auditSheet, reportSheet } from './history-sheets.js';
 import { taskSheet } from './task-sheet.js';
 import { writeWorkbook } from './write-workbook.js';
 
 export { AUDIT_SHEET, REPORT_SHEET } from './history-sheets.js';
 export { INSTRUCTION_SHEET } from './instruction-sheet.js';
+export { EVIDENCE_SHEET } from './evidence-sheet.js';
 export { TASK_SHEET } from './task-sheet.js';
 
 export interface LedgerOptions {
@@ -38,11 +41,13 @@ export async function exportLedger(db: Db, opts: LedgerOptions): Promise<Ledger>
   const rows = await loadLedgerRows(db, opts.planId);
   const states = await loadTaskStates(db, opts);
   const latest = await latestInstructions(db, states.tasks.map((t) => t.id), opts.now);
-  const tasks = states.tasks.map((t) => ({ ...t, instruction: latest.get(t.id) ?? null }));
+  const counts = await evidenceCounts(db, states.tasks.map((t) => t.id), opts.now);
+  const tasks = states.tasks.map((t) => ({ ...t, instruction: latest.get(t.id) ?? null, evidence: counts.get(t.id) ?? 0 }));
   const sheets = [
     taskSheet({ tasks, sections: rows.plan.sections, today: states.ctx.today, periodStart: states.plan.periodStart }),
     reportSheet(rows),
     instructionSheet(await planInstructions(db, opts.planId, opts.now)),
+    evidenceSheet(await planEvidence(db, opts.planId)),
     auditSheet(rows),
   ];
   const bytes = await writeWorkbook(sheets, { title: `${rows.plan.title} 台账`, at: opts.now });

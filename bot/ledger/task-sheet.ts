@@ -14,9 +14,10 @@ import type { Cell, Column, SheetSpec } from './write-workbook.js';
 
 export const TASK_SHEET = '任务台账';
 
-/** What a row shows of a task: its names and people, its state, and its latest 批示 (who, when, what). */
+/** What a row shows of a task: its names and people, its state, its latest 批示 (who, when, what) and how much evidence (佐证材料) it has (0 when absent). */
 export type LedgerTask = Pick<TaskView, 'code' | 'title' | 'section' | 'leadUnits' | 'collaboratorUnits' | 'leaderNames' | 'owners' | 'collaborators' | 'leaders' | 'state'> & {
   instruction?: { by: string; at: Date; text: string } | null;
+  evidence?: number;
 };
 type Section = { ordinal: string; title: string; parentOrdinal: string | null };
 
@@ -39,7 +40,7 @@ export function taskColumns(today: string): Column[] {
     { header: '完成时限', width: 20 }, { header: '指标', width: 28 }, { header: '最新值', width: 14 },
     { header: '序时应达', width: 14 }, { header: `序时进度（截至${fullDateWord(today)}）`, width: 40 },
     { header: '状态', width: 14 }, { header: '亮灯', width: 26 }, { header: '本期报送', width: 10 },
-    { header: '最近填报日期', width: 15 }, { header: '最近填报内容', width: 50 },
+    { header: '最近填报日期', width: 15 }, { header: '最近填报内容', width: 50 }, { header: '佐证材料', width: 9 },
     { header: '最新批示', width: 40 },
   ];
 }
@@ -69,6 +70,7 @@ function taskRow(t: LedgerTask, n: number, sections: Map<string, Section>, perio
     reportingWord(s.reporting),
     latest ? fullDateWord(shanghaiDate(latest.createdAt)) : '',
     latest?.rawText ?? '',
+    t.evidence ?? 0,
     t.instruction ? `${t.instruction.by}（${fullDateWord(shanghaiDate(t.instruction.at))}）：${t.instruction.text}` : '',
   ];
 }

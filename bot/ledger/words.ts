@@ -32,6 +32,7 @@ export const ACTION_WORDS = wordTable({
   'report.added': '填报进展',
   'report.edited': '修改进展',
   'report.revoked': '撤销进展',
+  'evidence.added': '提交佐证材料',
   'reply.unassigned': '收到无对应任务的回复',
   'reply.refused': '收到非责任人的回复（未记为进展）',
   'extension.requested': '申请延期',

@@ -7,7 +7,10 @@
  * as Feishu renders @s. Mentions not placed in the text are put in front, in order:
  * `{ text: '/list', mentions: [fake.botOpenId] }` arrives as `@_user_1 /list`.
  * `post` sends the text as rich text instead, as the client does for formatted or pasted text
- * (user-post.ts: paragraphs, @s as `at` nodes, links, bold, images, emoji, code blocks).
+ * (user-post.ts: paragraphs, @s as `at` nodes, links, bold, images, emoji, code blocks); each
+ * `![…]` image is stored with the bytes of `postImages` in turn (default: a tiny PNG).
+ * An attachment is a `file`, an `image` or a `media` (video: file_key for the video, image_key
+ * for its cover), its bytes downloadable through GET …/resources/:key as Feishu serves them.
  * Before setWebhook (no subscription configured) messages are stored but nothing is pushed.
  */
 import { threading } from './bot-messages.js';
@@ -26,10 +29,25 @@ export interface UserSaysInput {
   mentions?: string[];
   /** Quote-reply to this message (root_id / parent_id set as Feishu does). */
   replyTo?: string;
-  /** Sends a `file` (default) or `image` message instead of text. */
-  attachment?: { fileName: string; bytes: Uint8Array; kind?: 'file' | 'image' };
+  /** Sends a `file` (default), `image` or `media` (video) message instead of text. */
+  attachment?: { fileName: string; bytes: Uint8Array; kind?: 'file' | 'image' | 'media' };
   /** Send `text` as a rich-text `post` message (true, or with a title / locale form). */
   post?: true | PostOptions;
+  /** Bytes of the post's `![…]` images, in order (default: a tiny PNG each). */
+  postImages?: Uint8Array[];
+}
+
+/** The first bytes of a PNG: enough for a reader that looks at the signature. */
+const TINY_PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+
+function attachmentContent(ctx: SandboxContext, from: string, a: NonNullable<UserSaysInput['attachment']>): Record<string, unknown> {
+  const kind = a.kind ?? 'file';
+  const bytes = Buffer.from(a.bytes);
+  if (kind === 'image') return { image_key: ctx.files.put({ kind: 'image', fileName: a.fileName, fileType: 'stream', bytes, owner: from }).key };
+  const f = ctx.files.put({ kind: 'file', fileName: a.fileName, fileType: kind === 'media' ? 'mp4' : 'stream', bytes, owner: from });
+  if (kind === 'file') return { file_key: f.key, file_name: f.fileName };
+  const cover = ctx.files.put({ kind: 'image', fileName: 'cover.png', fileType: 'stream', bytes: TINY_PNG, owner: from });
+  return { file_key: f.key, image_key: cover.key, file_name: f.fileName, duration: 1000 };
 }
 
 export interface UserSaysResult {
@@ -79,16 +97,15 @@ export async function userSays(ctx: SandboxContext, input: UserSaysInput): Promi
   let content: Record<string, unknown>;
   let mentions: StoredMention[] = [];
   if (input.attachment) {
-    const kind = input.attachment.kind ?? 'file';
-    const f = ctx.files.put({ kind, fileName: input.attachment.fileName, fileType: 'stream', bytes: Buffer.from(input.attachment.bytes), owner: input.from });
-    msgType = kind;
-    content = kind === 'image' ? { image_key: f.key } : { file_key: f.key, file_name: f.fileName };
+    msgType = input.attachment.kind ?? 'file';
+    content = attachmentContent(ctx, input.from, input.attachment);
   } else {
     const r = render(ctx, input.text ?? '', input.mentions ?? []);
     mentions = r.mentions;
     if (input.post) {
       msgType = 'post';
-      const image = () => ctx.files.put({ kind: 'image', fileName: 'image.png', fileType: 'stream', bytes: Buffer.from('png'), owner: input.from }).key;
+      const images = [...(input.postImages ?? [])];
+      const image = () => ctx.files.put({ kind: 'image', fileName: 'image.png', fileType: 'stream', bytes: Buffer.from(images.shift() ?? TINY_PNG), owner: input.from }).key;
       content = postContent(r.text, mentions, input.post === true ? {} : input.post, image);
     } else content = { text: r.text };
   }

@@ -1,4 +1,7 @@
-/** Gathers a plan's digest input at `now`: the engine's state of every task (loadTaskStates), its latest 批示, the week, the previous snapshot. */
+/**
+ * Gathers a plan's digest input at `now`: the engine's state of every task (loadTaskStates), its latest
+ * 批示, how much evidence (佐证材料) each has, the week, the previous snapshot.
+ */
 import { addDays, isoWeek } from '../domain/calendar/civil-date.js';
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import { workdaysIn, type WorkCalendar } from '../domain/calendar/work-calendar.js';
@@ -7,6 +10,7 @@ import type { DigestInput } from '../domain/digest/types.js';
 import { lastWorkdayOfWeek } from '../domain/schedule/periods.js';
 import type { Db } from './db.js';
 import { latestInstructions, type InstructionView } from './instructions.js';
+import { evidenceCounts } from './evidence.js';
 import { loadTaskStates } from './task-states.js';
 
 /** The ISO week of `today` with its first and last working days (null when it has none). */
@@ -22,6 +26,7 @@ export async function loadDigestInput(db: Db, planId: number, now: Date, cal: Wo
   const instructions = await latestInstructions(db, tasks.map((t) => t.id), now);
   const week = digestWeek(cal, ctx.today);
   const previousRow = await db.digestSnapshot.findFirst({ where: { planId, week: { lt: week.id } }, orderBy: { week: 'desc' } });
+  const evidence = await evidenceCounts(db, tasks.map((t) => t.id), now);
   return {
     plan,
     now,
@@ -38,6 +43,7 @@ export async function loadDigestInput(db: Db, planId: number, now: Date, cal: Wo
       owners: t.owners.map((o) => ({ personId: o.personId, name: o.name })),
       state: t.state,
       instruction: instructionOf(instructions.get(t.id)),
+      evidence: evidence.get(t.id) ?? 0,
     })),
   };
 }

@@ -31,6 +31,7 @@ export function buildTask(input: DigestTaskInput, previous: DigestSnapshot | nul
     latest: newest ? { text: clip(newest.rawText, WORDS_MAX), date: reportDate(newest), period: newest.period } : null,
     instruction: input.instruction ? { by: input.instruction.by, date: input.instruction.date, text: clip(input.instruction.text, WORDS_MAX) } : null,
     changes: changesSince(previous?.tasks[String(input.id)], entry, state.targets),
+    evidence: input.evidence ?? 0,
   };
   return { task, entry };
 }

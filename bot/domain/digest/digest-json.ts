@@ -21,6 +21,8 @@ export interface DigestTaskJson extends TaskStateJson {
   /** The latest 批示: who, the date, the words (clipped). */
   instruction: DigestTask['instruction'];
   changes: DigestTask['changes'];
+  /** Pieces of evidence (佐证材料) kept for the task. */
+  evidence: number;
 }
 
 function reasonJson(r: AttentionReason): Record<string, unknown> {
@@ -50,6 +52,7 @@ export function digestJson(m: DigestModel, at: Date) {
       latest: t.latest && { date: t.latest.date, text: t.latest.text },
       instruction: t.instruction,
       changes: t.changes,
+      evidence: t.evidence,
     })),
     needsLeaders: m.needsLeaders.map((a) => ({ code: a.code, light: a.light, reasons: a.reasons.map(reasonJson) })),
     dueSoon: m.dueSoon.map((d) => ({ code: d.code, deadline: d.deadline, workdaysLeft: d.workdaysLeft })),

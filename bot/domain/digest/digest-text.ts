@@ -9,7 +9,7 @@ import { DIGEST_STATUS_WORDS } from './words.js';
 const esc = w.esc;
 
 function taskLines(t: DigestTask, d: Dated): string[] {
-  const head = `${LIGHT_EMOJI[t.state.light]} 任务${esc(t.code, 12)} ${esc(t.title, 60)}｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, 5)}｜${deadlinePhrase(t, w, d)}`;
+  const head = `${LIGHT_EMOJI[t.state.light]} 任务${esc(t.code, 12)} ${esc(t.title, 60)}｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, 5)}｜${deadlinePhrase(t, w, d)}${t.evidence > 0 ? `｜📎 ${t.evidence}` : ''}`;
   const lines = [head, ...t.state.targets.map((x) => `    ${targetPhrase(x, w, d)}`)];
   if (t.state.percent !== null) lines.push(`    自报进度 ${t.state.percent}%`);
   if (t.latest) lines.push(`    最新进展（${dateWord(t.latest.date, d.today)}）：「${esc(t.latest.text, 60)}」`);

@@ -34,6 +34,8 @@ export interface DigestTask {
   /** The latest 批示, its words folded and clipped. */
   instruction: { by: string; date: string; text: string } | null;
   changes: DigestChange[];
+  /** Pieces of evidence (佐证材料) kept for the task: 📎 N. */
+  evidence: number;
 }
 
 export interface DigestSection {

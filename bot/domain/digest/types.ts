@@ -24,6 +24,8 @@ export interface DigestTaskInput {
   state: TaskState;
   /** The latest 批示 (instruction) by the digest's moment, if any: who, the Shanghai date, the words (raw). */
   instruction?: { by: string; date: string; text: string } | null;
+  /** How many pieces of evidence (佐证材料) the task has (bot/store/evidence.ts evidenceCounts); 0 when absent. */
+  evidence?: number;
 }
 
 export interface DigestInput {

@@ -38,7 +38,7 @@ export function taskItem(t: DigestTask, d: Dated): Squeezable {
     const l = level(squeeze);
     const s = t.state;
     const lines = [
-      md`${LIGHT_EMOJI[s.light]} **任务${w.esc(t.code, 12)} ${w.esc(t.title, l.title)}**｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, l.owners)}｜${deadlinePhrase(t, w, d)}`,
+      md`${LIGHT_EMOJI[s.light]} **任务${w.esc(t.code, 12)} ${w.esc(t.title, l.title)}**｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, l.owners)}｜${deadlinePhrase(t, w, d)}${t.evidence > 0 ? md`｜📎 ${t.evidence}` : md``}`,
       ...some(s.targets, l.targets, (x) => md`${INDENT}· ${targetPhrase(x, w, d)}`, (n) => md`${INDENT}· 另有${n}项指标未列出`),
     ];
     if (s.percent !== null) lines.push(md`${INDENT}· 自报进度 ${s.percent}%`);

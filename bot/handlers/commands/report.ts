@@ -1,4 +1,6 @@
 /** /report N 进展 (汇报): records the text as the sender's report on task N, with the usual confirmation card. */
+import { hasEvidence } from '../../domain/evidence/parts.js';
+import { keepEvidence } from '../evidence/keep-evidence.js';
 import { mayReport } from '../reports/may-report.js';
 import { loadTask, recordReport } from '../reports/record-reply.js';
 import { CommandError, requireTask, type CommandSpec } from './command.js';
@@ -17,6 +19,8 @@ export const reportCommand: CommandSpec = {
     const reporter = await mayReport(deps, ctx.senderOpenId, found.id);
     if (!reporter.ok) throw new CommandError(botText`${reporter.why}，这条进展未作记录。`);
     const task = await loadTask(deps, found.id);
-    await recordReport(deps, task, { text, source: 'command', messageId: ctx.messageId, chatId: ctx.chatId, replyTo: ctx.messageId, reporter });
+    const { report } = await recordReport(deps, task, { text, source: 'command', messageId: ctx.messageId, chatId: ctx.chatId, replyTo: ctx.messageId, reporter });
+    // Links in the report are its evidence (佐证材料).
+    if (hasEvidence(ctx.evidence)) await keepEvidence(deps, ctx, { taskId: task.id, reportId: report.id, reporter }, ctx.evidence);
   },
 };

@@ -2,7 +2,7 @@
  * /task N (任务): one task in full, its state as the task-state engine decides it — lifecycle or
  * progress, light and its main reason, the effective deadline (the plan's beside it when extended),
  * each target with its latest value, pace and baseline — with its body, people, units, last reports
- * and the latest 批示.
+ * (each with its evidence, 佐证材料) and the latest 批示.
  */
 import type { Deps } from '../../deps.js';
 import { shanghaiDate, shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
@@ -17,6 +17,7 @@ import { cut, figure, joinMd, md, type Md } from '../../feishu/safe-text.js';
 import { latestInstructions } from '../../store/instructions.js';
 import { loadTaskState, type TaskView } from '../../store/task-states.js';
 import { requireTask, sayCard, type CommandSpec } from './command.js';
+import { evidenceLines, waitingLine } from './task-evidence.js';
 
 const ROLE = wordTable({ owner: '责任人', collaborator: '协办', leader: '责任领导' });
 
@@ -87,16 +88,20 @@ async function instructionBlock(deps: Pick<Deps, 'db'>, taskId: number, now: Dat
   return [markdown(md`**最新批示**（${cut(i.by, 12)}，${figure(`${dateWord(date!, today)} ${time!}`)}）：${cut(i.text, 300)}`)];
 }
 
-/** The last three reports made by now, with who made them. */
+/** The last three reports made by now, with who made them and their evidence (佐证材料). */
 async function reportsBlock(deps: Pick<Deps, 'db'>, t: TaskView, today: string): Promise<Md> {
   const last = t.state.reports.slice(0, 3);
-  if (!last.length) return md`**最近进展**：暂无`;
+  const waiting = await waitingLine(deps, t.id);
+  if (!last.length) return joinMd([md`**最近进展**：暂无`, ...(waiting ? [waiting] : [])], '\n');
   const ids = [...new Set(last.flatMap((r) => (r.personId === null ? [] : [r.personId])))];
   const names = new Map((await deps.db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
-  const lines = last.map((r) => {
+  const evidence = await evidenceLines(deps, last.map((r) => r.id));
+  const lines = last.flatMap((r) => {
     const status = r.status ? STATUS_WORDS[r.status] : '已填报';
     const who = (r.personId !== null && names.get(r.personId)) || '（未知）';
-    return md`- ${figure(dateWord(shanghaiDate(r.createdAt), today))} ${cut(who, 12)}（${status}）：${cut(r.rawText, 120)}`;
+    const said = md`- ${figure(dateWord(shanghaiDate(r.createdAt), today))} ${cut(who, 12)}（${status}）：${cut(r.rawText, 120)}`;
+    const kept = evidence.get(r.id);
+    return kept ? [said, kept] : [said];
   });
-  return md`**最近进展**\n${joinMd(lines, '\n')}`;
+  return md`**最近进展**\n${joinMd([...lines, ...(waiting ? [waiting] : [])], '\n')}`;
 }

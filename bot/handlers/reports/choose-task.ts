@@ -15,6 +15,7 @@ import { refuse, toast, type Check } from './checked-action.js';
 import { mayReport } from './may-report.js';
 import { chosenCard } from '../../feishu/cards/chooser-card.js';
 import type { Deps } from '../../deps.js';
+import { keepEvidence } from '../evidence/keep-evidence.js';
 import { updateCards } from '../update-cards.js';
 import { loadTask, recordReport, type Said } from './record-reply.js';
 
@@ -49,10 +50,15 @@ export const checkChoice: Check<Said> = async (deps, a) => {
   return { ok: true, toast: toast('success', '已选择，正在记录'), plan: said };
 };
 
-/** The work of a choice: record the message on the task, then show the choice on the chooser card. */
+/** The work of a choice: record the message on the task (and its evidence), then show the choice on the chooser card. */
 export async function recordChoice(deps: Deps, a: CardAction, said: Said): Promise<void> {
   const task = await loadTask(deps, said.reporter.taskId);
-  await recordReport(deps, task, said);
+  const { report } = await recordReport(deps, task, said);
+  const evidence = said.messageId ? (await unassignedReply(deps.db, said.messageId, said.reporter.openId))?.evidence : null;
+  if (evidence && said.messageId) {
+    const ctx = { messageId: said.messageId, chatId: said.chatId, senderOpenId: said.reporter.openId };
+    await keepEvidence(deps, ctx, { taskId: task.id, reportId: report.id, reporter: said.reporter }, evidence);
+  }
   const cardId = a.context?.open_message_id;
   if (cardId) await updateCards(deps, [{ messageId: cardId, sentAt: null }], chosenCard(task, said.text));
 }

@@ -1,16 +1,19 @@
 /**
- * A free message to the bot: a progress report in the owner's own words.
+ * A free message to the bot: a progress report in the owner's own words (its links and pictures
+ * kept as the report's evidence).
  * It counts only from someone who may report on the task (mayReport); anyone
  * else is told so, and their words are kept in the audit trail, not as a report.
  * A leader's reply in an escalation's or a digest's thread is a 批示 instead
  * (instructions/leader-reply.ts).
  */
+import { hasEvidence } from '../../domain/evidence/parts.js';
 import { audit } from '../../store/audit.js';
 import { chooserCard } from '../../feishu/cards/chooser-card.js';
 import { botText, type BotText } from '../../feishu/safe-text.js';
 import { keepUnassignedReply } from '../../store/unassigned-replies.js';
 import { isAdmin } from '../commands/command.js';
 import { onLeaderReply } from '../instructions/leader-reply.js';
+import { keepEvidence } from '../evidence/keep-evidence.js';
 import type { MessageHandler } from '../types.js';
 import { mayReport } from './may-report.js';
 import { loadTask, recordReport } from './record-reply.js';
@@ -40,7 +43,7 @@ export const onText: MessageHandler = async (deps, ctx) => {
         return;
       }
       const task = await loadTask(deps, found.taskId);
-      await recordReport(deps, task, {
+      const { report } = await recordReport(deps, task, {
         text: ctx.text,
         source: ctx.parentId ? 'reply' : 'text',
         messageId: ctx.messageId,
@@ -48,11 +51,15 @@ export const onText: MessageHandler = async (deps, ctx) => {
         replyTo: ctx.messageId,
         reporter,
       });
+      // Links and pictures in the report's own message are its evidence (佐证材料).
+      if (hasEvidence(ctx.evidence)) await keepEvidence(deps, ctx, { taskId: task.id, reportId: report.id, reporter }, ctx.evidence);
       return;
     }
     case 'choose':
       // Keep the whole text on the server before a task is chosen; the card carries only the message id.
-      await keepUnassignedReply(deps.db, { messageId: ctx.messageId, actor: ctx.senderOpenId, text: ctx.text, chatId: ctx.chatId, now: deps.clock.now() });
+      await keepUnassignedReply(deps.db, {
+        messageId: ctx.messageId, actor: ctx.senderOpenId, text: ctx.text, chatId: ctx.chatId, now: deps.clock.now(), ...(hasEvidence(ctx.evidence) ? { evidence: ctx.evidence } : {}),
+      });
       await deps.messenger.reply(ctx.messageId, { card: chooserCard(found.tasks, ctx.text, ctx.messageId) }, `reply:${ctx.messageId}:choose`);
       return;
     case 'not-theirs':

@@ -13,7 +13,9 @@ import { readReply, type ReadReply, type ReportStatus } from '../../domain/reply
 import { periodOf } from '../../domain/schedule/periods.js';
 import type { PeriodCadence } from '../../domain/schedule/settings.js';
 import { confirmationCard } from '../../feishu/cards/report-cards.js';
+import { attachWaiting } from '../../store/evidence.js';
 import { createReport, type ReportInput } from '../../store/reports.js';
+import { keepSentCard } from '../../store/sent-cards.js';
 import { askCompletion } from './completion.js';
 import { summaryOf } from './confirmation.js';
 import { showPeriodOnNudges } from './nudge-reported.js';
@@ -92,6 +94,8 @@ export async function recordReading(deps: Deps, task: TaskWithTargets, said: Sai
     chatId: said.chatId,
   });
   deps.metrics.reportsReceived.inc({ source: said.source });
+  // Evidence the owner sent for the task just before (in a nudge's thread) belongs to this report.
+  await attachWaiting(deps.db, { taskId: task.id, personId, reportId: report.id, since: new Date(now.getTime() - deps.config.EVIDENCE_WINDOW_MINUTES * 60_000) });
   // 「已完成」 asks the leader to confirm (done_pending) before the owner hears back, so the answer can say so.
   const note = report.status === 'done'
     ? await askCompletion(deps, { taskId: task.id, reportId: report.id, actor: said.reporter.openId, chatId: said.chatId, messageId: said.messageId })
@@ -99,8 +103,9 @@ export async function recordReading(deps: Deps, task: TaskWithTargets, said: Sai
   const summary = summaryOf(task, report, note);
   const card = confirmationCard(summary);
   const key = `confirm:${said.messageId ?? `report-${report.id}`}:${task.id}`;
-  if (said.replyTo) await deps.messenger.reply(said.replyTo, { card }, key);
-  else await deps.messenger.send({ openId: said.reporter.openId }, { card }, key);
+  const sent = said.replyTo ? await deps.messenger.reply(said.replyTo, { card }, key) : await deps.messenger.send({ openId: said.reporter.openId }, { card }, key);
+  // Kept so that a picture or file replied to the confirmation is evidence of this report.
+  await keepSentCard(deps.db, { subject: `report:${report.id}`, openId: said.reporter.openId, messageId: sent.messageId, now });
   await showPeriodOnNudges(deps, { taskId: task.id, period });
   return { report, summary };
 }

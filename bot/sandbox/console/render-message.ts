@@ -99,6 +99,8 @@ function bodyHtml(m: StoredMessage, ctx: RenderContext): string {
       return `<div class="file">📎 ${esc(c?.file_name ?? c?.file_key ?? '文件')}</div>`;
     case 'image':
       return `<div class="file">🖼 图片</div>`;
+    case 'media':
+      return `<div class="file">🎬 ${esc(c?.file_name ?? '视频')}</div>`;
     default:
       return `<div class="text muted">[${esc(m.msgType)} 消息]</div>`;
   }
@@ -111,6 +113,8 @@ export function snippetOf(m: StoredMessage, ctx: MessageContext): string {
   if (m.msgType === 'text') s = String(c?.text ?? '').replace(/@_user_\d+/g, (k) => `@${m.mentions.find((x) => x.key === k)?.name ?? ''}`);
   else if (m.msgType === 'interactive') s = `[卡片] ${c?.header?.title?.content ?? ''}`;
   else if (m.msgType === 'file') s = `[文件] ${c?.file_name ?? ''}`;
+  else if (m.msgType === 'image') s = '[图片]';
+  else if (m.msgType === 'media') s = `[视频] ${c?.file_name ?? ''}`;
   else s = `[${m.msgType}]`;
   const chars = [...s.replace(/\s+/g, ' ').trim()];
   return chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : chars.join('');

@@ -2,7 +2,11 @@
  * POST im/v1/files, POST im/v1/images (multipart uploads by the bot) and
  * GET im/v1/messages/:message_id/resources/:file_key?type=image|file (download from a message).
  * Upload error codes (234001 bad param, 234006 too big) are UNCONFIRMED in the contract.
- * Simplified: `type` is checked for presence only (image vs file is not cross-checked).
+ * Download: a key the message does not carry → 234003; a card, sticker or merge-forward message →
+ * 234043; the bot outside the chat → 234004. `type` must match the resource (image for images,
+ * also a post's and a video's cover; file for files and videos): what Feishu answers to a
+ * mismatch is UNCONFIRMED, the fake refuses it with 234001 so that the bot must ask rightly.
+ * Content-Length is sent, as a size the bot may check before reading.
  */
 import express, { Router, type Request } from 'express';
 import type { SandboxContext } from '../context.js';
@@ -78,10 +82,12 @@ export function fileRoutes(ctx: SandboxContext): Router {
     }
     const f = keysOf(m).includes(key) ? ctx.files.get(key) : undefined;
     if (!f) throw bad(234003, 'File not in msg.');
+    if (f.kind !== type) throw badParam(`type ${type} does not match the resource (${f.kind})`);
     res.locals.code = 0;
     res.status(200);
     res.setHeader('content-type', f.kind === 'image' ? 'image/png' : 'application/octet-stream');
     res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`);
+    res.setHeader('content-length', String(f.bytes.length));
     res.end(f.bytes);
   });
 

@@ -17,6 +17,7 @@ describe('configuration', () => {
   it('has embedded defaults for the store-only commands', () => {
     const c = loadConfig({}, 'store');
     expect(c).toMatchObject({ DATABASE_URL: 'file:./data/workplan.db', REDIS_URL: 'redis://127.0.0.1:6379', FEISHU_MODE: 'webhook', PORT: 3000 });
+    expect(c).toMatchObject({ EVIDENCE_DIR: 'data/evidence', EVIDENCE_MAX_BYTES: 20 * 1024 * 1024, EVIDENCE_WINDOW_MINUTES: 10 });
   });
 
   it('reads a complete Feishu configuration, admins split on commas', () => {
@@ -34,6 +35,8 @@ describe('configuration', () => {
     [{ ...feishu, DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ ...feishu, PORT: 'eighty' }, 'PORT'],
     [{ ...feishu, QUEUE_PREFIX: 'workplan' }, 'QUEUE_PREFIX must contain one Redis Cluster hash tag'],
+    [{ ...feishu, EVIDENCE_MAX_BYTES: String(200 * 1024 * 1024) }, 'EVIDENCE_MAX_BYTES'],
+    [{ ...feishu, EVIDENCE_WINDOW_MINUTES: '0' }, 'EVIDENCE_WINDOW_MINUTES'],
   ])('names the variable to fix: %j', (env, words) => {
     const message = problem(env);
     expect(message).toContain(words);

@@ -35,7 +35,7 @@ export async function onFileMessage(deps: Deps, ctx: MessageContext): Promise<vo
   if (typeof content.file_key !== 'string') return;
   const file: ReceivedFile = { messageId: ctx.messageId, fileKey: content.file_key, fileName: typeof content.file_name === 'string' ? content.file_name : 'plan.txt' };
   await auditChange(deps, { ...ctx, command: '', args: '' }, { action: 'file.received', after: file });
-  await say(deps, { ...ctx, command: '', args: '' }, botText`已收到文件。如需导入为工作要点，请在一小时内发送 /import。`, 'file');
+  await say(deps, { ...ctx, command: '', args: '' }, botText`已收到文件。如需导入为工作要点，请在一小时内发送 /import；如是某项任务的佐证材料，请在催办消息下回复该文件。`, 'file');
 }
 
 async function receivedFile(deps: Deps, ctx: MessageContext): Promise<ReceivedFile> {
