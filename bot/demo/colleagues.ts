@@ -41,12 +41,36 @@ export function watchColleagues(d: ColleagueDeps): () => void {
   const byChat = new Map(d.cast.map((c) => [d.fake.p2pChatOf(c.openId), c]));
   const answered = new Set<string>();
   let extensionAsked = false;
+  const photoSent = new Set<string>();
   return d.fake.subscribe((n) => {
-    if (n.kind !== 'message' || n.message.sender !== 'bot' || n.message.msgType !== 'interactive') return;
+    if (n.kind !== 'message' || n.message.sender !== 'bot') return;
     const who = byChat.get(n.message.chatId);
     if (!who) return;
-    const parts = cardParts(n.message.content);
     const now = new Date(n.message.createTime);
+    if (n.message.msgType === 'text') {
+      // A leader's 批示: the owner answers it in its thread, as a report on the task.
+      if (who.kind === 'staff' && String((n.message.content as { text?: unknown }).text ?? '').startsWith('【领导批示】')) {
+        d.agenda.add({
+          at: officeTime(now, 40, d.calendar), who: who.name, what: '回复领导批示',
+          run: () => say(d, { from: who.openId, text: '收到批示，已与相关单位协调，困难已基本解决，预计4月15日前完成，按计划推进。', replyTo: n.message.messageId }),
+        });
+      }
+      return;
+    }
+    if (n.message.msgType !== 'interactive') return;
+    const parts = cardParts(n.message.content);
+    // A report returned for more (退回补充): the owner adds what was asked, with a photo as evidence.
+    if (who.kind === 'staff' && JSON.stringify(n.message.content).includes('报送已退回，请补充后重新报送')) {
+      const at = officeTime(now, 60, d.calendar);
+      d.agenda.add({
+        at, who: who.name, what: '补充报送',
+        run: async () => {
+          await say(d, { from: who.openId, text: '补充说明：本期已完成走访企业12家，现场照片附后，按计划推进。', replyTo: n.message.messageId });
+          await say(d, { from: who.openId, attachment: { fileName: '现场照片.png', bytes: PHOTO, kind: 'image' }, replyTo: n.message.messageId });
+        },
+      });
+      return;
+    }
     const approve = parts.buttons.find((b) => b.value.action === 'extend-approve');
     if (approve && who.kind === 'admin') {
       d.agenda.add({
@@ -64,7 +88,7 @@ export function watchColleagues(d: ColleagueDeps): () => void {
     const at = who.style === 'slow'
       ? atShanghai(addWorkdays(d.calendar, shanghaiDate(now), 1), '10:15').getTime()
       : officeTime(now, MINUTES[who.style] + Math.round(jitter(key) * 20), d.calendar);
-    d.agenda.add({ at, who: who.name, what: '回复催办', run: () => answer(d, who, n.message, Number(status.value.taskId)) });
+    d.agenda.add({ at, who: who.name, what: '回复催办', run: () => answer(d, who, n.message, Number(status.value.taskId), photoSent) });
     if (who.style === 'blocker' && !extensionAsked) {
       extensionAsked = true;
       d.agenda.add({ at: at + 10 * 60_000, who: who.name, what: '申请延期', run: () => askExtension(d, who, Number(status.value.taskId)) });
@@ -77,7 +101,7 @@ async function taskView(db: Db, taskId: number): Promise<TaskView & { deadline: 
   return { code: t.code, title: t.title, deadline: t.deadline, targets: t.targets };
 }
 
-async function answer(d: ColleagueDeps, who: CastMember, card: StoredMessage, taskId: number): Promise<void> {
+async function answer(d: ColleagueDeps, who: CastMember, card: StoredMessage, taskId: number, photoSent: Set<string>): Promise<void> {
   const task = await taskView(d.db, taskId);
   const a = answerFor(who.style!, task, shanghaiDate(new Date(card.createTime)), who.openId);
   if (!a) return;
@@ -85,6 +109,11 @@ async function answer(d: ColleagueDeps, who: CastMember, card: StoredMessage, ta
   const parts = cardParts(current.content);
   if (a.kind === 'reply') {
     await (await d.fake.userSays({ from: who.openId, text: a.text, replyTo: card.messageId })).delivery;
+    // The one who writes numbers sends a photo of the work with her first reply (佐证材料).
+    if (who.style === 'numbers' && !photoSent.has(who.openId)) {
+      photoSent.add(who.openId);
+      await say(d, { from: who.openId, attachment: { fileName: '活动现场.png', bytes: PHOTO, kind: 'image' }, replyTo: card.messageId });
+    }
   } else if (a.kind === 'click') {
     const b = parts.buttons.find((x) => x.value.action === 'report-status' && x.value.status === a.status);
     if (b) await click(d, who, current, b.value, b.name);
@@ -94,6 +123,12 @@ async function answer(d: ColleagueDeps, who: CastMember, card: StoredMessage, ta
     const formValue = Object.fromEntries(parts.inputs.map((name) => [name, name === 'note' ? a.note : (a.values[name] ?? '')]));
     await d.fake.clickCard({ from: who.openId, messageId: card.messageId, name: submit.name, value: submit.value, formValue });
   }
+}
+
+/** A small picture, as a phone would send one (the fake keeps the bytes; the bot stores them as evidence). */
+const PHOTO = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d80000000049454e44ae426082', 'hex');
+async function say(d: ColleagueDeps, input: Parameters<FakeFeishu['userSays']>[0]): Promise<void> {
+  await (await d.fake.userSays(input)).delivery;
 }
 
 async function click(d: ColleagueDeps, who: CastMember, card: StoredMessage, value: Record<string, unknown>, name?: string): Promise<void> {

@@ -86,11 +86,40 @@ export function planOpening(o: { fake: FakeFeishu; agenda: Agenda; cast: CastMem
       run: () => clickDone(fake, clicker.openId, clicker.code),
     });
   }
+  planLeaders(o, firstDay);
   const move = pickReassignment(o.rows, o.cast);
   if (move) {
     agenda.add({
       at: atShanghai(addWorkdays(calendar, firstDay, 2), '10:00').getTime(), who: DEMO_ADMIN.name, what: `调整任务${move.code}的责任人`,
       run: () => say(fake, { from: admin, text: `/reassign ${move.code} {@0} {@1}`, mentions: [move.from, move.to] }),
+    });
+  }
+}
+
+/** The leader of a task in the owners file, as a member of the cast. */
+export function leaderOf(rows: OwnerRow[], cast: CastMember[], code: string): CastMember | null {
+  const row = rows.find((r) => r.role === 'leader' && r.taskCode === code && r.openId);
+  return cast.find((c) => c.openId === row?.openId && c.kind === 'leader') ?? null;
+}
+
+/**
+ * The leaders' side in the first days: a 批示 on the task of the colleague who reports a risk (she answers
+ * it, colleagues.ts), a 督办（加急） on the task of the one who never answers, and a report of the one who fills
+ * the form returned for more (退回补充: she makes it good with a photo, colleagues.ts).
+ */
+function planLeaders(o: { fake: FakeFeishu; agenda: Agenda; cast: CastMember[]; rows: OwnerRow[]; calendar: WorkCalendar }, firstDay: string): void {
+  const steps: [Style, number, string, (code: string) => string, string][] = [
+    ['risk', 1, '10:30', (code) => `/批示 ${code} 请抓紧协调解决存在的困难，本周五前报送最新进展。`, '批示'],
+    ['silent', 1, '11:00', (code) => `/督办 ${code}`, '督办（加急）'],
+    ['form', 2, '15:30', (code) => `/退回 ${code} 请补充本期完成的具体数量，并附佐证材料。`, '退回补充'],
+  ];
+  for (const [style, day, time, text, what] of steps) {
+    const task = firstTaskOf(o.rows, o.cast, style);
+    const leader = task && leaderOf(o.rows, o.cast, task.code);
+    if (!task || !leader) continue;
+    o.agenda.add({
+      at: atShanghai(addWorkdays(o.calendar, firstDay, day), time).getTime(), who: leader.name, what: `${what}任务${task.code}`,
+      run: () => say(o.fake, { from: leader.openId, text: text(task.code) }),
     });
   }
 }

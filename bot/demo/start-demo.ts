@@ -90,7 +90,7 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
       FEISHU_APP_ID: app.appId, FEISHU_APP_SECRET: app.appSecret, FEISHU_ENCRYPT_KEY: app.encryptKey,
       FEISHU_VERIFICATION_TOKEN: app.verificationToken, FEISHU_TENANT_KEY: fake.tenantKey, FEISHU_DOMAIN: fake.url, SANDBOX: 'true', PORT: '0',
       DATABASE_URL: `file:${join(dataDir, 'demo.db')}`, REDIS_URL: redis.url, QUEUE_PREFIX: prefix,
-      LOG_LEVEL: o.logLevel ?? 'warn', ADMIN_OPEN_IDS: DEMO_ADMIN.openId, SWEEP_EVERY_SECONDS: '0',
+      LOG_LEVEL: o.logLevel ?? 'warn', ADMIN_OPEN_IDS: DEMO_ADMIN.openId, SWEEP_EVERY_SECONDS: '0', EVIDENCE_DIR: join(dataDir, 'evidence'),
     },
     'feishu',
   );

@@ -11,7 +11,8 @@ import { LEADERS_GROUP, type Style } from '../../bot/demo/cast.js';
 import { RETURN_REASON } from '../../bot/demo/leaders.js';
 import { startDemo, type Demo } from '../../bot/demo/start-demo.js';
 import { tmpdir } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { summaryText } from '../../bot/demo/summary.js';
 import { join } from 'node:path';
 import { REDIS_URL } from '../helpers/bot-harness.js';
 
@@ -51,7 +52,8 @@ describe('npm run demo, headless', () => {
     expect(clicks.every((r) => r.source === 'button')).toBe(true);
     expect(clicks.filter((r) => r.status !== 'on_track').map((r) => r.status)).toEqual(['done']); // the one returned below
     expect((await reportsOf('form')).some((r) => r.source === 'form')).toBe(true);
-    expect((await reportsOf('risk')).every((r) => r.status === 'at_risk')).toBe(true);
+    // Her answer to the leader's 批示 says the difficulty is solved; every check-in answer reports the risk.
+    expect((await reportsOf('risk')).filter((r) => !r.rawText.startsWith('收到批示')).every((r) => r.status === 'at_risk')).toBe(true);
     expect((await reportsOf('blocker')).every((r) => r.status === 'blocked')).toBe(true);
     expect((await reportsOf('date')).some((r) => r.expectedOn)).toBe(true);
     expect(await reportsOf('silent')).toEqual([]);
@@ -103,6 +105,34 @@ describe('npm run demo, headless', () => {
     expect(demo.fake.messagesTo(clicker.openId).some((m) => JSON.stringify(m.content).includes(`退回，理由：${RETURN_REASON}`))).toBe(true);
     const later = (await reportsOf('button')).filter((r) => r.taskId === done.taskId && r.createdAt > returned.at);
     expect(later.map((r) => r.status)).toContain('on_track');
+  });
+
+  it('the leaders’ side: a 批示 the owner answered in its thread, one 督办（加急）, a returned report made good with a photo', async () => {
+    const db = demo.bot.deps.db;
+    const risk = who('risk');
+    const instruction = await db.instruction.findFirstOrThrow({ include: { task: true } });
+    expect(instruction.source).toBe('command');
+    const notice = demo.fake.messagesTo(risk.openId).find((m) => JSON.stringify(m.content).includes('【领导批示】'))!;
+    const answered = await db.report.findFirstOrThrow({ where: { person: { openId: risk.openId }, rawText: { startsWith: '收到批示' } } });
+    expect(answered.taskId).toBe(instruction.taskId);
+    expect(demo.fake.messages({ sender: risk.openId }).some((m) => m.parentId === notice.messageId)).toBe(true);
+
+    const silent = who('silent');
+    expect(demo.fake.buzzes().filter((b) => b.openId === silent.openId).length).toBe(1);
+
+    const form = who('form');
+    const returned = await db.report.findFirstOrThrow({ where: { person: { openId: form.openId }, returnedAt: { not: null } } });
+    const supplement = await db.report.findFirstOrThrow({ where: { taskId: returned.taskId, createdAt: { gt: returned.returnedAt! } }, include: { evidence: true } });
+    expect(supplement.rawText).toContain('补充说明');
+    expect(supplement.evidence.map((e) => [e.kind, e.error])).toEqual([['image', null]]);
+
+    const numbers = await db.evidence.findFirstOrThrow({ where: { person: { openId: who('numbers').openId } } });
+    expect(numbers.reportId).not.toBeNull();
+    expect(existsSync(join(dir, 'evidence', numbers.storedPath!))).toBe(true);
+
+    const text = summaryText(await demo.summary(), at('2022-03-21T09:00:00'), demo.clock.now());
+    for (const line of ['批示：1', '加急：1', '佐证材料：2', '办结：1', '退回：2（退回补充 1，退回完成申请 1）']) expect(text.split('\n')).toContain(line);
+    expect(text).not.toMatch(/checkin|followup|button|form|reply/);
   });
 
   it('the weekly digest with its chart reached the leaders’ group on Friday at 16:00', async () => {
