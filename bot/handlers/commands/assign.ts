@@ -5,6 +5,7 @@ import { CommandError, mentionedPeople, names, requireTask, say, taskLabel, type
 
 export const assignCommand: CommandSpec = {
   names: ['assign', '指派'],
+  example: '/assign 7 @张敏',
   admin: true,
   usage: '/assign 任务编号 @责任人 [@责任人…]',
   summary: '指派任务责任人',

@@ -21,6 +21,10 @@ export interface CommandSpec {
   usage: string;
   /** One line for /help. */
   summary: string;
+  /** A command only a task's leaders (and the admins) may use, listed under 责任领导 in /help. */
+  leaders?: boolean;
+  /** One line of /help: a real example (「/report 7 已完成5家，按计划推进」); the usage without its notes when absent. */
+  example?: string;
   run: (deps: Deps, ctx: CommandContext) => Promise<void>;
 }
 

@@ -8,5 +8,6 @@ import { returnCommand } from '../reports/return-report.js';
 import { reportCommand } from './report.js';
 import { statusCommand } from './status.js';
 import { taskCommand } from './task.js';
+import { whoamiCommand } from './whoami.js';
 
-export const everyoneCommands: CommandSpec[] = [taskCommand, reportCommand, leaveCommand, extendCommand, instructCommand, returnCommand, historyCommand, statusCommand];
+export const everyoneCommands: CommandSpec[] = [taskCommand, reportCommand, leaveCommand, extendCommand, instructCommand, returnCommand, historyCommand, statusCommand, whoamiCommand];

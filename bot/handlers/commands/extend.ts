@@ -33,6 +33,7 @@ async function leaderOpenIds(deps: Deps, taskId: number): Promise<string[]> {
 
 export const extendCommand: CommandSpec = {
   names: ['extend', '延期申请', '延期'],
+  example: '/extend 7 6月底 等待上级批复',
   admin: false,
   usage: '/extend 任务编号 新的完成时限 理由（如：/extend 7 6月底 等待上级批复）',
   summary: '申请延长任务完成时限，由责任领导审批',

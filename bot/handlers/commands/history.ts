@@ -48,6 +48,7 @@ function summary(json: string | null): string {
 
 export const historyCommand: CommandSpec = {
   names: ['history', '历史', '记录'],
+  example: '/history 7',
   admin: true,
   usage: '/history 任务编号',
   summary: '查看任务的变更记录',

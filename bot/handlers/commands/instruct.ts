@@ -10,6 +10,8 @@ import { CommandError, requireTask, say, type CommandSpec } from './command.js';
 
 export const instructCommand: CommandSpec = {
   names: ['instruct', '批示'],
+  example: '/批示 7 请抓紧推进，本月底前完成',
+  leaders: true,
   admin: false,
   usage: '/批示 任务编号 批示内容（如：/批示 7 请抓紧推进，本月底前完成）',
   summary: '责任领导对任务作出批示，转告责任人',

@@ -14,6 +14,7 @@ import { botText, cut } from '../../feishu/safe-text.js';
 
 export const leaveCommand: CommandSpec = {
   names: ['leave', '请假'],
+  example: '/leave 5月1日-5月5日',
   admin: false,
   usage: '/leave 5月1日-5月5日（或单日：/leave 5月6日；管理员可为他人登记：/leave @姓名 日期）',
   summary: '登记请假，期间不再催办',

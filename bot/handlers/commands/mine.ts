@@ -13,6 +13,7 @@ const ROLE = wordTable({ owner: '责任人', collaborator: '协办', leader: '�
 
 export const mineCommand: CommandSpec = {
   names: ['mine', '我的任务', '我的'],
+  example: '/mine',
   admin: false,
   usage: '/mine',
   summary: '查看我负责的任务',

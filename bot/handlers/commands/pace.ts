@@ -14,6 +14,7 @@ import { botText, cut, type BotText } from '../../feishu/safe-text.js';
 
 export const paceCommand: CommandSpec = {
   names: ['pace', '序时说明'],
+  example: '/pace 1 1 高企认定集中在四季度',
   admin: false,
   usage: '/pace 任务编号 指标序号 理由（如：/pace 1 1 高企认定集中在四季度；理由写「清除」则取消）',
   summary: '说明某项指标进度不均衡但按计划推进',

@@ -8,6 +8,7 @@ import { botText } from '../../feishu/safe-text.js';
 
 export const reportCommand: CommandSpec = {
   names: ['report', '汇报'],
+  example: '/report 7 已走访企业20家，按计划推进',
   admin: false,
   usage: '/report 任务编号 进展内容',
   summary: '填报任务进展',

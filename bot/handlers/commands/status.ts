@@ -16,6 +16,7 @@ import { say, sayCard, type CommandSpec } from './command.js';
 
 export const statusCommand: CommandSpec = {
   names: ['status', '本周进展'],
+  example: '/status',
   admin: true,
   usage: '/status',
   summary: '查看本期各任务的填报情况',

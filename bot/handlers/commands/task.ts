@@ -23,6 +23,7 @@ const ROLE = wordTable({ owner: '责任人', collaborator: '协办', leader: '�
 
 export const taskCommand: CommandSpec = {
   names: ['task', '任务'],
+  example: '/task 7',
   admin: false,
   usage: '/task 任务编号',
   summary: '查看任务详情和最近进展',

@@ -71,6 +71,8 @@ export const urgeCardActions: Record<string, CardActionEntry> = {
 
 export const urgeCommand: CommandSpec = {
   names: ['urge', '督办', '加急'],
+  example: '/督办 7',
+  leaders: true,
   admin: false,
   usage: '/urge 任务编号（如：/urge 7）',
   summary: '督办：加急提醒任务责任人查看最近的催办（责任领导、管理员，每天一次）',

@@ -99,6 +99,8 @@ export const returnCardActions: Record<string, CardActionEntry> = {
 
 export const returnCommand: CommandSpec = {
   names: ['return', '退回补充', '退回'],
+  example: '/退回 7 请补充已完成的企业名单',
+  leaders: true,
   admin: false,
   usage: '/return 任务编号 退回理由（如：/return 7 请补充已完成的企业名单）',
   summary: '退回任务最近一次报送，要求补充（责任领导或管理员）',

@@ -9,12 +9,43 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe('everyone', () => {
-  it('/help lists the commands; admin commands only for admins', async () => {
-    const staff = await h.command(STAFF, '/help');
-    expect(wordsOf(staff[0]!)).toContain('/mine');
-    expect(wordsOf(staff[0]!)).not.toContain('/assign');
-    const admin = await h.command(ADMIN, '/帮助');
-    expect(wordsOf(admin[0]!)).toContain('/assign');
+  it('/help lists the commands by who may use them, one line each with an example; admin commands only for admins', async () => {
+    const staff = wordsOf((await h.command(STAFF, '/help'))[0]!);
+    expect(staff).toContain('【所有人】');
+    expect(staff).toContain('/report 7 已走访企业20家，按计划推进 — 填报任务进展');
+    expect(staff).toContain('【责任领导】');
+    expect(staff).toContain('/批示 7 请抓紧推进，本月底前完成 — ');
+    expect(staff).not.toContain('【管理员】');
+    expect(staff).not.toContain('/assign');
+    expect(staff).not.toMatch(/（[^）]*）：\S+：/); // no 「（转办）：转办：」 doubling
+    const [adminMessage] = await h.command(ADMIN, '/帮助');
+    const admin = wordsOf(adminMessage!);
+    expect(admin).toContain('【管理员】');
+    expect(admin).toContain('/reassign 7 @张敏 @李强 — 转办：把任务交给新的责任人');
+    // Each command once, on a line of its own.
+    const lines = String((adminMessage!.content as { text: string }).text).split('\n');
+    expect(lines.filter((l) => l.startsWith('/assign ')).length).toBe(1);
+  });
+
+  it('/help <command> gives its full usage, names and who may use it; an unknown one is named', async () => {
+    const one = wordsOf((await h.command(STAFF, '/help extend'))[0]!);
+    expect(one).toContain('/extend（也可写 /延期申请、/延期）：申请延长任务完成时限，由责任领导审批');
+    expect(one).toContain('用法：/extend 任务编号 新的完成时限 理由');
+    expect(one).toContain('可以使用：所有人');
+    expect(wordsOf((await h.command(STAFF, '/help /转办'))[0]!)).toContain('可以使用：管理员');
+    expect(wordsOf((await h.command(STAFF, '/help frob'))[0]!)).toContain('没有命令「frob」');
+  });
+
+  it('/whoami tells anyone their open_id and what they are here, with how to become an admin', async () => {
+    const staff = wordsOf((await h.command(STAFF, '/whoami'))[0]!);
+    expect(staff).toContain(`open_id：${STAFF}`);
+    expect(staff).toContain('姓名：张敏');
+    expect(staff).toContain('责任人（2项任务）');
+    expect(staff).toContain('ADMIN_OPEN_IDS');
+    h.fake.addUser({ openId: 'ou_newcomer000000000000000001', name: '新同事' });
+    const stranger = wordsOf((await h.command('ou_newcomer000000000000000001', '/我是谁'))[0]!);
+    expect(stranger).toContain('open_id：ou_newcomer000000000000000001');
+    expect(stranger).toContain('身份：暂无');
   });
 
   it('/mine (我的任务) lists the sender’s tasks', async () => {

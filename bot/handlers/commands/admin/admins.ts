@@ -8,6 +8,7 @@ const REMOVE = new Set(['remove', '删除', '移除']);
 
 export const adminsCommand: CommandSpec = {
   names: ['admins', '管理员'],
+  example: '/admins add @吴静',
   admin: true,
   usage: '/admins add|remove @人员（添加/移除）',
   summary: '添加或移除管理员',

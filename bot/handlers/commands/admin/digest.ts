@@ -15,6 +15,7 @@ import { botText } from '../../../feishu/safe-text.js';
 
 export const digestCommand: CommandSpec = {
   names: ['digest', '周报'],
+  example: '/digest preview',
   admin: true,
   usage: '/digest preview|send（预览/发送）',
   summary: '预览或立即发送周报',

@@ -5,6 +5,7 @@ import { botText } from '../../../feishu/safe-text.js';
 
 export const exportCommand: CommandSpec = {
   names: ['export', '导出'],
+  example: '/export',
   admin: true,
   usage: '/export',
   summary: '导出工作台账（Excel）',

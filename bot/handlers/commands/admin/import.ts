@@ -53,6 +53,7 @@ async function receivedFile(deps: Deps, ctx: MessageContext): Promise<ReceivedFi
 
 export const importCommand: CommandSpec = {
   names: ['import', '导入'],
+  example: '私聊发送文件后 /import',
   admin: true,
   usage: '先私聊发送工作要点文件，再发送 /import',
   summary: '导入或更新工作要点文件',

@@ -10,6 +10,7 @@ import { peopleOn, taskAndRest, tell } from './shared.js';
 
 export const reassignCommand: CommandSpec = {
   names: ['reassign', '转办'],
+  example: '/reassign 7 @张敏 @李强',
   admin: true,
   usage: '/reassign 任务编号 [@原责任人] @新责任人',
   summary: '转办：把任务交给新的责任人',
@@ -41,6 +42,7 @@ export const reassignCommand: CommandSpec = {
 
 export const unassignCommand: CommandSpec = {
   names: ['unassign', '取消指派'],
+  example: '/unassign 7 @张敏',
   admin: true,
   usage: '/unassign 任务编号 @责任人 [@责任人…]',
   summary: '取消任务责任人',
@@ -63,6 +65,7 @@ export const unassignCommand: CommandSpec = {
 
 export const leaderCommand: CommandSpec = {
   names: ['leader', '责任领导'],
+  example: '/leader 7 @何建国',
   admin: true,
   usage: '/leader 任务编号 @责任领导',
   summary: '更换任务的责任领导',

@@ -12,6 +12,7 @@ import { botText } from '../../../feishu/safe-text.js';
 
 export const remindCommand: CommandSpec = {
   names: ['remind', '催办'],
+  example: '/remind 7',
   admin: true,
   usage: '/remind 任务编号|all（全部）',
   summary: '立即催办任务的责任人',

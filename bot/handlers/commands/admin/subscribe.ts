@@ -21,6 +21,7 @@ async function setDigest(deps: Deps, ctx: CommandContext, on: boolean) {
 
 export const subscribeCommand: CommandSpec = {
   names: ['subscribe', '订阅周报'],
+  example: '在群里 @我 /subscribe',
   admin: true,
   usage: '在群里 @我 /subscribe',
   summary: '本群订阅周报',
@@ -29,6 +30,7 @@ export const subscribeCommand: CommandSpec = {
 
 export const unsubscribeCommand: CommandSpec = {
   names: ['unsubscribe', '取消订阅'],
+  example: '在群里 @我 /unsubscribe',
   admin: true,
   usage: '在群里 @我 /unsubscribe',
   summary: '本群取消订阅周报',

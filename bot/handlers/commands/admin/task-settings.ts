@@ -10,6 +10,7 @@ import { auditChange, peopleOn, requireDate, taskAndRest, tell } from './shared.
 
 export const deadlineCommand: CommandSpec = {
   names: ['deadline', '截止'],
+  example: '/deadline 7 6月底',
   admin: true,
   usage: '/deadline 任务编号 日期（如 2022-06-30、6月底、下周五）',
   summary: '修改任务截止日期',
@@ -30,6 +31,7 @@ export const deadlineCommand: CommandSpec = {
 
 export const targetCommand: CommandSpec = {
   names: ['target', '目标'],
+  example: '/target 2 1 2500',
   admin: true,
   usage: '/target 任务编号 第几项指标 新数值（如 /target 2 1 2500）',
   summary: '修改任务的指标数值',
@@ -58,6 +60,7 @@ export const CADENCE_WORDS = wordTable({ weekly: '每周', biweekly: '每两周'
 
 export const cadenceCommand: CommandSpec = {
   names: ['cadence', '频次'],
+  example: '/cadence 7 monthly',
   admin: true,
   usage: '/cadence 任务编号 weekly|biweekly|monthly|off（每周/双周/每月/关闭）',
   summary: '设置任务的催办频次',

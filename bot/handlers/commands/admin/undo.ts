@@ -27,6 +27,7 @@ const byReport = (e: { action: string; after: string | null }) => e.action === '
 
 export const undoCommand: CommandSpec = {
   names: ['undo', '撤销'],
+  example: '/undo',
   admin: true,
   usage: '/undo',
   summary: '撤销您最近的一次修改',
