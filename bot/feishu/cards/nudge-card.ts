@@ -91,7 +91,17 @@ function nudgeCardOf(n: NudgeCardInput, compact: boolean): Card {
       report,
       n.reported
         ? markdown(md`如有出入，点选状态、重新填报或直接回复这条消息更正，以最新一条为准。`)
-        : markdown(md`也可以直接回复这条消息，用自己的话说明进展（如「已完成118家，按计划推进」）。`),
+        : markdown(md`也可以直接回复这条消息，用自己的话说明进展（如「${exampleReply(n)}」）。`),
     ],
   });
+}
+
+/** An example reply that fits the task: its first target with where it should stand by now (序时应达), or no figure. */
+function exampleReply(n: NudgeCardInput) {
+  const t = n.state.targets[0];
+  if (!t) return md`本期已完成……，按计划推进`;
+  const amount = t.expected ?? t.latest;
+  return amount === null || amount <= 0
+    ? md`${cut(t.label, 16)}已完成……，按计划推进`
+    : md`${cut(t.label, 16)}已达${phraseMd(amountPhrase(amount, t.unit), 8)}，按计划推进`;
 }

@@ -55,6 +55,20 @@ describe('targets', () => {
   });
 });
 
+describe('the example reply fits the task', () => {
+  it.each([
+    ['a count: its label and 序时应达 in its unit', [total({ label: '新增科技型企业', value: 89, unit: '家', history: [['2022-04-10', 20]] })], '（如「新增科技型企业已达25家，按计划推进」）'],
+    ['nothing reported yet: its label, no figure', [total({ kind: 'money', label: '技术合同登记', value: 11, unit: '亿元' })], '（如「技术合同登记已完成……，按计划推进」）'],
+    ['money in 亿元', [total({ kind: 'money', label: '技术合同登记', value: 11, unit: '亿元', history: [['2022-04-10', 0.85]] })], '（如「技术合同登记已达3.09亿元，按计划推进」）'],
+    ['a level with only its first value: the latest', [target({ history: [['2022-04-10', 118]] })], '（如「有效期高企已达118家，按计划推进」）'],
+    ['no target: no figure', [], '（如「本期已完成……，按计划推进」）'],
+  ])('%s', (_what, targets, words) => {
+    const text = textOf(cardFor({ targets }));
+    expect(text).toContain(words);
+    expect(text).not.toContain('已完成118家，按计划推进');
+  });
+});
+
 describe('deadline and working days', () => {
   it.each([
     ['the plan’s deadline in the message’s year', { deadline: '2022-12-31', plannedDeadline: '2022-12-31' }, `完成时限：12月31日（还剩 ${after('2022-12-31')} 个工作日）`],
