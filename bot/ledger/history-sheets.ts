@@ -5,7 +5,8 @@
 import { formatValue } from '../domain/plan/describe.js';
 import type { LedgerAuditEntry, LedgerReport, LedgerRows } from '../store/ledger-rows.js';
 import type { Cell, SheetSpec } from './write-workbook.js';
-import { ACTION_WORDS, actorWord, reportStatusWord, shanghaiMinute, SOURCE_WORDS } from './words.js';
+import { auditActionWord, auditActorWord, auditChangeWords } from '../domain/audit-words.js';
+import { reportStatusWord, shanghaiMinute, SOURCE_WORDS } from './words.js';
 
 export const REPORT_SHEET = '进展记录';
 export const AUDIT_SHEET = '操作记录';
@@ -51,5 +52,5 @@ export function auditSheet(rows: LedgerRows): SheetSpec {
 
 function auditRow(e: LedgerAuditEntry, names: ReadonlyMap<string, string>): Cell[] {
   const task = e.task ? `${e.task.code} ${e.task.title}${e.task.removedAt ? '（已移出计划）' : ''}` : '';
-  return [shanghaiMinute(e.at), actorWord(e.actor, names), ACTION_WORDS[e.action] ?? e.action, task, e.before, e.after];
+  return [shanghaiMinute(e.at), auditActorWord(e.actor, names), auditActionWord(e.action, e.after), task, auditChangeWords(e.before, names), auditChangeWords(e.after, names)];
 }

@@ -19,49 +19,8 @@ export const SOURCE_WORDS = wordTable({
   import: '导入',
 });
 
-export const ACTION_WORDS = wordTable({
-  'plan.imported': '导入计划',
-  'plan.reimported': '重新导入计划',
-  'task.added': '新增任务',
-  'task.reimported': '任务随计划更新',
-  'task.removed': '任务移出计划',
-  'owners.imported': '导入责任分工',
-  'assignment.added': '分配职责',
-  'assignment.ended': '取消职责',
-  'leave.added': '登记请假',
-  'report.added': '填报进展',
-  'report.edited': '修改进展',
-  'report.revoked': '撤销进展',
-  'evidence.added': '提交佐证材料',
-  'reply.unassigned': '收到无对应任务的回复',
-  'reply.refused': '收到非责任人的回复（未记为进展）',
-  'extension.requested': '申请延期',
-  'extension.approved': '同意延期',
-  'extension.refused': '不同意延期',
-  'extension.approval-undone': '撤销延期批准',
-  'task.status': '调整任务状态',
-  'task.lifecycle': '任务状态变更',
-  'task.deadline': '调整完成时限',
-  'task.target': '调整指标',
-  'task.cadence': '调整催办频次',
-  'target.pace-note': '序时说明',
-  'task.instruction': '批示',
-  'instruction.refused': '收到非责任领导的批示（未记录）',
-  undo: '撤销修改',
-});
-
 /** 'YYYY-MM-DD HH:mm' on Beijing time, whatever the host's time zone. */
 export function shanghaiMinute(at: Date): string {
   const { date, minutes } = shanghaiParts(at);
   return `${date} ${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
-}
-
-/** 「张敏」 for a known open_id, 「命令行」 for the CLI, else the actor as stored. */
-export function actorWord(actor: string, names: ReadonlyMap<string, string>): string {
-  const name = names.get(actor);
-  if (name) return name;
-  if (actor === 'cli') return '命令行';
-  if (actor === 'system') return '系统';
-  if (actor.startsWith('cli:')) return `命令行（${actor.slice(4)}）`;
-  return actor;
 }

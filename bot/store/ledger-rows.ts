@@ -5,6 +5,7 @@
  */
 import { inChunks } from './chunks.js';
 import type { Db } from './db.js';
+import { openIdsIn } from '../domain/audit-words.js';
 
 export async function loadLedgerRows(db: Db, planId: number) {
   const plan = await db.plan.findUnique({
@@ -34,7 +35,8 @@ export async function loadLedgerRows(db: Db, planId: number) {
   });
   const audit = entries.filter((e) => e.taskId !== null || !(namesOtherPlan(e.after, planId) || namesOtherPlan(e.before, planId)));
 
-  const actors = [...new Set(audit.map((e) => e.actor))];
+  // Who acted, and whom the entries name (a requester, the people buzzed): by name in the sheet.
+  const actors = [...new Set(audit.flatMap((e) => [e.actor, ...openIdsIn(e.before), ...openIdsIn(e.after)]))];
   const people = await inChunks(actors, (slice) => db.person.findMany({ where: { openId: { in: slice } }, select: { openId: true, name: true } }));
   const actorNames = new Map(people.flatMap((p) => (p.openId ? [[p.openId, p.name] as const] : [])));
 

@@ -107,6 +107,7 @@ describe('/undo and /history of a task’s life', () => {
     const history = await say(ADMIN, '/history 11');
     expect(history).toContain('报完成（待确认办结）');
     expect(history).toContain('退回完成申请');
-    expect(history).toContain('状态：待确认办结 → 状态：进行中，理由：技术合同登记额尚未达到11亿元');
+    expect(history).toContain('状态：待确认办结 → 进行中');
+    expect(history).toContain('理由：技术合同登记额尚未达到11亿元');
   });
 });
