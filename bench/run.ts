@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- name…] [-- --write-readme]`: runs the benchmarks (all, or
  * those named) and prints the machine line and one markdown table. With
- * --write-readme (a full run only) the README's performance table is replaced
- * by them, between its bench:begin and bench:end markers. Never run by CI.
+ * --write-readme (a full run only) the performance table of docs/performance.md (linked from the
+ * README) is replaced by them, between its bench:begin and bench:end markers. Never run by CI.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { benchDigest } from './digest.js';
@@ -22,7 +22,7 @@ const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
   parse: benchParse,
   import: benchImport,
 };
-const README = new URL('../README.md', import.meta.url);
+const TABLE_PAGE = new URL('../docs/performance.md', import.meta.url);
 
 const args = process.argv.slice(2);
 const writeReadme = args.includes('--write-readme');
@@ -42,9 +42,9 @@ for (const [name, run] of Object.entries(BENCHMARKS)) {
 const block = `${await machineLine()}\n\n${formatTable(rows)}`;
 console.log(block);
 if (writeReadme) {
-  const text = readFileSync(README, 'utf8');
+  const text = readFileSync(TABLE_PAGE, 'utf8');
   const next = text.replace(/(<!-- bench:begin -->\n)[\s\S]*?(<!-- bench:end -->)/, (_all, begin: string, end: string) => begin + block + end);
-  if (next === text) throw new Error('README.md has no bench:begin / bench:end markers');
-  writeFileSync(README, next);
-  console.error('README.md: performance table updated');
+  if (next === text) throw new Error('docs/performance.md has no bench:begin / bench:end markers');
+  writeFileSync(TABLE_PAGE, next);
+  console.error('docs/performance.md: performance table updated');
 }

@@ -56,7 +56,7 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
     load: async () => (await import('./assign.js')).runAssign,
   },
   export: {
-    synopsis: 'workplan export --out <台账.xlsx> [--plan 编号] [--at 日期]', summary: '导出台账（任务、进展记录、操作记录）', english: 'write the ledger workbook',
+    synopsis: 'workplan export --out <台账.xlsx> [--plan 编号] [--at 日期]', summary: '导出台账（任务台账、进展记录、批示、佐证材料、操作记录）', english: 'write the ledger workbook',
     details: ['--out <文件>       写入的 .xlsx 文件 / the workbook to write', PLAN, AT],
     options: { out: { type: 'string' }, plan: { type: 'string' }, at: { type: 'string' } }, positionals: 0,
     load: async () => (await import('./export.js')).runExport,

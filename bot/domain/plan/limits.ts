@@ -2,7 +2,7 @@
  * The fixed bounds on a plan document (STYLE habit 13): what the readers and the
  * parser refuse, with a Chinese PlanError naming the limit, before the work
  * gets expensive. The time and memory budget of a read are configuration
- * (IMPORT_TIMEOUT_SECONDS, IMPORT_MEMORY_MB); the README's importer section lists all.
+ * (IMPORT_TIMEOUT_SECONDS, IMPORT_MEMORY_MB); docs/plans.md lists all.
  */
 
 const MB = 1024 * 1024;
