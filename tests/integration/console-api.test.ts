@@ -129,4 +129,23 @@ describe('console API', () => {
     expect((await post('clock', { action: 'speed', speed: 3600 })).body.clock.speed).toBe(3600);
     expect((await fetch(new URL('api/chats/oc_nope/messages', demo.url))).status).toBe(404);
   });
+
+  it('an @-mention from the composer reaches the bot as Feishu sends it: /assign by the admin works', async () => {
+    const adminChat = demo.demo.fake.p2pChatOf(DEMO_ADMIN.openId);
+    const r = await post('say', { from: DEMO_ADMIN.openId, chatId: adminChat, text: '/assign 3 {@0}', mentions: [HE] });
+    expect(r.status).toBe(200);
+    const sent = demo.demo.fake.message(r.body.messageId)!;
+    expect(sent.mentions).toEqual([{ key: '@_user_1', openId: HE, name: '何建国' }]);
+    expect((sent.content as { text: string }).text).toBe('/assign 3 @_user_1');
+    await waitFor(async () => (await demo.demo.bot.deps.db.assignment.count({ where: { person: { openId: HE }, task: { code: '3' }, role: 'owner', active: true } })) === 1, 60_000, 'the assignment');
+    const html = (await get(`chats/${adminChat}/messages`)).messages.find((m: any) => m.messageId === r.body.messageId).html;
+    expect(html).toContain('<span class="at">@何建国</span>');
+  });
+
+  it('serves a favicon', async () => {
+    const r = await fetch(new URL('favicon.svg', demo.url));
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await (await fetch(demo.url)).text()).toContain('rel="icon" href="favicon.svg"');
+  });
 });

@@ -3,7 +3,7 @@
  *   GET  /api/state                  bot, clock, chats
  *   GET  /api/chats/:chatId/messages message views
  *   GET  /api/events                 Server-Sent Events: `message` (new or updated), `clock` (twice a second)
- *   POST /api/say   {from, text, chatId?, mentionBot?, replyTo?}          → fake.userSays
+ *   POST /api/say   {from, text, chatId?, mentionBot?, mentions?, replyTo?} → fake.userSays (text carries 「{@i}」 for mentions[i])
  *   POST /api/click {from, messageId, value?, name?, tag?, formValue?, option?} → fake.clickCard
  *   POST /api/clock {action: 'play'|'pause'|'speed', speed?}; POST /api/step {to}
  */
@@ -18,6 +18,8 @@ const sayBody = z.object({
   text: z.string().min(1).max(10_000),
   chatId: z.string().optional(),
   mentionBot: z.boolean().optional(),
+  /** People @-mentioned by the composer (open_ids), placed in the text as 「{@i}」. */
+  mentions: z.array(z.string().min(1).max(100)).max(20).optional(),
   replyTo: z.string().optional(),
 });
 const clickBody = z.object({
@@ -81,7 +83,8 @@ export function consoleApi(deps: { fake: FakeFeishu; controls: ConsoleControls |
         text: b.data.text,
         ...(b.data.chatId ? { chatId: b.data.chatId } : {}),
         ...(b.data.replyTo ? { replyTo: b.data.replyTo } : {}),
-        ...(b.data.mentionBot ? { mentions: [fake.botOpenId] } : {}),
+        // The bot last: not placed in the text, it goes in front as the client puts an @机器人.
+        ...(b.data.mentionBot || b.data.mentions?.length ? { mentions: [...(b.data.mentions ?? []), ...(b.data.mentionBot ? [fake.botOpenId] : [])] } : {}),
       });
       const delivery = await said.delivery;
       res.json({ messageId: said.messageId, pushed: said.eventId !== null, outcome: delivery?.outcome ?? null });

@@ -3,6 +3,7 @@
 import { $, api, toast } from './api.js';
 import { wireCardActions } from './card-actions.js';
 import { renderClock, wireClock } from './clock.js';
+import { insertMention, mentionChoices, mentionQuery, withMentions } from './mentions.js';
 
 const state = { chats: [], selected: null, seen: new Map(), unread: new Map(), replyTo: null };
 
@@ -163,18 +164,60 @@ function onNotice(n) {
 }
 
 // ---- composer ----
+/** People picked by 「@」 in the current draft: name → open_id. */
+const picks = new Map();
+let choices = [];
+let chosen = 0;
+function everyone() {
+  const seen = new Map();
+  for (const c of state.chats) for (const m of c.members) if (!seen.has(m.openId)) seen.set(m.openId, m);
+  return [...seen.values()];
+}
+function showChoices() {
+  const list = $('mention-list');
+  const query = mentionQuery($('text').value, $('text').selectionStart);
+  const chat = currentChat();
+  choices = query === null || !chat ? [] : mentionChoices(query, chat.members, everyone());
+  chosen = 0;
+  list.hidden = choices.length === 0;
+  list.replaceChildren(...choices.map((p, i) => {
+    const li = document.createElement('li');
+    li.textContent = p.role ? `${p.name}（${p.role}）` : p.name;
+    li.setAttribute('role', 'option');
+    li.setAttribute('aria-selected', String(i === chosen));
+    li.addEventListener('mousedown', (e) => { e.preventDefault(); pick(i); });
+    return li;
+  }));
+}
+function pick(i) {
+  const p = choices[i];
+  if (!p) return;
+  const box = $('text');
+  const r = insertMention(box.value, box.selectionStart, p.name);
+  picks.set(p.name, p.openId);
+  box.value = r.text;
+  box.setSelectionRange(r.caret, r.caret);
+  $('mention-list').hidden = true;
+  choices = [];
+  box.focus();
+}
+$('text').addEventListener('input', showChoices);
+$('text').addEventListener('blur', () => { $('mention-list').hidden = true; });
+
 $('composer').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const chat = currentChat();
-  const text = $('text').value.trim();
-  if (!chat || !text) return;
-  const body = { from: $('speaker').value, text, chatId: chat.chatId };
+  const typed = $('text').value.trim();
+  if (!chat || !typed) return;
+  const { text, mentions } = withMentions(typed, picks);
+  const body = { from: $('speaker').value, text, chatId: chat.chatId, ...(mentions.length ? { mentions } : {}) };
   if (chat.type === 'group') body.mentionBot = $('at-bot').checked;
   if (state.replyTo) body.replyTo = state.replyTo;
   $('send').disabled = true;
   try {
     await api('say', body);
     $('text').value = '';
+    picks.clear();
     setReplyTo(null);
   } catch (e) {
     toast(e.message, 'error');
@@ -183,6 +226,23 @@ $('composer').addEventListener('submit', async (ev) => {
   }
 });
 $('text').addEventListener('keydown', (ev) => {
+  if (choices.length && !$('mention-list').hidden) {
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      ev.preventDefault();
+      chosen = (chosen + (ev.key === 'ArrowDown' ? 1 : choices.length - 1)) % choices.length;
+      [...$('mention-list').children].forEach((li, i) => li.setAttribute('aria-selected', String(i === chosen)));
+      return;
+    }
+    if ((ev.key === 'Enter' || ev.key === 'Tab') && !ev.isComposing) {
+      ev.preventDefault();
+      pick(chosen);
+      return;
+    }
+    if (ev.key === 'Escape') {
+      $('mention-list').hidden = true;
+      return;
+    }
+  }
   if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) {
     ev.preventDefault();
     $('composer').requestSubmit();
