@@ -61,6 +61,12 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
     options: { out: { type: 'string' }, plan: { type: 'string' }, at: { type: 'string' } }, positionals: 0,
     load: async () => (await import('./export.js')).runExport,
   },
+  report: {
+    synopsis: 'workplan report --kind week|month|half|year --out <文件.docx> [--at 时间] [--plan 编号]', summary: '写出推进情况（周、月）或工作总结初稿（半年、全年）Word 文档', english: 'write the progress report (week, month) or the draft summary (half, year) as .docx',
+    details: ['--kind <类型>      week 周报 | month 月报 | half 半年总结 | year 全年总结 / which paper', '--out <文件>       写入的 .docx 文件 / the document to write', AT, PLAN],
+    options: { kind: { type: 'string' }, out: { type: 'string' }, at: { type: 'string' }, plan: { type: 'string' } }, positionals: 0,
+    load: async () => (await import('./report.js')).runReport,
+  },
   'read-reply': {
     synopsis: 'workplan read-reply --plan <文件> --task <编号> --text "<回复>" [--at 日期] [--json]', summary: '试读一条进展回复（状态、进度、数值、预计完成日期）', english: 'try the reply reader on one reply',
     details: ['--plan <文件>      工作要点文件 / the plan file', '--task <编号>      任务编号 / the task\'s code', '--text "<回复>"    回复原文 / the reply', AT, '--json             输出 JSON / print JSON'],
