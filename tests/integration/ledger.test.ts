@@ -96,7 +96,7 @@ afterAll(async () => store.cleanup());
 describe('buildLedger', () => {
   it('writes the task ledger from the engine’s states: plan order, owners, latest value, 序时进度, status, light', async () => {
     const wb = await readBack(await buildLedger(store.db, { planId, now: AT, calendar: chineseWorkCalendar() }));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['任务台账', '进展记录', '批示', '佐证材料', '操作记录']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['任务台账', '进展记录', '批示', '佐证材料', '操作记录', '牵头单位统计']);
     const ws = wb.getWorksheet('任务台账')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);

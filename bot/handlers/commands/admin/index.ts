@@ -6,6 +6,7 @@ import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { reassignCommand, unassignCommand, leaderCommand } from './reassign.js';
 import { remindCommand } from './remind.js';
+import { statsCommand } from './stats.js';
 import { subscribeCommand, unsubscribeCommand } from './subscribe.js';
 import { cadenceCommand, deadlineCommand, targetCommand } from './task-settings.js';
 import { doneCommand, pauseCommand, reopenCommand, resumeCommand } from './task-status.js';
@@ -16,7 +17,7 @@ export const adminCommands: CommandSpec[] = [
   deadlineCommand, targetCommand, cadenceCommand,
   pauseCommand, resumeCommand, doneCommand, reopenCommand,
   undoCommand, subscribeCommand, unsubscribeCommand, adminsCommand,
-  remindCommand, digestCommand, exportCommand, importCommand,
+  remindCommand, digestCommand, statsCommand, exportCommand, importCommand,
 ];
 
 export { onFileMessage } from './import.js';

@@ -8,6 +8,7 @@ import type { Deps } from '../../../deps.js';
 import type { PaperKind } from '../../../domain/papers/period.js';
 import { botText, cut } from '../../../feishu/safe-text.js';
 import { buildPaperFile } from '../../../papers/build-paper.js';
+import { audit } from '../../../store/audit.js';
 import type { CommandContext } from '../../types.js';
 import { CommandError, isAdmin, say } from '../command.js';
 
@@ -15,7 +16,12 @@ import { CommandError, isAdmin, say } from '../command.js';
 const MAX_PLANS = 5;
 
 export async function sendPapers(deps: Deps, ctx: CommandContext, kind: PaperKind): Promise<void> {
-  if (!(await isAdmin(deps, ctx.senderOpenId))) throw new CommandError(botText`只有管理员可以生成推进情况和工作总结文档。填报进展请写：/report 任务编号 进展内容`);
+  if (!(await isAdmin(deps, ctx.senderOpenId))) {
+    await deps.db.$transaction((tx) => audit(tx, {
+      actor: ctx.senderOpenId, action: 'command.refused', now: deps.clock.now(), after: { command: `report ${kind}` }, chatId: ctx.chatId, messageId: ctx.messageId,
+    }));
+    throw new CommandError(botText`只有管理员可以生成推进情况和工作总结文档。填报进展请写：/report 任务编号 进展内容`);
+  }
   const plans = await deps.db.plan.findMany({ select: { id: true }, orderBy: { id: 'desc' }, take: MAX_PLANS });
   if (!plans.length) throw new CommandError(botText`还没有导入工作要点，无法生成文档。`);
   const now = deps.clock.now();
