@@ -6,6 +6,7 @@ import { addDays, isoWeek } from '../domain/calendar/civil-date.js';
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import { workdaysIn, type WorkCalendar } from '../domain/calendar/work-calendar.js';
 import { readSnapshot } from '../domain/digest/changes.js';
+import { TREND_WEEKS } from '../domain/digest/sparkline.js';
 import type { DigestInput } from '../domain/digest/types.js';
 import { lastWorkdayOfWeek } from '../domain/schedule/periods.js';
 import type { Db } from './db.js';
@@ -25,7 +26,9 @@ export async function loadDigestInput(db: Db, planId: number, now: Date, cal: Wo
   const { plan, ctx, tasks } = await loadTaskStates(db, { planId, now, calendar: cal });
   const instructions = await latestInstructions(db, tasks.map((t) => t.id), now);
   const week = digestWeek(cal, ctx.today);
-  const previousRow = await db.digestSnapshot.findFirst({ where: { planId, week: { lt: week.id } }, orderBy: { week: 'desc' } });
+  // The earlier digests' snapshots, newest first: the previous one says what changed, all draw each target's trend.
+  const earlier = await db.digestSnapshot.findMany({ where: { planId, week: { lt: week.id } }, orderBy: { week: 'desc' }, take: TREND_WEEKS - 1 });
+  const previousRow = earlier[0] ?? null;
   const evidence = await evidenceCounts(db, tasks.map((t) => t.id), now);
   return {
     plan,
@@ -34,6 +37,7 @@ export async function loadDigestInput(db: Db, planId: number, now: Date, cal: Wo
     timeShare: ctx.elapsed(plan.periodStart, plan.periodEnd),
     week: { id: week.id, number: week.number, firstWorkday: week.firstWorkday, lastWorkday: week.lastWorkday },
     previous: previousRow ? readSnapshot(previousRow.json) : null,
+    history: earlier.map((r) => readSnapshot(r.json)).filter((s) => s !== null).reverse(),
     tasks: tasks.map((t) => ({
       id: t.id,
       code: t.code,

@@ -30,7 +30,7 @@ function sectionsOf(tasks: readonly DigestTask[]): DigestSection[] {
 }
 
 export function buildDigest(input: DigestInput, settings: DigestSettings = DEFAULT_DIGEST): DigestModel {
-  const built = input.tasks.map((t) => buildTask(t, input.previous));
+  const built = input.tasks.map((t) => buildTask(t, input.previous, input.history ?? []));
   const tasks = built.map((b) => b.task);
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<DigestStatus, number>;
   const lights = Object.fromEntries(LIGHT_ORDER.map((l) => [l, 0])) as Record<Light, number>;

@@ -1,6 +1,7 @@
 /** One task of the digest: its engine state, the word its line shows, its latest words, what changed. Pure. */
 import { reportDate } from '../task-state/task-state.js';
 import { changesSince, snapshotEntry } from './changes.js';
+import { targetTrends } from './sparkline.js';
 import type { DigestTask } from './model.js';
 import type { DigestSnapshot, DigestTaskInput, SnapshotEntry } from './types.js';
 import { clip, digestStatus } from './words.js';
@@ -13,7 +14,7 @@ export interface BuiltTask {
   entry: SnapshotEntry;
 }
 
-export function buildTask(input: DigestTaskInput, previous: DigestSnapshot | null): BuiltTask {
+export function buildTask(input: DigestTaskInput, previous: DigestSnapshot | null, history: readonly DigestSnapshot[] = []): BuiltTask {
   const { state } = input;
   const status = digestStatus(state);
   const entry = snapshotEntry(status, state.light, state.targets);
@@ -32,6 +33,7 @@ export function buildTask(input: DigestTaskInput, previous: DigestSnapshot | nul
     instruction: input.instruction ? { by: input.instruction.by, date: input.instruction.date, text: clip(input.instruction.text, WORDS_MAX) } : null,
     changes: changesSince(previous?.tasks[String(input.id)], entry, state.targets),
     evidence: input.evidence ?? 0,
+    trends: targetTrends(input.id, state.targets, history),
   };
   return { task, entry };
 }

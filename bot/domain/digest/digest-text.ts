@@ -10,7 +10,7 @@ const esc = w.esc;
 
 function taskLines(t: DigestTask, d: Dated): string[] {
   const head = `${LIGHT_EMOJI[t.state.light]} 任务${esc(t.code, 12)} ${esc(t.title, 60)}｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, 5)}｜${deadlinePhrase(t, w, d)}${t.evidence > 0 ? `｜📎 ${t.evidence}` : ''}`;
-  const lines = [head, ...t.state.targets.map((x) => `    ${targetPhrase(x, w, d)}`)];
+  const lines = [head, ...t.state.targets.map((x) => `    ${targetPhrase(x, w, d, t.trends[String(x.targetId)])}`)];
   if (t.state.percent !== null) lines.push(`    自报进度 ${t.state.percent}%`);
   if (t.latest) lines.push(`    最新进展（${dateWord(t.latest.date, d.today)}）：「${esc(t.latest.text, 60)}」`);
   if (t.instruction) lines.push(`    最新批示（${esc(t.instruction.by, 12)}，${dateWord(t.instruction.date, d.today)}）：「${esc(t.instruction.text, 60)}」`);

@@ -36,6 +36,8 @@ export interface DigestTask {
   changes: DigestChange[];
   /** Pieces of evidence (佐证材料) kept for the task: 📎 N. */
   evidence: number;
+  /** Target id → its trend over the weeks as a sparkline (「▁▃▅▇」), where there are two values or more. */
+  trends: Record<string, string>;
 }
 
 export interface DigestSection {

@@ -60,12 +60,12 @@ export function phraseOut<S>(p: Phrase, w: Writer<S>, max: number): S {
  * 「有效期高企 120/140家 · 较基数118家，完成 9% / 时间 28%」 — the engine's TargetState in the same words the
  * ledger and the cards use (pacePhrase); 序时应达 is said only beside a lag it would tell something about.
  */
-export function targetPhrase<S>(g: TargetState, w: Writer<S>, d: Dated): S {
+export function targetPhrase<S>(g: TargetState, w: Writer<S>, d: Dated, trend?: string): S {
   const unit = w.esc(g.unit, UNIT_MAX);
   const num = (v: number) => w.fig(figureWord(v, g.unit));
   const head = w.t`${w.esc(g.label, LABEL_MAX)} ${g.latest === null ? w.t`—` : num(g.latest)}/${g.comparator === 'at_most' ? '≤' : ''}${num(g.value)}${unit}`;
   if (g.basis === 'none') return w.t`${head}（未填报）${g.paceNote !== null ? w.t`（说明：${w.esc(g.paceNote, 40)}）` : w.t``}`;
-  return w.t`${head} · ${phraseOut(pacePhrase(g, { expected: 'behind', periodStart: d.plan.periodStart }), w, 40)}`;
+  return w.t`${head} · ${phraseOut(pacePhrase(g, { expected: 'behind', periodStart: d.plan.periodStart }), w, 40)}${trend ? w.t` · 近${[...trend].length}周 ${trend}` : w.t``}`;
 }
 
 /** 「按计划→有风险」「🟢→🔴」「有效期高企 112→118」 */

@@ -40,6 +40,8 @@ export interface DigestInput {
   tasks: DigestTaskInput[];
   /** What the previous digest showed, for "changes since last week"; null for the first. */
   previous: DigestSnapshot | null;
+  /** Earlier digests' snapshots, oldest first (the previous one last), for each target's trend; none when absent. */
+  history?: DigestSnapshot[];
 }
 
 export interface SnapshotEntry {

@@ -39,7 +39,7 @@ export function taskItem(t: DigestTask, d: Dated): Squeezable {
     const s = t.state;
     const lines = [
       md`${LIGHT_EMOJI[s.light]} **任务${w.esc(t.code, 12)} ${w.esc(t.title, l.title)}**｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, l.owners)}｜${deadlinePhrase(t, w, d)}${t.evidence > 0 ? md`｜📎 ${t.evidence}` : md``}`,
-      ...some(s.targets, l.targets, (x) => md`${INDENT}· ${targetPhrase(x, w, d)}`, (n) => md`${INDENT}· 另有${n}项指标未列出`),
+      ...some(s.targets, l.targets, (x) => md`${INDENT}· ${targetPhrase(x, w, d, t.trends[String(x.targetId)])}`, (n) => md`${INDENT}· 另有${n}项指标未列出`),
     ];
     if (s.percent !== null) lines.push(md`${INDENT}· 自报进度 ${s.percent}%`);
     if (t.latest && l.words > 0) lines.push(md`${INDENT}最新进展（${figure(dateWord(t.latest.date, d.today))}）：「${w.esc(t.latest.text, l.words)}」`);
