@@ -5,7 +5,8 @@
  * ship with every Chinese Windows); Latin letters and digits are in Times New Roman.
  *
  * Text from the plan and people goes into text runs only: the `docx` library escapes it as XML text,
- * so 「<script>」 or 「&」 arrive as written and nothing in them is read as markup or a field.
+ * so 「<script>」 or 「&」 arrive as written and nothing in them is read as markup or a field; characters
+ * XML cannot hold (control characters, lone surrogates) are dropped, so the file always opens.
  */
 import {
   AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
@@ -20,8 +21,11 @@ const SIZE = { title: 44, body: 32, table: 24 }; // half-points: 二号 22pt, �
 const LINE = { line: 560, lineRule: LineRuleType.EXACT }; // 28 磅
 const MM = 56.7; // twips per millimetre
 
+/** Characters XML 1.0 forbids (control characters, lone surrogates, U+FFFE/FFFF): Word refuses a file with one. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 const run = (text: string, font: string, o: Partial<IRunOptions> = {}) =>
-  new TextRun({ text, font: { ascii: PAPER_FONTS.latin, hAnsi: PAPER_FONTS.latin, eastAsia: font }, size: SIZE.body, ...o });
+  new TextRun({ text: text.replace(NOT_XML, ''), font: { ascii: PAPER_FONTS.latin, hAnsi: PAPER_FONTS.latin, eastAsia: font }, size: SIZE.body, ...o });
 
 const body = (text: string, o: { indent?: boolean; bold?: string } = {}) => new Paragraph({
   spacing: LINE,
