@@ -7,7 +7,7 @@ import { readJson } from './audit-fields.js';
 import { wordTable } from './word-table.js';
 
 const ACTIONS = wordTable({
-  'plan.imported': '导入计划', 'plan.reimported': '重新导入计划',
+  'plan.imported': '导入计划', 'plan.reimported': '重新导入计划', 'plan.archived': '归档计划',
   'task.added': '新增任务', 'task.created': '新增任务', 'task.reimported': '任务随计划更新', 'task.updated': '任务变更', 'task.removed': '任务移出计划',
   'owners.imported': '导入责任分工', 'assignment.added': '指派人员', 'assignment.ended': '取消指派',
   'leave.added': '登记请假',

@@ -17,7 +17,8 @@ const LOOKBACK_DAYS = 70;
 /** Active tasks only (the stored status 'active'): a task awaiting confirmation, closed or paused is not nudged. */
 export async function loadScheduleInputs(db: Db, now: Date): Promise<TaskForSchedule[]> {
   const since = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000);
-  const ids = (await db.task.findMany({ where: { removedAt: null, status: 'active' }, select: { id: true }, orderBy: { id: 'asc' } })).map((t) => t.id);
+  // Tasks of plans still in force: an archived plan (归档) is nudged no more.
+  const ids = (await db.task.findMany({ where: { removedAt: null, status: 'active', plan: { archivedAt: null } }, select: { id: true }, orderBy: { id: 'asc' } })).map((t) => t.id);
   const tasks = await inChunks(ids, (slice) => db.task.findMany({
     where: { id: { in: slice } },
     include: {
