@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSweep } from '../../../jobs/processors/nudge-sweep.js';
 import { jobIdFor } from '../../../jobs/queues.js';
+import { parsePlan } from '../../../bot/domain/plan/parse-plan.js';
+import { importPlan } from '../../../bot/store/import-plan.js';
 import { ADMIN, drainNudges, STAFF, startCommandHarness, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
 
 let h: CommandHarness;
@@ -19,10 +21,25 @@ async function say(from: string, text: string) {
   return (await h.command(from, text)).filter((m) => m.chatId === h.fake.p2pChatOf(from)).map(wordsOf).join('\n');
 }
 
+const NEXT_YEAR = ['重庆市綦江区科学技术局2023年工作要点', '一、培育创新主体', '1.培育高新技术企业。有效期高企达160家。', '2.培育科技型企业。新增科技型企业100家。'].join('\n');
+
+describe('task codes across plans', () => {
+  it('next year’s plan beside this year’s: a code both hold is asked for with its plan’s year (「2023-1」)', async () => {
+    const parsed = parsePlan({ kind: 'text', name: '2023.txt', text: NEXT_YEAR });
+    await importPlan(db(), { parsed, sourceName: '2023.txt', sourceText: NEXT_YEAR, actor: ADMIN, now: h.clock.now() });
+    const both = await say(ADMIN, '/task 1');
+    expect(both).toContain('2022-1 培育高新技术企业');
+    expect(both).toContain('2023-1 培育高新技术企业');
+    expect(await say(ADMIN, '/task 2023-1')).toContain('有效期高企达160家');
+    expect(await say(ADMIN, '/task 2022年1')).toContain('任务1 培育高新技术企业');
+  });
+});
+
 describe('/plans and /archive', () => {
   it('/plans lists each plan with its year, tasks and state; staff may not archive', async () => {
     const listed = await say(ADMIN, '/plans');
     expect(listed).toMatch(/1\s重庆市綦江区科学技术局2022年工作要点（2022年，2\d项任务，未办结 2\d项）\s进行中/);
+    expect(listed).toMatch(/2\s重庆市綦江区科学技术局2023年工作要点（2023年，2项任务，未办结 2项）\s进行中/);
     expect(await say(STAFF, '/archive 1')).toContain('管理员');
     expect((await db().plan.findFirstOrThrow()).archivedAt).toBeNull();
     expect(await say(ADMIN, '/archive 1999')).toContain('没有找到计划「1999」');
@@ -44,6 +61,8 @@ describe('/plans and /archive', () => {
     expect(await say(ADMIN, '/plans')).toContain('已归档');
     expect(await say(ADMIN, '/archive 1')).toContain('已归档，无需重复操作');
     expect(await db().auditEntry.count({ where: { action: 'plan.archived' } })).toBe(1);
+    // With last year's plan archived, a bare code means this year's.
+    expect(await say(ADMIN, '/task 1')).toContain('有效期高企达160家');
   });
 
   it('a nudge already queued when the plan was archived is not sent', async () => {
