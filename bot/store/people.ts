@@ -84,7 +84,7 @@ export async function cancelLeave(db: Db, c: { personId: number; today: string; 
     await audit(tx, {
       actor: c.by, action: 'leave.cancelled', now: c.now,
       before: { personId: c.personId, from: leave.fromDate, to: leave.toDate },
-      after: inProgress ? { personId: c.personId, from: leave.fromDate, to: c.yesterday } : null,
+      ...(inProgress ? { after: { personId: c.personId, from: leave.fromDate, to: c.yesterday } } : {}),
       chatId: c.chatId ?? null, messageId: c.messageId ?? null,
     });
     return { from: leave.fromDate, to: leave.toDate, endedOn: inProgress ? c.yesterday : null };
