@@ -4,6 +4,7 @@
  * period's follow-ups and sends one reminder instead.
  */
 import { describe, expect, it } from 'vitest';
+import { nextNudgeAt } from '../../../bot/domain/schedule/next-nudge.js';
 import { periodOf } from '../../../bot/domain/schedule/periods.js';
 import { DEFAULT_SCHEDULE } from '../../../bot/domain/schedule/settings.js';
 import { planSnooze, type Snooze } from '../../../bot/domain/schedule/snooze.js';
@@ -102,5 +103,12 @@ describe('the sweep under a snooze', () => {
   it('an answered period gets no reminder', () => {
     const taskAt = () => seedTask({ leaders: [], owners: [person(101, { answeredPeriods: ['2022-W15'], snoozes: [{ period: '2022-W15', until: bj('2022-04-12 09:30') }] })] });
     expect(simulateSweeps(taskAt, bj('2022-04-12 00:00'), bj('2022-04-12 23:30')).sent).toEqual([]);
+  });
+
+  it('next-nudge (下次提醒) agrees: the reminder, not the held follow-up', () => {
+    const snoozes = [{ period: '2022-W15', until: bj('2022-04-14 09:30') }];
+    const t = seedTask({ leaders: [], owners: [person(101, { snoozes })] });
+    expect(iso8(nextNudgeAt(t, bj('2022-04-12 10:00'), cal)!)).toBe('2022-04-14T09:30:00+08:00');
+    expect(iso8(nextNudgeAt(seedTask({ leaders: [] }), bj('2022-04-12 10:00'), cal)!)).toBe('2022-04-13T09:30:00+08:00');
   });
 });
