@@ -101,6 +101,12 @@ describe('「已在会上汇报」', () => {
     expect(SOURCE_WORDS.meeting).toBe('会上汇报');
   });
 
+  it('by command too: /report N 会上已汇报', async () => {
+    expect(await say(STAFF, '/report 4 会上已汇报')).toContain('已记为会上汇报');
+    const report = await db().report.findFirstOrThrow({ where: { taskId: (await task('4')).id }, orderBy: { id: 'desc' } });
+    expect(report).toMatchObject({ source: 'meeting', status: null, rawText: '会上已汇报' });
+  });
+
   it('a longer message that says more is an ordinary report', async () => {
     await say(OTHER, '任务3 已在会上汇报，项目已完成80%');
     const report = await db().report.findFirstOrThrow({ where: { taskId: (await task('3')).id } });
