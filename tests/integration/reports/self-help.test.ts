@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSweep } from '../../../jobs/processors/nudge-sweep.js';
+import { onText } from '../../../bot/handlers/reports/on-text.js';
 import { SOURCE_WORDS } from '../../../bot/ledger/words.js';
 import { loadTaskState } from '../../../bot/store/task-states.js';
 import { ADMIN, at, drainInbound, drainNudges, OTHER, STAFF, startCommandHarness, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
@@ -72,7 +73,24 @@ describe('snoozing a check-in (「明天再报」)', () => {
     expect(await nudgeState('1', STAFF, '2022-W15', 'snooze2')).toBeNull();
     // Task 4 of the same owner, not snoozed, is followed up as before.
     expect(await nudgeState('4', STAFF, '2022-W15', 'followup2')).toBe('sent');
-    expect(await db().auditEntry.count({ where: { action: 'checkin.snoozed' } })).toBe(2);
+    expect(await db().auditEntry.count({ where: { action: 'checkin.snoozed', taskId: (await task('1')).id } })).toBe(2);
+  });
+
+  it('a message handled twice (a retried job) snoozes once and shows one answer', async () => {
+    const t4 = await task('4');
+    h.clock.set(at('2022-04-15T10:00:00')); // Friday: 明天 is next week, whose check-in comes anyway
+    expect(await say(STAFF, '任务4 明天再报')).toContain('好的，本期不再催报任务4；下一期的填报提醒（下周一（4月18日）9:30）照常发送。');
+    const { messageId } = await db().snooze.findFirstOrThrow({ where: { taskId: t4.id } });
+    const ctx = {
+      eventId: 'ev_snooze_again', messageId: messageId!, chatId: h.fake.p2pChatOf(STAFF), chatType: 'p2p', senderOpenId: STAFF,
+      rootId: null, parentId: null, text: '任务4 明天再报', people: [], messageType: 'text', content: '{}',
+      evidence: { files: [], links: [], words: true, skipped: 0 },
+    };
+    await onText(h.bot.deps, ctx);
+    expect(await db().snooze.count({ where: { taskId: t4.id } })).toBe(1);
+    expect(await db().auditEntry.count({ where: { action: 'checkin.snoozed', taskId: t4.id } })).toBe(1);
+    expect(h.fake.messages({ sender: 'bot' }).filter((m) => wordsOf(m).includes('本期不再催报任务4'))).toHaveLength(1);
+    await db().snooze.deleteMany({ where: { taskId: t4.id } });
   });
 
   it('is refused past the task’s deadline', async () => {
