@@ -24,6 +24,7 @@ export async function loadScheduleInputs(db: Db, now: Date): Promise<TaskForSche
     include: {
       assignments: { where: { active: true, role: { in: ['owner', 'leader'] } }, include: { person: { include: { leaves: true } } } },
       reports: { where: { revokedAt: null, createdAt: { gte: since } }, select: { createdAt: true } },
+      snoozes: { where: { createdAt: { gte: since } }, select: { personId: true, period: true, until: true } },
     },
   }));
   return tasks.map((t) => {
@@ -34,6 +35,7 @@ export async function loadScheduleInputs(db: Db, now: Date): Promise<TaskForSche
       personId: a.personId,
       leave: a.person.leaves.map((l) => ({ from: l.fromDate, to: l.toDate })),
       answeredPeriods: answered,
+      snoozes: t.snoozes.filter((z) => z.personId === a.personId).map((z) => ({ period: z.period, until: z.until })),
     });
     return {
       taskId: t.id,

@@ -122,7 +122,7 @@ async function unwanted(deps: Deps, n: NudgeRow): Promise<string | null> {
   const role = n.kind.startsWith('leader-') ? 'leader' : 'owner';
   const still = await deps.db.assignment.count({ where: { taskId: n.taskId, personId: n.personId, role, active: true } });
   if (!still) return '已不再负责该任务';
-  if (n.kind === 'checkin' || n.kind.startsWith('followup')) {
+  if (n.kind === 'checkin' || n.kind.startsWith('followup') || n.kind.startsWith('snooze')) {
     // Answered: the period's newest report stands (one returned for more, 退回补充, does not answer).
     const newest = await deps.db.report.findFirst({ where: { taskId: n.taskId, period: n.period, revokedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { returnedAt: true } });
     if (newest && !newest.returnedAt) return '本期已填报';
