@@ -43,6 +43,17 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
     details: [], options: {}, positionals: 0,
     load: async () => (await import('./tasks.js')).runTasks,
   },
+  plans: {
+    synopsis: 'workplan plans', summary: '列出数据库中的全部计划及其状态（进行中 / 已归档）', english: 'list the stored plans and their state',
+    details: [], options: {}, positionals: 0,
+    load: async () => (await import('./plans.js')).runPlans,
+  },
+  archive: {
+    synopsis: 'workplan archive <计划>', summary: '归档已结束的计划：不再催办、督办和发送周报，台账保留', english: 'end a plan: no more nudges or digests, the ledger kept',
+    details: ['<计划>             计划编号（见 workplan plans），或年份、标题中的几个字 / the plan\'s number, year or part of its title'],
+    options: {}, positionals: 1,
+    load: async () => (await import('./plans.js')).runArchive,
+  },
   status: {
     synopsis: 'workplan status [--at 时间] [--plan 编号] [--json]', summary: '各任务在某一时刻的状态（生命周期、灯、报送、时限、序时进度）', english: 'each task\'s state at a moment',
     details: [AT, PLAN, '--json             输出 JSON / print JSON'],

@@ -68,6 +68,7 @@ const list = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `$
 function kindWord(kind: string): string {
   if (kind === 'checkin') return '定期催报';
   if (kind.startsWith('followup')) return '跟进提醒';
+  if (kind.startsWith('snooze')) return '推迟后的提醒';
   if (kind.startsWith('leader-')) return '领导督办';
   if (kind.startsWith('deadline-')) return '时限提醒';
   if (kind.startsWith('overdue-')) return '逾期催办';

@@ -7,10 +7,10 @@ import { readJson } from './audit-fields.js';
 import { wordTable } from './word-table.js';
 
 const ACTIONS = wordTable({
-  'plan.imported': '导入计划', 'plan.reimported': '重新导入计划',
+  'plan.imported': '导入计划', 'plan.reimported': '重新导入计划', 'plan.archived': '归档计划',
   'task.added': '新增任务', 'task.created': '新增任务', 'task.reimported': '任务随计划更新', 'task.updated': '任务变更', 'task.removed': '任务移出计划',
   'owners.imported': '导入责任分工', 'assignment.added': '指派人员', 'assignment.ended': '取消指派',
-  'leave.added': '登记请假',
+  'leave.added': '登记请假', 'leave.cancelled': '取消请假', 'checkin.snoozed': '推迟提醒',
   'report.added': '填报进展', 'report.edited': '修改进展', 'report.corrected': '更正进展', 'report.revoked': '撤销进展', 'report.returned': '退回补充',
   'evidence.added': '提交佐证材料',
   'reply.unassigned': '收到未指明任务的回复', 'reply.refused': '非责任人回复（未记为进展）',
@@ -45,7 +45,7 @@ const KEYS = wordTable({
   label: '指标', value: '数值', unit: '单位', baseline: '基数', note: '说明', paceNote: '说明', reason: '理由', text: '内容', what: '内容',
   name: '名称', fileName: '文件', kind: '类型', size: '大小', rows: '行数', added: '新增', people: '人数', isAdmin: '管理员', digest: '订阅周报',
   via: '方式', buzzed: '加急人数', whom: '对象', requestedBy: '申请人', count: '数量', tasks: '任务数', removed: '移出', changed: '变更',
-  fromDate: '开始', toDate: '结束',
+  fromDate: '开始', toDate: '结束', remindAt: '再提醒',
 });
 
 /** The Chinese name of an entry: 「调整完成时限」, 「确认办结」 for a lifecycle change so caused. */

@@ -17,6 +17,7 @@ export const SOURCE_WORDS = wordTable({
   form: '卡片表单',
   command: '命令',
   import: '导入',
+  meeting: '会上汇报',
 });
 
 /** 'YYYY-MM-DD HH:mm' on Beijing time, whatever the host's time zone. */

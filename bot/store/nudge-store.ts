@@ -17,12 +17,14 @@ const LOOKBACK_DAYS = 70;
 /** Active tasks only (the stored status 'active'): a task awaiting confirmation, closed or paused is not nudged. */
 export async function loadScheduleInputs(db: Db, now: Date): Promise<TaskForSchedule[]> {
   const since = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000);
-  const ids = (await db.task.findMany({ where: { removedAt: null, status: 'active' }, select: { id: true }, orderBy: { id: 'asc' } })).map((t) => t.id);
+  // Tasks of plans still in force: an archived plan (归档) is nudged no more.
+  const ids = (await db.task.findMany({ where: { removedAt: null, status: 'active', plan: { archivedAt: null } }, select: { id: true }, orderBy: { id: 'asc' } })).map((t) => t.id);
   const tasks = await inChunks(ids, (slice) => db.task.findMany({
     where: { id: { in: slice } },
     include: {
       assignments: { where: { active: true, role: { in: ['owner', 'leader'] } }, include: { person: { include: { leaves: true } } } },
       reports: { where: { revokedAt: null, createdAt: { gte: since } }, select: { createdAt: true } },
+      snoozes: { where: { createdAt: { gte: since } }, select: { personId: true, period: true, until: true } },
     },
   }));
   return tasks.map((t) => {
@@ -33,6 +35,7 @@ export async function loadScheduleInputs(db: Db, now: Date): Promise<TaskForSche
       personId: a.personId,
       leave: a.person.leaves.map((l) => ({ from: l.fromDate, to: l.toDate })),
       answeredPeriods: answered,
+      snoozes: t.snoozes.filter((z) => z.personId === a.personId).map((z) => ({ period: z.period, until: z.until })),
     });
     return {
       taskId: t.id,

@@ -70,6 +70,27 @@ export async function addLeave(tx: Tx, l: { personId: number; from: string; to: 
   return row;
 }
 
+/**
+ * 「/leave 取消」: ends the person's current or next leave (today onward). A leave in progress ends
+ * yesterday (removed when it began today); a future one is removed. Audited; null when none.
+ */
+export async function cancelLeave(db: Db, c: { personId: number; today: string; yesterday: string; by: string; now: Date; chatId?: string | null; messageId?: string | null }) {
+  return db.$transaction(async (tx) => {
+    const leave = await tx.leave.findFirst({ where: { personId: c.personId, toDate: { gte: c.today } }, orderBy: [{ fromDate: 'asc' }, { id: 'asc' }] });
+    if (!leave) return null;
+    const inProgress = leave.fromDate < c.today;
+    if (inProgress) await tx.leave.update({ where: { id: leave.id }, data: { toDate: c.yesterday } });
+    else await tx.leave.delete({ where: { id: leave.id } });
+    await audit(tx, {
+      actor: c.by, action: 'leave.cancelled', now: c.now,
+      before: { personId: c.personId, from: leave.fromDate, to: leave.toDate },
+      ...(inProgress ? { after: { personId: c.personId, from: leave.fromDate, to: c.yesterday } } : {}),
+      chatId: c.chatId ?? null, messageId: c.messageId ?? null,
+    });
+    return { from: leave.fromDate, to: leave.toDate, endedOn: inProgress ? c.yesterday : null };
+  });
+}
+
 /** Every admin's open_id: configured (ADMIN_OPEN_IDS) and stored (/admins add). */
 export async function adminOpenIds(deps: { db: Db; config: { ADMIN_OPEN_IDS: string[] } }): Promise<string[]> {
   const stored = await deps.db.person.findMany({ where: { isAdmin: true, openId: { not: null } }, select: { openId: true } });

@@ -11,7 +11,8 @@ export interface ReportInput {
   percent: number | null;
   expectedOn: string | null;
   rawText: string;
-  source: 'reply' | 'text' | 'button' | 'form' | 'command';
+  /** 'meeting': 「已在会上汇报」, recorded without content (status null, the words kept). */
+  source: 'reply' | 'text' | 'button' | 'form' | 'command' | 'meeting';
   messageId: string | null;
   values: { targetId: number; value: number; unit: string }[];
   /** What the reader could not settle, for the owner to settle on the card (report-doubts.ts). */
@@ -25,7 +26,7 @@ export interface ReportInput {
 
 /** Stores a report once per source message (a redelivered message records nothing new). */
 export async function createReport(db: Db, r: ReportInput) {
-  if (r.messageId && (r.source === 'reply' || r.source === 'text')) {
+  if (r.messageId && (r.source === 'reply' || r.source === 'text' || r.source === 'meeting')) {
     const existing = await db.report.findFirst({ where: { messageId: r.messageId, taskId: r.taskId }, include: { values: true } });
     if (existing) return existing;
   }

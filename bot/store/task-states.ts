@@ -65,7 +65,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       targets: { where: { removedAt: null }, orderBy: { position: 'asc' }, include: { values: { where: { report: { revokedAt: null } }, select: { value: true, report: { select: { createdAt: true } } } } } },
       reports: { where: { revokedAt: null, createdAt: { lte: o.now } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: REPORTS_PER_TASK },
       // Only the current check-in period is asked about (reporting): its check-ins sent by now.
-      nudges: { where: { state: 'sent', sentAt: { lte: o.now }, kind: { in: ['checkin', 'followup1', 'followup2'] }, period: { in: current } }, select: { period: true } },
+      nudges: { where: { state: 'sent', sentAt: { lte: o.now }, kind: { in: ['checkin', 'followup1', 'followup2', 'snooze1', 'snooze2'] }, period: { in: current } }, select: { period: true } },
     },
   }));
   const pending = await pendingExtensions(db, rows.map((r) => r.id));
@@ -87,7 +87,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       })),
       reports: t.reports.map((r) => ({
         id: r.id, personId: r.personId, status: r.status as ReportStatus | null, percent: r.percent, period: r.period, createdAt: r.createdAt, rawText: r.rawText,
-        returned: r.returnedAt !== null,
+        returned: r.returnedAt !== null, meeting: r.source === 'meeting',
       })),
       owners: owners.map((a) => ({ personId: a.personId, name: a.person.name, leave: a.person.leaves.map((l) => ({ from: l.fromDate, to: l.toDate })) })),
       askedPeriods: [...new Set(t.nudges.map((n) => n.period))],

@@ -18,7 +18,8 @@ export async function runDigestSweep(deps: Deps): Promise<number> {
   const now = deps.clock.now();
   const week = digestWeek(deps.calendar, shanghaiDate(now));
   if (!week.hasWorkday || now < atShanghai(week.lastWorkday, deps.config.DIGEST_AT)) return 0;
-  const plans = await deps.db.plan.findMany({ select: { id: true } });
+  // An archived plan (归档) gets no more digests.
+  const plans = await deps.db.plan.findMany({ where: { archivedAt: null }, select: { id: true } });
   const chats = await deps.db.chat.findMany({ where: { digest: true }, select: { chatId: true } });
   const recipients = [...chats.map((c) => c.chatId), ...(deps.config.DIGEST_SHOW_MISSING ? [] : await adminOpenIds(deps))];
   const keys: string[] = [];

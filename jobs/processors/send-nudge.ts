@@ -108,19 +108,21 @@ function failedNudgeAlert(n: { task: { code: string; title: string }; person: { 
 }
 
 type NudgeRow = NonNullable<Awaited<ReturnType<Deps['db']['nudge']['findUnique']>>> & {
-  task: { status: string; removedAt: Date | null; id: number };
+  task: { status: string; removedAt: Date | null; id: number; planId: number };
 };
 
 /** Why a due nudge should no longer go out, or null. */
 async function unwanted(deps: Deps, n: NudgeRow): Promise<string | null> {
   if (n.task.removedAt) return '任务已从计划中移除';
+  const plan = await deps.db.plan.findUnique({ where: { id: n.task.planId }, select: { archivedAt: true } });
+  if (plan?.archivedAt) return '计划已归档';
   // Only an active task is nudged: an owner's 「已完成」 (done_pending), 办结 or a pause stops what was already due.
   const lifecycle = lifecycleOf(n.task.status);
   if (lifecycle !== 'active') return `任务${lifecycleWord(lifecycle)}`;
   const role = n.kind.startsWith('leader-') ? 'leader' : 'owner';
   const still = await deps.db.assignment.count({ where: { taskId: n.taskId, personId: n.personId, role, active: true } });
   if (!still) return '已不再负责该任务';
-  if (n.kind === 'checkin' || n.kind.startsWith('followup')) {
+  if (n.kind === 'checkin' || n.kind.startsWith('followup') || n.kind.startsWith('snooze')) {
     // Answered: the period's newest report stands (one returned for more, 退回补充, does not answer).
     const newest = await deps.db.report.findFirst({ where: { taskId: n.taskId, period: n.period, revokedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { returnedAt: true } });
     if (newest && !newest.returnedAt) return '本期已填报';

@@ -98,6 +98,18 @@ describe('workplan CLI', () => {
     await db.$disconnect();
   });
 
+  it('plans lists the stored plans; archive ends one once', async () => {
+    const before = await workplan('plans');
+    expect(before.stdout).toMatch(/^1\s.*2022年工作要点（2022年，\d+项任务，未办结 \d+项）\s进行中$/m);
+    const archived = await workplan('archive', '1');
+    expect(archived.stdout).toContain('已归档「');
+    expect((await workplan('plans')).stdout).toMatch(/^1\s.*\s已归档$/m);
+    expect((await workplan('archive', '2022')).stdout).toContain('已归档，无需重复操作');
+    const none = await workplan('archive', '1999');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('没有找到计划「1999」');
+  });
+
   it('refuses a missing file and an unknown command', async () => {
     expect((await workplan('import', join(dir, 'nope.txt'))).stderr).toContain('找不到文件');
     const r = await workplan('frobnicate');
@@ -107,7 +119,7 @@ describe('workplan CLI', () => {
 });
 
 describe('workplan help and mistakes (issue #19)', () => {
-  it.each(['parse', 'import', 'tasks', 'status', 'assign', 'export', 'read-reply', 'digest', 'demo', 'start', 'receiver', 'worker'])(
+  it.each(['parse', 'import', 'tasks', 'plans', 'archive', 'status', 'assign', 'export', 'read-reply', 'digest', 'demo', 'start', 'receiver', 'worker'])(
     '%s --help and -h print its own usage, exit 0 and start nothing',
     async (name) => {
       for (const flag of ['--help', '-h']) {

@@ -63,6 +63,7 @@ export function publisherIssuer(publishers: string[]): string | null {
  */
 export function meetingIssuer(line: string): string | null {
   const m = line.split(/[。！!？?]/, 1)[0]!.match(/([^，,：:；;、\s]{2,20}?)第[一二三四五六七八九十0-9０-９]{1,3}届/);
-  const by = m?.[1]?.trim();
+  // 「在张寨镇第五届人民代表大会……」: the preposition before the place is not part of its name.
+  const by = m?.[1]?.trim().replace(/^(?:在|于|从|经)/u, '');
   return by && isOrgName(by) ? by : null;
 }

@@ -10,12 +10,14 @@
  *
  * Nothing is due when the task is not active (done_pending, closed, paused), inside quiet hours, to a person on leave today,
  * for a step whose own day the person is on leave, or for a check-in period the owner has
- * answered. Leaders get only red ladder steps, and not when they own the task themselves.
+ * answered. A snooze (「明天再报」, snooze.ts) holds the owner's check-in steps up to its moment and
+ * puts one reminder there. Leaders get only red ladder steps, and not when they own the task themselves.
  */
 import { shanghaiDate } from '../calendar/shanghai-time.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { periodOf } from './periods.js';
 import { isQuiet } from './quiet-hours.js';
+import { snoozedTrack } from './snooze.js';
 import { DEFAULT_SCHEDULE, checkSettings } from './settings.js';
 import type { ScheduleSettings } from './settings.js';
 import { checkinSteps, ladderSteps, leaderStep } from './steps.js';
@@ -49,7 +51,9 @@ export function dueNudges(
   for (const owner of owners) {
     if (isOnLeave(owner, today)) continue;
     const open = period && !owner.answeredPeriods.includes(period.id) ? checkins : [];
-    collect(result, task.taskId, owner, 'owner', open, now);
+    const { track, held } = period ? snoozedTrack(open, period, owner.snoozes) : { track: open, held: [] };
+    collect(result, task.taskId, owner, 'owner', track, now);
+    for (const s of held) if (s.dueAt.getTime() <= now.getTime()) result.skipped.push(toNudge(task.taskId, owner.personId, 'owner', s));
     collect(result, task.taskId, owner, 'owner', ladder, now);
   }
   for (const leader of uniquePeople(task.leaders)) {

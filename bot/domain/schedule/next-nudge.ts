@@ -1,6 +1,6 @@
 /**
  * When the next nudge of a task would go out after `after` (for cards: 下次提醒). Takes the
- * same rules as dueNudges — answered periods, leave, leaders only on red steps — and looks
+ * same rules as dueNudges — answered periods, snoozes, leave, leaders only on red steps — and looks
  * at most a year ahead; null when nothing would go out in that time.
  */
 import { addDays } from '../calendar/civil-date.js';
@@ -9,6 +9,7 @@ import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { uniquePeople } from './due-nudges.js';
 import { nextPeriod, periodOf } from './periods.js';
 import { DEFAULT_SCHEDULE, checkSettings } from './settings.js';
+import { snoozedTrack } from './snooze.js';
 import type { ScheduleSettings } from './settings.js';
 import { checkinSteps, ladderSteps } from './steps.js';
 import type { Step } from './steps.js';
@@ -36,7 +37,11 @@ export function nextNudgeAt(
     let period = periodOf(cadence, shanghaiDate(after));
     while (period.start <= horizon) {
       const open = owners.filter((p) => !p.answeredPeriods.includes(period.id));
-      const hit = firstAfter(checkinSteps(period, cal, settings), after, open);
+      const steps = checkinSteps(period, cal, settings);
+      // Each owner's own track: a snooze (snooze.ts) moves their steps of the period.
+      const p = period;
+      const hits = open.map((o) => firstAfter(snoozedTrack(steps, p, o.snoozes).track, after, [o])).filter((d): d is Date => d !== null);
+      const hit = hits.length ? new Date(Math.min(...hits.map((d) => d.getTime()))) : null;
       if (hit) {
         candidates.push(hit);
         break;

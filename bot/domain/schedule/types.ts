@@ -28,6 +28,8 @@ export interface PersonForSchedule {
   leave: { from: string; to: string }[];
   /** Ids of the check-in periods this person has answered ('2022-W14', '2022-04', …). */
   answeredPeriods: string[];
+  /** 推迟提醒 (「明天再报」) asked for this task, by period (snooze.ts); none when absent. */
+  snoozes?: { period: string; until: Date }[];
 }
 
 export interface DueNudge {
@@ -37,7 +39,7 @@ export interface DueNudge {
   personId: number;
   /** Check-in period id, or the deadline date for deadline-ladder kinds. */
   period: string;
-  /** 'checkin' | 'followup1' | 'followup2' | 'deadline-N' | 'overdue-N' | 'leader-overdue-N'. */
+  /** 'checkin' | 'followup1' | 'followup2' | 'snooze1' | 'snooze2' | 'deadline-N' | 'overdue-N' | 'leader-overdue-N'. */
   kind: string;
   /** null for check-ins and follow-ups. */
   level: NudgeLevel | null;

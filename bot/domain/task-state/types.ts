@@ -31,6 +31,8 @@ export interface StateReport {
   rawText: string;
   /** 退回补充: a leader or an admin asked for more; the period is 待补充 until a newer report. */
   returned: boolean;
+  /** 「已在会上汇报」: reported at a meeting, recorded without content (source 'meeting'). */
+  meeting?: boolean;
 }
 
 export interface StateTarget {

@@ -41,6 +41,7 @@ function subtitle(n: NudgeCardInput): string {
   if (n.kind.startsWith('deadline-')) return `距完成时限还有 ${left} 个工作日`;
   if (n.kind.includes('overdue')) return `已逾期 ${-left} 个工作日，请说明进展`;
   if (n.kind.startsWith('followup')) return '本期进展尚未填报，请抽空填报';
+  if (n.kind.startsWith('snooze')) return '按您的约定，现在提醒您填报本期进展';
   return '请填报本期进展';
 }
 

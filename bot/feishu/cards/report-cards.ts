@@ -21,6 +21,8 @@ export interface RecordedSummary {
   doubts?: DoubtView[];
   /** The year the report was made in: a day in it is shown without its year. */
   year?: number;
+  /** 「已在会上汇报」: recorded without content (source 'meeting'). */
+  meeting?: boolean;
 }
 
 /** 「已记录：任务1 培育高新技术企业 — 有效期高企 118/140，状态：按计划推进」 */
@@ -35,6 +37,7 @@ export function recordedLine(s: RecordedSummary): string {
 }
 
 export function confirmationCard(s: RecordedSummary): Card {
+  if (s.meeting) return meetingCard(s);
   const understood = s.status !== null || s.percent !== null || s.values.length > 0;
   const undo = button('撤销这条记录', { action: 'report-undo', reportId: s.reportId }, 'default');
   const note = s.note ? [markdown(md`**${s.note}**`)] : [];
@@ -53,4 +56,18 @@ export function confirmationCard(s: RecordedSummary): Card {
         buttonRow([undo]),
       ];
   return card({ title: understood ? '进展已记录' : '回复已保存', template: understood ? 'green' : 'wathet', elements });
+}
+
+/** 「已在会上汇报」: the period counts as reported; details are welcome and the newest report stands. */
+function meetingCard(s: RecordedSummary): Card {
+  const undo = button('撤销这条记录', { action: 'report-undo', reportId: s.reportId }, 'default');
+  return card({
+    title: '已记为会上汇报',
+    template: 'green',
+    elements: [
+      markdown(md`已将任务${cut(s.code, 12)} ${cut(s.title, 300)}本期的进展记为「会上汇报」，本期视为已填报，不再催报。`),
+      markdown(md`如方便，欢迎直接回复本期的具体进展（完成情况、数字、困难），以最新一条为准；也可以撤销。`),
+      buttonRow([undo]),
+    ],
+  });
 }

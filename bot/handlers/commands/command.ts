@@ -55,17 +55,37 @@ export type TaskRef =
   | { kind: 'none' }
   | { kind: 'ambiguous'; tasks: { code: string; title: string }[] };
 
-/** A task by number (「7」「#7」「任务7」), code (「2.3」「七」) or a fragment of its title. */
+/** 「2023-7」「2023年7」: a task code with its plan's year in front, when several plans hold the same code. */
+const WITH_YEAR = /^((?:19|20)\d{2})\s*[-－—–年]\s*(\S.*)$/u;
+
+/**
+ * A task by number (「7」「#7」「任务7」), code (「2.3」「七」), code with its plan's year (「2023-7」) or a fragment
+ * of its title. Plans in force come first: a code that an archived plan also holds means the one in force.
+ */
 export async function findTask(deps: Pick<Deps, 'db'>, ref: string): Promise<TaskRef> {
   const raw = ref.trim();
   if (!raw) return { kind: 'none' };
-  const select = { id: true, code: true, title: true, planId: true } as const;
-  const byCode = await deps.db.task.findMany({ where: { code: normaliseTaskCode(raw), removedAt: null }, select });
-  if (byCode.length === 1) return { kind: 'found', task: byCode[0]! };
-  const byTitle = await deps.db.task.findMany({ where: { title: { contains: raw }, removedAt: null }, select, orderBy: { position: 'asc' } });
-  if (byTitle.length === 1) return { kind: 'found', task: byTitle[0]! };
+  const select = { id: true, code: true, title: true, planId: true, plan: { select: { year: true, archivedAt: true } } } as const;
+  const withYear = raw.match(WITH_YEAR);
+  const found = (t: { id: number; code: string; title: string; planId: number }): TaskRef => ({ kind: 'found', task: { id: t.id, code: t.code, title: t.title, planId: t.planId } });
+  if (withYear) {
+    const inYear = await deps.db.task.findMany({ where: { code: normaliseTaskCode(withYear[2]!), removedAt: null, plan: { year: Number(withYear[1]) } }, select });
+    if (inYear.length === 1) return found(inYear[0]!);
+  }
+  const inForce = <T extends { plan: { archivedAt: Date | null } }>(rows: T[]) => {
+    const current = rows.filter((t) => !t.plan.archivedAt);
+    return current.length ? current : rows;
+  };
+  const byCode = inForce(await deps.db.task.findMany({ where: { code: normaliseTaskCode(raw), removedAt: null }, select }));
+  if (byCode.length === 1) return found(byCode[0]!);
+  const byTitle = inForce(await deps.db.task.findMany({ where: { title: { contains: raw }, removedAt: null }, select, orderBy: { position: 'asc' } }));
+  if (byTitle.length === 1) return found(byTitle[0]!);
   const many = byCode.length > 1 ? byCode : byTitle;
-  return many.length ? { kind: 'ambiguous', tasks: many.map((t) => ({ code: t.code, title: t.title })) } : { kind: 'none' };
+  // Several plans hold the code: each is named with its plan's year, the way to ask for it (「2023-7」).
+  const years = new Set(many.map((t) => t.plan.year));
+  return many.length
+    ? { kind: 'ambiguous', tasks: many.map((t) => ({ code: byCode.length > 1 && years.size > 1 ? `${t.plan.year}-${t.code}` : t.code, title: t.title })) }
+    : { kind: 'none' };
 }
 
 /** findTask, or a CommandError that says what went wrong. */

@@ -3,11 +3,13 @@
  * between the two days (inclusive). Bounded (leave-bounds.ts): at most
  * LEAVE_MAX_DAYS for staff; an admin may register up to a year, for anyone:
  * /leave @姓名 日期. Every leave registered is told to the admins.
+ * 「/leave 取消」 (「/leave cancel」) ends the sender's current or next leave.
  */
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { LEAVE_ADMIN_MAX_DAYS, leaveDays, leaveProblem } from '../../domain/leave-bounds.js';
 import { readDayRange } from '../../domain/reply/read-day.js';
-import { addLeave } from '../../store/people.js';
+import { addDays } from '../../domain/calendar/civil-date.js';
+import { addLeave, cancelLeave } from '../../store/people.js';
 import { adminOpenIds } from '../../store/people.js';
 import { CommandError, isAdmin, mentionedPeople, say, type CommandSpec } from './command.js';
 import { botText, cut } from '../../feishu/safe-text.js';
@@ -16,10 +18,11 @@ export const leaveCommand: CommandSpec = {
   names: ['leave', '请假'],
   example: '/leave 5月1日-5月5日',
   admin: false,
-  usage: '/leave 5月1日-5月5日（或单日：/leave 5月6日；管理员可为他人登记：/leave @姓名 日期）',
+  usage: '/leave 5月1日-5月5日（或单日：/leave 5月6日；提前回来或不请了：/leave 取消；管理员可为他人登记：/leave @姓名 日期）',
   summary: '登记请假，期间不再催办',
   run: async (deps, ctx) => {
     const now = deps.clock.now();
+    if (/^(取消|cancel)$/i.test(ctx.args.trim())) return cancel(deps, ctx, now);
     const admin = await isAdmin(deps, ctx.senderOpenId);
     if (ctx.people.length && !admin) throw new CommandError(botText`只有管理员可以为他人登记请假，请为自己登记（不要 @ 他人）。`);
     if (ctx.people.length > 1) throw new CommandError(botText`一次只能为一人登记请假。`);
@@ -51,3 +54,23 @@ export const leaveCommand: CommandSpec = {
     }
   },
 };
+
+/** Ends the sender's current leave yesterday, or removes their next one. */
+async function cancel(deps: Parameters<CommandSpec['run']>[0], ctx: Parameters<CommandSpec['run']>[1], now: Date): Promise<void> {
+  const person = await deps.db.person.findUnique({ where: { openId: ctx.senderOpenId } });
+  const today = shanghaiDate(now);
+  // A retried job: the cancellation this message made is already audited; say it once more (same key).
+  const done = await deps.db.auditEntry.findFirst({ where: { action: 'leave.cancelled', messageId: ctx.messageId } });
+  const ended = done
+    ? (() => {
+        const b = JSON.parse(done.before ?? '{}') as { from: string; to: string };
+        const a = done.after ? (JSON.parse(done.after) as { to: string }) : null;
+        return { from: b.from, to: b.to, endedOn: a ? a.to : null };
+      })()
+    : person && (await cancelLeave(deps.db, { personId: person.id, today, yesterday: addDays(today, -1), by: ctx.senderOpenId, now, chatId: ctx.chatId, messageId: ctx.messageId }));
+  if (!ended) throw new CommandError(botText`您目前没有今天及以后的请假，无需取消。`);
+  const span = ended.from === ended.to ? ended.from : `${ended.from} 至 ${ended.to}`;
+  await say(deps, ctx, ended.endedOn
+    ? botText`已结束请假（原登记 ${span}），记为请假至 ${ended.endedOn}。从今天起恢复催办。`
+    : botText`已取消请假：${span}。期间将照常催办。`, 'leave-cancel');
+}

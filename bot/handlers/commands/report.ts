@@ -1,11 +1,13 @@
 /**
  * /report N 进展 (汇报): records the text as the sender's report on task N, with the usual confirmation card.
+ * 「/report N 已在会上汇报」 is a report without content marked 会上汇报, as in a free message.
  * /report 周报|月报|半年|全年 (a first word that names a paper and is no task's code): an admin's paper (admin/papers.ts).
  */
 import { hasEvidence } from '../../domain/evidence/parts.js';
 import { keepEvidence } from '../evidence/keep-evidence.js';
 import { mayReport } from '../reports/may-report.js';
-import { loadTask, recordReport } from '../reports/record-reply.js';
+import { saysMeetingReport } from '../../domain/reply/self-help-words.js';
+import { loadTask, NOTHING_READ, recordReading, recordReport } from '../reports/record-reply.js';
 import { CommandError, requireTask, type CommandSpec } from './command.js';
 import { botText } from '../../feishu/safe-text.js';
 import { normaliseTaskCode } from '../../domain/owners/parse-owners.js';
@@ -28,7 +30,10 @@ export const reportCommand: CommandSpec = {
     const reporter = await mayReport(deps, ctx.senderOpenId, found.id);
     if (!reporter.ok) throw new CommandError(botText`${reporter.why}，这条进展未作记录。`);
     const task = await loadTask(deps, found.id);
-    const { report } = await recordReport(deps, task, { text, source: 'command', messageId: ctx.messageId, chatId: ctx.chatId, replyTo: ctx.messageId, reporter });
+    const said = { text, messageId: ctx.messageId, chatId: ctx.chatId, replyTo: ctx.messageId, reporter };
+    const { report } = saysMeetingReport(text)
+      ? await recordReading(deps, task, { ...said, source: 'meeting' }, NOTHING_READ)
+      : await recordReport(deps, task, { ...said, source: 'command' });
     // Links in the report are its evidence (佐证材料).
     if (hasEvidence(ctx.evidence)) await keepEvidence(deps, ctx, { taskId: task.id, reportId: report.id, reporter }, ctx.evidence);
   },

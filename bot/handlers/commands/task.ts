@@ -98,7 +98,7 @@ async function reportsBlock(deps: Pick<Deps, 'db'>, t: TaskView, today: string):
   const names = new Map((await deps.db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
   const evidence = await evidenceLines(deps, last.map((r) => r.id));
   const lines = last.flatMap((r) => {
-    const status = r.status ? STATUS_WORDS[r.status] : '已填报';
+    const status = r.meeting ? '会上汇报' : r.status ? STATUS_WORDS[r.status] : '已填报';
     const who = (r.personId !== null && names.get(r.personId)) || '（未知）';
     const said = md`- ${figure(dateWord(shanghaiDate(r.createdAt), today))} ${cut(who, 12)}（${status}）：${cut(r.rawText, 120)}`;
     const kept = evidence.get(r.id);

@@ -42,5 +42,6 @@ export function summaryOf(task: TaskWithTargets, report: StoredReport, note: str
     note,
     doubts: doubtsOf(report.doubts).map((d) => doubtView(d, task)),
     year: Number(shanghaiDate(report.createdAt).slice(0, 4)),
+    meeting: report.source === 'meeting',
   };
 }

@@ -4,7 +4,8 @@
  * It counts only from someone who may report on the task (mayReport); anyone
  * else is told so, and their words are kept in the audit trail, not as a report.
  * A leader's reply in an escalation's or a digest's thread is a 批示 instead
- * (instructions/leader-reply.ts).
+ * (instructions/leader-reply.ts). 「明天再报」 snoozes the task's check-in (snooze-checkin.ts);
+ * 「已在会上汇报」 is a report without content, marked 会上汇报 (source 'meeting').
  */
 import { hasEvidence } from '../../domain/evidence/parts.js';
 import { audit } from '../../store/audit.js';
@@ -16,8 +17,10 @@ import { onLeaderReply } from '../instructions/leader-reply.js';
 import { keepEvidence } from '../evidence/keep-evidence.js';
 import type { MessageHandler } from '../types.js';
 import { mayReport } from './may-report.js';
-import { loadTask, recordReport } from './record-reply.js';
+import { loadTask, NOTHING_READ, recordReading, recordReport } from './record-reply.js';
 import { resolveTask } from './resolve-task.js';
+import { readSnoozeAsk, saysMeetingReport } from '../../domain/reply/self-help-words.js';
+import { snoozeCheckin } from './snooze-checkin.js';
 
 export const onText: MessageHandler = async (deps, ctx) => {
   const reply = (text: BotText, tag: string) => deps.messenger.reply(ctx.messageId, { text }, `reply:${ctx.messageId}:${tag}`);
@@ -42,20 +45,26 @@ export const onText: MessageHandler = async (deps, ctx) => {
         await reply(botText`${reporter.why}，这条消息未作为进展记录。`, 'refused');
         return;
       }
+      const ask = readSnoozeAsk(found.text);
+      if (ask) {
+        await snoozeCheckin(deps, ctx, { taskId: found.taskId, personId: person?.id ?? null, ask });
+        return;
+      }
       const task = await loadTask(deps, found.taskId);
-      const { report } = await recordReport(deps, task, {
-        text: ctx.text,
-        source: ctx.parentId ? 'reply' : 'text',
-        messageId: ctx.messageId,
-        chatId: ctx.chatId,
-        replyTo: ctx.messageId,
-        reporter,
-      });
+      const said = { text: ctx.text, messageId: ctx.messageId, chatId: ctx.chatId, replyTo: ctx.messageId, reporter };
+      const { report } = saysMeetingReport(found.text)
+        ? await recordReading(deps, task, { ...said, source: 'meeting' }, NOTHING_READ)
+        : await recordReport(deps, task, { ...said, source: ctx.parentId ? 'reply' : 'text' });
       // Links and pictures in the report's own message are its evidence (佐证材料).
       if (hasEvidence(ctx.evidence)) await keepEvidence(deps, ctx, { taskId: task.id, reportId: report.id, reporter }, ctx.evidence);
       return;
     }
     case 'choose':
+      // 「明天再报」「已在会上汇报」 need their task: ask for it rather than offer the chooser.
+      if (readSnoozeAsk(ctx.text) || saysMeetingReport(ctx.text)) {
+        await reply(botText`您负责多项任务，请说明是哪一项，例如「任务${found.tasks[0]?.code ?? '1'} ${ctx.text.slice(0, 20)}」。这条消息未作记录。`, 'name-task');
+        return;
+      }
       // Keep the whole text on the server before a task is chosen; the card carries only the message id.
       await keepUnassignedReply(deps.db, {
         messageId: ctx.messageId, actor: ctx.senderOpenId, text: ctx.text, chatId: ctx.chatId, now: deps.clock.now(), ...(hasEvidence(ctx.evidence) ? { evidence: ctx.evidence } : {}),

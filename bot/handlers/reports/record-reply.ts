@@ -48,6 +48,9 @@ export interface Said {
   formValues?: Map<number, number>;
 }
 
+/** A reading with nothing in it: 「已在会上汇报」 is recorded as said, without content. */
+export const NOTHING_READ: ReadReply = Object.freeze({ status: null, percent: null, values: [], expectedOn: null, blocker: null, doubts: [] });
+
 /** Reads what the owner said and records it (recordReading). */
 export async function recordReport(deps: Deps, task: TaskWithTargets, said: Said) {
   const read = readReply({

@@ -41,7 +41,7 @@ export async function resolveTask(
   if (!tasks.length) return { kind: 'none' };
   // The only task this person was asked about and has not answered yet.
   const pending = await deps.db.nudge.findMany({
-    where: { personId: m.personId, state: 'sent', kind: { in: ['checkin', 'followup1', 'followup2'] }, taskId: { in: tasks.map((t) => t.id) } },
+    where: { personId: m.personId, state: 'sent', kind: { in: ['checkin', 'followup1', 'followup2', 'snooze1', 'snooze2'] }, taskId: { in: tasks.map((t) => t.id) } },
     select: { taskId: true, period: true },
   });
   const open: number[] = [];

@@ -11,13 +11,14 @@ import { subscribeCommand, unsubscribeCommand } from './subscribe.js';
 import { cadenceCommand, deadlineCommand, targetCommand } from './task-settings.js';
 import { doneCommand, pauseCommand, reopenCommand, resumeCommand } from './task-status.js';
 import { undoCommand } from './undo.js';
+import { archiveCommand, plansCommand } from './plans.js';
 
 export const adminCommands: CommandSpec[] = [
   reassignCommand, unassignCommand, leaderCommand,
   deadlineCommand, targetCommand, cadenceCommand,
   pauseCommand, resumeCommand, doneCommand, reopenCommand,
   undoCommand, subscribeCommand, unsubscribeCommand, adminsCommand,
-  remindCommand, digestCommand, statsCommand, exportCommand, importCommand,
+  remindCommand, digestCommand, statsCommand, exportCommand, importCommand, plansCommand, archiveCommand,
 ];
 
 export { onFileMessage } from './import.js';

@@ -1,5 +1,5 @@
 /**
- * /report 周报|月报|半年|全年 (an admin's): the bureau's paper of each plan — 推进情况 for the week or month,
+ * /report 周报|月报|半年|全年 (an admin's): the bureau's paper of each plan in force (not archived) — 推进情况 for the week or month,
  * 工作总结（初稿） for the half year or year — built at the clock's moment and sent to the admin as a
  * .docx, always in their own chat with the bot: asked in a group, the file goes privately and the group
  * only hears that it did.
@@ -22,8 +22,8 @@ export async function sendPapers(deps: Deps, ctx: CommandContext, kind: PaperKin
     }));
     throw new CommandError(botText`只有管理员可以生成推进情况和工作总结文档。填报进展请写：/report 任务编号 进展内容`);
   }
-  const plans = await deps.db.plan.findMany({ select: { id: true }, orderBy: { id: 'desc' }, take: MAX_PLANS });
-  if (!plans.length) throw new CommandError(botText`还没有导入工作要点，无法生成文档。`);
+  const plans = await deps.db.plan.findMany({ where: { archivedAt: null }, select: { id: true }, orderBy: { id: 'desc' }, take: MAX_PLANS });
+  if (!plans.length) throw new CommandError(botText`没有进行中的工作要点，无法生成文档（已归档的计划可用 workplan report --plan 编号 生成）。`);
   const now = deps.clock.now();
   const privately = ctx.chatType !== 'p2p';
   for (const plan of plans.reverse()) {

@@ -23,8 +23,8 @@ export const statsCommand: CommandSpec = {
   summary: '各牵头单位逾期、未报送、受阻任务数及近4周趋势（仅管理员私聊可见）',
   run: async (deps, ctx) => {
     if (ctx.chatType !== 'p2p') throw new CommandError(botText`单位统计只在私聊中提供，不在群里发送（不公开排名）。请私聊我发送 /stats。`);
-    const plans = await deps.db.plan.findMany({ select: { id: true, title: true }, orderBy: { id: 'desc' }, take: MAX_PLANS });
-    if (!plans.length) throw new CommandError(botText`还没有导入工作要点，暂无统计。`);
+    const plans = await deps.db.plan.findMany({ where: { archivedAt: null }, select: { id: true, title: true }, orderBy: { id: 'desc' }, take: MAX_PLANS });
+    if (!plans.length) throw new CommandError(botText`没有进行中的工作要点，暂无统计。`);
     const now = deps.clock.now();
     for (const plan of plans.reverse()) {
       const { moments, rows } = await loadUnitStats(deps.db, { planId: plan.id, now, calendar: deps.calendar });

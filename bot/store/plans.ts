@@ -1,0 +1,68 @@
+/**
+ * The plans a bureau holds (this year's 工作要点, last year's closing, the 区委 tasks…) and their state:
+ * 进行中 or 已归档. Archiving (归档) ends a plan: its tasks get no more nudges, escalations or digests
+ * (the sweeps read only plans not archived, and a nudge still pending is cancelled), and everything it
+ * recorded stays for the ledger.
+ */
+import { audit } from './audit.js';
+import type { Db } from './db.js';
+
+export interface PlanRow {
+  id: number;
+  title: string;
+  issuer: string | null;
+  year: number;
+  periodEnd: string;
+  archivedAt: Date | null;
+  tasks: number;
+  open: number;
+}
+
+export async function listPlans(db: Db): Promise<PlanRow[]> {
+  const plans = await db.plan.findMany({ orderBy: { id: 'asc' }, select: { id: true, title: true, issuer: true, year: true, periodEnd: true, archivedAt: true } });
+  const counts = await db.task.groupBy({ by: ['planId', 'status'], where: { removedAt: null }, _count: { _all: true } });
+  return plans.map((p) => {
+    const mine = counts.filter((c) => c.planId === p.id);
+    return {
+      ...p,
+      tasks: mine.reduce((n, c) => n + c._count._all, 0),
+      open: mine.filter((c) => c.status !== 'closed').reduce((n, c) => n + c._count._all, 0),
+    };
+  });
+}
+
+/** The plan a word names: its number, its year (when one plan has it), or a part of its title; null when none or several. */
+export async function findPlan(db: Db, ref: string): Promise<PlanRow | null> {
+  const plans = await listPlans(db);
+  const r = ref.trim();
+  if (!r) return null;
+  const byId = plans.filter((p) => String(p.id) === r);
+  if (byId.length === 1) return byId[0]!;
+  const byYear = plans.filter((p) => String(p.year) === r);
+  if (byYear.length === 1) return byYear[0]!;
+  const byTitle = plans.filter((p) => p.title.includes(r));
+  return byTitle.length === 1 ? byTitle[0]! : null;
+}
+
+/**
+ * Archives the plan once (a conditional update: a second call changes nothing) and cancels its nudges still
+ * waiting to be sent; audited. True when this call archived it.
+ */
+export async function archivePlan(db: Db, o: { planId: number; by: string; now: Date; chatId?: string | null; messageId?: string | null }): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const changed = await tx.plan.updateMany({ where: { id: o.planId, archivedAt: null }, data: { archivedAt: o.now, archivedBy: o.by, updatedAt: o.now } });
+    if (changed.count !== 1) return false;
+    const cancelled = await tx.nudge.updateMany({
+      where: { state: 'pending', task: { planId: o.planId } },
+      data: { state: 'cancelled', error: '计划已归档' },
+    });
+    await audit(tx, { actor: o.by, action: 'plan.archived', now: o.now, after: { planId: o.planId, cancelled: cancelled.count }, chatId: o.chatId ?? null, messageId: o.messageId ?? null });
+    return true;
+  });
+}
+
+/** 「1　綦江区科技局2022年工作要点（2022年，23项任务，进行中 20项）　进行中」 */
+export function planLine(p: PlanRow): string {
+  const state = p.archivedAt ? '已归档' : '进行中';
+  return `${p.id}　${p.title}（${p.year}年，${p.tasks}项任务，未办结 ${p.open}项）　${state}`;
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Plan" ADD COLUMN "archivedAt" DATETIME;
+ALTER TABLE "Plan" ADD COLUMN "archivedBy" TEXT;
