@@ -6,7 +6,7 @@
  * Once someone reports on the task for the period, the card is updated in place: 「已报送」, who and
  * what was recorded, and still the buttons, the form and the reply to correct it.
  */
-import { amountPhrase, deadlineWord, workdaysWord } from '../../domain/task-state/phrases.js';
+import { amountPhrase, deadlineWord, nextMilestonePhrase, workdaysWord } from '../../domain/task-state/phrases.js';
 import type { TaskState } from '../../domain/task-state/types.js';
 import { cut, figure, joinMd, md } from '../safe-text.js';
 import { button, buttonRow, card, form, hr, input, markdown, submitButton, type Card, type Template } from './card.js';
@@ -17,7 +17,7 @@ import { phraseMd } from './phrase-md.js';
 export interface NudgeCardInput {
   task: { id: number; code: string; title: string; body: string };
   /** The task's state when the card is sent. */
-  state: Pick<TaskState, 'deadline' | 'targets'>;
+  state: Pick<TaskState, 'deadline' | 'targets' | 'nextMilestone'>;
   /** The Shanghai date the card is sent on: a date in another year is written with its year. */
   today: string;
   /** Each target's position in its task (the form's field `t<position>`), by target id. */
@@ -82,6 +82,7 @@ function nudgeCardOf(n: NudgeCardInput, compact: boolean): Card {
       markdown(md`${cut(n.task.body, 80)}`),
       ...(lines.length ? [markdown(joinMd(compact ? fitLines(lines, LIST_BUDGET / 2) : lines, '\n'))] : []),
       markdown(md`完成时限：${figure(deadlineWord(d, n.today))}（${figure(workdaysWord(d))}）`),
+      ...(n.state.nextMilestone ? [markdown(md`下一节点：${phraseMd(nextMilestonePhrase(n.state.nextMilestone, n.today), 60)}`)] : []),
       hr(),
       buttonRow(
         (Object.keys(STATUS_WORDS) as (keyof typeof STATUS_WORDS)[]).map((s) =>
