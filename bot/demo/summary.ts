@@ -69,6 +69,7 @@ function kindWord(kind: string): string {
   if (kind === 'checkin') return '定期催报';
   if (kind.startsWith('followup')) return '跟进提醒';
   if (kind.startsWith('leader-')) return '领导督办';
+  if (kind.startsWith('milestone-')) return '节点提醒';
   if (kind.startsWith('deadline-')) return '时限提醒';
   if (kind.startsWith('overdue-')) return '逾期催办';
   if (kind.startsWith('return-')) return '退回补充';
