@@ -57,4 +57,20 @@ describe('milestone reminders', () => {
     expect(after.filter((k) => k.startsWith(`milestone-${a}-`))).toEqual([`milestone-${a}-deadline-5`, `milestone-${a}-deadline-1`]);
     expect(after.filter((k) => k.startsWith(`milestone-${b}-`))).toEqual([`milestone-${b}-deadline-10`, `milestone-${b}-deadline-5`]);
   });
+
+  it('a reminder already queued when the step is marked done is dropped by the sender', async () => {
+    const b = ids[1]!;
+    await h.bot.deps.queues.nudges.pause();
+    clock.set(at('2022-04-28T09:30:00'));
+    await runSweep(h.bot.deps);
+    const queued = await db().nudge.findFirstOrThrow({ where: { kind: `milestone-${b}-deadline-1` } });
+    expect(queued.state).toBe('pending');
+    clock.set(at('2022-04-28T09:40:00'));
+    await (await h.fake.userSays({ from: ZHANG, text: '/milestone 1 完成' })).delivery;
+    await drainInbound(h);
+    await h.bot.deps.queues.nudges.resume();
+    await drainNudges(h);
+    expect((await db().nudge.findUniqueOrThrow({ where: { id: queued.id } })).state).not.toBe('sent');
+    expect(await milestoneNudges()).not.toContain(`milestone-${b}-deadline-1`);
+  });
 });
