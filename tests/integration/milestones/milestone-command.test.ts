@@ -3,6 +3,7 @@
  * reminders stop (the sweep's input leaves it out); the refusals say why. `/milestone N` lists them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditActionWord, auditChangeWords } from '../../../bot/domain/audit-words.js';
 import { loadScheduleInputs } from '../../../bot/store/nudge-store.js';
 import { ADMIN, OTHER, STAFF, startCommandHarness, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
 
@@ -51,6 +52,8 @@ describe('/milestone', () => {
     expect(await open()).toEqual(['2022-06-30', '2022-09-30']);
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'milestone.done', taskId } });
     expect(JSON.parse(entry.after!)).toMatchObject({ due: '2022-04-29', text: '4月底前完成摸底' });
+    expect(auditActionWord(entry.action, entry.after)).toBe('时间节点完成');
+    expect(auditChangeWords(entry.after)).toContain('节点日期：2022-04-29');
   });
 
   it('marks the k-th by number (an admin may too), and not twice', async () => {
