@@ -19,6 +19,7 @@ export function formatPlanSummary(p: ParsedPlan): string {
     if (ordinal) out.push(`${ordinal}、${title}`);
     for (const t of tasks) {
       out.push(`  [${t.code}] ${t.title}　（完成时限 ${t.deadline}）`);
+      for (const m of t.milestones) out.push(`      节点：${m.due} ${m.text}`);
       for (const g of t.targets) out.push(`      指标：${describeTarget(g)}（${kindWord(g.kind)}；原文「${g.text}」）`);
       if (t.leadUnits.length) out.push(`      牵头：${t.leadUnits.join('、')}`);
       if (t.collaborators.length) out.push(`      配合：${t.collaborators.join('、')}`);

@@ -70,6 +70,7 @@ function kindWord(kind: string): string {
   if (kind.startsWith('followup')) return '跟进提醒';
   if (kind.startsWith('snooze')) return '推迟后的提醒';
   if (kind.startsWith('leader-')) return '领导督办';
+  if (kind.startsWith('milestone-')) return '节点提醒';
   if (kind.startsWith('deadline-')) return '时限提醒';
   if (kind.startsWith('overdue-')) return '逾期催办';
   if (kind.startsWith('return-')) return '退回补充';

@@ -16,7 +16,7 @@ const ACTIONS = wordTable({
   'reply.unassigned': '收到未指明任务的回复', 'reply.refused': '非责任人回复（未记为进展）',
   'extension.requested': '申请延期', 'extension.approved': '同意延期', 'extension.refused': '不同意延期', 'extension.approval-undone': '撤销延期批准',
   'task.status': '调整状态', 'task.lifecycle': '调整状态', 'task.deadline': '调整完成时限', 'task.target': '调整指标', 'task.cadence': '调整催办频次',
-  'target.pace-note': '序时说明',
+  'target.pace-note': '序时说明', 'milestone.done': '时间节点完成',
   'task.instruction': '批示', 'instruction.refused': '非责任领导的批示（未记录）',
   'task.urged': '督办（加急）', 'task.urge-result': '督办结果',
   'admin.added': '添加管理员', 'admin.removed': '移除管理员',
@@ -45,7 +45,7 @@ const KEYS = wordTable({
   label: '指标', value: '数值', unit: '单位', baseline: '基数', note: '说明', paceNote: '说明', reason: '理由', text: '内容', what: '内容',
   name: '名称', fileName: '文件', kind: '类型', size: '大小', rows: '行数', added: '新增', people: '人数', isAdmin: '管理员', digest: '订阅周报',
   via: '方式', buzzed: '加急人数', whom: '对象', requestedBy: '申请人', count: '数量', tasks: '任务数', removed: '移出', changed: '变更',
-  fromDate: '开始', toDate: '结束', remindAt: '再提醒',
+  fromDate: '开始', toDate: '结束', remindAt: '再提醒', due: '节点日期',
 });
 
 /** The Chinese name of an entry: 「调整完成时限」, 「确认办结」 for a lifecycle change so caused. */

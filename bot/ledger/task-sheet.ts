@@ -7,7 +7,7 @@
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import { describeTarget } from '../domain/plan/describe.js';
 import { amountWord, fullDateWord, LIGHT_WORDS } from '../domain/task-state/index.js';
-import { deadlineWord, pacePhrase, phraseText, reasonPhrase, reportingWord, stateWord } from '../domain/task-state/phrases.js';
+import { deadlineWord, nextMilestonePhrase, pacePhrase, phraseText, reasonPhrase, reportingWord, stateWord } from '../domain/task-state/phrases.js';
 import type { TargetState } from '../domain/task-state/types.js';
 import type { TaskView } from '../store/task-states.js';
 import type { Cell, Column, SheetSpec } from './write-workbook.js';
@@ -60,7 +60,7 @@ function taskRow(t: LedgerTask, n: number, sections: Map<string, Section>, perio
     names(t.owners),
     names(t.collaborators),
     t.leaders.length ? names(t.leaders) : t.leaderNames.join('、'),
-    deadlineWord(s.deadline, null),
+    s.nextMilestone ? `${deadlineWord(s.deadline, null)}\n下一节点：${phraseText(nextMilestonePhrase(s.nextMilestone, null))}` : deadlineWord(s.deadline, null),
     lines((g) => describeTarget(g)),
     lines((g) => (g.latest === null ? '—' : amountWord(g.latest, g.unit))),
     lines((g) => (g.expected === null ? '—' : amountWord(g.expected, g.unit))),

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ParsedPlan, ParsedTarget, ParsedTask } from '../domain/plan/types.js';
 import { describeTarget } from '../domain/plan/describe.js';
 import { audit } from './audit.js';
+import { describeMilestones, writeMilestones, type StoredMilestone } from './import-milestones.js';
 import { BULK_TRANSACTION, type Db, type Tx } from './db.js';
 import { Prisma } from './generated/client.js';
 
@@ -65,7 +66,7 @@ async function importInTx(tx: Tx, { parsed, sourceName, sourceText, actor, now }
   }
 
   const sectionIds = await syncSections(tx, plan.id, parsed);
-  const old = await tx.task.findMany({ where: { planId: plan.id }, include: { targets: true, parties: true } });
+  const old = await tx.task.findMany({ where: { planId: plan.id }, include: { targets: true, parties: true, milestones: true } });
   const byCode = new Map(old.map((t) => [t.code, t]));
   const seen = new Set<string>();
   const fresh: { task: ParsedTask; fields: TaskFields }[] = [];
@@ -96,6 +97,7 @@ async function importInTx(tx: Tx, { parsed, sourceName, sourceText, actor, now }
     }
     await writeTargets(tx, prev.id, task.targets, prev.targets, now);
     await writeParties(tx, prev.id, task, prev.parties);
+    await writeMilestones(tx, prev.id, task.milestones, prev.milestones);
     const diffs = describeTaskDiff(prev, task);
     if (prev.removedAt) diffs.unshift('重新出现在计划中');
     if (diffs.length) {
@@ -175,6 +177,8 @@ async function createTasks(tx: Tx, planId: number, fresh: { task: ParsedTask; fi
   await insertRows(tx, 'Target', ['taskId', 'position', 'label', 'value', 'unit', 'comparator', 'kind', 'text', 'baseline'], targets);
   const parties = fresh.flatMap(({ task }) => partyRows(task).map((p) => [ids.get(task.code)!, p.role, p.name, p.position]));
   await insertRows(tx, 'TaskParty', ['taskId', 'role', 'name', 'position'], parties);
+  const milestones = fresh.flatMap(({ task }) => task.milestones.map((m, position) => [ids.get(task.code)!, position, m.due, m.text]));
+  await insertRows(tx, 'Milestone', ['taskId', 'position', 'due', 'text'], milestones);
   return ids;
 }
 
@@ -230,6 +234,7 @@ type StoredTask = {
   plannedDeadline: string | null;
   targets: StoredTarget[];
   parties: { role: string; name: string }[];
+  milestones: StoredMilestone[];
 };
 
 function describeTaskDiff(prev: StoredTask, next: ParsedTask): string[] {
@@ -242,6 +247,9 @@ function describeTaskDiff(prev: StoredTask, next: ParsedTask): string[] {
   const before = live.map(describeTarget).join('、') || '无';
   const after = next.targets.map(describeTarget).join('、') || '无';
   if (before !== after) out.push(`指标 ${before} → ${after}`);
+  const wasSteps = describeMilestones([...prev.milestones].sort((a, b) => a.position - b.position));
+  const steps = describeMilestones(next.milestones);
+  if (wasSteps !== steps) out.push(`时间节点 ${wasSteps} → ${steps}`);
   const parties = (p: { role: string; name: string }[]) => p.map((x) => `${x.role}:${x.name}`).sort().join(',');
   const nextParties = [
     ...next.leadUnits.map((name) => ({ role: 'lead', name })),

@@ -16,7 +16,7 @@ export async function nudgeCardInput(
   const overdue = Number(n.kind.match(/overdue-(\d+)/)?.[1] ?? 0);
   const returnedId = returnedReportOf(n.kind);
   const returned = returnedId === null ? null : await returnedView(deps, returnedId);
-  const level = n.kind.startsWith('leader-') || overdue >= deps.schedule.redAfter ? 'red' : overdue > 0 || returned ? 'yellow' : n.kind.startsWith('deadline') ? 'blue' : null;
+  const level = n.kind.startsWith('leader-') || overdue >= deps.schedule.redAfter ? 'red' : overdue > 0 || returned ? 'yellow' : /(^|-)deadline-\d+$/.test(n.kind) ? 'blue' : null;
   return {
     task: { id: task.id, code: task.code, title: task.title, body: task.body },
     state: task.state,

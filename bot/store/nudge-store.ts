@@ -25,6 +25,7 @@ export async function loadScheduleInputs(db: Db, now: Date): Promise<TaskForSche
       assignments: { where: { active: true, role: { in: ['owner', 'leader'] } }, include: { person: { include: { leaves: true } } } },
       reports: { where: { revokedAt: null, createdAt: { gte: since } }, select: { createdAt: true } },
       snoozes: { where: { createdAt: { gte: since } }, select: { personId: true, period: true, until: true } },
+      milestones: { where: { doneAt: null }, select: { id: true, due: true } },
     },
   }));
   return tasks.map((t) => {
@@ -44,6 +45,7 @@ export async function loadScheduleInputs(db: Db, now: Date): Promise<TaskForSche
       deadline: t.deadline,
       owners: t.assignments.filter((a) => a.role === 'owner').map(person),
       leaders: t.assignments.filter((a) => a.role === 'leader').map(person),
+      openMilestones: t.milestones,
     };
   });
 }

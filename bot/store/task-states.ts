@@ -62,6 +62,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       section: { select: { ordinal: true, title: true, parentOrdinal: true } },
       parties: { orderBy: { position: 'asc' } },
       assignments: { where: { active: true }, orderBy: [{ assignedAt: 'asc' }, { id: 'asc' }], include: { person: { include: { leaves: true } } } },
+      milestones: { orderBy: { position: 'asc' } },
       targets: { where: { removedAt: null }, orderBy: { position: 'asc' }, include: { values: { where: { report: { revokedAt: null } }, select: { value: true, report: { select: { createdAt: true } } } } } },
       reports: { where: { revokedAt: null, createdAt: { lte: o.now } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: REPORTS_PER_TASK },
       // Only the current check-in period is asked about (reporting): its check-ins sent by now.
@@ -92,6 +93,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       owners: owners.map((a) => ({ personId: a.personId, name: a.person.name, leave: a.person.leaves.map((l) => ({ from: l.fromDate, to: l.toDate })) })),
       askedPeriods: [...new Set(t.nudges.map((n) => n.period))],
       extensionRequests: pending.get(t.id) ?? [],
+      milestones: t.milestones.map((m) => ({ id: m.id, due: m.due, text: m.text, doneAt: m.doneAt })),
     };
     return {
       id: t.id, code: t.code, title: t.title, body: t.body, position: t.position, cadence: input.cadence, section: t.section,

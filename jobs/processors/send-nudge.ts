@@ -12,6 +12,7 @@
  * holds a message with this uuid, and a send after the uuid's hour would show
  * it twice.
  */
+import { milestoneIdOf } from '../../bot/domain/schedule/types.js';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Deps } from '../../bot/deps.js';
 import { FeishuError, reasonOf } from '../../bot/feishu/errors.js';
@@ -129,5 +130,8 @@ async function unwanted(deps: Deps, n: NudgeRow): Promise<string | null> {
   }
   const returned = returnedReportOf(n.kind);
   if (returned !== null && !(await returnStillOpen(deps.db, returned))) return '已补充报送或退回已撤销';
+  // A milestone's reminder stops once the step is marked done (or left the plan on a re-import).
+  const milestone = milestoneIdOf(n.kind);
+  if (milestone !== null && !(await deps.db.milestone.count({ where: { id: milestone, taskId: n.taskId, doneAt: null } }))) return '该时间节点已完成';
   return null;
 }

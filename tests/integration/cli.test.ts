@@ -46,7 +46,7 @@ describe('workplan CLI', () => {
     expect(Object.keys(json.plan)).toEqual(['title', 'issuer', 'year', 'issuedOn', 'periodStart', 'periodEnd']);
     expect(Object.keys(json.sections[0])).toEqual(['ordinal', 'title']);
     expect(Object.keys(json.tasks[0])).toEqual([
-      'code', 'number', 'section', 'title', 'body', 'targets', 'leadUnits', 'collaborators', 'leaders', 'deadline',
+      'code', 'number', 'section', 'title', 'body', 'targets', 'leadUnits', 'collaborators', 'leaders', 'deadline', 'milestones',
     ]);
     expect(Object.keys(json.tasks[0].targets[0])).toEqual(['value', 'unit', 'comparator', 'label', 'text', 'kind', 'baseline']);
     expect(json.plan).toEqual({

@@ -2,7 +2,7 @@
 import { dateWord, LIGHT_EMOJI } from '../task-state/words.js';
 import type { DigestModel, DigestTask } from './model.js';
 import {
-  changePhrase, deadlinePhrase, duePhrase, noneMissingWords, ownersPhrase, plainWriter as w, reasonPhrase, summaryLine, targetPhrase, type Dated,
+  changePhrase, deadlinePhrase, duePhrase, milestonePhrase, noneMissingWords, ownersPhrase, plainWriter as w, reasonPhrase, summaryLine, targetPhrase, type Dated,
 } from './phrases.js';
 import { DIGEST_STATUS_WORDS } from './words.js';
 
@@ -11,6 +11,7 @@ const esc = w.esc;
 function taskLines(t: DigestTask, d: Dated): string[] {
   const head = `${LIGHT_EMOJI[t.state.light]} 任务${esc(t.code, 12)} ${esc(t.title, 60)}｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, 5)}｜${deadlinePhrase(t, w, d)}${t.evidence > 0 ? `｜📎 ${t.evidence}` : ''}`;
   const lines = [head, ...t.state.targets.map((x) => `    ${targetPhrase(x, w, d, t.trends[String(x.targetId)])}`)];
+  if (t.state.nextMilestone) lines.push(`    ${milestonePhrase(t.state.nextMilestone, w, d)}`);
   if (t.state.percent !== null) lines.push(`    自报进度 ${t.state.percent}%`);
   if (t.latest) lines.push(`    最新进展（${dateWord(t.latest.date, d.today)}）：「${esc(t.latest.text, 60)}」`);
   if (t.instruction) lines.push(`    最新批示（${esc(t.instruction.by, 12)}，${dateWord(t.instruction.date, d.today)}）：「${esc(t.instruction.text, 60)}」`);

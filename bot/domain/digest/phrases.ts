@@ -91,6 +91,12 @@ export function ownersPhrase<S>(task: Pick<DigestTask, 'owners' | 'leadUnits'>, 
 }
 
 /** 「时限12月31日」「时限2023年3月31日（原定12月31日）」「时限3月31日（已逾期11个工作日）」「时限4月29日（还剩9个工作日）」 */
+/** 「下一节点：6月30日 6月底前完成评估（还剩12个工作日）」, from the engine's next open milestone. */
+export function milestonePhrase<S>(m: NonNullable<DigestTask['state']['nextMilestone']>, w: Writer<S>, d: Dated): S {
+  const left = m.workdaysLeft > 0 ? `还剩${m.workdaysLeft}个工作日` : m.workdaysLeft === 0 ? '今天到期' : `已逾期${-m.workdaysLeft}个工作日`;
+  return w.t`下一节点：${w.fig(dateWord(m.due, d.today))} ${w.esc(m.text, 40)}（${left}）`;
+}
+
 export function deadlinePhrase<S>(t: Pick<DigestTask, 'state'>, w: Writer<S>, d: Dated): S {
   const { deadline, lifecycle, reasons } = t.state;
   const notes: S[] = [];

@@ -2,6 +2,7 @@
 import { latestDeadline, proseDeadline, spanStart, type Period } from './dates.js';
 import { extractAnnotations, proseCollaborators, settleUnits, splitNames, type Annotations } from './parties.js';
 import { LIMITS } from './limits.js';
+import { findMilestones } from './milestones.js';
 import { findTargets } from './targets.js';
 import type { ParsedTask } from './types.js';
 
@@ -89,6 +90,13 @@ export function buildTask(draft: TaskDraft, period: Period, warnings: string[] =
     if (prose) ({ date: deadline, text: deadlineText } = prose);
   }
 
+  const due = deadline ?? period.end;
+  const milestones = findMilestones(whole, period, due, LIMITS.milestonesPerTask);
+  if (milestones.length > LIMITS.milestonesPerTask) {
+    milestones.length = LIMITS.milestonesPerTask;
+    warnings.push(`任务${draft.code}的时间节点超过 ${LIMITS.milestonesPerTask} 个，只保留了前 ${LIMITS.milestonesPerTask} 个。`);
+  }
+
   return {
     code: draft.code,
     number: draft.number,
@@ -97,9 +105,10 @@ export function buildTask(draft: TaskDraft, period: Period, warnings: string[] =
     body: split.body,
     targets,
     ...names,
-    deadline: deadline ?? period.end,
+    deadline: due,
     deadlineText,
-    startDate: startDate !== null && startDate <= (deadline ?? period.end) ? startDate : null,
+    startDate: startDate !== null && startDate <= due ? startDate : null,
+    milestones,
   };
 }
 

@@ -144,16 +144,23 @@ const FINISHED = '(?:全面)?(?:竣工|完工|建成|投用|投入使用|投产|
  * not any month that is mentioned (「3月开工建设」 starts the work, it does not end it).
  */
 export function proseDeadline(text: string, period: Period): { date: string; text: string } | null {
+  let best: { date: string; text: string } | null = null;
+  for (const p of proseDeadlines(text, period)) if (!best || p.date > best.date) best = { date: p.date, text: p.text };
+  return best;
+}
+
+/** Every deadline phrase in a task's prose, in order: its date, its words and where they start and end. */
+export function proseDeadlines(text: string, period: Period): { date: string; text: string; at: number; end: number }[] {
   const re = new RegExp(
     `${YEAR_OPT}(?:(?:${NUM})\\s*月(?:\\s*(?:(?:${NUM})\\s*[日号]|底|末|中旬|上旬|下旬))?|第?[${QUARTER_WORDS}]\\s*季度末?|上半年|年底|年末)\\s*(?:前|以前|之前|${FINISHED})`,
     'g',
   );
-  let best: { date: string; text: string } | null = null;
+  const out: { date: string; text: string; at: number; end: number }[] = [];
   for (const m of text.matchAll(re)) {
     const date = latestDeadline(m[0], period);
-    if (date && (!best || date > best.date)) best = { date, text: m[0].trim() };
+    if (date) out.push({ date, text: m[0].trim(), at: m.index, end: m.index + m[0].length });
   }
-  return best;
+  return out;
 }
 
 /**

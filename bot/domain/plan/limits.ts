@@ -36,6 +36,8 @@ export const LIMITS = {
   taskNumber: 99_999,
   /** Targets kept per task; the rest are dropped with a warning. */
   targetsPerTask: 50,
+  /** Milestones (时间节点) kept per task; the rest are dropped with a warning. */
+  milestonesPerTask: 12,
   /** Lead units, collaborators and leaders kept per task, each; the rest are dropped with a warning. */
   namesPerTask: 50,
 } as const;

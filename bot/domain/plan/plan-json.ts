@@ -16,6 +16,7 @@ export function toPlanJson(p: ParsedPlan) {
       collaborators: t.collaborators,
       leaders: t.leaders,
       deadline: t.deadline,
+      milestones: t.milestones.map((m) => ({ due: m.due, text: m.text })),
     })),
   };
 }

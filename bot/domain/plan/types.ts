@@ -22,6 +22,14 @@ export interface ParsedTarget {
   baseline?: number;
 }
 
+/** A dated step inside a task's text (时间节点): 「6月底前完成评估」. */
+export interface ParsedMilestone {
+  /** YYYY-MM-DD. */
+  due: string;
+  /** The clause the date stands in, trimmed. */
+  text: string;
+}
+
 export interface ParsedTask {
   /** Stable identifier within the plan: '7', '2.3', or a section ordinal such as '七'. */
   code: string;
@@ -42,6 +50,8 @@ export interface ParsedTask {
   deadlineText: string | null;
   /** YYYY-MM-DD when the plan gives the task its own start (「4月—6月」), else null. */
   startDate?: string | null;
+  /** Dated steps in the text before the deadline (or after it), by due date; none on the deadline itself. */
+  milestones: ParsedMilestone[];
 }
 
 export interface ParsedSection {

@@ -45,6 +45,7 @@ export function dueNudges(
   const checkins = period ? checkinSteps(period, cal, settings) : [];
   const ladder = task.deadline ? ladderSteps(task.deadline, today, cal, settings) : [];
   const red = ladder.filter((s) => s.level === 'red').map(leaderStep);
+  const milestones = (task.openMilestones ?? []).map((m) => milestoneSteps(m, today, cal, settings));
 
   const owners = uniquePeople(task.owners);
   const ownerIds = new Set(owners.map((p) => p.personId));
@@ -55,12 +56,24 @@ export function dueNudges(
     collect(result, task.taskId, owner, 'owner', track, now);
     for (const s of held) if (s.dueAt.getTime() <= now.getTime()) result.skipped.push(toNudge(task.taskId, owner.personId, 'owner', s));
     collect(result, task.taskId, owner, 'owner', ladder, now);
+    for (const track of milestones) collect(result, task.taskId, owner, 'owner', track, now);
   }
   for (const leader of uniquePeople(task.leaders)) {
     if (ownerIds.has(leader.personId) || isOnLeave(leader, today)) continue;
     collect(result, task.taskId, leader, 'leader', red, now);
   }
   return result;
+}
+
+/**
+ * A milestone's own small ladder: the deadline ladder with the milestone's date, its overdue steps only up
+ * to the first red one (the task's own deadline ladder goes on; a milestone's does not nag for ever), each
+ * kind prefixed `milestone-<id>-`. The import lists no milestone on the deadline, so no day is doubled.
+ */
+function milestoneSteps(m: { id: number; due: string }, today: string, cal: WorkCalendar, settings: ScheduleSettings): Step[] {
+  const steps = ladderSteps(m.due, today, cal, settings);
+  const red = steps.findIndex((s) => s.level === 'red');
+  return (red < 0 ? steps : steps.slice(0, red + 1)).map((s) => ({ ...s, kind: `milestone-${m.id}-${s.kind}` }));
 }
 
 /** Adds the latest due step of one track as due and the earlier due ones as skipped. */

@@ -20,6 +20,8 @@ export interface TaskForSchedule {
   owners: PersonForSchedule[];
   /** 责任领导: get the red (long overdue) steps only. */
   leaders: PersonForSchedule[];
+  /** Milestones (时间节点) not yet marked done: each gets its own small ladder, owners only. */
+  openMilestones?: { id: number; due: string }[];
 }
 
 export interface PersonForSchedule {
@@ -39,13 +41,19 @@ export interface DueNudge {
   personId: number;
   /** Check-in period id, or the deadline date for deadline-ladder kinds. */
   period: string;
-  /** 'checkin' | 'followup1' | 'followup2' | 'snooze1' | 'snooze2' | 'deadline-N' | 'overdue-N' | 'leader-overdue-N'. */
+  /** 'checkin' | 'followup1' | 'followup2' | 'snooze1' | 'snooze2' | 'deadline-N' | 'overdue-N' | 'leader-overdue-N' | 'milestone-<id>-deadline-N' | 'milestone-<id>-overdue-N'. */
   kind: string;
   /** null for check-ins and follow-ups. */
   level: NudgeLevel | null;
   /** When it was (or is) due, after moving out of quiet hours. */
   dueAt: Date;
   role: 'owner' | 'leader';
+}
+
+/** The milestone a `milestone-<id>-…` nudge is about, else null. */
+export function milestoneIdOf(kind: string): number | null {
+  const m = kind.match(/^milestone-(\d+)-/);
+  return m ? Number(m[1]) : null;
 }
 
 export function nudgeKey(taskId: number, personId: number, period: string, kind: string): string {

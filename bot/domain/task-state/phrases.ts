@@ -9,7 +9,7 @@
  */
 import { figureWord, shareWord } from './amounts.js';
 import { dateWord, fullDateWord, PROGRESS_WORDS } from './words.js';
-import type { DeadlineState, LightReason, Reporting, TargetState, TaskState } from './types.js';
+import type { DeadlineState, LightReason, NextMilestone, Reporting, TargetState, TaskState } from './types.js';
 
 export type Piece = { ours: string } | { theirs: string };
 export type Phrase = Piece[];
@@ -53,6 +53,12 @@ export function deadlineWord(d: Pick<DeadlineState, 'date' | 'planned'>, context
 export function workdaysWord(d: Pick<DeadlineState, 'workdaysLeft'>): string {
   if (d.workdaysLeft > 0) return `还剩 ${d.workdaysLeft} 个工作日`;
   return d.workdaysLeft === 0 ? '今天到期' : `已逾期 ${-d.workdaysLeft} 个工作日`;
+}
+
+/** The next milestone after 「下一节点：」: 「6月30日 6月底前完成评估（还剩 12 个工作日）」; `context` as in deadlineWord. */
+export function nextMilestonePhrase(m: NextMilestone, context: string | null): Phrase {
+  const day = context === null ? fullDateWord(m.due) : dateWord(m.due, context);
+  return [ours(`${day} `), theirs(m.text), ours(`（${workdaysWord(m)}）`)];
 }
 
 /** A value in its unit with the unit's precision: 「25」「家」. */

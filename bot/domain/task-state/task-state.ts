@@ -7,7 +7,7 @@ import { lightOf } from './light.js';
 import { progressOf } from './progress.js';
 import { reportingOf } from './reporting.js';
 import { targetState } from './target-state.js';
-import type { StateContext, TaskState, TaskStateInput } from './types.js';
+import type { NextMilestone, StateContext, TaskState, TaskStateInput } from './types.js';
 
 export function taskState(task: TaskStateInput, ctx: StateContext): TaskState {
   const at = ctx.now.getTime();
@@ -40,7 +40,18 @@ export function taskState(task: TaskStateInput, ctx: StateContext): TaskState {
     percent: reports.find((r) => r.percent !== null)?.percent ?? null,
     onLeave,
     extensionRequests: task.extensionRequests,
+    nextMilestone: nextMilestoneOf(task, ctx),
   };
+}
+
+/** The earliest open milestone (a done mark made after `now` does not count yet), of an active task only. */
+function nextMilestoneOf(task: TaskStateInput, ctx: StateContext): NextMilestone | null {
+  if (task.lifecycle !== 'active') return null;
+  const at = ctx.now.getTime();
+  const open = task.milestones
+    .filter((m) => m.doneAt === null || m.doneAt.getTime() > at)
+    .sort((a, b) => (a.due === b.due ? a.id - b.id : a.due < b.due ? -1 : 1))[0];
+  return open ? { id: open.id, due: open.due, text: open.text, workdaysLeft: ctx.workdaysTo(open.due) } : null;
 }
 
 /** The Shanghai date a report was made: for 「最近填报」 lines. */

@@ -76,6 +76,24 @@ export interface TaskStateInput {
   askedPeriods: string[];
   /** Pending 延期 requests: the request's id (what 同意延期 / 不同意 carry), who asked, the date asked for, why. */
   extensionRequests: { requestId: number; by: string; to: string; reason: string }[];
+  /** The task's milestones (时间节点), any order; doneAt when an owner reported the step done. */
+  milestones: StateMilestone[];
+}
+
+export interface StateMilestone {
+  id: number;
+  /** YYYY-MM-DD. */
+  due: string;
+  text: string;
+  doneAt: Date | null;
+}
+
+/** The earliest milestone not yet done (past due or not), with the working days to it (negative when past). */
+export interface NextMilestone {
+  id: number;
+  due: string;
+  text: string;
+  workdaysLeft: number;
 }
 
 export interface PlanPeriod {
@@ -178,6 +196,8 @@ export interface TaskState {
   /** Owners on leave today. */
   onLeave: number[];
   extensionRequests: TaskStateInput['extensionRequests'];
+  /** The next open milestone of an active task, else null (no milestones, all done, or the task not active). */
+  nextMilestone: NextMilestone | null;
 }
 
 export interface StateSettings {

@@ -4,7 +4,7 @@
  * report words such as `<at id=all></at>` or `[x](https://…)` show literally and never mention or link. Pure.
  */
 import type { AttentionItem, DigestTask, DueItem, MissingReporter } from '../../domain/digest/model.js';
-import { changePhrase, deadlinePhrase, duePhrase, ownersPhrase, reasonPhrase, targetPhrase, type Dated, type Writer } from '../../domain/digest/phrases.js';
+import { changePhrase, deadlinePhrase, duePhrase, milestonePhrase, ownersPhrase, reasonPhrase, targetPhrase, type Dated, type Writer } from '../../domain/digest/phrases.js';
 import { clip, DIGEST_STATUS_WORDS } from '../../domain/digest/words.js';
 import { dateWord, LIGHT_EMOJI } from '../../domain/task-state/words.js';
 import { figure, joinMd, md, type Md } from '../safe-text.js';
@@ -41,6 +41,7 @@ export function taskItem(t: DigestTask, d: Dated): Squeezable {
       md`${LIGHT_EMOJI[s.light]} **任务${w.esc(t.code, 12)} ${w.esc(t.title, l.title)}**｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, l.owners)}｜${deadlinePhrase(t, w, d)}${t.evidence > 0 ? md`｜📎 ${t.evidence}` : md``}`,
       ...some(s.targets, l.targets, (x) => md`${INDENT}· ${targetPhrase(x, w, d, t.trends[String(x.targetId)])}`, (n) => md`${INDENT}· 另有${n}项指标未列出`),
     ];
+    if (s.nextMilestone) lines.push(md`${INDENT}${milestonePhrase(s.nextMilestone, w, d)}`);
     if (s.percent !== null) lines.push(md`${INDENT}· 自报进度 ${s.percent}%`);
     if (t.latest && l.words > 0) lines.push(md`${INDENT}最新进展（${figure(dateWord(t.latest.date, d.today))}）：「${w.esc(t.latest.text, l.words)}」`);
     const i = t.instruction;

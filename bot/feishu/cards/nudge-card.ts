@@ -6,7 +6,8 @@
  * Once someone reports on the task for the period, the card is updated in place: 「已报送」, who and
  * what was recorded, and still the buttons, the form and the reply to correct it.
  */
-import { amountPhrase, deadlineWord, workdaysWord } from '../../domain/task-state/phrases.js';
+import { milestoneIdOf } from '../../domain/schedule/types.js';
+import { amountPhrase, deadlineWord, nextMilestonePhrase, workdaysWord } from '../../domain/task-state/phrases.js';
 import type { TaskState } from '../../domain/task-state/types.js';
 import { cut, figure, joinMd, md } from '../safe-text.js';
 import { button, buttonRow, card, form, hr, input, markdown, submitButton, type Card, type Template } from './card.js';
@@ -17,7 +18,7 @@ import { phraseMd } from './phrase-md.js';
 export interface NudgeCardInput {
   task: { id: number; code: string; title: string; body: string };
   /** The task's state when the card is sent. */
-  state: Pick<TaskState, 'deadline' | 'targets'>;
+  state: Pick<TaskState, 'deadline' | 'targets' | 'nextMilestone'>;
   /** The Shanghai date the card is sent on: a date in another year is written with its year. */
   today: string;
   /** Each target's position in its task (the form's field `t<position>`), by target id. */
@@ -37,12 +38,21 @@ function subtitle(n: NudgeCardInput): string {
   if (n.reported) return '已报送，如有出入可更正';
   if (n.returned) return '报送已退回，请补充后重新报送';
   const left = n.state.deadline.workdaysLeft;
+  const milestone = milestoneIdOf(n.kind);
+  if (milestone !== null) return milestoneSubtitle(n.state.nextMilestone?.id === milestone ? n.state.nextMilestone : null);
   if (n.kind.startsWith('deadline-0')) return '今天是完成时限，请填报进展';
   if (n.kind.startsWith('deadline-')) return `距完成时限还有 ${left} 个工作日`;
   if (n.kind.includes('overdue')) return `已逾期 ${-left} 个工作日，请说明进展`;
   if (n.kind.startsWith('followup')) return '本期进展尚未填报，请抽空填报';
   if (n.kind.startsWith('snooze')) return '按您的约定，现在提醒您填报本期进展';
   return '请填报本期进展';
+}
+
+/** A milestone's reminder: its working days when it is the task's next open one (the card shows it below). */
+function milestoneSubtitle(m: NudgeCardInput['state']['nextMilestone']): string {
+  if (!m) return '时间节点提醒，请填报进展';
+  if (m.workdaysLeft > 0) return `距时间节点还有 ${m.workdaysLeft} 个工作日`;
+  return m.workdaysLeft === 0 ? '今天是时间节点，请填报进展' : `时间节点已过 ${-m.workdaysLeft} 个工作日，请说明进展`;
 }
 
 /** The card; a task with more targets than one card can hold lists what fits and asks for the rest in words. */
@@ -83,6 +93,7 @@ function nudgeCardOf(n: NudgeCardInput, compact: boolean): Card {
       markdown(md`${cut(n.task.body, 80)}`),
       ...(lines.length ? [markdown(joinMd(compact ? fitLines(lines, LIST_BUDGET / 2) : lines, '\n'))] : []),
       markdown(md`完成时限：${figure(deadlineWord(d, n.today))}（${figure(workdaysWord(d))}）`),
+      ...(n.state.nextMilestone ? [markdown(md`下一节点：${phraseMd(nextMilestonePhrase(n.state.nextMilestone, n.today), 60)}`)] : []),
       hr(),
       buttonRow(
         (Object.keys(STATUS_WORDS) as (keyof typeof STATUS_WORDS)[]).map((s) =>

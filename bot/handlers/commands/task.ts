@@ -7,7 +7,7 @@
 import type { Deps } from '../../deps.js';
 import { shanghaiDate, shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
 import { dateWord, LIGHT_EMOJI, LIGHT_WORDS } from '../../domain/task-state/index.js';
-import { amountPhrase, deadlineWord, pacePhrase, reasonPhrase, stateWord, workdaysWord } from '../../domain/task-state/phrases.js';
+import { amountPhrase, deadlineWord, nextMilestonePhrase, pacePhrase, reasonPhrase, stateWord, workdaysWord } from '../../domain/task-state/phrases.js';
 import type { TargetState, TaskState } from '../../domain/task-state/types.js';
 import { wordTable } from '../../domain/word-table.js';
 import { card, hr, markdown } from '../../feishu/cards/card.js';
@@ -37,7 +37,7 @@ export const taskCommand: CommandSpec = {
     const elements = [
       markdown(task.body.trim() ? md`${cut(task.body.trim(), 800)}` : md`（无正文）`),
       hr(),
-      markdown(joinMd([stateLine(s), deadlineLine(s, today, deadlineText), ...partiesLines(task)], '\n')),
+      markdown(joinMd([stateLine(s), deadlineLine(s, today, deadlineText), ...milestoneLine(s, today), ...partiesLines(task)], '\n')),
       ...(s.targets.length ? [markdown(md`**指标**\n${joinMd(s.targets.map((g) => targetLine(g, plan.periodStart)), '\n')}`)] : []),
       markdown(await reportsBlock(deps, task, today)),
       ...(await instructionBlock(deps, task.id, now, today)),
@@ -57,6 +57,11 @@ function deadlineLine(s: TaskState, today: string, deadlineText: string | null):
   const finished = s.lifecycle === 'closed' || s.lifecycle === 'done_pending';
   const left = finished ? md`` : md`｜${figure(workdaysWord(s.deadline))}`;
   return md`**完成时限**：${figure(deadlineWord(s.deadline, today))}${plan}${left}`;
+}
+
+/** 「**下一节点**：6月30日 6月底前完成评估（还剩 12 个工作日）」, when the task has an open one. */
+function milestoneLine(s: TaskState, today: string): Md[] {
+  return s.nextMilestone ? [md`**下一节点**：${phraseMd(nextMilestonePhrase(s.nextMilestone, today), 60)}`] : [];
 }
 
 function partiesLines(t: TaskView): Md[] {

@@ -50,3 +50,12 @@ describe('digestText', () => {
     expect(shown).toContain('「ok [31mRED」');
   });
 });
+
+describe('digestText: the next milestone', () => {
+  it('is a line under the task, its words clipped like any plan words', () => {
+    const m = { id: 1, due: '2022-04-29', text: `4月底前完成评估${INJECTION}`, doneAt: null };
+    const out = digestText(buildDigest(inputOf([digestTask('2', { milestones: [m] })])));
+    const at = out.split('\n').findIndex((l) => l.includes('任务2 培育科技型企业'));
+    expect(out.split('\n')[at + 1]).toMatch(/^ {4}下一节点：4月29日 4月底前完成评估.*（还剩11个工作日）$/);
+  });
+});

@@ -88,3 +88,15 @@ describe('deadline and working days', () => {
     expect(late.header.template).toBe('red');
   });
 });
+
+describe('the next milestone (时间节点)', () => {
+  it('shows under the deadline with its working days, the plan’s words escaped; none when there is no open one', () => {
+    const m = { id: 1, due: '2022-04-29', text: '4月底前完成评估<at id=all></at>', doneAt: null };
+    const c = cardFor({ milestones: [m] });
+    expect(textOf(c)).toContain(`下一节点：4月29日 4月底前完成评估<at id=all></at>（还剩 ${after('2022-04-29')} 个工作日）`);
+    const raw = JSON.stringify(c);
+    expect(raw).not.toContain('<at id=all>');
+    expect(raw).toContain('&#60;at id&#61;all&#62;');
+    expect(textOf(cardFor({ milestones: [{ ...m, doneAt: new Date('2022-04-10T02:00:00Z') }] }))).not.toContain('下一节点');
+  });
+});

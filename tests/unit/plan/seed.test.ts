@@ -210,6 +210,7 @@ describe('seed plan as JSON', () => {
           'collaborators',
           'leaders',
           'deadline',
+          'milestones',
         ].sort(),
       );
       for (const target of t['targets'] as Array<Record<string, unknown>>) {
