@@ -127,6 +127,8 @@ function paperTask(t: PaperTaskInput, reports: PaperReport[], input: PaperInput)
   const next: string[] = [];
   const expected = reports.find((r) => r.expectedOn !== null);
   if (expected?.expectedOn) next.push(`预计${dateWord(expected.expectedOn, input.today)}完成（${dateWord(expected.date, input.today)}报送）`);
+  const m = s.nextMilestone;
+  if (m) next.push(`下一节点：${dateWord(m.due, input.today)}${trim(m.text, 60)}（${workdaysWord(m)}）`);
   if (s.lifecycle === 'active') next.push(`完成时限：${deadlineWord(s.deadline, input.today)}，${workdaysWord(s.deadline)}`);
   else next.push(`完成时限：${deadlineWord(s.deadline, input.today)}`);
 
