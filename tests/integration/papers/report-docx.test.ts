@@ -11,7 +11,8 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chineseWorkCalendar } from '../../../bot/domain/calendar/chinese-calendar.js';
 import { atShanghai } from '../../../bot/domain/calendar/shanghai-time.js';
-import { PAPER_LIMITS } from '../../../bot/domain/papers/model.js';
+import { buildPaper, PAPER_LIMITS } from '../../../bot/domain/papers/model.js';
+import { paperPeriod } from '../../../bot/domain/papers/period.js';
 import { buildPaperFile } from '../../../bot/papers/build-paper.js';
 import { createReport } from '../../../bot/store/reports.js';
 import { loadTaskStates } from '../../../bot/store/task-states.js';
@@ -115,6 +116,19 @@ describe('the month’s 推进情况', () => {
     const t3 = paper.model.sections.flatMap((s) => s.tasks).find((t) => t.heading.startsWith('3. '))!;
     expect(t3.done.join('').length).toBeLessThanOrEqual(PAPER_LIMITS.taskChars + 50);
     expect(await text(paper.bytes)).not.toContain('长'.repeat(PAPER_LIMITS.reportChars + 1));
+  });
+});
+
+describe('下步打算', () => {
+  it('names the next milestone (时间节点) as the engine gives it', async () => {
+    const states = await loadTaskStates(store.db, { planId, now: AT, calendar });
+    const t = states.tasks[0]!;
+    const model = buildPaper({
+      plan: { title: states.plan.title, issuer: null, year: 2022, periodStart: states.plan.periodStart },
+      period: paperPeriod('month', states.ctx.today), today: states.ctx.today, reports: [],
+      tasks: [{ ...t, state: { ...t.state, nextMilestone: { id: 1, due: '2022-06-30', text: '完成评估', workdaysLeft: 50 } } }],
+    });
+    expect(model.sections[0]!.tasks[0]!.next).toContain('下一节点：6月30日完成评估（还剩 50 个工作日）');
   });
 });
 
