@@ -14,6 +14,8 @@ export interface TaskStateJson {
   reported: boolean | null;
   deadline: string;
   owners: string[];
+  /** The next milestone not done (时间节点), as the engine states it; null when none. */
+  nextMilestone: { due: string; text: string } | null;
   targets: { label: string; unit: string; target: number; latest: number | null; pace: { done: number | null; time: number | null } }[];
 }
 
@@ -27,6 +29,7 @@ export function taskStateJson(t: { code: string; title: string; owners: { name: 
     reported: s.reporting.reported,
     deadline: s.deadline.date,
     owners: t.owners.map((o) => o.name),
+    nextMilestone: s.nextMilestone ? { due: s.nextMilestone.due, text: s.nextMilestone.text } : null,
     targets: s.targets.map((g) => ({
       label: g.label,
       unit: g.unit,

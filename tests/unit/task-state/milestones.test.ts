@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { taskState } from '../../../bot/domain/task-state/task-state.js';
 import { nextMilestonePhrase, phraseText } from '../../../bot/domain/task-state/phrases.js';
+import { taskStateJson } from '../../../bot/domain/task-state/state-json.js';
 import { at, ctxAt, task } from './helpers.js';
 
 const NOW = '2022-06-13T10:00:00';
@@ -31,5 +32,13 @@ describe('nextMilestone', () => {
     const m = next({ milestones: steps.filter((s) => s.id !== 2) })!;
     expect(phraseText(nextMilestonePhrase(m, '2022-06-13'))).toBe('6月30日 6月底前完成评估（还剩 13 个工作日）');
     expect(phraseText(nextMilestonePhrase(m, null))).toBe('2022年6月30日 6月底前完成评估（还剩 13 个工作日）');
+  });
+});
+
+describe('the documented JSON (status --json, digest --preview --json)', () => {
+  it('carries the next milestone as the engine states it, or null', () => {
+    const json = (o: Parameters<typeof task>[0]) => taskStateJson({ code: '7', title: 't', owners: [], state: taskState(task(o), ctxAt(NOW)) }).nextMilestone;
+    expect(json({ milestones: steps })).toEqual({ due: '2022-05-31', text: '5月底前完成方案' });
+    expect(json({})).toBeNull();
   });
 });
