@@ -18,9 +18,11 @@ import { loadDigestInput } from '../store/digest-input.js';
 import type { Io } from './io.js';
 import { withDb } from './open-db.js';
 import { pickPlan } from './pick-plan.js';
+import { commandUsage } from './commands.js';
 import { UsageError } from './usage-error.js';
 
-const USAGE = '用法：workplan digest --preview [--at 2022-04-15] [--json | --out 文件.json] 或 workplan digest --send';
+/** The command's usage, from the one table main.ts answers --help from. */
+const USAGE = commandUsage('digest');
 
 export function parseAt(at: string | undefined, fallback: Date): Date {
   if (!at) return fallback;

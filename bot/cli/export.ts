@@ -15,9 +15,11 @@ import { exportLedger } from '../ledger/build-ledger.js';
 import type { Io } from './io.js';
 import { withDb } from './open-db.js';
 import { pickPlan } from './pick-plan.js';
+import { commandUsage } from './commands.js';
 import { UsageError } from './usage-error.js';
 
-const USAGE = '用法：workplan export --out <台账.xlsx> [--plan 计划编号] [--at 2022-04-15[T16:00]]';
+/** The command's usage, from the one table main.ts answers --help from. */
+const USAGE = commandUsage('export');
 
 export async function runExport(args: string[], io: Io): Promise<number> {
   let values: { out?: string; plan?: string; at?: string };

@@ -14,9 +14,11 @@ import { parseAt } from './digest.js';
 import type { Io } from './io.js';
 import { withDb } from './open-db.js';
 import { pickPlan } from './pick-plan.js';
+import { commandUsage } from './commands.js';
 import { UsageError } from './usage-error.js';
 
-const USAGE = '用法：workplan report --kind week|month|half|year --out <文件.docx> [--at 2022-04-15[T16:00]] [--plan 计划编号]';
+/** The command's usage, from the one table main.ts answers --help from. */
+const USAGE = commandUsage('report');
 
 export async function runReport(args: string[], io: Io): Promise<number> {
   let values: { kind?: string; out?: string; at?: string; plan?: string };

@@ -41,7 +41,7 @@ export function createSendNudgeProcessor(deps: Deps) {
     if (!parsed.success) throw new UnrecoverableError('malformed send-nudge job');
     const { key } = parsed.data;
     const { db, clock, config } = deps;
-    const nudge = await db.nudge.findUnique({ where: { key }, include: { task: true, person: true } });
+    const nudge = await db.nudge.findUnique({ where: { key }, include: { task: { include: { plan: { select: { archivedAt: true } } } }, person: true } });
     if (!nudge || FINAL.has(nudge.state)) return;
 
     const now = clock.now();
@@ -109,14 +109,13 @@ function failedNudgeAlert(n: { task: { code: string; title: string }; person: { 
 }
 
 type NudgeRow = NonNullable<Awaited<ReturnType<Deps['db']['nudge']['findUnique']>>> & {
-  task: { status: string; removedAt: Date | null; id: number; planId: number };
+  task: { status: string; removedAt: Date | null; id: number; plan: { archivedAt: Date | null } };
 };
 
 /** Why a due nudge should no longer go out, or null. */
 async function unwanted(deps: Deps, n: NudgeRow): Promise<string | null> {
   if (n.task.removedAt) return '任务已从计划中移除';
-  const plan = await deps.db.plan.findUnique({ where: { id: n.task.planId }, select: { archivedAt: true } });
-  if (plan?.archivedAt) return '计划已归档';
+  if (n.task.plan.archivedAt) return '计划已归档';
   // Only an active task is nudged: an owner's 「已完成」 (done_pending), 办结 or a pause stops what was already due.
   const lifecycle = lifecycleOf(n.task.status);
   if (lifecycle !== 'active') return `任务${lifecycleWord(lifecycle)}`;
