@@ -3,7 +3,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { ProcessSpec } from './bot-process.js';
 
-const ENTRY = new URL('./bot-process.ts', import.meta.url).pathname;
+/** The compiled entry (run.ts builds dist/ first): the bot runs as `npm start` runs it, and so does its anchor. */
+const ENTRY = new URL('../dist/bench/bot-process.js', import.meta.url).pathname;
+/** bot/cli/run-dist.js sets this V8 flag for production processes; the benchmark's processes take the same. */
+const NODE_FLAGS = ['--liftoff-only'];
 
 export interface BotProcess {
   child: ChildProcess;
@@ -15,7 +18,7 @@ export interface BotProcess {
 }
 
 export async function spawnBot(spec: ProcessSpec, readyWithinMs = 60_000): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, JSON.stringify(spec)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, ENTRY, JSON.stringify(spec)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = await new Promise<{ url?: string | null; bareUrl?: string | null }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bench ${spec.role} process not ready in ${readyWithinMs} ms`)), readyWithinMs);

@@ -4,6 +4,7 @@
  * --write-readme (a full run only) the performance table of docs/performance.md (linked from the
  * README) is replaced by them, between its bench:begin and bench:end markers. Never run by CI.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { benchDigest } from './digest.js';
 import { benchFanout } from './fanout.js';
@@ -32,6 +33,9 @@ if (unknown.length || (writeReadme && asked.length)) {
   console.error(unknown.length ? `unknown benchmark: ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}` : '--write-readme needs a full run');
   process.exit(2);
 }
+// The bot's processes run compiled, as in production: build dist/ from these sources first.
+const built = spawnSync(process.execPath, [new URL('../bot/cli/build-dist.js', import.meta.url).pathname], { stdio: ['ignore', process.stderr, 'inherit'] });
+if (built.status !== 0) process.exit(1);
 const rows: Row[] = [];
 for (const [name, run] of Object.entries(BENCHMARKS)) {
   if (asked.length && !asked.includes(name)) continue;

@@ -13,7 +13,6 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
 import { createMessenger } from './feishu/messenger.js';
-import { startLongConnection } from './feishu/long-connection.js';
 import { createReceiver, type CardResponder } from './feishu/receiver.js';
 import { cardActionSchema } from './feishu/envelope.js';
 import { registerHandlers } from './handlers/register.js';
@@ -87,8 +86,8 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   let ws: { close(): void } | null = null;
   const app = express();
   app.disable('x-powered-by');
-  app.use(createHealthRoutes(deps), createMetricsRoute(config, metrics));
-  const dashboard = createDashboard(config, queues);
+  app.use(createHealthRoutes(deps, { callsFeishu: callsFeishu(role, config) }), createMetricsRoute(config, metrics));
+  const dashboard = await createDashboard(config, queues);
   if (dashboard) app.use(dashboard);
   if (role !== 'worker') app.use(createReceiver(deps, respondToCard));
   const server = await listen(app, config.PORT).catch(async (e: NodeJS.ErrnoException) => {
@@ -98,7 +97,11 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     if (e.code !== 'EADDRINUSE') throw e;
     throw new StartupError(`端口 ${config.PORT} 已被占用，请为此进程另设 PORT。\nPORT ${config.PORT} is in use: give this process another PORT (0 = any free port).`);
   });
-  if (role !== 'worker' && config.FEISHU_MODE === 'websocket') ws = startLongConnection(deps, respondToCard);
+  if (role !== 'worker' && config.FEISHU_MODE === 'websocket') {
+    // Loaded only in this mode: it holds the SDK, which a webhook receiver never needs.
+    const { startLongConnection } = await import('./feishu/long-connection.js');
+    ws = startLongConnection(deps, respondToCard);
+  }
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   log.info({ url, role, mode: config.FEISHU_MODE, dashboard: dashboard ? config.DASHBOARD_PATH : null }, 'listening');
   const workers: Workers | null = role !== 'receiver' ? await startWorkers(deps, handlers) : null;
@@ -116,6 +119,11 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       await db.$disconnect();
     },
   };
+}
+
+/** Whether a process of this role calls Feishu's API: a webhook receiver alone only acknowledges and enqueues. */
+export function callsFeishu(role: BotOptions['role'], config: Pick<Config, 'FEISHU_MODE'>): boolean {
+  return role !== 'receiver' || config.FEISHU_MODE === 'websocket';
 }
 
 /** Opens the store (applying pending migrations) and reports the migrations' state. */

@@ -1,13 +1,9 @@
 #!/usr/bin/env node
 // The `workplan` command. Runs the TypeScript sources through tsx, so a
-// fresh clone needs no build step.
+// fresh clone needs no build step for the CLI, the demo and the tests.
+// Production processes (npm start, npm run receiver, npm run worker) run the
+// compiled JavaScript in dist/ instead: see run-dist.js.
 import { register } from 'tsx/esm/api';
 
 register();
-// `workplan … | head` closes the pipe early: that is not an error.
-process.stdout.on('error', (e) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('./entry.ts');

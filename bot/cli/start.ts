@@ -8,11 +8,12 @@
  * the long connection, which has none) and which open platform it talks to,
  * then fetches a tenant token once: a failure is printed in Chinese and
  * English naming the variable to fix, and the process runs on (/readyz
- * reports the same until it is fixed).
+ * reports the same until it is fixed). A webhook receiver alone calls no
+ * Feishu API, so it says so instead of checking.
  */
 import { shiftedClock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
-import { startBot } from '../main.js';
+import { callsFeishu, startBot, type RunningBot } from '../main.js';
 import { checkFeishu, platformName } from '../ops/feishu-check.js';
 import type { Io } from './io.js';
 
@@ -43,12 +44,10 @@ async function run(role: Role, io: Io): Promise<number> {
     process.once('SIGINT', stop);
   });
   io.out(startLines(config, role, bot.url));
-  const problem = await checkFeishu(() => bot.deps.messenger.tokenReady(), config);
-  if (problem) {
-    bot.deps.log.warn({ variable: problem.variable }, 'feishu credentials or address not accepted at start');
-    io.err(`${problem.zh}\n${problem.en}\n`);
+  if (!callsFeishu(role, config)) {
+    io.out('此接收进程只接收事件、不调用飞书接口；应用凭证由工作进程检查 / this receiver only takes events and calls no Feishu API: the worker checks the credentials\n');
   } else {
-    io.out('飞书连接正常，应用凭证有效 / Feishu reachable, App ID and App Secret accepted\n');
+    await checkCredentials(bot, config, io);
   }
   await stopped;
   bot.deps.log.info('shutting down');
@@ -56,6 +55,17 @@ async function run(role: Role, io: Io): Promise<number> {
   // A call abandoned after the grace period (a hung request) must not keep the process alive.
   setTimeout(() => process.exit(), 1000).unref();
   return 0;
+}
+
+/** Fetches a tenant token once: a failure is printed naming the variable to fix, and the process runs on. */
+async function checkCredentials(bot: RunningBot, config: Config, io: Io) {
+  const problem = await checkFeishu(() => bot.deps.messenger.tokenReady(), config);
+  if (problem) {
+    bot.deps.log.warn({ variable: problem.variable }, 'feishu credentials or address not accepted at start');
+    io.err(`${problem.zh}\n${problem.en}\n`);
+  } else {
+    io.out('飞书连接正常，应用凭证有效 / Feishu reachable, App ID and App Secret accepted\n');
+  }
 }
 
 export const runStart = (_args: string[], io: Io) => run('all', io);

@@ -7,6 +7,7 @@
  * (logged, counted) without one. A card click is answered as on the webhook
  * (bot/feishu/card-answer.ts): within 2.5 s, with the fallback toast when the
  * store is slow, and its acceptance retried — callbacks are never re-pushed.
+ * main.ts loads this file (and with it the SDK) only in this mode.
  */
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Deps } from '../deps.js';
@@ -82,7 +83,7 @@ export function startLongConnection(deps: Deps, respondToCard: CardResponder): {
   const client = new lark.WSClient({
     appId: deps.config.FEISHU_APP_ID,
     appSecret: deps.config.FEISHU_APP_SECRET,
-    domain: larkDomain(deps.config.FEISHU_DOMAIN),
+    domain: larkDomain(lark, deps.config.FEISHU_DOMAIN),
     loggerLevel: lark.LoggerLevel.warn,
     // The SDK's lines go to our log (its own default is the console).
     logger: {

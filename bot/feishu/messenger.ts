@@ -5,7 +5,7 @@
  * every failure is a classified FeishuError.
  */
 import { createHash } from 'node:crypto';
-import * as lark from '@larksuiteoapi/node-sdk';
+import type * as Lark from '@larksuiteoapi/node-sdk';
 import { emailKey, mobileKey } from '../domain/contact-key.js';
 import type { Card } from './cards/card.js';
 import { classifyFeishuError, DownloadTooLarge, errorFromBody, FeishuError } from './errors.js';
@@ -67,7 +67,17 @@ export function uuidFor(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 40);
 }
 
-export function larkDomain(domain: string): lark.Domain | string {
+let sdk: Promise<typeof Lark> | null = null;
+
+/**
+ * The SDK, loaded on the first call to Feishu and once per process: it is one 6 MB bundle (some 60 MB
+ * resident), and a receiver that only acknowledges webhooks never needs it.
+ */
+export function loadSdk(): Promise<typeof Lark> {
+  return (sdk ??= import('@larksuiteoapi/node-sdk'));
+}
+
+export function larkDomain(lark: typeof Lark, domain: string): Lark.Domain | string {
   if (domain === 'feishu') return lark.Domain.Feishu;
   if (domain === 'lark') return lark.Domain.Lark;
   return domain.replace(/\/+$/, '');
@@ -85,20 +95,28 @@ type Body = { code?: number; msg?: string; data?: any };
 const REQUEST_TIMEOUT_MS = 15_000;
 
 export function createMessenger(opts: MessengerOptions): Messenger {
-  // The SDK's shared axios instance has no timeout: a call Feishu never answers would hold its job
-  // (and the job's lock, renewed forever) for good.
-  lark.defaultHttpInstance.defaults.timeout = REQUEST_TIMEOUT_MS;
   const cache = new TokenCache(opts.nowMs ?? (() => Date.now()));
-  const client = new lark.Client({
-    appId: opts.appId,
-    appSecret: opts.appSecret,
-    domain: larkDomain(opts.domain),
-    appType: lark.AppType.SelfBuild,
-    cache,
-    // The SDK's own logger cannot be silenced by level (fatal = 0 reads as 'default');
-    // errors reach our log through the classified FeishuError instead.
-    logger: { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, trace: () => {} },
-  });
+  let client: Lark.Client | null = null;
+
+  /** The SDK's client, made on the first call. */
+  async function ready(): Promise<Lark.Client> {
+    if (client) return client;
+    const lark = await loadSdk();
+    // The SDK's shared axios instance has no timeout: a call Feishu never answers would hold its job
+    // (and the job's lock, renewed forever) for good.
+    lark.defaultHttpInstance.defaults.timeout = REQUEST_TIMEOUT_MS;
+    client ??= new lark.Client({
+      appId: opts.appId,
+      appSecret: opts.appSecret,
+      domain: larkDomain(lark, opts.domain),
+      appType: lark.AppType.SelfBuild,
+      cache,
+      // The SDK's own logger cannot be silenced by level (fatal = 0 reads as 'default');
+      // errors reach our log through the classified FeishuError instead.
+      logger: { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, trace: () => {} },
+    });
+    return client;
+  }
 
   /** Runs `fn` and tells opts.onCall how long it took and how it failed. */
   async function timed<T>(op: string, fn: () => Promise<T>): Promise<T> {
@@ -115,15 +133,15 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   }
 
   /** Runs one API call; a rejected token is dropped and the call retried once. */
-  function call<T extends Body>(op: string, fn: () => Promise<T>): Promise<NonNullable<T['data']>> {
+  function call<T extends Body>(op: string, fn: (client: Lark.Client) => Promise<T>): Promise<NonNullable<T['data']>> {
     return timed(op, () => callOnce(fn));
   }
 
-  async function callOnce<T extends Body>(fn: () => Promise<T>): Promise<NonNullable<T['data']>> {
+  async function callOnce<T extends Body>(fn: (client: Lark.Client) => Promise<T>): Promise<NonNullable<T['data']>> {
     for (let attempt = 0; ; attempt++) {
       let err: FeishuError;
       try {
-        const body = await fn();
+        const body = await fn(await ready());
         if (!body || body.code === undefined || body.code === 0) return (body?.data ?? {}) as NonNullable<T['data']>;
         err = errorFromBody(body, 200);
       } catch (e) {
@@ -142,6 +160,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     let attempt = 0;
     for (;;) {
       try {
+        const client = await ready();
         const res = await client.im.v1.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type } });
         const chunks: Buffer[] = [];
         let size = 0;
@@ -182,7 +201,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     async send(to, content, key) {
       const receive_id_type = 'openId' in to ? 'open_id' : 'chat_id';
       const receive_id = 'openId' in to ? to.openId : to.chatId;
-      const data = await call('send', () =>
+      const data = await call('send', (client) =>
         client.im.v1.message.create({
           params: { receive_id_type },
           data: { receive_id, ...encode(content), uuid: uuidFor(key) },
@@ -191,7 +210,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       return sent(data);
     },
     async reply(messageId, content, key, o) {
-      const data = await call('reply', () =>
+      const data = await call('reply', (client) =>
         client.im.v1.message.reply({
           path: { message_id: messageId },
           data: { ...encode(content), uuid: uuidFor(key), reply_in_thread: o?.inThread ?? false },
@@ -200,19 +219,21 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       return sent(data);
     },
     async updateCard(messageId, card) {
-      await call('updateCard', () => client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
+      await call('updateCard', (client) => client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
     },
     async urgent(messageId, openIds, via) {
       const payload = { path: { message_id: messageId }, params: { user_id_type: 'open_id' as const }, data: { user_id_list: openIds } };
-      const m = client.im.v1.message;
-      const data = await call(`urgent_${via}`, () => (via === 'sms' ? m.urgentSms(payload) : via === 'phone' ? m.urgentPhone(payload) : m.urgentApp(payload)));
+      const data = await call(`urgent_${via}`, (client) => {
+        const m = client.im.v1.message;
+        return via === 'sms' ? m.urgentSms(payload) : via === 'phone' ? m.urgentPhone(payload) : m.urgentApp(payload);
+      });
       return data.invalid_user_id_list ?? [];
     },
     downloadFile(messageId, fileKey, type, o) {
       return timed('downloadFile', () => download(messageId, fileKey, type, o?.maxBytes ?? Infinity));
     },
     async uploadFile(fileName, bytes) {
-      const data = await call('uploadFile', async () => {
+      const data = await call('uploadFile', async (client) => {
         const res = await client.im.v1.file.create({ data: { file_type: 'stream', file_name: fileName, file: bytes } });
         // The SDK returns the data object itself for uploads.
         return (res && 'file_key' in (res as object) ? { code: 0, data: res } : res) as Body;
@@ -228,7 +249,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       for (const e of emails) ask(`e:${emailKey(e)}`, e);
       for (const m of mobiles) ask(`m:${mobileKey(m)}`, m);
       for (let i = 0; i < Math.max(emails.length, mobiles.length); i += 50) {
-        const data = await call('lookupUsers', () =>
+        const data = await call('lookupUsers', (client) =>
           client.contact.v3.user.batchGetId({
             params: { user_id_type: 'open_id' },
             data: { emails: emails.slice(i, i + 50), mobiles: mobiles.slice(i, i + 50), include_resigned: false },
@@ -248,7 +269,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       const out: { openId: string; name: string }[] = [];
       let page_token: string | undefined;
       do {
-        const data = await call('chatMembers', () =>
+        const data = await call('chatMembers', (client) =>
           client.im.v1.chatMembers.get({
             path: { chat_id: chatId },
             params: { member_id_type: 'open_id', page_size: 100, ...(page_token ? { page_token } : {}) },
@@ -264,7 +285,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     },
     async tokenReady() {
       // The SDK's own token path (cached until 3 minutes before expiry).
-      await timed('token', async () => void (await (client.tokenManager as { getTenantAccessToken(): Promise<string> }).getTenantAccessToken()));
+      await timed('token', async () => void (await ((await ready()).tokenManager as { getTenantAccessToken(): Promise<string> }).getTenantAccessToken()));
     },
   };
 
@@ -273,7 +294,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     let attempt = 0;
     for (;;) {
       try {
-        const body = (await client.request({ method: 'GET', url: '/open-apis/bot/v3/info' })) as Body & { bot?: { open_id: string; app_name: string } };
+        const body = (await (await ready()).request({ method: 'GET', url: '/open-apis/bot/v3/info' })) as Body & { bot?: { open_id: string; app_name: string } };
         if (body.code !== 0 || !body.bot) throw errorFromBody(body, 200);
         return { openId: body.bot.open_id, name: body.bot.app_name };
       } catch (e) {

@@ -5,6 +5,8 @@
  * 200 with every check "ok", or 503 naming what failed, e.g.
  * {"ok":false,"failed":["redis"],"checks":{"redis":"timed out after 2000 ms","store":"ok","feishu":"ok"}}.
  * A Feishu failure names the variable to fix (bot/ops/feishu-check.ts), as the start-up line did.
+ * A webhook receiver alone calls no Feishu API, so its readiness does not ask for a token (and it
+ * never loads the SDK).
  */
 import express, { type Router } from 'express';
 import type { Deps } from '../deps.js';
@@ -15,15 +17,17 @@ const CHECK_TIMEOUT_MS = 2000;
 
 type Check = () => Promise<unknown>;
 
-export function createHealthRoutes(deps: Pick<Deps, 'redis' | 'db' | 'messenger' | 'log' | 'config'>): Router {
+export function createHealthRoutes(deps: Pick<Deps, 'redis' | 'db' | 'messenger' | 'log' | 'config'>, o: { callsFeishu: boolean } = { callsFeishu: true }): Router {
   const checks: Record<string, Check> = {
     redis: () => deps.redis.ping(),
     store: () => deps.db.$queryRaw`SELECT 1`,
-    feishu: () =>
+  };
+  if (o.callsFeishu) {
+    checks.feishu = () =>
       deps.messenger.tokenReady().catch((e: unknown) => {
         throw new Error(explainFeishuFailure(e, deps.config).en);
-      }),
-  };
+      });
+  }
   const router = express.Router();
   router.get('/healthz', (_req, res) => void res.json({ ok: true }));
   router.get('/readyz', (_req, res, next) => {

@@ -9,6 +9,7 @@ import { APP, REDIS_URL } from './bot-harness.js';
 import { waitFor } from './wait-for.js';
 
 const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
+const COMPILED = new URL('../../bot/cli/run-dist.js', import.meta.url).pathname;
 
 export interface BotProcess {
   child: ChildProcess;
@@ -36,8 +37,12 @@ export function botEnv(opts: BotEnvOptions): Record<string, string> {
   };
 }
 
-export async function spawnBot(role: 'receiver' | 'worker' | 'start', opts: BotEnvOptions): Promise<BotProcess> {
-  const child = spawn(process.execPath, [BIN, role], { env: botEnv(opts), stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `entry`: the sources through tsx (bin.js, as the CLI and the demo run), or the compiled dist/
+ * (run-dist.js, as `npm start`, `npm run receiver` and `npm run worker` run).
+ */
+export async function spawnBot(role: 'receiver' | 'worker' | 'start', opts: BotEnvOptions, entry: 'sources' | 'compiled' = 'sources'): Promise<BotProcess> {
+  const child = spawn(process.execPath, [entry === 'sources' ? BIN : COMPILED, role], { env: botEnv(opts), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));

@@ -1,5 +1,4 @@
 /** /export (导出): the ledger (台账) of each plan as an .xlsx file in the chat. */
-import { exportLedger } from '../../../ledger/build-ledger.js';
 import { CommandError, say, type CommandSpec } from '../command.js';
 import { botText } from '../../../feishu/safe-text.js';
 
@@ -14,6 +13,8 @@ export const exportCommand: CommandSpec = {
     if (!plans.length) throw new CommandError(botText`还没有导入工作要点，无可导出的台账。`);
     const now = deps.clock.now();
     for (const plan of plans) {
+      // The ledger's writer (exceljs) is loaded on the first export, not in every process at start.
+      const { exportLedger } = await import('../../../ledger/build-ledger.js');
       const ledger = await exportLedger(deps.db, { planId: plan.id, now, calendar: deps.calendar });
       const fileKey = await deps.messenger.uploadFile(ledger.fileName, ledger.bytes);
       await deps.messenger.reply(ctx.messageId, { fileKey }, `cmd:${ctx.messageId}:export:${plan.id}`);

@@ -7,7 +7,6 @@
 import type { Deps } from '../../../deps.js';
 import type { PaperKind } from '../../../domain/papers/period.js';
 import { botText, cut } from '../../../feishu/safe-text.js';
-import { buildPaperFile } from '../../../papers/build-paper.js';
 import { audit } from '../../../store/audit.js';
 import type { CommandContext } from '../../types.js';
 import { CommandError, isAdmin, say } from '../command.js';
@@ -27,6 +26,8 @@ export async function sendPapers(deps: Deps, ctx: CommandContext, kind: PaperKin
   const now = deps.clock.now();
   const privately = ctx.chatType !== 'p2p';
   for (const plan of plans.reverse()) {
+    // The document writer (docx) is loaded on the first paper, not in every process at start.
+    const { buildPaperFile } = await import('../../../papers/build-paper.js');
     const paper = await buildPaperFile(deps.db, { planId: plan.id, kind, now, calendar: deps.calendar });
     const fileKey = await deps.messenger.uploadFile(paper.fileName, paper.bytes);
     const key = `cmd:${ctx.messageId}:paper:${plan.id}`;
