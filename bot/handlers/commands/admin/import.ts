@@ -58,7 +58,7 @@ export const importCommand: CommandSpec = {
   example: '私聊发送文件后 /import',
   admin: true,
   usage: '先私聊发送工作要点文件，再发送 /import',
-  summary: '导入或更新工作要点文件',
+  summary: '导入或更新工作要点文件（新计划可预览并承接上一计划的责任人）',
   run: async (deps, ctx) => {
     const file = await receivedFile(deps, ctx);
     const now = deps.clock.now();
