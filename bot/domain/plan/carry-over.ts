@@ -6,7 +6,8 @@
  * other with words added (「培育科技型企业」→「培育科技型中小企业」) and keeps at least 60% of it. Lead
  * units must be the same set (none on both sides counts as the same: a bureau's own plan names none).
  * Never a guess: a new task with two candidates, or two new tasks claiming one old task, is listed as
- * ambiguous; a new task that already has people is never touched. Pure.
+ * ambiguous; a new task that already has people is never touched. The letter-by-letter comparison is
+ * bounded (NEAR_PAIR_BUDGET). Pure.
  */
 export type CarryRole = 'owner' | 'collaborator' | 'leader';
 
@@ -90,14 +91,42 @@ export function nearTitles(a: string, b: string): boolean {
   return isSubsequence(short, long);
 }
 
+/**
+ * Pairs of titles a close match may compare letter by letter, per lead-unit group: beyond it (two plans of
+ * thousands of tasks each) only exact and numbers-aside matches are made, so the work stays bounded.
+ */
+export const NEAR_PAIR_BUDGET = 4_000_000;
+
+type Keyed<T> = { task: T; units: string; title: string; loose: string };
+const keyed = <T extends { title: string; leadUnits: string[] }>(t: T): Keyed<T> => {
+  const title = titleKey(t.title);
+  return { task: t, units: unitsKey(t.leadUnits), title, loose: numberless(title) };
+};
+
+function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
 export function planCarryOver(oldTasks: readonly OldTask[], newTasks: readonly NewTask[]): CarryPlan {
-  const olds = oldTasks.map((t) => ({ task: t, units: unitsKey(t.leadUnits), title: titleKey(t.title) }));
-  const keyed = newTasks.map((t) => ({ task: t, units: unitsKey(t.leadUnits), title: titleKey(t.title) }));
-  const exact = keyed.map((n) => olds.filter((o) => o.units === n.units && o.title === n.title).map((o) => o.task));
+  const olds = oldTasks.map(keyed);
+  const news = newTasks.map(keyed);
+  const exactly = groupBy(olds, (o) => `${o.units}\n${o.title}`);
+  const byUnits = groupBy(olds, (o) => o.units);
+  const newPerUnits = groupBy(news, (n) => n.units);
+  const exact = news.map((n) => (exactly.get(`${n.units}\n${n.title}`) ?? []).map((o) => o.task));
   const claimedExactly = new Set(exact.flatMap((c) => (c.length === 1 ? [c[0]!.id] : [])));
-  const candidates = keyed.map((n, i) => {
+  const candidates = news.map((n, i) => {
     if (exact[i]!.length) return { reason: 'exact' as const, list: exact[i]! };
-    const near = olds.filter((o) => o.units === n.units && !claimedExactly.has(o.task.id) && nearTitles(o.title, n.title)).map((o) => o.task);
+    const group = (byUnits.get(n.units) ?? []).filter((o) => !claimedExactly.has(o.task.id));
+    const thorough = group.length * newPerUnits.get(n.units)!.length <= NEAR_PAIR_BUDGET;
+    const near = group.filter((o) => (thorough ? nearTitles(o.title, n.title) : o.loose === n.loose && o.title !== n.title)).map((o) => o.task);
     return { reason: 'near' as const, list: near };
   });
   // An old task that two new tasks would each take (a task split in two): neither guesses.
@@ -105,7 +134,7 @@ export function planCarryOver(oldTasks: readonly OldTask[], newTasks: readonly N
   for (const c of candidates) if (c.list.length === 1) claims.set(c.list[0]!.id, (claims.get(c.list[0]!.id) ?? 0) + 1);
 
   const plan: CarryPlan = { carry: [], kept: [], empty: [], ambiguous: [], unmatched: [] };
-  keyed.forEach((n, i) => {
+  news.forEach((n, i) => {
     const c = candidates[i]!;
     if (!c.list.length) return void plan.unmatched.push(n.task);
     const only = c.list.length === 1 ? c.list[0]! : null;

@@ -56,6 +56,14 @@ describe('/import of next year’s plan: carrying people over', () => {
     expect(old.archivedAt).toBeNull();
   });
 
+  it('importing the same plan again offers nothing again', async () => {
+    await sendPlanFile(h, { name: '2023年工作要点.txt', bytes: NEXT });
+    const replies = await h.command(ADMIN, '/import');
+    expect(wordsOf(replies[0]!)).toContain('已是最新，没有变化');
+    expect(replies.some((m) => wordsOf(m).includes('承接责任人'))).toBe(false);
+    expect(await db().auditEntry.count({ where: { action: 'carry.proposed' } })).toBe(1);
+  });
+
   it('a click by someone not an admin is refused and changes nothing', async () => {
     const { preview, proposalId } = { preview: h.fake.messagesTo(ADMIN).filter((m) => wordsOf(m).includes('承接责任人（待确认）')).at(-1)!, proposalId: (await db().auditEntry.findFirstOrThrow({ where: { action: 'carry.proposed' } })).id };
     const forwarded = await h.bot.deps.messenger.send({ chatId: GROUP }, { card: preview.content }, 'test-forward-carry');

@@ -1,6 +1,6 @@
 /** The carry-over matcher (承接责任人): exact, near, never a guess. */
 import { describe, expect, it } from 'vitest';
-import { nearTitles, planCarryOver, titleKey, unitsKey, type CarryPerson, type NewTask, type OldTask } from '../../../bot/domain/plan/carry-over.js';
+import { NEAR_PAIR_BUDGET, nearTitles, planCarryOver, titleKey, unitsKey, type CarryPerson, type NewTask, type OldTask } from '../../../bot/domain/plan/carry-over.js';
 import { ambiguousLine, carryRow, carrySummary, peopleWords } from '../../../bot/domain/plan/carry-words.js';
 
 const zhang: CarryPerson = { personId: 1, name: '张敏', role: 'owner' };
@@ -71,6 +71,21 @@ describe('planCarryOver', () => {
     ['no such task before', [old(1, '培育高新技术企业')], [fresh('4', '培育专精特新企业')], { unmatched: ['4'] }],
   ])('%s', (_name, olds, news, expected) => {
     expect(outline(olds, news)).toEqual({ ...none, ...expected });
+  });
+
+  it('two plans of thousands of tasks none of which match exactly: only numbers-aside matches, the work bounded', () => {
+    const n = 2500;
+    expect(n * n).toBeGreaterThan(NEAR_PAIR_BUDGET);
+    const olds = Array.from({ length: n }, (_, i) => old(i + 1, `旧计划第${i + 1}项工作`));
+    const news = Array.from({ length: n }, (_, i) => fresh(String(i + 1), `新计划第${i + 1}项工作`));
+    olds[0] = old(1, '推进2021年度科技统计');
+    news[0] = fresh('1', '推进2022年度科技统计'); // numbers aside: still matched
+    olds[1] = old(2, '培育科技型企业');
+    news[1] = fresh('2', '培育科技型中小企业'); // words added: matched only within the budget
+    const p = planCarryOver(olds, news);
+    expect(p.carry.map((m) => [m.to.code, m.from.id, m.reason])).toEqual([['1', 1, 'near']]);
+    expect(p.unmatched).toHaveLength(n - 1);
+    expect(planCarryOver(olds.slice(0, 2), news.slice(0, 2)).carry).toHaveLength(2);
   });
 
   it('follows the new plan’s order whatever the old one’s', () => {

@@ -24,7 +24,12 @@ export interface CarryProposal {
   toTitle: string;
 }
 
-export async function offerCarry(deps: Deps, ctx: CommandContext, plan: { id: number; title: string; issuer: string | null; year: number }): Promise<void> {
+/**
+ * Offers the carry-over after an import that created the plan — or, when the job runs again after the
+ * import (no longer a creation), when this /import already offered it: the same card again, never a second offer.
+ */
+export async function offerCarry(deps: Deps, ctx: CommandContext, plan: { id: number; title: string; issuer: string | null; year: number; created: boolean }): Promise<void> {
+  if (!plan.created && !(await deps.db.auditEntry.count({ where: { action: 'carry.proposed', messageId: ctx.messageId } }))) return;
   const source = await carrySource(deps.db, { issuer: plan.issuer, year: plan.year, exceptId: plan.id });
   if (!source) return;
   const preview = await previewCarry(deps.db, { fromPlanId: source.id, toPlanId: plan.id });

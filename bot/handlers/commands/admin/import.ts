@@ -90,6 +90,6 @@ export const importCommand: CommandSpec = {
     if (result.changes.length > 40) lines.push(md`……另有 ${result.changes.length - 40} 处`);
     await sayCard(deps, ctx, card({ title: '导入结果', template: 'green', elements: [markdown(joinMd([head, ...lines], '\n'))] }), 'import');
     // A new plan while an earlier one is stored: the people it could take over, for the admin to confirm.
-    if (result.created) await offerCarry(deps, ctx, { id: result.planId, title, issuer: header.issuer, year: header.year });
+    await offerCarry(deps, ctx, { id: result.planId, title, issuer: header.issuer, year: header.year, created: result.created });
   },
 };
