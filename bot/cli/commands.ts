@@ -33,9 +33,13 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
     load: async () => (await import('./parse.js')).runParse,
   },
   import: {
-    synopsis: 'workplan import <文件>', summary: '导入（或更新）工作要点到数据库；重新导入保留责任人和进展', english: 'import or update a plan in the store (owners and progress are kept)',
-    details: ['<文件>             .txt .md .docx .xlsx .csv .tsv'],
-    options: {}, positionals: 1,
+    synopsis: 'workplan import <文件> [--carry-from <计划>] [--dry-run]', summary: '导入（或更新）工作要点到数据库；重新导入保留责任人和进展；新计划可承接上一计划的责任人', english: 'import or update a plan in the store (owners and progress are kept); a new plan can take over the earlier plan\'s people',
+    details: [
+      '<文件>             .txt .md .docx .xlsx .csv .tsv',
+      '--carry-from <计划> 导入后从该计划承接责任人（牵头单位相同、任务名称一致或相近的任务）/ carry people over from this plan',
+      '--dry-run          只显示将承接的责任人，不写数据库 / only show what would be carried',
+    ],
+    options: { 'carry-from': { type: 'string' }, 'dry-run': { type: 'boolean' } }, positionals: 1,
     load: async () => (await import('./import.js')).runImport,
   },
   tasks: {

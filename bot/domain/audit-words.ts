@@ -8,6 +8,7 @@ import { wordTable } from './word-table.js';
 
 const ACTIONS = wordTable({
   'plan.imported': '导入计划', 'plan.reimported': '重新导入计划', 'plan.archived': '归档计划',
+  'carry.proposed': '预览承接责任人', 'plan.carried': '承接责任人', 'carry.declined': '不承接责任人',
   'task.added': '新增任务', 'task.created': '新增任务', 'task.reimported': '任务随计划更新', 'task.updated': '任务变更', 'task.removed': '任务移出计划',
   'owners.imported': '导入责任分工', 'assignment.added': '指派人员', 'assignment.ended': '取消指派',
   'leave.added': '登记请假', 'leave.cancelled': '取消请假', 'checkin.snoozed': '推迟提醒',

@@ -2,7 +2,8 @@
  * The ledger (台账) of a plan as an .xlsx workbook: 「任务台账」 (one row per task: its state at
  * `now` as the task-state engine decides it, its latest 批示 and its count of evidence), 「进展记录」
  * (every report), 「批示」 (every instruction made by `now`), 「佐证材料」 (every piece of evidence, where
- * it is kept), 「操作记录」 (the audit trail) and 「牵头单位统计」 (per lead unit, over the last weeks), the history sheets complete whatever `now` is. Used by `workplan export`
+ * it is kept), 「操作记录」 (the audit trail), 「牵头单位统计」 (per lead unit, over the last weeks) and
+ * 「指标逐周数值」 (each target's value at the end of each week of the period), the history sheets complete whatever `now` is. Used by `workplan export`
  * (`--at`, default now) and the chat /export (the clock).
  */
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
@@ -17,6 +18,8 @@ import { evidenceSheet } from './evidence-sheet.js';
 import { auditSheet, reportSheet } from './history-sheets.js';
 import { taskSheet } from './task-sheet.js';
 import { unitSheet } from './unit-sheet.js';
+import { valuesSheet } from './values-sheet.js';
+import { planWeeks } from '../domain/task-state/weekly-values.js';
 import { loadUnitStats } from '../store/unit-stats.js';
 import { writeWorkbook } from './write-workbook.js';
 
@@ -25,6 +28,7 @@ export { INSTRUCTION_SHEET } from './instruction-sheet.js';
 export { EVIDENCE_SHEET } from './evidence-sheet.js';
 export { TASK_SHEET } from './task-sheet.js';
 export { UNIT_SHEET } from './unit-sheet.js';
+export { VALUES_SHEET } from './values-sheet.js';
 
 export interface LedgerOptions {
   planId: number;
@@ -53,6 +57,7 @@ export async function exportLedger(db: Db, opts: LedgerOptions): Promise<Ledger>
     evidenceSheet(await planEvidence(db, opts.planId)),
     auditSheet(rows),
     unitSheet(await loadUnitStats(db, { ...opts, current: states })),
+    valuesSheet({ tasks: states.tasks, weeks: planWeeks({ start: states.plan.periodStart, end: states.plan.periodEnd, now: opts.now }), planYear: states.plan.year }),
   ];
   const bytes = await writeWorkbook(sheets, { title: `${rows.plan.title} 台账`, at: opts.now });
   const fileName = `${rows.plan.title}-台账-${shanghaiDate(opts.now)}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '_');

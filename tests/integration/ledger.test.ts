@@ -9,7 +9,7 @@ import { chineseWorkCalendar } from '../../bot/domain/calendar/chinese-calendar.
 import { atShanghai } from '../../bot/domain/calendar/shanghai-time.js';
 import { parseOwners } from '../../bot/domain/owners/parse-owners.js';
 import { parsePlan } from '../../bot/domain/plan/parse-plan.js';
-import { buildLedger } from '../../bot/ledger/build-ledger.js';
+import { buildLedger, VALUES_SHEET } from '../../bot/ledger/build-ledger.js';
 import { readPlanFile } from '../../bot/plan-files/read-plan-file.js';
 import { importOwners } from '../../bot/store/import-owners.js';
 import { importPlan } from '../../bot/store/import-plan.js';
@@ -96,7 +96,7 @@ afterAll(async () => store.cleanup());
 describe('buildLedger', () => {
   it('writes the task ledger from the engine’s states: plan order, owners, latest value, 序时进度, status, light', async () => {
     const wb = await readBack(await buildLedger(store.db, { planId, now: AT, calendar: chineseWorkCalendar() }));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['任务台账', '进展记录', '批示', '佐证材料', '操作记录', '牵头单位统计']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['任务台账', '进展记录', '批示', '佐证材料', '操作记录', '牵头单位统计', '指标逐周数值']);
     const ws = wb.getWorksheet('任务台账')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
@@ -138,6 +138,32 @@ describe('buildLedger', () => {
     expect(headers).toContain('序时进度（截至2022年4月8日）');
     expect(rows[0]).toMatchObject({ 编号: '1', 最新值: '110家', 序时进度: '完成目标的79%（较基数110，仅首次填报，暂不评序时）', 最近填报日期: '2022年4月1日' });
     expect(rows.find((r) => r['编号'] === '4')).toMatchObject({ 本期报送: '本期未催报' }); // asked only on 11 April
+  });
+
+  it('has a sheet of each target’s value week by week: the value at each week’s end, blank before the first report', async () => {
+    const wb = await readBack(await buildLedger(store.db, { planId, now: AT, calendar: chineseWorkCalendar() }));
+    const ws = wb.getWorksheet(VALUES_SHEET)!;
+    const headers = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+    // The period starts on Saturday 1 January 2022, in ISO week 2021-W52; the ledger's moment is in W15.
+    expect(headers.slice(0, 7)).toEqual(['编号', '任务名称', '指标', '单位', '目标值', '2021年第52周（12/27–1/2）', '第1周（1/3–1/9）']);
+    expect(headers.slice(-3)).toEqual(['第13周（3/28–4/3）', '第14周（4/4–4/10）', '第15周（4/11–4/17）']);
+    expect(headers).toHaveLength(5 + 16);
+    const rows: ExcelJS.CellValue[][] = [];
+    ws.eachRow((row, n) => {
+      if (n > 1) rows.push(headers.map((_, i) => row.getCell(i + 1).value));
+    });
+    const live = await store.db.target.count({ where: { removedAt: null, task: { planId, removedAt: null } } });
+    expect(rows).toHaveLength(live);
+    const blanks = (n: number) => Array<null>(n).fill(null);
+    // Task 1: 110 by the end of W13, 118 in W14; the 125 of W15 was revoked.
+    expect(rows[0]).toEqual(['1', '培育高新技术企业', '有效期高企 ≥140家', '家', 140, ...blanks(13), 110, 118, 118]);
+    const t11 = rows.filter((r) => r[0] === '11');
+    expect(t11).toEqual([
+      ['11', '做好成果登记', '科技成果登记 ≥70项', '项', 70, ...blanks(14), 45, 45],
+      ['11', '做好成果登记', '技术合同登记 ≥11亿元', '亿元', 11, ...blanks(14), 0.85, 0.85],
+    ]);
+    // A task nobody reported on: every week blank.
+    expect(rows.find((r) => r[0] === '2')!.slice(5)).toEqual(blanks(16));
   });
 
   it('lists every report newest first, revoked ones marked, user text kept as text', async () => {

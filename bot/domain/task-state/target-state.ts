@@ -69,10 +69,19 @@ function verdictOf(t: StateTarget, m: Measure, latest: number | null, ctx: State
   return ratio < ctx.settings.redBelow - EPS ? 'far_behind' : 'lagging';
 }
 
+/** The values reported by `at`, oldest first. */
+function knownBy(t: StateTarget, at: Date): StateTarget['history'] {
+  return t.history.filter((h) => h.at.getTime() <= at.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** A target's value as it stood at `at`: the latest reported by then (the `latest` of its state at that moment); null before any. */
+export function valueAt(t: StateTarget, at: Date): number | null {
+  return knownBy(t, at).at(-1)?.value ?? null;
+}
+
 /** `start`: when the task's time begins (its own start or the plan's); `deadline`: its effective deadline. */
 export function targetState(t: StateTarget, start: string, deadline: string, ctx: StateContext): TargetState {
-  const at = ctx.now.getTime();
-  const known = t.history.filter((h) => h.at.getTime() <= at).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const known = knownBy(t, ctx.now);
   const latest = known.at(-1)?.value ?? null;
   const m = measure(t, known, latest, start, deadline, ctx);
   return {

@@ -58,7 +58,7 @@ describe('the ledger', () => {
     const file = replies.find((m) => m.msgType === 'file')!;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(h.fake.fileBytes(String(file.content.file_key)) as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['任务台账', '进展记录', '批示', '佐证材料', '操作记录', '牵头单位统计']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['任务台账', '进展记录', '批示', '佐证材料', '操作记录', '牵头单位统计', '指标逐周数值']);
 
     const tasks = table(book.getWorksheet('任务台账')!);
     expect(tasks.find((r) => r['编号'] === '1')!['佐证材料']).toBe(2);

@@ -55,7 +55,7 @@ describe('where a 批示 shows', () => {
     const bytes = await buildLedger(h.bot.deps.db, { planId, now: h.clock.now(), calendar: h.bot.deps.calendar });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['任务台账', '进展记录', '批示', '佐证材料', '操作记录', '牵头单位统计']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['任务台账', '进展记录', '批示', '佐证材料', '操作记录', '牵头单位统计', '指标逐周数值']);
     const tasks = wb.getWorksheet('任务台账')!;
     const headers = (tasks.getRow(1).values as unknown[]).slice(1).map(String);
     const column = headers.indexOf('最新批示') + 1;

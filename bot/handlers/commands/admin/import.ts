@@ -3,7 +3,8 @@
  * an attachment from a text command, so a `file` message from an admin in
  * p2p is remembered (audit 'file.received' with its message id, file key and
  * name); /import then imports the sender's most recent file of the last hour,
- * or the file message it quotes (reply to it).
+ * or the file message it quotes (reply to it). A new plan while an earlier one is stored is followed
+ * by the preview of the people it could carry over (carry-offer.ts), carried only once confirmed.
  */
 import type { Deps } from '../../../deps.js';
 import { shanghaiDate } from '../../../domain/calendar/shanghai-time.js';
@@ -17,6 +18,7 @@ import { importPlan } from '../../../store/import-plan.js';
 import type { MessageContext } from '../../types.js';
 import { CommandError, isAdmin, say, sayCard, type CommandSpec } from '../command.js';
 import { auditChange } from './shared.js';
+import { offerCarry } from './carry-offer.js';
 import { botText, cut, joinMd, md } from '../../../feishu/safe-text.js';
 
 const RECENT_MS = 3600_000;
@@ -56,12 +58,13 @@ export const importCommand: CommandSpec = {
   example: '私聊发送文件后 /import',
   admin: true,
   usage: '先私聊发送工作要点文件，再发送 /import',
-  summary: '导入或更新工作要点文件',
+  summary: '导入或更新工作要点文件（新计划可预览并承接上一计划的责任人）',
   run: async (deps, ctx) => {
     const file = await receivedFile(deps, ctx);
     const now = deps.clock.now();
     let result;
     let title: string;
+    let header: { issuer: string | null; year: number };
     try {
       // The name and the size are checked before a byte more than the limit is fetched.
       planFormat(file.fileName);
@@ -73,6 +76,7 @@ export const importCommand: CommandSpec = {
       const job = { name: file.fileName, bytes, fallbackYear: Number(shanghaiDate(now).slice(0, 4)) };
       const { parsed, sourceName, sourceText } = await readPlanInWorker(job, importBudget(deps.config));
       title = parsed.plan.title;
+      header = parsed.plan;
       result = await importPlan(deps.db, { parsed, sourceName, sourceText, actor: ctx.senderOpenId, now });
     } catch (e) {
       if (e instanceof PlanError) throw new CommandError(botText`文件无法导入：${e.message}`);
@@ -85,5 +89,7 @@ export const importCommand: CommandSpec = {
     const lines = result.created ? [] : result.changes.slice(0, 40).map((c) => md`- ${cut(c.message, 120)}`);
     if (result.changes.length > 40) lines.push(md`……另有 ${result.changes.length - 40} 处`);
     await sayCard(deps, ctx, card({ title: '导入结果', template: 'green', elements: [markdown(joinMd([head, ...lines], '\n'))] }), 'import');
+    // A new plan while an earlier one is stored: the people it could take over, for the admin to confirm.
+    await offerCarry(deps, ctx, { id: result.planId, title, issuer: header.issuer, year: header.year, created: result.created });
   },
 };
