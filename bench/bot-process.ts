@@ -63,6 +63,8 @@ async function start(): Promise<() => Promise<void>> {
   const config = spec.sendRate ? { ...loaded, SEND_RATE_PER_SECOND: spec.sendRate } : loaded;
   const clock = offsetClock(spec.clockFrom);
   const bot = await startBot({ config, role: spec.role, ...(clock ? { clock } : {}) });
+  // As `workplan worker` does at start (bot/cli/start.ts): one tenant token, which loads the SDK.
+  if (spec.role === 'worker') await bot.deps.messenger.tokenReady().catch(() => {});
   const bare = spec.role === 'receiver' ? await listenBare() : null;
   send({ type: 'ready', url: bot.url ? `${bot.url}/feishu/events` : null, bareUrl: bare?.url ?? null });
   return async () => {

@@ -7,6 +7,8 @@ import type { ProcessSpec } from './bot-process.js';
 const ENTRY = new URL('../dist/bench/bot-process.js', import.meta.url).pathname;
 /** bot/cli/run-dist.js sets this V8 flag for production processes; the benchmark's processes take the same. */
 const NODE_FLAGS = ['--liftoff-only'];
+/** BENCH_PROFILE=<dir>: each bot process writes a V8 CPU profile there (open it in Chrome's DevTools). */
+const PROFILE = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 
 export interface BotProcess {
   child: ChildProcess;
@@ -18,7 +20,7 @@ export interface BotProcess {
 }
 
 export async function spawnBot(spec: ProcessSpec, readyWithinMs = 60_000): Promise<BotProcess> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, ENTRY, JSON.stringify(spec)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...PROFILE, ENTRY, JSON.stringify(spec)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = await new Promise<{ url?: string | null; bareUrl?: string | null }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bench ${spec.role} process not ready in ${readyWithinMs} ms`)), readyWithinMs);
