@@ -1,10 +1,11 @@
 /**
  * A report that says a milestone's step is done marks it, as /milestone does (audited, the report as its
  * source), and the confirmation says so; a step's 「已完成」 is not the task's (no confirmation of completion).
- * A report that does not assert completion, or names other work, marks nothing.
+ * A report that does not assert completion, or names other work, marks nothing. Withdrawing the report (撤销)
+ * reopens the step it marked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, STAFF, startCommandHarness, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
+import { ADMIN, drainInbound, STAFF, startCommandHarness, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
 
 let h: CommandHarness;
 let taskId: number;
@@ -54,5 +55,17 @@ describe('a report marks the milestone it says is done', () => {
     expect(await doneOf()).toEqual([true, true]);
     expect(await say(STAFF, '任务1 评估已完成')).not.toContain('已记录：时间节点');
     expect(await db().auditEntry.count({ where: { action: 'milestone.done' } })).toBe(2);
+  });
+
+  it('withdrawing the report reopens the step it marked, audited, and says so', async () => {
+    const card = h.fake.messagesTo(STAFF).filter((m) => m.msgType === 'interactive' && wordsOf(m).includes('已记录：时间节点「4月底前完成摸底」已完成')).at(-1)!;
+    const reportId = Number(JSON.stringify(card.content).match(/"action":"report-undo","reportId":(\d+)/)![1]);
+    await h.fake.clickCard({ from: STAFF, messageId: card.messageId, value: { action: 'report-undo', reportId } });
+    await drainInbound(h);
+    expect(await doneOf()).toEqual([false, true]);
+    expect((await db().milestone.findUniqueOrThrow({ where: { id: ids[0] } })).doneByReportId).toBeNull();
+    expect(h.fake.messagesTo(STAFF).map(wordsOf).join('\n')).toContain('已撤销这条记录。时间节点「4月底前完成摸底」恢复为未完成。');
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'milestone.reopened', taskId } });
+    expect(JSON.parse(entry.before!)).toEqual({ milestoneId: ids[0], due: '2022-04-29', text: '4月底前完成摸底', reportId });
   });
 });
