@@ -5,7 +5,8 @@
  * reopens the step it marked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, drainInbound, STAFF, startCommandHarness, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
+import { jobIdFor } from '../../../jobs/queues.js';
+import { ADMIN, at, drainInbound, drainNudges, STAFF, startCommandHarness, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
 
 let h: CommandHarness;
 let taskId: number;
@@ -67,5 +68,22 @@ describe('a report marks the milestone it says is done', () => {
     expect(h.fake.messagesTo(STAFF).map(wordsOf).join('\n')).toContain('已撤销这条记录。时间节点「4月底前完成摸底」恢复为未完成。');
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'milestone.reopened', taskId } });
     expect(JSON.parse(entry.before!)).toEqual({ milestoneId: ids[0], due: '2022-04-29', text: '4月底前完成摸底', reportId });
+  });
+
+  it('a report by the check-in card’s form marks it the same way', async () => {
+    const person = await db().person.findUniqueOrThrow({ where: { openId: STAFF } });
+    h.clock.set(at('2022-04-18T10:00:00')); // next week: this week is reported, so its check-in would not go out
+    const key = `${taskId}:${person.id}:2022-W16:checkin`;
+    await db().nudge.create({ data: { key, taskId, personId: person.id, period: '2022-W16', kind: 'checkin', dueAt: h.clock.now(), state: 'pending', createdAt: h.clock.now() } });
+    await h.bot.deps.queues.nudges.add('send-nudge', { key }, { jobId: jobIdFor('nudge', key) });
+    await drainNudges(h);
+    const messageId = (await db().nudge.findUniqueOrThrow({ where: { key } })).messageId!;
+    await h.fake.clickCard({ from: STAFF, messageId, value: { action: 'report-form', taskId, period: '2022-W16' }, formValue: { note: '摸底工作已全部完成' }, name: 'submit' });
+    await drainInbound(h);
+    expect(await doneOf()).toEqual([true, true]);
+    const report = await db().report.findFirstOrThrow({ where: { taskId }, orderBy: { id: 'desc' } });
+    expect(report).toMatchObject({ source: 'form', status: 'on_track' });
+    expect((await db().milestone.findUniqueOrThrow({ where: { id: ids[0] } })).doneByReportId).toBe(report.id);
+    expect(h.fake.messagesTo(STAFF).map(wordsOf).join('\n')).toContain('已记录：时间节点「4月底前完成摸底」已完成');
   });
 });
