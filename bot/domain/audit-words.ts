@@ -17,7 +17,7 @@ const ACTIONS = wordTable({
   'reply.unassigned': '收到未指明任务的回复', 'reply.refused': '非责任人回复（未记为进展）',
   'extension.requested': '申请延期', 'extension.approved': '同意延期', 'extension.refused': '不同意延期', 'extension.approval-undone': '撤销延期批准',
   'task.status': '调整状态', 'task.lifecycle': '调整状态', 'task.deadline': '调整完成时限', 'task.target': '调整指标', 'task.cadence': '调整催办频次',
-  'target.pace-note': '序时说明', 'milestone.done': '时间节点完成',
+  'target.pace-note': '序时说明', 'milestone.done': '时间节点完成', 'milestone.reopened': '时间节点恢复未完成',
   'task.instruction': '批示', 'instruction.refused': '非责任领导的批示（未记录）',
   'task.urged': '督办（加急）', 'task.urge-result': '督办结果',
   'admin.added': '添加管理员', 'admin.removed': '移除管理员',

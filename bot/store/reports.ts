@@ -1,6 +1,7 @@
 /** Progress reports (进展): the raw text is always kept, values point at targets. */
 import type { KeptDoubt } from '../domain/reply/kept-doubts.js';
 import { audit } from './audit.js';
+import { reopenStepsOf } from './milestones.js';
 import type { Db } from './db.js';
 
 export interface ReportInput {
@@ -58,13 +59,16 @@ export async function setReportStatus(db: Db, reportId: number, status: string, 
   });
 }
 
-/** Withdraws a report (撤销); it stays in the history. Only its author may. */
-export async function revokeReport(db: Db, reportId: number, personId: number, actor: string, now: Date): Promise<boolean> {
+/**
+ * Withdraws a report (撤销); it stays in the history. Only its author may. The milestones it marked done
+ * are open again: their texts, or false when nothing was withdrawn.
+ */
+export async function revokeReport(db: Db, reportId: number, personId: number, actor: string, now: Date): Promise<false | { reopened: string[] }> {
   return db.$transaction(async (tx) => {
     const r = await tx.report.findUnique({ where: { id: reportId } });
     if (!r || r.revokedAt || r.personId !== personId) return false;
     await tx.report.update({ where: { id: reportId }, data: { revokedAt: now, updatedAt: now } });
     await audit(tx, { actor, action: 'report.revoked', now, taskId: r.taskId, before: { reportId, status: r.status } });
-    return true;
+    return { reopened: await reopenStepsOf(tx, { reportId, actor, now }) };
   });
 }

@@ -27,7 +27,7 @@ export const snoozesOf = (db: Db, k: { taskId: number; personId: number; period:
  */
 export async function addSnooze(db: Db, z: SnoozeInput): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.snooze.create({ data: { taskId: z.taskId, personId: z.personId, period: z.period, until: z.until, messageId: z.messageId, createdAt: z.now } });
+    await tx.snooze.create({ data: { taskId: z.taskId, personId: z.personId, period: z.period, until: z.until, ask: z.ask, messageId: z.messageId, createdAt: z.now } });
     await tx.nudge.updateMany({
       where: {
         taskId: z.taskId, personId: z.personId, period: z.period, state: 'pending', dueAt: { lte: z.until },

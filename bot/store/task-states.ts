@@ -8,6 +8,7 @@ import { stateContext } from '../domain/task-state/context.js';
 import { taskState } from '../domain/task-state/task-state.js';
 import type { Cadence, ReportStatus, StateContext, TaskState, TaskStateInput } from '../domain/task-state/types.js';
 import type { TargetKind } from '../domain/plan/types.js';
+import type { SnoozeAsk } from '../domain/reply/self-help-words.js';
 import { inChunks } from './chunks.js';
 import type { Db } from './db.js';
 
@@ -63,6 +64,8 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       parties: { orderBy: { position: 'asc' } },
       assignments: { where: { active: true }, orderBy: [{ assignedAt: 'asc' }, { id: 'asc' }], include: { person: { include: { leaves: true } } } },
       milestones: { orderBy: { position: 'asc' } },
+      // 推迟提醒 of the current check-in periods: the engine keeps each owner's latest (reporting.later).
+      snoozes: { where: { period: { in: current } }, select: { personId: true, period: true, until: true, ask: true } },
       targets: { where: { removedAt: null }, orderBy: { position: 'asc' }, include: { values: { where: { report: { revokedAt: null } }, select: { value: true, report: { select: { createdAt: true } } } } } },
       reports: { where: { revokedAt: null, createdAt: { lte: o.now } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: REPORTS_PER_TASK },
       // Only the current check-in period is asked about (reporting): its check-ins sent by now.
@@ -94,6 +97,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       askedPeriods: [...new Set(t.nudges.map((n) => n.period))],
       extensionRequests: pending.get(t.id) ?? [],
       milestones: t.milestones.map((m) => ({ id: m.id, due: m.due, text: m.text, doneAt: m.doneAt })),
+      snoozes: t.snoozes.map((z) => ({ personId: z.personId, period: z.period, until: z.until, ask: snoozeAsk(z.ask) })),
     };
     return {
       id: t.id, code: t.code, title: t.title, body: t.body, position: t.position, cadence: input.cadence, section: t.section,
@@ -141,6 +145,9 @@ async function pendingExtensions(db: Db, taskIds: number[]): Promise<Map<number,
   }
   return out;
 }
+
+const ASKS = new Set<string>(['later', 'tomorrow', 'two-days', 'next-week']);
+const snoozeAsk = (ask: string | null): SnoozeAsk | null => (ask !== null && ASKS.has(ask) ? (ask as SnoozeAsk) : null);
 
 function readJson(text: string | null): Record<string, unknown> {
   try {

@@ -206,7 +206,7 @@ async function checkChannels(day: string): Promise<number> {
 
 /** The engine's fields of a digest task. */
 function pick(t: TaskStateJson): TaskStateJson {
-  return { code: t.code, title: t.title, lifecycle: t.lifecycle, light: t.light, reported: t.reported, deadline: t.deadline, owners: t.owners, nextMilestone: t.nextMilestone, targets: t.targets };
+  return { code: t.code, title: t.title, lifecycle: t.lifecycle, light: t.light, reported: t.reported, deadline: t.deadline, owners: t.owners, nextMilestone: t.nextMilestone, reportLater: t.reportLater, targets: t.targets };
 }
 
 async function ledgerRows(bytes: Buffer): Promise<Map<string, Record<string, unknown>>> {

@@ -56,7 +56,7 @@ export function digestJson(m: DigestModel, at: Date) {
     })),
     needsLeaders: m.needsLeaders.map((a) => ({ code: a.code, light: a.light, reasons: a.reasons.map(reasonJson) })),
     dueSoon: m.dueSoon.map((d) => ({ code: d.code, deadline: d.deadline, workdaysLeft: d.workdaysLeft })),
-    missing: m.missing.map((p) => ({ name: p.name, tasks: p.tasks.map((t) => t.code) })),
+    missing: m.missing.map((p) => ({ name: p.name, tasks: p.tasks.map((t) => t.code), later: p.tasks.flatMap((t) => (t.later ? [{ code: t.code, date: t.later.date }] : [])) })),
     chart: m.chart.map((b) => ({ code: b.taskCode, label: b.label, done: b.donePct, time: b.timePct })),
   };
 }

@@ -78,7 +78,7 @@ export function missingReporters(tasks: readonly DigestTask[]): MissingReporter[
       if (o.onLeave) continue;
       let person = byPerson.get(o.personId);
       if (!person) byPerson.set(o.personId, (person = { personId: o.personId, name: o.name, tasks: [] }));
-      person.tasks.push({ code: t.code, title: t.title });
+      person.tasks.push({ code: t.code, title: t.title, later: t.state.reporting.later.find((l) => l.personId === o.personId) ?? null });
     }
   }
   return [...byPerson.values()];

@@ -2,9 +2,10 @@
 import { dateWord, LIGHT_EMOJI } from '../task-state/words.js';
 import type { DigestModel, DigestTask } from './model.js';
 import {
-  changePhrase, deadlinePhrase, duePhrase, milestonePhrase, noneMissingWords, ownersPhrase, plainWriter as w, reasonPhrase, summaryLine, targetPhrase, type Dated,
+  changePhrase, deadlinePhrase, duePhrase, laterPhrase, milestonePhrase, noneMissingWords, ownersPhrase, plainWriter as w, reasonPhrase, summaryLine, targetPhrase, type Dated,
 } from './phrases.js';
 import { DIGEST_STATUS_WORDS } from './words.js';
+import { laterWord } from '../task-state/phrases.js';
 
 const esc = w.esc;
 
@@ -12,6 +13,8 @@ function taskLines(t: DigestTask, d: Dated): string[] {
   const head = `${LIGHT_EMOJI[t.state.light]} 任务${esc(t.code, 12)} ${esc(t.title, 60)}｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, 5)}｜${deadlinePhrase(t, w, d)}${t.evidence > 0 ? `｜📎 ${t.evidence}` : ''}`;
   const lines = [head, ...t.state.targets.map((x) => `    ${targetPhrase(x, w, d, t.trends[String(x.targetId)])}`)];
   if (t.state.nextMilestone) lines.push(`    ${milestonePhrase(t.state.nextMilestone, w, d)}`);
+  const later = laterPhrase(t, w, d);
+  if (later !== null) lines.push(`    ${later}`);
   if (t.state.percent !== null) lines.push(`    自报进度 ${t.state.percent}%`);
   if (t.latest) lines.push(`    最新进展（${dateWord(t.latest.date, d.today)}）：「${esc(t.latest.text, 60)}」`);
   if (t.instruction) lines.push(`    最新批示（${esc(t.instruction.by, 12)}，${dateWord(t.instruction.date, d.today)}）：「${esc(t.instruction.text, 60)}」`);
@@ -40,6 +43,6 @@ export function digestText(m: DigestModel): string {
   for (const x of m.dueSoon) out.push(duePhrase(x, w, 60, d));
   out.push('', '【未报送】');
   if (m.missing.length === 0) out.push(`  ${noneMissingWords(m.reporting)}`);
-  for (const p of m.missing) out.push(`  ${esc(p.name, 12)}：${p.tasks.map((t) => `任务${esc(t.code, 12)} ${esc(t.title, 30)}`).join('、')}`);
+  for (const p of m.missing) out.push(`  ${esc(p.name, 12)}：${p.tasks.map((t) => `任务${esc(t.code, 12)} ${esc(t.title, 30)}${t.later ? `（${laterWord({ date: t.later.date, ask: null }, d.today)}）` : ''}`).join('、')}`);
   return `${out.join('\n')}\n`;
 }

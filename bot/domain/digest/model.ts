@@ -4,7 +4,7 @@
  * User-written text (report words, blockers, extension reasons) is kept raw here (folded and
  * clipped, not escaped): each renderer escapes for its own medium. Pure data.
  */
-import type { TargetState, TaskState } from '../task-state/types.js';
+import type { ReportLater, TargetState, TaskState } from '../task-state/types.js';
 import type { DigestSnapshot, DigestStatus, Light } from './types.js';
 
 export type DigestChange =
@@ -88,7 +88,8 @@ export interface DueItem {
 export interface MissingReporter {
   personId: number;
   name: string;
-  tasks: { code: string; title: string }[];
+  /** `later`: this person asked to report the task later (「明天再报」): the engine's reporting.later. */
+  tasks: { code: string; title: string; later: ReportLater | null }[];
 }
 
 /** The period's reporting over all tasks, from each task's `reporting`. */

@@ -8,7 +8,7 @@
  * digest's. Pure.
  */
 import { figureWord, shareWord } from '../task-state/amounts.js';
-import { pacePhrase, type Phrase } from '../task-state/phrases.js';
+import { laterWord, pacePhrase, type Phrase } from '../task-state/phrases.js';
 import type { TargetState } from '../task-state/types.js';
 import { dateWord, LIGHT_EMOJI } from '../task-state/words.js';
 import type { AttentionReason, DigestChange, DigestModel, DigestTask, DueItem, ReportingSummary } from './model.js';
@@ -88,6 +88,14 @@ export function ownersPhrase<S>(task: Pick<DigestTask, 'owners' | 'leadUnits'>, 
   const list = names.length > 0 ? names : task.leadUnits.map((u) => w.esc(u, 16));
   if (list.length === 0) return w.t`未指定责任人`;
   return list.length <= max ? w.join(list, '、') : w.t`${w.join(list.slice(0, max), '、')}等${list.length}${names.length > 0 ? '人' : '个单位'}`;
+}
+
+/** 「本期报送：张敏已延后至 4月12日（明天再报）」, from the engine's reporting.later; null when nobody asked to report later. */
+export function laterPhrase<S>(t: Pick<DigestTask, 'state' | 'owners'>, w: Writer<S>, d: Dated): S | null {
+  const later = t.state.reporting.later;
+  if (later.length === 0) return null;
+  const who = (personId: number) => t.owners.find((o) => o.personId === personId)?.name ?? '';
+  return w.t`本期报送：${w.join(later.map((l) => w.t`${w.esc(who(l.personId), 12)}${laterWord(l, d.today)}`), '；')}`;
 }
 
 /** 「时限12月31日」「时限2023年3月31日（原定12月31日）」「时限3月31日（已逾期11个工作日）」「时限4月29日（还剩9个工作日）」 */

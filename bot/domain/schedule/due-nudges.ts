@@ -20,7 +20,7 @@ import { isQuiet } from './quiet-hours.js';
 import { snoozedTrack } from './snooze.js';
 import { DEFAULT_SCHEDULE, checkSettings } from './settings.js';
 import type { ScheduleSettings } from './settings.js';
-import { checkinSteps, ladderSteps, leaderStep } from './steps.js';
+import { checkinSteps, ladderSteps, leaderStep, milestoneSteps } from './steps.js';
 import type { Step } from './steps.js';
 import { isOnLeave, nudgeKey } from './types.js';
 import type { DueNudge, PersonForSchedule, TaskForSchedule } from './types.js';
@@ -63,17 +63,6 @@ export function dueNudges(
     collect(result, task.taskId, leader, 'leader', red, now);
   }
   return result;
-}
-
-/**
- * A milestone's own small ladder: the deadline ladder with the milestone's date, its overdue steps only up
- * to the first red one (the task's own deadline ladder goes on; a milestone's does not nag for ever), each
- * kind prefixed `milestone-<id>-`. The import lists no milestone on the deadline, so no day is doubled.
- */
-function milestoneSteps(m: { id: number; due: string }, today: string, cal: WorkCalendar, settings: ScheduleSettings): Step[] {
-  const steps = ladderSteps(m.due, today, cal, settings);
-  const red = steps.findIndex((s) => s.level === 'red');
-  return (red < 0 ? steps : steps.slice(0, red + 1)).map((s) => ({ ...s, kind: `milestone-${m.id}-${s.kind}` }));
 }
 
 /** Adds the latest due step of one track as due and the earlier due ones as skipped. */

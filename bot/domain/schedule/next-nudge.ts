@@ -1,6 +1,7 @@
 /**
  * When the next nudge of a task would go out after `after` (for cards: 下次提醒). Takes the
- * same rules as dueNudges — answered periods, snoozes, leave, leaders only on red steps — and looks
+ * same rules as dueNudges — answered periods, snoozes, leave, leaders only on red steps, each open
+ * milestone's own small ladder (milestoneSteps) to the owners — and looks
  * at most a year ahead; null when nothing would go out in that time.
  */
 import { addDays } from '../calendar/civil-date.js';
@@ -11,7 +12,7 @@ import { nextPeriod, periodOf } from './periods.js';
 import { DEFAULT_SCHEDULE, checkSettings } from './settings.js';
 import { snoozedTrack } from './snooze.js';
 import type { ScheduleSettings } from './settings.js';
-import { checkinSteps, ladderSteps } from './steps.js';
+import { checkinSteps, ladderSteps, milestoneSteps } from './steps.js';
 import type { Step } from './steps.js';
 import { isOnLeave } from './types.js';
 import type { PersonForSchedule, TaskForSchedule } from './types.js';
@@ -63,6 +64,10 @@ export function nextNudgeAt(
         break;
       }
     }
+  }
+  for (const m of task.openMilestones ?? []) {
+    const hit = firstAfter(milestoneSteps(m, horizon, cal, settings), after, owners);
+    if (hit) candidates.push(hit);
   }
   if (candidates.length === 0) return null;
   return new Date(Math.min(...candidates.map((d) => d.getTime())));

@@ -64,6 +64,18 @@ export function ladderSteps(deadline: string, until: string, cal: WorkCalendar, 
   return [...blue, ...overdue];
 }
 
+/**
+ * A milestone's own small ladder: the deadline ladder with the milestone's date, its overdue steps only up
+ * to the first red one (the task's own deadline ladder goes on; a milestone's does not nag for ever), each
+ * kind prefixed `milestone-<id>-`; steps on or before `until`. The one rule dueNudges and nextNudgeAt both
+ * follow. The import lists no milestone on the deadline, so no day is doubled.
+ */
+export function milestoneSteps(m: { id: number; due: string }, until: string, cal: WorkCalendar, settings: ScheduleSettings): Step[] {
+  const steps = ladderSteps(m.due, until, cal, settings);
+  const red = steps.findIndex((s) => s.level === 'red');
+  return (red < 0 ? steps : steps.slice(0, red + 1)).map((s) => ({ ...s, kind: `milestone-${m.id}-${s.kind}` }));
+}
+
 /** The leader's copy of a red ladder step. */
 export function leaderStep(owner: Step): Step {
   return { ...owner, kind: `leader-${owner.kind}` };

@@ -8,8 +8,8 @@
  * (card markdown escapes `theirs`; the ledger's cells are plain text). `phraseText` joins them.
  */
 import { figureWord, shareWord } from './amounts.js';
-import { dateWord, fullDateWord, PROGRESS_WORDS } from './words.js';
-import type { DeadlineState, LightReason, NextMilestone, Reporting, TargetState, TaskState } from './types.js';
+import { dateWord, fullDateWord, PROGRESS_WORDS, SNOOZE_ASK_WORDS } from './words.js';
+import type { DeadlineState, LightReason, NextMilestone, ReportLater, Reporting, TargetState, TaskState } from './types.js';
 
 export type Piece = { ours: string } | { theirs: string };
 export type Phrase = Piece[];
@@ -41,6 +41,12 @@ export function reportingWord(r: Reporting): string {
     default:
       return '本期未催报';
   }
+}
+
+/** An owner's 「明天再报」 as the engine keeps it (reporting.later): 「已延后至 12月7日（明天再报）」; `context` as in deadlineWord. */
+export function laterWord(l: Pick<ReportLater, 'date' | 'ask'>, context: string | null): string {
+  const day = context === null ? fullDateWord(l.date) : dateWord(l.date, context);
+  return `已延后至 ${day}${l.ask ? `（${SNOOZE_ASK_WORDS[l.ask]}）` : ''}`;
 }
 
 /** 「2023年3月31日（原定2022年12月31日，已延期）」; `context` is the message's date (null: the year always, as in the ledger). */

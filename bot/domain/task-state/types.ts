@@ -5,6 +5,7 @@
  * Dates are 'YYYY-MM-DD' (Asia/Shanghai); instants are Date; shares are fractions (0.28 = 28%).
  */
 import type { TargetKind } from '../plan/types.js';
+import type { SnoozeAsk } from '../reply/self-help-words.js';
 
 /**
  * active: in progress; done_pending: an owner said it is done, waiting for the leader's (or an
@@ -78,6 +79,18 @@ export interface TaskStateInput {
   extensionRequests: { requestId: number; by: string; to: string; reason: string }[];
   /** The task's milestones (时间节点), any order; doneAt when an owner reported the step done. */
   milestones: StateMilestone[];
+  /** 推迟提醒 (「明天再报」) the owners asked for, any period, any order (the engine keeps the current period's). */
+  snoozes: StateSnooze[];
+}
+
+export interface StateSnooze {
+  personId: number;
+  /** Check-in period id. */
+  period: string;
+  /** When the owner asked to be reminded. */
+  until: Date;
+  /** What they asked; null on rows kept before it was. */
+  ask: SnoozeAsk | null;
 }
 
 export interface StateMilestone {
@@ -164,6 +177,20 @@ export interface Reporting {
   reported: boolean | null;
   /** returned: the period's newest report was returned for more (退回补充) and nothing came since. */
   why: 'reported' | 'missing' | 'returned' | 'on_leave' | 'not_asked' | 'not_active' | 'cadence_off';
+  /**
+   * Owners who asked to report this period later (「明天再报」) and have not yet: each one's latest snooze of
+   * the period, while its day has not passed; in the task's owner order. Empty once the period is reported,
+   * for a task not active, and without check-ins.
+   */
+  later: ReportLater[];
+}
+
+export interface ReportLater {
+  personId: number;
+  /** The moment asked for, and its Shanghai date. */
+  until: Date;
+  date: string;
+  ask: SnoozeAsk | null;
 }
 
 export interface DeadlineState {

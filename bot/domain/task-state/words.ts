@@ -1,4 +1,5 @@
 /** The state's Chinese words, shared by every channel. Pure. */
+import type { SnoozeAsk } from '../reply/self-help-words.js';
 import type { Light, Progress } from './types.js';
 
 export const PROGRESS_WORDS: Readonly<Record<Progress, string>> = Object.freeze({
@@ -10,6 +11,14 @@ export const PROGRESS_WORDS: Readonly<Record<Progress, string>> = Object.freeze(
   overdue: '逾期',
   missing: '未报送',
   unknown: '暂无进展',
+});
+
+/** What an owner asked when snoozing a check-in (「明天再报」), as the state says it. */
+export const SNOOZE_ASK_WORDS: Readonly<Record<SnoozeAsk, string>> = Object.freeze({
+  later: '晚点再报',
+  tomorrow: '明天再报',
+  'two-days': '过两天再报',
+  'next-week': '下周再报',
 });
 
 export const LIGHT_WORDS: Readonly<Record<Light, string>> = Object.freeze({ green: '绿灯', yellow: '黄灯', red: '红灯', none: '无灯' });

@@ -60,7 +60,7 @@ function blocks(m: DigestModel, showMissing: boolean): Block[] {
   }
   out.push(...m.sections.map((s) => sectionBlock(s, d)));
   out.push(plainList(md`**⏰ 近两周到期（${m.dueSoon.length}项）**`, md`${m.dueWithinWorkdays}个工作日内无到期任务`, m.dueSoon.map((x) => dueItem(x, d))));
-  if (showMissing) out.push(plainList(md`**📭 未报送（${m.missing.length}人）**`, md`${noneMissingWords(m.reporting)}`, m.missing.map(missingItem)));
+  if (showMissing) out.push(plainList(md`**📭 未报送（${m.missing.length}人）**`, md`${noneMissingWords(m.reporting)}`, m.missing.map((p) => missingItem(p, d))));
   return out;
 }
 

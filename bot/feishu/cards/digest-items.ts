@@ -4,8 +4,9 @@
  * report words such as `<at id=all></at>` or `[x](https://…)` show literally and never mention or link. Pure.
  */
 import type { AttentionItem, DigestTask, DueItem, MissingReporter } from '../../domain/digest/model.js';
-import { changePhrase, deadlinePhrase, duePhrase, milestonePhrase, ownersPhrase, reasonPhrase, targetPhrase, type Dated, type Writer } from '../../domain/digest/phrases.js';
+import { changePhrase, deadlinePhrase, duePhrase, laterPhrase, milestonePhrase, ownersPhrase, reasonPhrase, targetPhrase, type Dated, type Writer } from '../../domain/digest/phrases.js';
 import { clip, DIGEST_STATUS_WORDS } from '../../domain/digest/words.js';
+import { laterWord } from '../../domain/task-state/phrases.js';
 import { dateWord, LIGHT_EMOJI } from '../../domain/task-state/words.js';
 import { figure, joinMd, md, type Md } from '../safe-text.js';
 import { markdown } from './card.js';
@@ -42,6 +43,8 @@ export function taskItem(t: DigestTask, d: Dated): Squeezable {
       ...some(s.targets, l.targets, (x) => md`${INDENT}· ${targetPhrase(x, w, d, t.trends[String(x.targetId)])}`, (n) => md`${INDENT}· 另有${n}项指标未列出`),
     ];
     if (s.nextMilestone) lines.push(md`${INDENT}${milestonePhrase(s.nextMilestone, w, d)}`);
+    const later = laterPhrase(t, w, d);
+    if (later !== null) lines.push(md`${INDENT}${later}`);
     if (s.percent !== null) lines.push(md`${INDENT}· 自报进度 ${s.percent}%`);
     if (t.latest && l.words > 0) lines.push(md`${INDENT}最新进展（${figure(dateWord(t.latest.date, d.today))}）：「${w.esc(t.latest.text, l.words)}」`);
     const i = t.instruction;
@@ -68,12 +71,13 @@ export function dueItem(x: DueItem, d: Dated): Squeezable {
   return (squeeze) => markdown(duePhrase(x, w, level(squeeze).title, d));
 }
 
-export function missingItem(p: MissingReporter): Squeezable {
+export function missingItem(p: MissingReporter, d: Dated): Squeezable {
   return (squeeze) => {
     const l = level(squeeze);
+    const later = (t: MissingReporter['tasks'][number]) => (t.later ? md`（${laterWord({ date: t.later.date, ask: null }, d.today)}）` : md``);
     const tasks =
       l.names > 0
-        ? some(p.tasks, l.names, (t) => md`任务${w.esc(t.code, 12)} ${w.esc(t.title, 16)}`, (n) => md`等${n}项`)
+        ? some(p.tasks, l.names, (t) => md`任务${w.esc(t.code, 12)} ${w.esc(t.title, 16)}${later(t)}`, (n) => md`等${n}项`)
         : some(p.tasks, 100, (t) => md`任务${w.esc(t.code, 12)}`, (n) => md`等${n}项`);
     return markdown(md`${w.esc(p.name, 12)}：${joinMd(tasks, '、')}`);
   };

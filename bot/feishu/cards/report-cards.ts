@@ -23,6 +23,8 @@ export interface RecordedSummary {
   year?: number;
   /** 「已在会上汇报」: recorded without content (source 'meeting'). */
   meeting?: boolean;
+  /** Milestones (时间节点) the report marked done: 「已记录：时间节点「…」已完成」. */
+  steps?: { due: string; text: string }[];
 }
 
 /** 「已记录：任务1 培育高新技术企业 — 有效期高企 118/140，状态：按计划推进」 */
@@ -42,10 +44,12 @@ export function confirmationCard(s: RecordedSummary): Card {
   const undo = button('撤销这条记录', { action: 'report-undo', reportId: s.reportId }, 'default');
   const note = s.note ? [markdown(md`**${s.note}**`)] : [];
   const doubts = doubtRows(s.reportId, s.doubts ?? [], s.year ?? 0);
+  const steps = (s.steps ?? []).map((x) => markdown(md`已记录：时间节点「${cut(x.text, 60)}」已完成`));
   const elements = understood
-    ? [markdown(md`${cut(recordedLine(s), 400)}`), ...note, ...doubts, markdown(md`如有出入，直接再回复一次更正，以最新一条为准；也可以撤销。`), buttonRow([undo])]
+    ? [markdown(md`${cut(recordedLine(s), 400)}`), ...steps, ...note, ...doubts, markdown(md`如有出入，直接再回复一次更正，以最新一条为准；也可以撤销。`), buttonRow([undo])]
     : [
         markdown(md`已保存您对任务${cut(s.code, 12)} ${cut(s.title, 300)}的回复，但没能从中读出状态或数字。`),
+        ...steps,
         markdown(md`请点选当前状态（原话已保留）：`),
         buttonRow(
           (Object.keys(STATUS_WORDS) as (keyof typeof STATUS_WORDS)[]).map((st) =>

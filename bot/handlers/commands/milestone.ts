@@ -7,7 +7,7 @@ import type { Deps } from '../../deps.js';
 import { fullDateWord } from '../../domain/task-state/words.js';
 import { nextMilestonePhrase, phraseText } from '../../domain/task-state/phrases.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
-import { audit } from '../../store/audit.js';
+import { markMilestoneDone } from '../../store/milestones.js';
 import { loadTaskState } from '../../store/task-states.js';
 import { botText, cut, joinText, type BotText } from '../../feishu/safe-text.js';
 import { CommandError, isAdmin, requireTask, say, type CommandSpec } from './command.js';
@@ -41,16 +41,7 @@ export const milestoneCommand: CommandSpec = {
     if (!step) throw new CommandError(k === null ? botText`任务${task.code}的时间节点都已完成。` : botText`任务${task.code}没有第 ${k} 个时间节点（共 ${steps.length} 个）。`);
     if (step.doneAt) throw new CommandError(botText`该时间节点已于${fullDateWord(shanghaiDate(step.doneAt))}标记完成。`);
     // Conditional: a second tap of the same command marks nothing twice.
-    const marked = await deps.db.$transaction(async (tx) => {
-      const r = await tx.milestone.updateMany({ where: { id: step.id, doneAt: null }, data: { doneAt: now } });
-      if (r.count) {
-        await audit(tx, {
-          actor: ctx.senderOpenId, action: 'milestone.done', now, taskId: task.id, chatId: ctx.chatId, messageId: ctx.messageId,
-          after: { milestoneId: step.id, due: step.due, text: step.text },
-        });
-      }
-      return r.count > 0;
-    });
+    const marked = await markMilestoneDone(deps.db, { milestone: step, actor: ctx.senderOpenId, now, chatId: ctx.chatId, messageId: ctx.messageId });
     if (!marked) throw new CommandError(botText`该时间节点已标记完成。`);
     await say(deps, ctx, botText`已标记任务${task.code}的时间节点完成：${fullDateWord(step.due)} ${cut(step.text, 60)}。${await nextNow(deps, task.id, now)}`, 'milestone');
   },

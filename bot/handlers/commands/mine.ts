@@ -1,7 +1,10 @@
-/** /mine (我的任务): the sender's tasks with their light, deadline and state, as the task-state engine decides them. */
+/**
+ * /mine (我的任务): the sender's tasks with their light, deadline and state, as the task-state engine decides them;
+ * 「已延后至 4月12日（明天再报）」 where the sender snoozed the current check-in (the engine's reporting.later).
+ */
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { LIGHT_EMOJI } from '../../domain/task-state/index.js';
-import { deadlineWord, stateWord } from '../../domain/task-state/phrases.js';
+import { deadlineWord, laterWord, stateWord } from '../../domain/task-state/phrases.js';
 import { wordTable } from '../../domain/word-table.js';
 import { card, markdown } from '../../feishu/cards/card.js';
 import { fitLines } from '../../feishu/cards/fit-lines.js';
@@ -37,7 +40,8 @@ export const mineCommand: CommandSpec = {
       const t = tasks.get(a.taskId);
       if (!t) return [];
       const s = t.state;
-      return [md`- ${LIGHT_EMOJI[s.light]} **任务${cut(t.code, 12)}** ${cut(t.title, 40)}（${ROLE[a.role] ?? a.role}）｜截止 ${figure(deadlineWord(s.deadline, today))}｜${stateWord(s)}`];
+      const later = s.reporting.later.find((l) => l.personId === person?.id);
+      return [md`- ${LIGHT_EMOJI[s.light]} **任务${cut(t.code, 12)}** ${cut(t.title, 40)}（${ROLE[a.role] ?? a.role}）｜截止 ${figure(deadlineWord(s.deadline, today))}｜${stateWord(s)}${later ? md`｜${laterWord(later, today)}` : md``}`];
     });
     await sayCard(deps, ctx, card({ title: `我的任务（${rows.length}项）`, template: 'blue', elements: [markdown(joinMd(fitLines(lines), '\n'))] }), 'mine');
   },

@@ -7,7 +7,7 @@
 import type { Deps } from '../../deps.js';
 import { shanghaiDate, shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
 import { dateWord, LIGHT_EMOJI, LIGHT_WORDS } from '../../domain/task-state/index.js';
-import { amountPhrase, deadlineWord, nextMilestonePhrase, pacePhrase, reasonPhrase, stateWord, workdaysWord } from '../../domain/task-state/phrases.js';
+import { amountPhrase, deadlineWord, laterWord, nextMilestonePhrase, pacePhrase, reasonPhrase, stateWord, workdaysWord } from '../../domain/task-state/phrases.js';
 import type { TargetState, TaskState } from '../../domain/task-state/types.js';
 import { wordTable } from '../../domain/word-table.js';
 import { card, hr, markdown } from '../../feishu/cards/card.js';
@@ -37,7 +37,7 @@ export const taskCommand: CommandSpec = {
     const elements = [
       markdown(task.body.trim() ? md`${cut(task.body.trim(), 800)}` : md`（无正文）`),
       hr(),
-      markdown(joinMd([stateLine(s), deadlineLine(s, today, deadlineText), ...milestoneLine(s, today), ...partiesLines(task)], '\n')),
+      markdown(joinMd([stateLine(s), ...laterLine(task, today), deadlineLine(s, today, deadlineText), ...milestoneLine(s, today), ...partiesLines(task)], '\n')),
       ...(s.targets.length ? [markdown(md`**指标**\n${joinMd(s.targets.map((g) => targetLine(g, plan.periodStart)), '\n')}`)] : []),
       markdown(await reportsBlock(deps, task, today)),
       ...(await instructionBlock(deps, task.id, now, today)),
@@ -49,6 +49,14 @@ export const taskCommand: CommandSpec = {
 /** 「**状态**：按计划｜🟡 黄灯：本期未报送」 */
 function stateLine(s: TaskState): Md {
   return md`**状态**：${stateWord(s)}｜${LIGHT_EMOJI[s.light]} ${LIGHT_WORDS[s.light]}：${phraseMd(reasonPhrase(s.reasons[0]!, s), 30)}`;
+}
+
+/** 「**本期报送**：张敏已延后至 4月12日（明天再报）」, when an owner snoozed this period's check-in (the engine's reporting.later). */
+function laterLine(t: TaskView, today: string): Md[] {
+  const later = t.state.reporting.later;
+  if (!later.length) return [];
+  const who = (personId: number) => t.owners.find((o) => o.personId === personId)?.name ?? '';
+  return [md`**本期报送**：${joinMd(later.map((l) => md`${cut(who(l.personId), 12)}${laterWord(l, today)}`), '；')}`];
 }
 
 /** 「**完成时限**：2023年3月31日（原定12月31日，已延期）｜还剩 229 个工作日」 */

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { parseNumber } from '../../domain/plan/numerals.js';
 import type { CardAction } from '../../feishu/envelope.js';
-import { botText } from '../../feishu/safe-text.js';
+import { botText, cut, joinText } from '../../feishu/safe-text.js';
 import { STATUS_WORDS } from '../../feishu/cards/nudge-card.js';
 import { revokeReport, setReportStatus } from '../../store/reports.js';
 import type { Deps } from '../../deps.js';
@@ -125,7 +125,8 @@ export const reportCardActions: Record<string, CardActionEntry> = {
     await showPeriodOnNudges(deps, { taskId: plan.taskId, period: plan.period });
     const messageId = a.context?.open_message_id;
     if (messageId) {
-      const text = back ? botText`已撤销这条记录，完成申请一并撤回，任务恢复为进行中。` : done ? botText`已撤销这条记录。` : botText`这条记录已撤销或不是您提交的，未作修改。`;
+      const steps = done && done.reopened.length ? botText`时间节点${joinText(done.reopened.map((s) => botText`「${cut(s, 60)}」`), '、')}恢复为未完成。` : botText``;
+      const text = back ? botText`已撤销这条记录，完成申请一并撤回，任务恢复为进行中。${steps}` : done ? botText`已撤销这条记录。${steps}` : botText`这条记录已撤销或不是您提交的，未作修改。`;
       await deps.messenger.reply(messageId, { text }, `undo:${plan.reportId}`);
     }
   }),

@@ -3,7 +3,8 @@
  * values, expected date), store it with the raw text, answer with what was
  * recorded and a way to undo or correct it. Nothing is written silently,
  * and nothing without a Reporter from mayReport. A report that says done
- * asks for confirmation of completion (completion.ts) before the answer.
+ * asks for confirmation of completion (completion.ts) before the answer; one that says a milestone's
+ * step is done marks it (report-steps.ts) and the answer says so.
  * What the reader could not settle goes on the card as one-click corrections (doubt-actions.ts).
  */
 import type { Deps } from '../../deps.js';
@@ -19,6 +20,7 @@ import { keepSentCard } from '../../store/sent-cards.js';
 import { askCompletion } from './completion.js';
 import { summaryOf } from './confirmation.js';
 import { showPeriodOnNudges } from './nudge-reported.js';
+import { markSteps, readSteps, statusWithSteps } from './report-steps.js';
 import { reporterPersonId, type Reporter } from './may-report.js';
 
 export type TaskWithTargets = Awaited<ReturnType<typeof loadTask>>;
@@ -79,11 +81,13 @@ export async function recordReading(deps: Deps, task: TaskWithTargets, said: Sai
   const typed = (said.formValues?.size ?? 0) > 0;
   const doubts = keepDoubts(read.doubts.filter((d) => !(typed && d.kind === 'value')), task.targets.map((t) => t.id));
   const period = currentPeriod(task.cadence, now);
+  // 「评估已完成」: a milestone's step done (report-steps.ts); a meeting report says nothing.
+  const steps = said.source === 'meeting' ? null : await readSteps(deps, task.id, said.text);
   const report = await createReport(deps.db, {
     taskId: task.id,
     personId,
     period,
-    status: said.status ?? read.status,
+    status: said.status ?? (steps ? statusWithSteps(read.status, steps) : read.status),
     percent: read.percent,
     expectedOn: read.expectedOn,
     rawText: said.text,
@@ -97,13 +101,14 @@ export async function recordReading(deps: Deps, task: TaskWithTargets, said: Sai
     chatId: said.chatId,
   });
   deps.metrics.reportsReceived.inc({ source: said.source });
+  const stepsMarked = steps ? await markSteps(deps, steps, { reportId: report.id, actor: said.reporter.openId, now, chatId: said.chatId, messageId: said.messageId }) : [];
   // Evidence the owner sent for the task just before (in a nudge's thread) belongs to this report.
   await attachWaiting(deps.db, { taskId: task.id, personId, reportId: report.id, since: new Date(now.getTime() - deps.config.EVIDENCE_WINDOW_MINUTES * 60_000) });
   // 「已完成」 asks the leader to confirm (done_pending) before the owner hears back, so the answer can say so.
   const note = report.status === 'done'
     ? await askCompletion(deps, { taskId: task.id, reportId: report.id, actor: said.reporter.openId, chatId: said.chatId, messageId: said.messageId })
     : null;
-  const summary = summaryOf(task, report, note);
+  const summary = { ...summaryOf(task, report, note), steps: stepsMarked };
   const card = confirmationCard(summary);
   const key = `confirm:${said.messageId ?? `report-${report.id}`}:${task.id}`;
   const sent = said.replyTo ? await deps.messenger.reply(said.replyTo, { card }, key) : await deps.messenger.send({ openId: said.reporter.openId }, { card }, key);

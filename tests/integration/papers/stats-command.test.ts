@@ -64,7 +64,7 @@ describe('unitStats (pure)', () => {
   const s = (o: { overdue?: boolean; blocked?: boolean; reported?: boolean | null }) => ({
     lifecycle: 'active' as const,
     reasons: [...(o.overdue ? [{ kind: 'overdue' as const, workdays: 2 }] : []), ...(o.blocked ? [{ kind: 'blocked' as const }] : []), { kind: 'on_track' as const }],
-    reporting: { period: null, asked: true, reported: o.reported ?? true, why: 'reported' as const },
+    reporting: { period: null, asked: true, reported: o.reported ?? true, why: 'reported' as const, later: [] },
   });
   it('counts by the plan’s lead units, else the owners’ departments, else 未明确牵头单位', () => {
     const rows = unitStats([{ date: '2022-04-11', label: '第15周', tasks: [

@@ -48,6 +48,14 @@ describe('snoozing a check-in (「明天再报」)', () => {
     expect(JSON.parse(entry.after!)).toMatchObject({ period: '2022-W15', remindAt: '2022-04-12 09:30', ask: 'tomorrow' });
   });
 
+  it('/mine and /task show it from the engine: 「已延后至 4月12日（明天再报）」', async () => {
+    const mine = await say(STAFF, '/mine');
+    const lines = mine.split('\\n'); // the card's markdown, as JSON
+    expect(lines.find((l) => l.includes('任务1'))).toMatch(/｜暂无进展｜已延后至 4月12日（明天再报）$/);
+    expect(lines.find((l) => l.includes('任务4'))).not.toContain('已延后');
+    expect(await say(STAFF, '/task 1')).toContain('**本期报送**：张敏已延后至 4月12日（明天再报）');
+  });
+
   it('the check-in missed before is held; one reminder goes out at the asked time', async () => {
     await sweepAt('2022-04-12T09:30:00');
     expect(await nudgeState('1', STAFF, '2022-W15', 'checkin')).toBe('skipped');

@@ -53,7 +53,7 @@ export function digestTask(code: string, spec: TaskSpec = {}, ctx = contextAt(NO
   const { title, section, leadUnits, owners, ...rest } = spec;
   const input: TaskStateInput = {
     id, lifecycle: 'active', deadline: '2022-12-31', plannedDeadline: null, startDate: null, cadence: 'weekly', lifecycleSince: null,
-    targets: [], reports: [], askedPeriods: [], extensionRequests: [], milestones: [],
+    targets: [], reports: [], askedPeriods: [], extensionRequests: [], milestones: [], snoozes: [],
     owners: (owners ?? [{ personId: 100 + id, name: `责任人${code}` }]).map((o) => ({ leave: [], ...o })),
     ...rest,
   };

@@ -109,3 +109,19 @@ describe('the words of a choice', () => {
     expect([dayWord('2022-01-05', 2022), dayWord('2021-12-31', 2022)]).toEqual(['1月5日', '2021年12月31日']);
   });
 });
+
+describe('confirmationCard with milestones the report marked done', () => {
+  it('says each under what it read, the plan’s words escaped', () => {
+    const c = confirmationCard(summary({ steps: [{ due: '2022-06-30', text: '6月底前完成评估' }, { due: '2022-09-30', text: '三季度<at id=all></at>完成验收' }] })) as El;
+    const l = lines(c);
+    expect(l[1]).toBe('已记录：时间节点「6月底前完成评估」已完成');
+    expect(l[2]).toContain('已记录：时间节点「三季度');
+    expect(l[2]).not.toContain('<at id=all>');
+    expectSendable(c);
+  });
+
+  it('and on the card that asks for the status', () => {
+    const l = lines(confirmationCard(summary({ status: null, values: [], expectedOn: null, steps: [{ due: '2022-06-30', text: '6月底前完成评估' }] })) as El);
+    expect(l).toContain('已记录：时间节点「6月底前完成评估」已完成');
+  });
+});

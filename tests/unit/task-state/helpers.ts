@@ -28,7 +28,7 @@ export function report(when: string, o: Partial<StateReport> = {}): StateReport 
 export function task(o: Partial<TaskStateInput> = {}): TaskStateInput {
   return {
     id: 7, lifecycle: 'active', deadline: '2022-12-31', plannedDeadline: null, startDate: null, cadence: 'weekly', lifecycleSince: null,
-    targets: [], reports: [], owners: [{ personId: 1, name: '张敏', leave: [] }], askedPeriods: [], extensionRequests: [], milestones: [],
+    targets: [], reports: [], owners: [{ personId: 1, name: '张敏', leave: [] }], askedPeriods: [], extensionRequests: [], milestones: [], snoozes: [],
     ...o,
   };
 }

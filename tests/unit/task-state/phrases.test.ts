@@ -40,7 +40,7 @@ describe('reporting, state and deadline words', () => {
     [{ reported: null, why: 'on_leave' }, '请假'],
     [{ reported: null, why: 'cadence_off' }, '不催报'],
     [{ reported: null, why: 'not_active' }, '无需报送'],
-  ] as [Pick<Reporting, 'reported' | 'why'>, string][])('%j → %s', (r, word) => expect(reportingWord({ period: null, asked: false, ...r })).toBe(word));
+  ] as [Pick<Reporting, 'reported' | 'why'>, string][])('%j → %s', (r, word) => expect(reportingWord({ period: null, asked: false, later: [], ...r })).toBe(word));
 
   it.each([
     ['closed', 'overdue', '已办结'], ['done_pending', 'done', '已完成（待确认）'], ['paused', 'on_track', '已暂停'],

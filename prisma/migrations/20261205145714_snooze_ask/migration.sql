@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Snooze" ADD COLUMN "ask" TEXT;
