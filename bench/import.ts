@@ -13,7 +13,6 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { ParsedPlan } from '../bot/domain/plan/types.js';
 import { readZipDirectory } from '../bot/plan-files/zip-directory.js';
-import { readPlanInWorker } from '../bot/plan-files/read-in-worker.js';
 import { importPlan } from '../bot/store/import-plan.js';
 import { manualClock } from '../bot/clock.js';
 import { benchEnv } from './bench-env.js';
@@ -80,7 +79,14 @@ function rawStore(file: string, parsed: ParsedPlan): void {
   sql.close();
 }
 
+/** The reader as production runs it: compiled (run.ts builds dist/), so its worker thread starts without tsx. */
+async function compiledReader(): Promise<typeof import('../bot/plan-files/read-in-worker.js')['readPlanInWorker']> {
+  const url = new URL('../dist/bot/plan-files/read-in-worker.js', import.meta.url).href;
+  return ((await import(url)) as typeof import('../bot/plan-files/read-in-worker.js')).readPlanInWorker;
+}
+
 export async function benchImport(): Promise<Row[]> {
+  const readPlanInWorker = await compiledReader();
   const { xlsx, csv } = await tableFiles();
   const rows: Row[] = [];
   for (const [name, bytes] of [['任务分解表.xlsx', xlsx], ['任务分解表.csv', csv]] as const) {
