@@ -9,6 +9,7 @@ import { taskState } from '../domain/task-state/task-state.js';
 import type { Cadence, ReportStatus, StateContext, TaskState, TaskStateInput } from '../domain/task-state/types.js';
 import type { TargetKind } from '../domain/plan/types.js';
 import { inChunks } from './chunks.js';
+import { loadCodeNamer } from './plan-codes.js';
 import type { Db } from './db.js';
 
 /** Reports per task the engine reads (newest first): enough for the last stated status and the period. */
@@ -25,6 +26,8 @@ export interface PersonRef {
 export interface TaskView {
   id: number;
   code: string;
+  /** The code as people see it (「7」, or 「2023-7」 with several plans in force: bot/domain/plan/plan-code.ts). */
+  shownCode: string;
   title: string;
   body: string;
   position: number;
@@ -70,6 +73,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
     },
   }));
   const pending = await pendingExtensions(db, rows.map((r) => r.id));
+  const shown = await loadCodeNamer(db);
   const tasks = rows.map((t): TaskView => {
     const people = (role: string) => t.assignments.filter((a) => a.role === role).map((a) => ({ personId: a.personId, name: a.person.name, openId: a.person.openId }));
     const owners = t.assignments.filter((a) => a.role === 'owner');
@@ -96,7 +100,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       milestones: t.milestones.map((m) => ({ id: m.id, due: m.due, text: m.text, doneAt: m.doneAt })),
     };
     return {
-      id: t.id, code: t.code, title: t.title, body: t.body, position: t.position, cadence: input.cadence, section: t.section,
+      id: t.id, code: t.code, shownCode: shown(t.planId, t.code), title: t.title, body: t.body, position: t.position, cadence: input.cadence, section: t.section,
       leadUnits: t.parties.filter((p) => p.role === 'lead').map((p) => p.name),
       collaboratorUnits: t.parties.filter((p) => p.role === 'collaborator').map((p) => p.name),
       leaderNames: t.parties.filter((p) => p.role === 'leader').map((p) => p.name),

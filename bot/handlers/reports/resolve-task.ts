@@ -5,6 +5,7 @@
  * Otherwise the caller asks.
  * Whether the sender may report on it is not decided here: the caller asks mayReport.
  */
+import { loadCodeNamer } from '../../store/plan-codes.js';
 import type { Deps } from '../../deps.js';
 import { taskNamedAtStart } from '../../domain/named-task.js';
 import { taskOfNotice } from '../../store/instructions.js';
@@ -31,7 +32,7 @@ export async function resolveTask(
   if (m.personId === null) return named(deps, m.text, []);
   const mine = await deps.db.assignment.findMany({
     where: { personId: m.personId, active: true, role: { in: ['owner', 'collaborator'] }, task: { removedAt: null } },
-    include: { task: { select: { id: true, code: true, title: true, position: true } } },
+    include: { task: { select: { id: true, code: true, title: true, position: true, planId: true } } },
     orderBy: { task: { position: 'asc' } },
   });
   const tasks = [...new Map(mine.map((a) => [a.task.id, a.task])).values()];
@@ -50,7 +51,8 @@ export async function resolveTask(
     if (!answered && !open.includes(p.taskId)) open.push(p.taskId);
   }
   if (open.length === 1) return { kind: 'task', taskId: open[0]!, text: m.text };
-  return { kind: 'choose', tasks: tasks.map((t) => ({ id: t.id, code: t.code, title: t.title })) };
+  const shown = await loadCodeNamer(deps.db);
+  return { kind: 'choose', tasks: tasks.map((t) => ({ id: t.id, code: shown(t.planId, t.code), title: t.title })) };
 }
 
 /** The task named at the start of the text: one of the person's own, or, with a marker (「#7」), any task of that number. */
