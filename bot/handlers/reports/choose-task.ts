@@ -60,7 +60,7 @@ export async function recordChoice(deps: Deps, a: CardAction, said: Said): Promi
     await keepEvidence(deps, ctx, { taskId: task.id, reportId: report.id, reporter: said.reporter }, evidence);
   }
   const cardId = a.context?.open_message_id;
-  if (cardId) await updateCards(deps, [{ messageId: cardId, sentAt: null }], chosenCard(task, said.text));
+  if (cardId) await updateCards(deps, [{ messageId: cardId, sentAt: null }], chosenCard({ code: task.shownCode, title: task.title }, said.text));
 }
 
 /** The task a typed code names (「7」, or 「2023-7」 with several plans in force): null when none or several. */

@@ -79,6 +79,14 @@ describe('two plans in force with colliding codes', () => {
     expect(mine).not.toMatch(/任务1\*\*/);
   });
 
+  it('an owner’s report may name its task with the prefix (「#2022-1 …」); the confirmation shows it', async () => {
+    const t1 = await taskOf(plan22, '1');
+    const before = await db().report.count({ where: { taskId: t1.id } });
+    const answer = await say(STAFF, '#2022-1 有效期高企120家，按计划推进');
+    expect(answer).toContain('任务2022-1 培育高新技术企业');
+    expect(await db().report.count({ where: { taskId: t1.id } })).toBe(before + 1);
+  });
+
   it('the nudge card, the escalation card, the digest and the ledger show the prefixed code', async () => {
     const now = h.clock.now();
     const t1 = await taskOf(plan22, '1');
