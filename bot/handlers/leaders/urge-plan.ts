@@ -4,8 +4,7 @@
  * admins may urge; the task must be active; at most one urge per task per Shanghai day (a retry of
  * the same click or command finds its own urge and goes on); someone must have a nudge to buzz.
  */
-import { loadCodeNamer } from '../../store/plan-codes.js';
-import { namedTask } from '../../store/plan-codes.js';
+import { loadCodeNamer, namedTask } from '../../store/plan-codes.js';
 import type { Deps } from '../../deps.js';
 import { lifecycleOf, lifecycleWord } from '../../domain/task-state/lifecycle.js';
 import type { UrgentVia } from '../../feishu/messenger.js';
