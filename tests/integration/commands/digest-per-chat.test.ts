@@ -8,10 +8,11 @@ import { parsePlan } from '../../../bot/domain/plan/parse-plan.js';
 import { importPlan } from '../../../bot/store/import-plan.js';
 import { runDigestSweep } from '../../../jobs/processors/digest-sweep.js';
 import { waitFor } from '../../helpers/wait-for.js';
-import { ADMIN, at, drainNudges, GROUP, STAFF, startCommandHarness, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
+import { ADMIN, at, drainInbound, drainNudges, GROUP, STAFF, startCommandHarness, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
 
 const ALL = 'oc_combined000000000000000000001';
 const ONE = 'oc_oneplan000000000000000000001';
+const LEADER = 'ou_demo_hejianguo'; // 责任领导 of the 2022 plan's tasks 1–11
 const NEXT_YEAR = ['重庆市綦江区科学技术局2023年工作要点', '一、培育创新主体', '1.培育高新技术企业。有效期高企达160家。', '2.培育科技型企业。新增科技型企业100家。'].join('\n');
 const TITLE_22 = '重庆市綦江区科学技术局2022年工作要点';
 const TITLE_23 = '重庆市綦江区科学技术局2023年工作要点';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   h = await startCommandHarness(); // clock: Monday 2022-04-11 10:00 Shanghai
   const parsed = parsePlan({ kind: 'text', name: '2023.txt', text: NEXT_YEAR });
   await importPlan(db(), { parsed, sourceName: '2023.txt', sourceText: NEXT_YEAR, actor: ADMIN, now: h.clock.now() });
-  for (const chatId of [ALL, ONE]) h.fake.addChat({ chatId, name: chatId, members: [ADMIN, STAFF] });
+  for (const chatId of [ALL, ONE]) h.fake.addChat({ chatId, name: chatId, members: [ADMIN, STAFF, LEADER] });
 });
 afterAll(async () => h?.close());
 
@@ -78,6 +79,21 @@ describe('the weekly sweep honours each chat’s choice', () => {
     expect(await runDigestSweep(h.bot.deps)).toBe(0);
     await drainNudges(h);
     expect(h.fake.messages({ sender: 'bot' }).length).toBe(before);
+  });
+
+  it('a leader’s reply in the combined digest’s thread: a code both plans hold is asked about, 「#2022-1」 is a 批示 on it', async () => {
+    const digest = h.fake.messagesIn(ALL).find((m) => m.sender === 'bot' && m.msgType === 'interactive')!;
+    const reply = async (text: string) => {
+      const said = await h.fake.userSays({ from: LEADER, text: `{@0} ${text}`, replyTo: digest.messageId, chatId: ALL, mentions: [h.fake.botOpenId] });
+      await said.delivery;
+      await drainInbound(h);
+      return shown(h.fake.messages({ sender: 'bot' }).filter((m) => m.parentId === said.messageId).map(wordsOf).join('\n'));
+    };
+    expect(await reply('1号任务请抓紧')).toContain('「1」对应多项任务：2022-1、2023-1');
+    expect(await db().instruction.count()).toBe(0);
+    expect(await reply('#2022-1 请抓紧推进')).toContain('已记录对任务2022-1');
+    const t1 = await db().task.findFirstOrThrow({ where: { code: '1', plan: { year: 2022 } } });
+    expect(await db().instruction.findMany({ select: { taskId: true, text: true } })).toEqual([{ taskId: t1.id, text: '请抓紧推进' }]);
   });
 
   it('an archived plan never appears: the one-plan chat gets nothing, the others only the plan in force', async () => {
