@@ -4,6 +4,7 @@
  * a combined post is one card set with each plan under its title; archived plans never appear.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateCardObject } from '../../../bot/sandbox/card-validator.js';
 import { parsePlan } from '../../../bot/domain/plan/parse-plan.js';
 import { importPlan } from '../../../bot/store/import-plan.js';
 import { runDigestSweep } from '../../../jobs/processors/digest-sweep.js';
@@ -59,6 +60,7 @@ describe('the weekly sweep honours each chat’s choice', () => {
     expect(perPlan.filter((c) => c.includes(`${TITLE_23} 周报`))).toHaveLength(1);
     expect(perPlan.join()).toContain('任务2023-1 培育高新技术企业');
 
+    for (const m of h.fake.messages({ sender: 'bot', msgType: 'interactive' })) expect(validateCardObject(m.content).ok).toBe(true);
     const combined = cardsIn(ALL);
     expect(combined.length).toBeGreaterThanOrEqual(1);
     expect(combined[0]).toContain('工作要点周报（2份计划）');
