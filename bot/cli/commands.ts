@@ -48,8 +48,11 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
     load: async () => (await import('./tasks.js')).runTasks,
   },
   plans: {
-    synopsis: 'workplan plans', summary: '列出数据库中的全部计划及其状态（进行中 / 已归档）', english: 'list the stored plans and their state',
-    details: [], options: {}, positionals: 0,
+    synopsis: 'workplan plans [--name <计划> <简称>]', summary: '列出数据库中的全部计划及其状态（进行中 / 已归档）；--name 设置计划简称', english: 'list the stored plans and their state; --name sets a plan\'s short name',
+    details: [
+      '--name <计划> <简称>  设置计划简称（最多8个字，不含空格和「-」）：多份计划进行中时任务编号写作「简称-7」；简称写「无」则清除 / set the short name that prefixes its task codes when several plans are in force (「无」 clears it)',
+    ],
+    options: { name: { type: 'string' } }, positionals: 1,
     load: async () => (await import('./plans.js')).runPlans,
   },
   archive: {

@@ -37,7 +37,7 @@ export async function runStatus(args: string[], io: Io): Promise<number> {
   io.out(`《${states.plan.title}》 ${today} 的任务状态（${states.tasks.length} 项）\n`);
   for (const t of states.tasks) {
     const s = t.state;
-    io.out(`${LIGHT_EMOJI[s.light]} [${t.code}] ${t.title}｜${stateWord(s)}｜${reportingWord(s.reporting)}｜时限${deadlineWord(s.deadline, today)}\n`);
+    io.out(`${LIGHT_EMOJI[s.light]} [${t.shownCode}] ${t.title}｜${stateWord(s)}｜${reportingWord(s.reporting)}｜时限${deadlineWord(s.deadline, today)}\n`);
     for (const g of s.targets) {
       const latest = g.latest === null ? '未填报' : amountWord(g.latest, g.unit);
       io.out(`      ${g.label}：${latest} / 目标 ${amountWord(g.value, g.unit)}｜${phraseText(pacePhrase(g, { expected: 'always', periodStart: states.plan.periodStart }))}\n`);

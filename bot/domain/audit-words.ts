@@ -7,7 +7,7 @@ import { readJson } from './audit-fields.js';
 import { wordTable } from './word-table.js';
 
 const ACTIONS = wordTable({
-  'plan.imported': '导入计划', 'plan.reimported': '重新导入计划', 'plan.archived': '归档计划',
+  'plan.imported': '导入计划', 'plan.reimported': '重新导入计划', 'plan.archived': '归档计划', 'plan.short-name': '设置计划简称',
   'carry.proposed': '预览承接责任人', 'plan.carried': '承接责任人', 'carry.declined': '不承接责任人',
   'task.added': '新增任务', 'task.created': '新增任务', 'task.reimported': '任务随计划更新', 'task.updated': '任务变更', 'task.removed': '任务移出计划',
   'owners.imported': '导入责任分工', 'assignment.added': '指派人员', 'assignment.ended': '取消指派',
@@ -21,7 +21,7 @@ const ACTIONS = wordTable({
   'task.instruction': '批示', 'instruction.refused': '非责任领导的批示（未记录）',
   'task.urged': '督办（加急）', 'task.urge-result': '督办结果',
   'admin.added': '添加管理员', 'admin.removed': '移除管理员',
-  'chat.subscribed': '订阅周报', 'chat.unsubscribed': '取消订阅周报',
+  'chat.subscribed': '订阅周报', 'chat.unsubscribed': '取消订阅周报', 'chat.digest-choice': '设置本群周报范围',
   'file.received': '收到文件', 'command.refused': '命令未执行（无权限）',
   undo: '撤销修改',
 });

@@ -17,3 +17,12 @@ export function taskNamedAtStart(text: string): { code: string; rest: string; ma
   if (!m) return null;
   return { code: normaliseTaskCode(m[1]!), rest: text.slice(m[0].length).trim(), marked: /^\s*([#＃]|任务|第)/.test(text) || /号\s*任务/.test(m[0]) };
 }
+
+/** 「#2023-7 …」「任务区委-7：…」: a marked code with its plan's prefix (bot/domain/plan/plan-code.ts), then a separator. */
+const PREFIXED = new RegExp(`^\\s*(?:[#＃]|任务)\\s*([^\\s\\-－—–#＃]{1,12}?)\\s*(?:[-－—–]|(?<=(?:19|20)[0-9]{2})年)\\s*${CODE}(?:\\s*项)?(?:\\s*[.．。、:：，,]|\\s|$)\\s*`);
+
+/** The prefix and code a text names at its start (「#2023-7 已完成」), and the words after; null when none. */
+export function prefixedTaskAtStart(text: string): { prefix: string; code: string; rest: string } | null {
+  const m = text.match(PREFIXED);
+  return m ? { prefix: m[1]!, code: normaliseTaskCode(m[2]!), rest: text.slice(m[0].length).trim() } : null;
+}

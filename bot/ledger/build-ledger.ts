@@ -11,6 +11,7 @@ import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
 import type { Db } from '../store/db.js';
 import { evidenceCounts, planEvidence } from '../store/evidence.js';
 import { loadLedgerRows } from '../store/ledger-rows.js';
+import { loadCodeNamer } from '../store/plan-codes.js';
 import { latestInstructions, planInstructions } from '../store/instructions.js';
 import { loadTaskStates } from '../store/task-states.js';
 import { instructionSheet } from './instruction-sheet.js';
@@ -50,12 +51,15 @@ export async function exportLedger(db: Db, opts: LedgerOptions): Promise<Ledger>
   const latest = await latestInstructions(db, states.tasks.map((t) => t.id), opts.now);
   const counts = await evidenceCounts(db, states.tasks.map((t) => t.id), opts.now);
   const tasks = states.tasks.map((t) => ({ ...t, instruction: latest.get(t.id) ?? null, evidence: counts.get(t.id) ?? 0 }));
+  // Codes as the plan's tasks show them everywhere else: one rule, read once (bot/domain/plan/plan-code.ts).
+  const namer = await loadCodeNamer(db);
+  const shown = (code: string) => namer(opts.planId, code);
   const sheets = [
     taskSheet({ tasks, sections: rows.plan.sections, today: states.ctx.today, periodStart: states.plan.periodStart }),
-    reportSheet(rows),
-    instructionSheet(await planInstructions(db, opts.planId, opts.now)),
-    evidenceSheet(await planEvidence(db, opts.planId)),
-    auditSheet(rows),
+    reportSheet(rows, shown),
+    instructionSheet(await planInstructions(db, opts.planId, opts.now), shown),
+    evidenceSheet(await planEvidence(db, opts.planId), shown),
+    auditSheet(rows, shown),
     unitSheet(await loadUnitStats(db, { ...opts, current: states })),
     valuesSheet({ tasks: states.tasks, weeks: planWeeks({ start: states.plan.periodStart, end: states.plan.periodEnd, now: opts.now }), planYear: states.plan.year }),
   ];

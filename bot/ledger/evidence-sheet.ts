@@ -4,6 +4,7 @@
  * the evidence store (EVIDENCE_DIR), or the link — so an auditor can open it after the chat is
  * gone. Pieces not kept say why. Pure.
  */
+import type { ShowCode } from './history-sheets.js';
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import { sizeWord } from '../domain/evidence/file-name.js';
 import { fullDateWord } from '../domain/task-state/index.js';
@@ -25,9 +26,9 @@ function noteOf(r: PlanEvidenceRow): string {
   return '';
 }
 
-function evidenceRow(r: PlanEvidenceRow): Cell[] {
+function evidenceRow(r: PlanEvidenceRow, shown: ShowCode): Cell[] {
   return [
-    r.task.code,
+    shown(r.task.code),
     r.task.title,
     r.report ? fullDateWord(shanghaiDate(r.report.createdAt)) : '待附进展',
     r.person?.name ?? '',
@@ -40,7 +41,7 @@ function evidenceRow(r: PlanEvidenceRow): Cell[] {
   ];
 }
 
-export function evidenceSheet(rows: PlanEvidenceRow[]): SheetSpec {
+export function evidenceSheet(rows: PlanEvidenceRow[], shown: ShowCode): SheetSpec {
   return {
     name: EVIDENCE_SHEET,
     columns: [
@@ -49,6 +50,6 @@ export function evidenceSheet(rows: PlanEvidenceRow[]): SheetSpec {
       { header: '名称', width: 24 }, { header: '大小', width: 10 }, { header: '存储位置或链接', width: 48 },
       { header: '备注', width: 20 },
     ],
-    rows: rows.map(evidenceRow),
+    rows: rows.map((r) => evidenceRow(r, shown)),
   };
 }

@@ -11,7 +11,10 @@ import { reportStatusWord, shanghaiMinute, SOURCE_WORDS } from './words.js';
 export const REPORT_SHEET = '进展记录';
 export const AUDIT_SHEET = '操作记录';
 
-export function reportSheet(rows: LedgerRows): SheetSpec {
+/** The plan's task codes as shown (bot/domain/plan/plan-code.ts): 「7」, or 「2023-7」 with several plans in force. */
+export type ShowCode = (code: string) => string;
+
+export function reportSheet(rows: LedgerRows, shown: ShowCode): SheetSpec {
   return {
     name: REPORT_SHEET,
     columns: [
@@ -20,13 +23,13 @@ export function reportSheet(rows: LedgerRows): SheetSpec {
       { header: '进度%', width: 8 }, { header: '数值', width: 26 }, { header: '原话', width: 60 },
       { header: '是否撤销', width: 9 },
     ],
-    rows: rows.reports.map(reportRow),
+    rows: rows.reports.map((r) => reportRow(r, shown)),
   };
 }
 
-function reportRow(r: LedgerReport): Cell[] {
+function reportRow(r: LedgerReport, shown: ShowCode): Cell[] {
   return [
-    r.task.code,
+    shown(r.task.code),
     r.task.title,
     r.person?.name ?? '',
     shanghaiMinute(r.createdAt),
@@ -39,18 +42,18 @@ function reportRow(r: LedgerReport): Cell[] {
   ];
 }
 
-export function auditSheet(rows: LedgerRows): SheetSpec {
+export function auditSheet(rows: LedgerRows, shown: ShowCode): SheetSpec {
   return {
     name: AUDIT_SHEET,
     columns: [
       { header: '时间', width: 17 }, { header: '操作人', width: 14 }, { header: '操作', width: 16 },
       { header: '任务', width: 24 }, { header: '变更前', width: 50 }, { header: '变更后', width: 50 },
     ],
-    rows: rows.audit.map((e) => auditRow(e, rows.actorNames)),
+    rows: rows.audit.map((e) => auditRow(e, rows.actorNames, shown)),
   };
 }
 
-function auditRow(e: LedgerAuditEntry, names: ReadonlyMap<string, string>): Cell[] {
-  const task = e.task ? `${e.task.code} ${e.task.title}${e.task.removedAt ? '（已移出计划）' : ''}` : '';
+function auditRow(e: LedgerAuditEntry, names: ReadonlyMap<string, string>, shown: ShowCode): Cell[] {
+  const task = e.task ? `${shown(e.task.code)} ${e.task.title}${e.task.removedAt ? '（已移出计划）' : ''}` : '';
   return [shanghaiMinute(e.at), auditActorWord(e.actor, names), auditActionWord(e.action, e.after), task, auditChangeWords(e.before, names), auditChangeWords(e.after, names)];
 }

@@ -15,7 +15,7 @@ import type { Cell, Column, SheetSpec } from './write-workbook.js';
 export const TASK_SHEET = '任务台账';
 
 /** What a row shows of a task: its names and people, its state, its latest 批示 (who, when, what) and how much evidence (佐证材料) it has (0 when absent). */
-export type LedgerTask = Pick<TaskView, 'code' | 'title' | 'section' | 'leadUnits' | 'collaboratorUnits' | 'leaderNames' | 'owners' | 'collaborators' | 'leaders' | 'state'> & {
+export type LedgerTask = Pick<TaskView, 'code' | 'shownCode' | 'title' | 'section' | 'leadUnits' | 'collaboratorUnits' | 'leaderNames' | 'owners' | 'collaborators' | 'leaders' | 'state'> & {
   instruction?: { by: string; at: Date; text: string } | null;
   evidence?: number;
 };
@@ -52,7 +52,7 @@ function taskRow(t: LedgerTask, n: number, sections: Map<string, Section>, perio
   const lines = (each: (g: TargetState) => string) => numbered(s.targets.map(each));
   return [
     n,
-    t.code,
+    t.shownCode,
     sectionWord(t.section, sections),
     t.title,
     t.leadUnits.join('、'),

@@ -13,6 +13,8 @@ export const VALUES_SHEET = '指标逐周数值';
 
 export interface ValuesTask {
   code: string;
+  /** The code as the plan-code rule shows it (「2022-7」 while several plans are in force). */
+  shownCode: string;
   title: string;
   input: { targets: StateTarget[] };
 }
@@ -30,7 +32,7 @@ export function valuesSheet(o: { tasks: ValuesTask[]; weeks: ValueWeek[]; planYe
     ...o.weeks.map((w) => ({ header: weekHeader(w, o.planYear), width: 12 })),
   ];
   const rows: Cell[][] = o.tasks.flatMap((t) =>
-    t.input.targets.map((g) => [t.code, t.title, describeTarget(g), g.unit, g.value, ...weeklyValues(g, o.weeks)]),
+    t.input.targets.map((g) => [t.shownCode, t.title, describeTarget(g), g.unit, g.value, ...weeklyValues(g, o.weeks)]),
   );
   return { name: VALUES_SHEET, columns, rows };
 }

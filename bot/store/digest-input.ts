@@ -41,6 +41,7 @@ export async function loadDigestInput(db: Db, planId: number, now: Date, cal: Wo
     tasks: tasks.map((t) => ({
       id: t.id,
       code: t.code,
+      shownCode: t.shownCode,
       title: t.title,
       section: t.section && { ordinal: t.section.ordinal, title: t.section.title },
       leadUnits: t.leadUnits,

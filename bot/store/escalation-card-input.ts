@@ -24,7 +24,7 @@ export async function escalationCardInput(deps: Pick<Deps, 'db' | 'calendar'>, t
   const instruction = (await latestInstructions(deps.db, [task.id], now)).get(task.id);
   const request = s.lifecycle === 'done_pending' ? await openRequest(deps.db, task.id) : null;
   return {
-    task: { id: task.id, code: task.code, title: task.title },
+    task: { id: task.id, code: task.shownCode, title: task.title },
     owners: task.owners.map((o) => o.name),
     collaborators: task.collaborators.map((o) => o.name),
     state: s,

@@ -18,7 +18,7 @@ export async function nudgeCardInput(
   const returned = returnedId === null ? null : await returnedView(deps, returnedId);
   const level = n.kind.startsWith('leader-') || overdue >= deps.schedule.redAfter ? 'red' : overdue > 0 || returned ? 'yellow' : /(^|-)deadline-\d+$/.test(n.kind) ? 'blue' : null;
   return {
-    task: { id: task.id, code: task.code, title: task.title, body: task.body },
+    task: { id: task.id, code: task.shownCode, title: task.title, body: task.body },
     state: task.state,
     today: shanghaiDate(now),
     positions: task.targetPositions,

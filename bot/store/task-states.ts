@@ -10,6 +10,7 @@ import type { Cadence, ReportStatus, StateContext, TaskState, TaskStateInput } f
 import type { TargetKind } from '../domain/plan/types.js';
 import type { SnoozeAsk } from '../domain/reply/self-help-words.js';
 import { inChunks } from './chunks.js';
+import { loadCodeNamer } from './plan-codes.js';
 import type { Db } from './db.js';
 
 /** Reports per task the engine reads (newest first): enough for the last stated status and the period. */
@@ -26,6 +27,8 @@ export interface PersonRef {
 export interface TaskView {
   id: number;
   code: string;
+  /** The code as people see it (「7」, or 「2023-7」 with several plans in force: bot/domain/plan/plan-code.ts). */
+  shownCode: string;
   title: string;
   body: string;
   position: number;
@@ -73,6 +76,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
     },
   }));
   const pending = await pendingExtensions(db, rows.map((r) => r.id));
+  const shown = await loadCodeNamer(db);
   const tasks = rows.map((t): TaskView => {
     const people = (role: string) => t.assignments.filter((a) => a.role === role).map((a) => ({ personId: a.personId, name: a.person.name, openId: a.person.openId }));
     const owners = t.assignments.filter((a) => a.role === 'owner');
@@ -100,7 +104,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       snoozes: t.snoozes.map((z) => ({ personId: z.personId, period: z.period, until: z.until, ask: snoozeAsk(z.ask) })),
     };
     return {
-      id: t.id, code: t.code, title: t.title, body: t.body, position: t.position, cadence: input.cadence, section: t.section,
+      id: t.id, code: t.code, shownCode: shown(t.planId, t.code), title: t.title, body: t.body, position: t.position, cadence: input.cadence, section: t.section,
       leadUnits: t.parties.filter((p) => p.role === 'lead').map((p) => p.name),
       collaboratorUnits: t.parties.filter((p) => p.role === 'collaborator').map((p) => p.name),
       leaderNames: t.parties.filter((p) => p.role === 'leader').map((p) => p.name),

@@ -12,6 +12,7 @@
  * holds a message with this uuid, and a send after the uuid's hour would show
  * it twice.
  */
+import { loadCodeNamer } from '../../bot/store/plan-codes.js';
 import { milestoneIdOf } from '../../bot/domain/schedule/types.js';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Deps } from '../../bot/deps.js';
@@ -83,7 +84,7 @@ export function createSendNudgeProcessor(deps: Deps) {
       if (e instanceof FeishuError && (!e.retryable || lastTry)) {
         await finishNudge(db, key, { state: 'failed', error: `${e.code ?? ''} ${reasonOf(e)}`.trim() });
         deps.metrics.nudgesFailed.inc({ reason: String(e.code ?? e.kind) });
-        await alertAdmins(deps, failedNudgeAlert(nudge, e), `nudge-failed:${key}`);
+        await alertAdmins(deps, failedNudgeAlert({ ...nudge, task: { code: (await loadCodeNamer(db))(nudge.task.planId, nudge.task.code), title: nudge.task.title } }, e), `nudge-failed:${key}`);
       } else {
         await finishNudge(db, key, { state: 'pending' });
       }
@@ -100,11 +101,11 @@ function failedNudgeAlert(n: { task: { code: string; title: string }; person: { 
       title: '催办未能送达',
       template: 'red',
       elements: [
-        markdown(md`**任务${cut(n.task.code, 12)}** ${cut(n.task.title, 60)} → ${cut(n.person.name, 20)}`),
+        markdown(md`**任务${cut(n.task.code, 16)}** ${cut(n.task.title, 60)} → ${cut(n.person.name, 20)}`),
         markdown(md`原因：${cut(reasonOf(e), 120)}（飞书错误码 ${code}）\n请检查该人员的飞书账号或应用可用范围。`),
       ],
     }),
-    text: botText`催办未能送达：任务${cut(n.task.code, 12)}「${cut(n.task.title, 40)}」→ ${cut(n.person.name, 12)}。原因：${cut(reasonOf(e), 60)}（飞书错误码 ${code}）。请检查该人员的飞书账号或应用可用范围。`,
+    text: botText`催办未能送达：任务${cut(n.task.code, 16)}「${cut(n.task.title, 40)}」→ ${cut(n.person.name, 12)}。原因：${cut(reasonOf(e), 60)}（飞书错误码 ${code}）。请检查该人员的飞书账号或应用可用范围。`,
   };
 }
 

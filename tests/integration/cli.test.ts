@@ -110,6 +110,17 @@ describe('workplan CLI', () => {
     expect(none.stderr).toContain('没有找到计划「1999」');
   });
 
+  it('plans --name sets a plan’s short name (validated, audited) and 「无」 clears it', async () => {
+    expect((await workplan('plans', '--name', '1', '科技局')).stdout).toContain('简称设为「科技局」');
+    expect((await workplan('plans')).stdout).toMatch(/^1\s.*（2022年，简称 科技局，/m);
+    expect((await workplan('plans', '--name', '科技局', '科技局')).stdout).toContain('未作修改');
+    const bad = await workplan('plans', '--name', '1', 'a-b');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('不能含空格');
+    expect((await workplan('plans', '--name', '1', '无')).stdout).toContain('已清除');
+    expect((await workplan('plans')).stdout).not.toContain('简称');
+  });
+
   it('refuses a missing file and an unknown command', async () => {
     expect((await workplan('import', join(dir, 'nope.txt'))).stderr).toContain('找不到文件');
     const r = await workplan('frobnicate');

@@ -23,6 +23,7 @@ export function buildTask(input: DigestTaskInput, previous: DigestSnapshot | nul
   const task: DigestTask = {
     id: input.id,
     code: input.code,
+    shownCode: input.shownCode ?? input.code,
     title: input.title,
     section: input.section,
     owners: input.owners.map((o) => ({ personId: o.personId, name: o.name, onLeave: away.has(o.personId) })),

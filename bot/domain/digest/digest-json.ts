@@ -8,6 +8,8 @@ import type { AttentionReason, DigestModel, DigestTask } from './model.js';
 import type { DigestStatus } from './types.js';
 
 export interface DigestTaskJson extends TaskStateJson {
+  /** The code as the digest shows it (「2023-7」 with several plans in force); `code` stays the plan's own. */
+  shownCode: string;
   section: string | null;
   /** The word the digest shows: the lifecycle unless active, else the progress. */
   status: DigestStatus;
@@ -43,6 +45,7 @@ export function digestJson(m: DigestModel, at: Date) {
     reporting: m.reporting,
     tasks: tasks.map((t): DigestTaskJson => ({
       ...taskStateJson(t),
+      shownCode: t.shownCode,
       section: t.section?.ordinal ?? null,
       status: t.status,
       progress: t.state.progress,
@@ -54,9 +57,9 @@ export function digestJson(m: DigestModel, at: Date) {
       changes: t.changes,
       evidence: t.evidence,
     })),
-    needsLeaders: m.needsLeaders.map((a) => ({ code: a.code, light: a.light, reasons: a.reasons.map(reasonJson) })),
-    dueSoon: m.dueSoon.map((d) => ({ code: d.code, deadline: d.deadline, workdaysLeft: d.workdaysLeft })),
-    missing: m.missing.map((p) => ({ name: p.name, tasks: p.tasks.map((t) => t.code), later: p.tasks.flatMap((t) => (t.later ? [{ code: t.code, date: t.later.date }] : [])) })),
-    chart: m.chart.map((b) => ({ code: b.taskCode, label: b.label, done: b.donePct, time: b.timePct })),
+    needsLeaders: m.needsLeaders.map((a) => ({ code: a.code, shownCode: a.shownCode, light: a.light, reasons: a.reasons.map(reasonJson) })),
+    dueSoon: m.dueSoon.map((d) => ({ code: d.code, shownCode: d.shownCode, deadline: d.deadline, workdaysLeft: d.workdaysLeft })),
+    missing: m.missing.map((p) => ({ name: p.name, tasks: p.tasks.map((t) => t.code), shownCodes: p.tasks.map((t) => t.shownCode), later: p.tasks.flatMap((t) => (t.later ? [{ code: t.code, date: t.later.date }] : [])) })),
+    chart: m.chart.map((b) => ({ code: b.taskCode, shownCode: b.shownCode, label: b.label, done: b.donePct, time: b.timePct })),
   };
 }

@@ -44,6 +44,7 @@ export function needsLeaders(tasks: readonly DigestTask[]): AttentionItem[] {
     .map((t) => ({
       taskId: t.id,
       code: t.code,
+      shownCode: t.shownCode,
       title: t.title,
       light: t.state.light,
       status: t.status,
@@ -60,7 +61,7 @@ export function needsLeaders(tasks: readonly DigestTask[]): AttentionItem[] {
 export function dueSoon(tasks: readonly DigestTask[], workdays: number): DueItem[] {
   return tasks
     .filter((t) => t.state.lifecycle === 'active' && t.state.progress !== 'overdue' && t.state.deadline.workdaysLeft >= 0 && t.state.deadline.workdaysLeft <= workdays)
-    .map((t): DueItem => ({ taskId: t.id, code: t.code, title: t.title, deadline: t.state.deadline.date, workdaysLeft: t.state.deadline.workdaysLeft, status: t.status, light: t.state.light }))
+    .map((t): DueItem => ({ taskId: t.id, code: t.code, shownCode: t.shownCode, title: t.title, deadline: t.state.deadline.date, workdaysLeft: t.state.deadline.workdaysLeft, status: t.status, light: t.state.light }))
     .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0)); // stable: plan order within a day
 }
 
@@ -78,7 +79,7 @@ export function missingReporters(tasks: readonly DigestTask[]): MissingReporter[
       if (o.onLeave) continue;
       let person = byPerson.get(o.personId);
       if (!person) byPerson.set(o.personId, (person = { personId: o.personId, name: o.name, tasks: [] }));
-      person.tasks.push({ code: t.code, title: t.title, later: t.state.reporting.later.find((l) => l.personId === o.personId) ?? null });
+      person.tasks.push({ code: t.code, shownCode: t.shownCode, title: t.title, later: t.state.reporting.later.find((l) => l.personId === o.personId) ?? null });
     }
   }
   return [...byPerson.values()];
@@ -102,7 +103,7 @@ export function chartBars(tasks: readonly DigestTask[]): ChartBar[] {
     t.state.targets.flatMap((g) => {
       const done = sharePercent(g.done);
       const time = sharePercent(g.time);
-      return done === null || time === null ? [] : [{ taskCode: t.code, label: g.label, donePct: done, timePct: time, verdict: g.verdict }];
+      return done === null || time === null ? [] : [{ taskCode: t.code, shownCode: t.shownCode, label: g.label, donePct: done, timePct: time, verdict: g.verdict }];
     }),
   );
 }

@@ -10,7 +10,7 @@ import { laterWord } from '../task-state/phrases.js';
 const esc = w.esc;
 
 function taskLines(t: DigestTask, d: Dated): string[] {
-  const head = `${LIGHT_EMOJI[t.state.light]} 任务${esc(t.code, 12)} ${esc(t.title, 60)}｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, 5)}｜${deadlinePhrase(t, w, d)}${t.evidence > 0 ? `｜📎 ${t.evidence}` : ''}`;
+  const head = `${LIGHT_EMOJI[t.state.light]} 任务${esc(t.shownCode, 16)} ${esc(t.title, 60)}｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, 5)}｜${deadlinePhrase(t, w, d)}${t.evidence > 0 ? `｜📎 ${t.evidence}` : ''}`;
   const lines = [head, ...t.state.targets.map((x) => `    ${targetPhrase(x, w, d, t.trends[String(x.targetId)])}`)];
   if (t.state.nextMilestone) lines.push(`    ${milestonePhrase(t.state.nextMilestone, w, d)}`);
   const later = laterPhrase(t, w, d);
@@ -28,7 +28,7 @@ export function digestText(m: DigestModel): string {
   out.push('【需要领导关注】');
   if (m.needsLeaders.length === 0) out.push('  无');
   for (const a of m.needsLeaders) {
-    out.push(`${LIGHT_EMOJI[a.light]} 任务${esc(a.code, 12)} ${esc(a.title, 60)}｜${DIGEST_STATUS_WORDS[a.status]}（${ownersPhrase(a, w, 5)}）`);
+    out.push(`${LIGHT_EMOJI[a.light]} 任务${esc(a.shownCode, 16)} ${esc(a.title, 60)}｜${DIGEST_STATUS_WORDS[a.status]}（${ownersPhrase(a, w, 5)}）`);
     for (const r of a.reasons) out.push(`    ${reasonPhrase(r, w, 100, d)}`);
   }
   out.push('');
@@ -43,6 +43,6 @@ export function digestText(m: DigestModel): string {
   for (const x of m.dueSoon) out.push(duePhrase(x, w, 60, d));
   out.push('', '【未报送】');
   if (m.missing.length === 0) out.push(`  ${noneMissingWords(m.reporting)}`);
-  for (const p of m.missing) out.push(`  ${esc(p.name, 12)}：${p.tasks.map((t) => `任务${esc(t.code, 12)} ${esc(t.title, 30)}${t.later ? `（${laterWord({ date: t.later.date, ask: null }, d.today)}）` : ''}`).join('、')}`);
+  for (const p of m.missing) out.push(`  ${esc(p.name, 12)}：${p.tasks.map((t) => `任务${esc(t.shownCode, 16)} ${esc(t.title, 30)}${t.later ? `（${laterWord({ date: t.later.date, ask: null }, d.today)}）` : ''}`).join('、')}`);
   return `${out.join('\n')}\n`;
 }

@@ -22,6 +22,8 @@ export interface DigestOwner {
 export interface DigestTask {
   id: number;
   code: string;
+  /** The code as people see it: 「7」, or 「2023-7」 with several plans in force (bot/domain/plan/plan-code.ts). */
+  shownCode: string;
   title: string;
   section: { ordinal: string; title: string } | null;
   owners: DigestOwner[];
@@ -65,6 +67,7 @@ export type AttentionReason =
 export interface AttentionItem {
   taskId: number;
   code: string;
+  shownCode: string;
   title: string;
   light: Light;
   status: DigestStatus;
@@ -76,6 +79,7 @@ export interface AttentionItem {
 export interface DueItem {
   taskId: number;
   code: string;
+  shownCode: string;
   title: string;
   deadline: string;
   /** The engine's working days left. */
@@ -89,7 +93,7 @@ export interface MissingReporter {
   personId: number;
   name: string;
   /** `later`: this person asked to report the task later (「明天再报」): the engine's reporting.later. */
-  tasks: { code: string; title: string; later: ReportLater | null }[];
+  tasks: { code: string; shownCode: string; title: string; later: ReportLater | null }[];
 }
 
 /** The period's reporting over all tasks, from each task's `reporting`. */
@@ -107,6 +111,7 @@ export interface ReportingSummary {
 /** One target in the chart: the engine's done and time, in percent (0.1). */
 export interface ChartBar {
   taskCode: string;
+  shownCode: string;
   label: string;
   donePct: number;
   timePct: number;

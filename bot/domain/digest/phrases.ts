@@ -149,7 +149,7 @@ export function reasonPhrase<S>(r: AttentionReason, w: Writer<S>, wordsMax: numb
 /** 「🟡 任务7 指导科技统计 — 4月29日到期（还剩9个工作日） · 按计划」 */
 export function duePhrase<S>(x: DueItem, w: Writer<S>, titleMax: number, d: Dated): S {
   const left = x.deadline === d.today ? w.t`今天到期` : w.t`${w.fig(dateWord(x.deadline, d.today))}到期（还剩${x.workdaysLeft}个工作日）`;
-  return w.t`${LIGHT_EMOJI[x.light]} 任务${w.esc(x.code, 12)} ${w.esc(x.title, titleMax)} — ${left} · ${DIGEST_STATUS_WORDS[x.status]}`;
+  return w.t`${LIGHT_EMOJI[x.light]} 任务${w.esc(x.shownCode, 16)} ${w.esc(x.title, titleMax)} — ${left} · ${DIGEST_STATUS_WORDS[x.status]}`;
 }
 
 /**

@@ -16,6 +16,8 @@ export type DigestStatus = Progress | 'done_pending' | 'closed' | 'paused';
 export interface DigestTaskInput {
   id: number;
   code: string;
+  /** The code as shown (「2023-7」 with several plans in force: bot/domain/plan/plan-code.ts); the bare code when absent. */
+  shownCode?: string;
   title: string;
   section: { ordinal: string; title: string } | null;
   leadUnits: string[];

@@ -13,6 +13,7 @@ import { fitsOneCard } from './card-size.js';
 
 export interface ChooserTask {
   id: number;
+  /** The task's code as shown (「7」, or 「2023-7」 with several plans in force: bot/domain/plan/plan-code.ts). */
   code: string;
   title: string;
 }

@@ -11,6 +11,7 @@ import { button, buttonRow, card, form, hr, input, markdown, submitButton, type 
 export interface CompletionView {
   requestId: number;
   taskId: number;
+  /** The task's code as shown (「7」, or 「2023-7」 with several plans in force: bot/domain/plan/plan-code.ts). */
   code: string;
   title: string;
   reporter: string;

@@ -21,7 +21,7 @@ import { jsonBytes, paginate, type Block, type Squeezable } from './digest-pages
 export const DIGEST_CARD_BYTES = CARD_BUDGET;
 export const DIGEST_CARD_ELEMENTS = ELEMENT_BUDGET;
 
-const TEMPLATE: Record<Light, Template> = { red: 'red', yellow: 'orange', none: 'grey', green: 'green' };
+export const TEMPLATE: Record<Light, Template> = { red: 'red', yellow: 'orange', none: 'grey', green: 'green' };
 
 export interface DigestCardOptions {
   audience: 'group' | 'admin';
@@ -49,7 +49,7 @@ function plainList(title: Md, empty: Md, items: Squeezable[]): Block {
   return { kind: 'list', container: 'plain', title, continued: md`${title}（续）`, expanded: true, items };
 }
 
-function blocks(m: DigestModel, showMissing: boolean): Block[] {
+export function blocks(m: DigestModel, showMissing: boolean): Block[] {
   const d = m.header;
   const out: Block[] = [{ kind: 'single', element: markdown(summaryLine(m, w)) }];
   out.push(plainList(md`**🔔 需要领导关注（${m.needsLeaders.length}项）**`, md`本周无`, m.needsLeaders.map((a) => attentionItem(a, d))));

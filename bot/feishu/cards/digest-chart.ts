@@ -30,7 +30,7 @@ export function chartSelection(bars: readonly ChartBar[]): ChartBar[] {
 export function chartElement(bars: readonly ChartBar[]): Element {
   const seen = new Map<string, number>();
   const values = bars.flatMap((b) => {
-    let name = clip(`${b.taskCode} ${b.label}`, 14);
+    let name = clip(`${b.shownCode} ${b.label}`, 14);
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
     if (n > 1) name = `${name}#${n}`;

@@ -39,7 +39,7 @@ export function taskItem(t: DigestTask, d: Dated): Squeezable {
     const l = level(squeeze);
     const s = t.state;
     const lines = [
-      md`${LIGHT_EMOJI[s.light]} **任务${w.esc(t.code, 12)} ${w.esc(t.title, l.title)}**｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, l.owners)}｜${deadlinePhrase(t, w, d)}${t.evidence > 0 ? md`｜📎 ${t.evidence}` : md``}`,
+      md`${LIGHT_EMOJI[s.light]} **任务${w.esc(t.shownCode, 16)} ${w.esc(t.title, l.title)}**｜${DIGEST_STATUS_WORDS[t.status]}｜${ownersPhrase(t, w, l.owners)}｜${deadlinePhrase(t, w, d)}${t.evidence > 0 ? md`｜📎 ${t.evidence}` : md``}`,
       ...some(s.targets, l.targets, (x) => md`${INDENT}· ${targetPhrase(x, w, d, t.trends[String(x.targetId)])}`, (n) => md`${INDENT}· 另有${n}项指标未列出`),
     ];
     if (s.nextMilestone) lines.push(md`${INDENT}${milestonePhrase(s.nextMilestone, w, d)}`);
@@ -61,7 +61,7 @@ export function attentionItem(a: AttentionItem, d: Dated): Squeezable {
   return (squeeze) => {
     const l = level(squeeze);
     const words = [100, 40, 0, 0][Math.min(squeeze, 3)] ?? 0;
-    const head = md`${LIGHT_EMOJI[a.light]} **任务${w.esc(a.code, 12)} ${w.esc(a.title, l.title)}**｜${DIGEST_STATUS_WORDS[a.status]}｜${ownersPhrase(a, w, l.owners)}`;
+    const head = md`${LIGHT_EMOJI[a.light]} **任务${w.esc(a.shownCode, 16)} ${w.esc(a.title, l.title)}**｜${DIGEST_STATUS_WORDS[a.status]}｜${ownersPhrase(a, w, l.owners)}`;
     const reasons = some(a.reasons, l.reasons, (r) => md`${INDENT}${reasonPhrase(r, w, words, d)}`, (n) => md`${INDENT}另有${n}项事由`);
     return markdown(joinMd([head, ...reasons], '\n'));
   };
@@ -77,8 +77,8 @@ export function missingItem(p: MissingReporter, d: Dated): Squeezable {
     const later = (t: MissingReporter['tasks'][number]) => (t.later ? md`（${laterWord({ date: t.later.date, ask: null }, d.today)}）` : md``);
     const tasks =
       l.names > 0
-        ? some(p.tasks, l.names, (t) => md`任务${w.esc(t.code, 12)} ${w.esc(t.title, 16)}${later(t)}`, (n) => md`等${n}项`)
-        : some(p.tasks, 100, (t) => md`任务${w.esc(t.code, 12)}`, (n) => md`等${n}项`);
+        ? some(p.tasks, l.names, (t) => md`任务${w.esc(t.shownCode, 16)} ${w.esc(t.title, 16)}${later(t)}`, (n) => md`等${n}项`)
+        : some(p.tasks, 100, (t) => md`任务${w.esc(t.shownCode, 16)}`, (n) => md`等${n}项`);
     return markdown(md`${w.esc(p.name, 12)}：${joinMd(tasks, '、')}`);
   };
 }

@@ -31,6 +31,7 @@ export interface Words {
 }
 
 export interface EscalationCardInput {
+  /** `code` as shown (「2023-7」 with several plans in force: bot/domain/plan/plan-code.ts). */
   task: { id: number; code: string; title: string };
   owners: string[];
   collaborators: string[];

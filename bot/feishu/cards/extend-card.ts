@@ -8,6 +8,7 @@ import { button, buttonRow, card, hr, markdown, type Card, type Element } from '
 export interface ExtensionRequestView {
   requestId: number;
   taskId: number;
+  /** The task's code as shown (「7」, or 「2023-7」 with several plans in force: bot/domain/plan/plan-code.ts). */
   code: string;
   title: string;
   requester: string;

@@ -16,6 +16,7 @@ import { fitLines, LIST_BUDGET } from './fit-lines.js';
 import { phraseMd } from './phrase-md.js';
 
 export interface NudgeCardInput {
+  /** `code` as shown (「2023-7」 with several plans in force: bot/domain/plan/plan-code.ts). */
   task: { id: number; code: string; title: string; body: string };
   /** The task's state when the card is sent. */
   state: Pick<TaskState, 'deadline' | 'targets' | 'nextMilestone'>;

@@ -8,6 +8,7 @@ import { STATUS_WORDS } from './nudge-card.js';
 export interface RecordedSummary {
   reportId: number;
   taskId: number;
+  /** The task's code as shown (「7」, or 「2023-7」 with several plans in force: bot/domain/plan/plan-code.ts). */
   code: string;
   title: string;
   period: string;

@@ -22,7 +22,7 @@ export const assignCommand: CommandSpec = {
       );
       if (r === 'added') {
         added.push(p);
-        const text: BotText = botText`您被指派为${taskLabel(task)}的责任人。发送 /task ${task.code} 查看详情。`;
+        const text: BotText = botText`您被指派为${taskLabel(task)}的责任人。发送 /task ${task.shownCode} 查看详情。`;
         await deps.messenger.send({ openId: p.openId! }, { text }, `assigned:${ctx.messageId}:${p.id}`);
       }
     }

@@ -7,9 +7,11 @@
 import type { Deps } from '../../deps.js';
 import { normaliseTaskCode } from '../../domain/owners/parse-owners.js';
 import type { Mention } from '../../domain/message-text.js';
+import { codeNamer, planByPrefix, splitPrefixed } from '../../domain/plan/plan-code.js';
 import type { Card } from '../../feishu/cards/card.js';
 import { botText, cut, joinText, type BotText } from '../../feishu/safe-text.js';
 import { upsertPerson } from '../../store/people.js';
+import { plansForCodes } from '../../store/plan-codes.js';
 import type { CommandContext } from '../types.js';
 
 export interface CommandSpec {
@@ -50,27 +52,33 @@ export async function isAdmin(deps: Pick<Deps, 'db' | 'config'>, openId: string)
   return (await deps.db.person.count({ where: { openId, isAdmin: true } })) > 0;
 }
 
+export type FoundTask = { id: number; code: string; title: string; planId: number; shownCode: string };
+
 export type TaskRef =
-  | { kind: 'found'; task: { id: number; code: string; title: string; planId: number } }
+  | { kind: 'found'; task: FoundTask }
   | { kind: 'none' }
   | { kind: 'ambiguous'; tasks: { code: string; title: string }[] };
 
-/** 「2023-7」「2023年7」: a task code with its plan's year in front, when several plans hold the same code. */
-const WITH_YEAR = /^((?:19|20)\d{2})\s*[-－—–年]\s*(\S.*)$/u;
+const select = { id: true, code: true, title: true, planId: true, plan: { select: { archivedAt: true } } } as const;
 
 /**
- * A task by number (「7」「#7」「任务7」), code (「2.3」「七」), code with its plan's year (「2023-7」) or a fragment
- * of its title. Plans in force come first: a code that an archived plan also holds means the one in force.
+ * A task by number (「7」「#7」「任务7」), code (「2.3」「七」), code with its plan's prefix as the code rule shows
+ * it (「2023-7」「2023年7」「区委-7」「计划2-7」; bot/domain/plan/plan-code.ts) or a fragment of its title. Plans in
+ * force come first: a bare code that an archived plan also holds means the one in force; a bare code that
+ * several plans in force hold is ambiguous, listed with each task's shown code.
  */
 export async function findTask(deps: Pick<Deps, 'db'>, ref: string): Promise<TaskRef> {
   const raw = ref.trim();
   if (!raw) return { kind: 'none' };
-  const select = { id: true, code: true, title: true, planId: true, plan: { select: { year: true, archivedAt: true } } } as const;
-  const withYear = raw.match(WITH_YEAR);
-  const found = (t: { id: number; code: string; title: string; planId: number }): TaskRef => ({ kind: 'found', task: { id: t.id, code: t.code, title: t.title, planId: t.planId } });
-  if (withYear) {
-    const inYear = await deps.db.task.findMany({ where: { code: normaliseTaskCode(withYear[2]!), removedAt: null, plan: { year: Number(withYear[1]) } }, select });
-    if (inYear.length === 1) return found(inYear[0]!);
+  const plans = await plansForCodes(deps.db);
+  const shown = codeNamer(plans);
+  const found = (t: { id: number; code: string; title: string; planId: number }): TaskRef =>
+    ({ kind: 'found', task: { id: t.id, code: t.code, title: t.title, planId: t.planId, shownCode: shown(t.planId, t.code) } });
+  const prefixed = splitPrefixed(raw.replace(/^(任务|#|＃)\s*/u, ''));
+  const plan = prefixed && planByPrefix(plans, prefixed.prefix);
+  if (prefixed && plan) {
+    const inPlan = await deps.db.task.findFirst({ where: { planId: plan.id, code: normaliseTaskCode(prefixed.code), removedAt: null }, select });
+    if (inPlan) return found(inPlan);
   }
   const inForce = <T extends { plan: { archivedAt: Date | null } }>(rows: T[]) => {
     const current = rows.filter((t) => !t.plan.archivedAt);
@@ -81,11 +89,8 @@ export async function findTask(deps: Pick<Deps, 'db'>, ref: string): Promise<Tas
   const byTitle = inForce(await deps.db.task.findMany({ where: { title: { contains: raw }, removedAt: null }, select, orderBy: { position: 'asc' } }));
   if (byTitle.length === 1) return found(byTitle[0]!);
   const many = byCode.length > 1 ? byCode : byTitle;
-  // Several plans hold the code: each is named with its plan's year, the way to ask for it (「2023-7」).
-  const years = new Set(many.map((t) => t.plan.year));
-  return many.length
-    ? { kind: 'ambiguous', tasks: many.map((t) => ({ code: byCode.length > 1 && years.size > 1 ? `${t.plan.year}-${t.code}` : t.code, title: t.title })) }
-    : { kind: 'none' };
+  // Each is named as the code rule shows it, the way to ask for it (「2023-7」).
+  return many.length ? { kind: 'ambiguous', tasks: many.map((t) => ({ code: shown(t.planId, t.code), title: t.title })) } : { kind: 'none' };
 }
 
 /** findTask, or a CommandError that says what went wrong. */
@@ -95,11 +100,11 @@ export async function requireTask(deps: Pick<Deps, 'db'>, ref: string | undefine
   if (found.kind === 'found') return found.task;
   if (found.kind === 'none') throw new CommandError(botText`没有找到任务「${cut(ref, 20)}」。发送 /mine 查看您的任务。`);
   const listed = joinText(found.tasks.slice(0, 8).map((t) => botText`${cut(t.code, 12)} ${cut(t.title, 40)}`), '；');
-  throw new CommandError(botText`「${cut(ref, 20)}」对应多项任务：${listed}。请用任务编号。`);
+  throw new CommandError(botText`「${cut(ref, 20)}」对应多项任务：${listed}。请用任务编号（如「${cut(found.tasks[0]!.code, 16)}」）。`);
 }
 
-/** 「任务7「培育高新技术企业」」: how text messages name a task. */
-export const taskLabel = (t: { code: string; title: string }): BotText => botText`任务${cut(t.code, 12)}「${cut(t.title, 40)}」`;
+/** 「任务7「培育高新技术企业」」 (「任务2023-7「…」」 with several plans in force): how text messages name a task. */
+export const taskLabel = (t: { shownCode: string; title: string }): BotText => botText`任务${cut(t.shownCode, 16)}「${cut(t.title, 40)}」`;
 
 /** People's names in a text message: 「张三、李四」. */
 export const names = (people: { name: string }[]): BotText => joinText(people.map((p) => botText`${cut(p.name, 12)}`), '、');

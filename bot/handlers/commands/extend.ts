@@ -5,6 +5,7 @@
  * is decided once, and then every decider's card shows who decided and loses its buttons (the
  * cards' message ids are kept in SentCard under 'extend:<request id>').
  */
+import { namedTask } from '../../store/plan-codes.js';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { extensionDecidedCard, extensionRequestCard, type ExtensionRequestView } from '../../feishu/cards/extend-card.js';
@@ -49,7 +50,7 @@ export const extendCommand: CommandSpec = {
     if (to <= task.deadline) throw new CommandError(botText`申请的日期（${to}）不晚于当前完成时限（${task.deadline}），无需延期。`);
     const me = await deps.db.person.findUnique({ where: { openId: ctx.senderOpenId } });
     const onTask = me ? await deps.db.assignment.count({ where: { personId: me.id, taskId: task.id, active: true, role: { in: ['owner', 'collaborator'] } } }) : 0;
-    if (!me || !onTask) throw new CommandError(botText`您不是任务${task.code}的责任人或协办人，不能为该任务申请延期。`);
+    if (!me || !onTask) throw new CommandError(botText`您不是任务${found.shownCode}的责任人或协办人，不能为该任务申请延期。`);
     const request = await deps.db.$transaction(async (tx) => {
       const existing = await tx.auditEntry.findFirst({ where: { action: 'extension.requested', messageId: ctx.messageId } });
       if (existing) return existing;
@@ -62,12 +63,12 @@ export const extendCommand: CommandSpec = {
     const leaders = await leaderOpenIds(deps, task.id);
     // Leaders decide, and admins may decide for them (the office often does); the first decision counts.
     const deciders = [...new Set([...leaders, ...(await adminOpenIds(deps))])];
-    const view = { requestId: request.id, taskId: task.id, code: task.code, title: task.title, requester: me.name, from: task.deadline, to, reason };
+    const view = { requestId: request.id, taskId: task.id, code: found.shownCode, title: task.title, requester: me.name, from: task.deadline, to, reason };
     for (const openId of deciders) {
       const sent = await deps.messenger.send({ openId }, { card: extensionRequestCard(view) }, `extend:${request.id}:${openId}`);
       await keepSentCard(deps.db, { subject: cardSubject(request.id), openId, messageId: sent.messageId, now });
     }
-    await say(deps, ctx, botText`已提交任务${task.code}的延期申请（延至 ${to}），已发送给${leaders.length ? '责任领导和管理员' : '管理员'}审批，结果会通知您。`, 'extend');
+    await say(deps, ctx, botText`已提交任务${found.shownCode}的延期申请（延至 ${to}），已发送给${leaders.length ? '责任领导和管理员' : '管理员'}审批，结果会通知您。`, 'extend');
   },
 };
 
@@ -125,10 +126,11 @@ function work(approve: boolean) {
       return t;
     });
     if (!task) return;
-    await showDecision(deps, { requestId: l.id, taskId: task.id, code: task.code, title: task.title, from: task.deadline, to: r.to, reason: r.reason }, r.requestedBy, {
+    const named = await namedTask(deps.db, task.id);
+    await showDecision(deps, { requestId: l.id, taskId: task.id, code: named.shownCode, title: task.title, from: task.deadline, to: r.to, reason: r.reason }, r.requestedBy, {
       approved: approve, by: l.openId, at: now,
     });
-    const name = taskLabel(task);
+    const name = taskLabel(named);
     const tell: BotText = approve
       ? botText`${name}的延期申请已同意，完成时限由 ${task.deadline} 调整为 ${r.to}。`
       : botText`${name}的延期申请（延至 ${r.to}）未获同意，完成时限仍为 ${task.deadline}。`;

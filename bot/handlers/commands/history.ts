@@ -23,6 +23,6 @@ export const historyCommand: CommandSpec = {
       return md`- ${figure(shanghaiMinute(e.at))} ${cut(who, 12)} ${what}${change ? md`：${cut(change, 160)}` : md``}`;
     });
     const body = lines.length ? joinMd(lines, '\n') : md`暂无记录。`;
-    await sayCard(deps, ctx, card({ title: `任务${task.code} 变更记录`, subtitle: cut(task.title, 60), template: 'grey', elements: [markdown(body)] }), 'history');
+    await sayCard(deps, ctx, card({ title: `任务${task.shownCode} 变更记录`, subtitle: cut(task.title, 60), template: 'grey', elements: [markdown(body)] }), 'history');
   },
 };

@@ -25,25 +25,25 @@ export const milestoneCommand: CommandSpec = {
     if (!m) throw new CommandError(botText`请写明任务编号，如：/milestone 7 完成`);
     const task = await requireTask(deps, m[1]);
     const steps = await deps.db.milestone.findMany({ where: { taskId: task.id }, orderBy: [{ due: 'asc' }, { position: 'asc' }] });
-    if (!steps.length) throw new CommandError(botText`任务${task.code}没有时间节点。`);
+    if (!steps.length) throw new CommandError(botText`任务${task.shownCode}没有时间节点。`);
     if (m[3] === undefined && m[2] === undefined) {
       const lines = steps.map((s, i) => botText`${i + 1}. ${fullDateWord(s.due)} ${cut(s.text, 60)}${s.doneAt ? '（已完成）' : ''}`);
-      await say(deps, ctx, botText`任务${task.code}的时间节点：\n${joinText(lines, '\n')}`, 'milestone');
+      await say(deps, ctx, botText`任务${task.shownCode}的时间节点：\n${joinText(lines, '\n')}`, 'milestone');
       return;
     }
-    if (!DONE.test(m[3] ?? '')) throw new CommandError(botText`请在最后写「完成」，如：/milestone ${task.code} 完成`);
+    if (!DONE.test(m[3] ?? '')) throw new CommandError(botText`请在最后写「完成」，如：/milestone ${task.shownCode} 完成`);
     const person = await deps.db.person.findUnique({ where: { openId: ctx.senderOpenId } });
     const mine = person && (await deps.db.assignment.count({ where: { taskId: task.id, personId: person.id, active: true, role: { in: ['owner', 'collaborator'] } } }));
-    if (!mine && !(await isAdmin(deps, ctx.senderOpenId))) throw new CommandError(botText`您不是任务${task.code}的责任人，不能标记其时间节点。`);
+    if (!mine && !(await isAdmin(deps, ctx.senderOpenId))) throw new CommandError(botText`您不是任务${task.shownCode}的责任人，不能标记其时间节点。`);
     const now = deps.clock.now();
     const k = m[2] === undefined ? null : Number(m[2]);
     const step = k === null ? steps.find((s) => s.doneAt === null) : steps[k - 1];
-    if (!step) throw new CommandError(k === null ? botText`任务${task.code}的时间节点都已完成。` : botText`任务${task.code}没有第 ${k} 个时间节点（共 ${steps.length} 个）。`);
+    if (!step) throw new CommandError(k === null ? botText`任务${task.shownCode}的时间节点都已完成。` : botText`任务${task.shownCode}没有第 ${k} 个时间节点（共 ${steps.length} 个）。`);
     if (step.doneAt) throw new CommandError(botText`该时间节点已于${fullDateWord(shanghaiDate(step.doneAt))}标记完成。`);
     // Conditional: a second tap of the same command marks nothing twice.
     const marked = await markMilestoneDone(deps.db, { milestone: step, actor: ctx.senderOpenId, now, chatId: ctx.chatId, messageId: ctx.messageId });
     if (!marked) throw new CommandError(botText`该时间节点已标记完成。`);
-    await say(deps, ctx, botText`已标记任务${task.code}的时间节点完成：${fullDateWord(step.due)} ${cut(step.text, 60)}。${await nextNow(deps, task.id, now)}`, 'milestone');
+    await say(deps, ctx, botText`已标记任务${task.shownCode}的时间节点完成：${fullDateWord(step.due)} ${cut(step.text, 60)}。${await nextNow(deps, task.id, now)}`, 'milestone');
   },
 };
 

@@ -41,7 +41,7 @@ export const mineCommand: CommandSpec = {
       if (!t) return [];
       const s = t.state;
       const later = s.reporting.later.find((l) => l.personId === person?.id);
-      return [md`- ${LIGHT_EMOJI[s.light]} **任务${cut(t.code, 12)}** ${cut(t.title, 40)}（${ROLE[a.role] ?? a.role}）｜截止 ${figure(deadlineWord(s.deadline, today))}｜${stateWord(s)}${later ? md`｜${laterWord(later, today)}` : md``}`];
+      return [md`- ${LIGHT_EMOJI[s.light]} **任务${cut(t.shownCode, 16)}** ${cut(t.title, 40)}（${ROLE[a.role] ?? a.role}）｜截止 ${figure(deadlineWord(s.deadline, today))}｜${stateWord(s)}${later ? md`｜${laterWord(later, today)}` : md``}`];
     });
     await sayCard(deps, ctx, card({ title: `我的任务（${rows.length}项）`, template: 'blue', elements: [markdown(joinMd(fitLines(lines), '\n'))] }), 'mine');
   },

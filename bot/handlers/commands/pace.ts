@@ -24,10 +24,10 @@ export const paceCommand: CommandSpec = {
     const task = await requireTask(deps, m[1]);
     const person = await deps.db.person.findUnique({ where: { openId: ctx.senderOpenId } });
     const mine = person && (await deps.db.assignment.count({ where: { taskId: task.id, personId: person.id, active: true, role: { in: ['owner', 'collaborator'] } } }));
-    if (!mine) throw new CommandError(botText`您不是任务${task.code}的责任人，不能为其指标作说明。`);
+    if (!mine) throw new CommandError(botText`您不是任务${task.shownCode}的责任人，不能为其指标作说明。`);
     const targets = await deps.db.target.findMany({ where: { taskId: task.id, removedAt: null }, orderBy: { position: 'asc' } });
     const target = targets[Number(m[2]) - 1];
-    if (!target) throw new CommandError(botText`任务${task.code}没有第 ${Number(m[2])} 项指标（共 ${targets.length} 项）。`);
+    if (!target) throw new CommandError(botText`任务${task.shownCode}没有第 ${Number(m[2])} 项指标（共 ${targets.length} 项）。`);
     const reason = m[3]!.trim().slice(0, 200);
     const note = /^(清除|取消|删除)$/.test(reason) ? null : reason;
     const now = deps.clock.now();
@@ -39,7 +39,7 @@ export const paceCommand: CommandSpec = {
       });
     });
     const k = Number(m[2]);
-    const head = note ? botText`已记录：任务${task.code}第 ${k} 项指标按计划推进，周报中将显示您的说明。` : botText`已取消任务${task.code}第 ${k} 项指标的说明。`;
+    const head = note ? botText`已记录：任务${task.shownCode}第 ${k} 项指标按计划推进，周报中将显示您的说明。` : botText`已取消任务${task.shownCode}第 ${k} 项指标的说明。`;
     await say(deps, ctx, botText`${head}${await paceNow(deps, task.id, target.id, now)}`, 'pace');
   },
 };

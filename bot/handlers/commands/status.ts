@@ -43,7 +43,7 @@ export const statusCommand: CommandSpec = {
 };
 
 function taskLine(t: TaskView): Md {
-  return md`- ${LIGHT_EMOJI[t.state.light]} **任务${cut(t.code, 12)}** ${cut(t.title, 24)}：${whoWord(t)}`;
+  return md`- ${LIGHT_EMOJI[t.state.light]} **任务${cut(t.shownCode, 16)}** ${cut(t.title, 24)}：${whoWord(t)}`;
 }
 
 /** 「已报：张敏」「未报：李强」「请假：王芳」「未催报」 from the engine's reporting and this period's reports. */

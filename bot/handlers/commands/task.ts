@@ -42,7 +42,7 @@ export const taskCommand: CommandSpec = {
       markdown(await reportsBlock(deps, task, today)),
       ...(await instructionBlock(deps, task.id, now, today)),
     ];
-    await sayCard(deps, ctx, card({ title: `任务${task.code} ${task.title}`, template: 'blue', elements }), 'task');
+    await sayCard(deps, ctx, card({ title: `任务${task.shownCode} ${task.title}`, template: 'blue', elements }), 'task');
   },
 };
 

@@ -6,6 +6,7 @@
  * the same idempotency key, so it shows once. A file over the limit or refused by Feishu is
  * recorded with its name and the reason, and the owner is told.
  */
+import { namedTask } from '../../store/plan-codes.js';
 import type { Deps } from '../../deps.js';
 import { evidencePath, imageExtension } from '../../domain/evidence/file-name.js';
 import type { EvidenceParts } from '../../domain/evidence/parts.js';
@@ -36,8 +37,8 @@ export async function keepEvidence(deps: Deps, ctx: Ctx, to: EvidenceFor, parts:
   const of = { taskId: to.taskId, reportId: to.reportId, personId, messageId: ctx.messageId, actor: ctx.senderOpenId, chatId: ctx.chatId, now: deps.clock.now() };
   const rows: EvidenceRow[] = [];
   for (const row of await recordEvidence(deps.db, of, pieces)) rows.push(await fetchPiece(deps, row));
-  const task = await deps.db.task.findUniqueOrThrow({ where: { id: to.taskId }, select: { code: true } });
-  const text = evidenceAnswer({ code: task.code, rows, waiting: rows.every((r) => r.reportId === null), skipped: parts.skipped, config: deps.config });
+  const task = await namedTask(deps.db, to.taskId);
+  const text = evidenceAnswer({ code: task.shownCode, rows, waiting: rows.every((r) => r.reportId === null), skipped: parts.skipped, config: deps.config });
   await deps.messenger.reply(ctx.messageId, { text }, `reply:${ctx.messageId}:evidence`);
   return rows;
 }

@@ -5,6 +5,7 @@
  * never shows it twice), their messages kept so a reply to one is a report on the task; the leader's
  * escalation cards show it as the latest 批示; the caller answers the leader with who was told.
  */
+import { namedTask } from '../../store/plan-codes.js';
 import type { Deps } from '../../deps.js';
 import { botText, cut, type BotText } from '../../feishu/safe-text.js';
 import { keepInstructionNotice, recordInstruction, type InstructionRow, type InstructionSource } from '../../store/instructions.js';
@@ -39,7 +40,7 @@ export async function giveInstruction(deps: Deps, giver: Giver, text: string, ho
   const now = deps.clock.now();
   const personId = await giverPersonId(deps, giver);
   const { instruction } = await recordInstruction(deps.db, { taskId: giver.taskId, personId, actor: giver.openId, text, now, ...how });
-  const task = await deps.db.task.findUniqueOrThrow({ where: { id: giver.taskId }, select: { id: true, code: true, title: true } });
+  const task = await namedTask(deps.db, giver.taskId);
   const people = await deps.db.assignment.findMany({
     where: { taskId: task.id, active: true, role: { in: ['owner', 'collaborator'] } },
     include: { person: true },

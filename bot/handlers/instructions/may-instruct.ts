@@ -3,6 +3,7 @@
  * 'leader') and the admins. The one rule for every channel — the card's form, /批示, a reply in an
  * escalation's or a digest's thread — and for a card's fast answer as well as its queued work.
  */
+import { loadCodeNamer } from '../../store/plan-codes.js';
 import type { Deps } from '../../deps.js';
 import { isAdmin } from '../commands/command.js';
 
@@ -24,15 +25,16 @@ export interface Refusal {
 }
 
 export async function mayInstruct(deps: Pick<Deps, 'db' | 'config'>, openId: string, taskId: number): Promise<Giver | Refusal> {
-  const task = await deps.db.task.findUnique({ where: { id: taskId }, select: { code: true, removedAt: true } });
+  const task = await deps.db.task.findUnique({ where: { id: taskId }, select: { code: true, planId: true, removedAt: true } });
   if (!task) return { ok: false, why: '没有找到这项任务' };
-  if (task.removedAt) return { ok: false, why: `任务${task.code}已不在计划中` };
+  const code = (await loadCodeNamer(deps.db))(task.planId, task.code);
+  if (task.removedAt) return { ok: false, why: `任务${code}已不在计划中` };
   const person = await deps.db.person.findUnique({ where: { openId }, select: { id: true, name: true } });
   const leads = person ? await deps.db.assignment.count({ where: { taskId, personId: person.id, role: 'leader', active: true } }) : 0;
   const allowed = (role: Giver['role']): Giver => ({ ok: true, taskId, openId, role, personId: person?.id ?? null, name: person?.name ?? '管理员' });
   if (leads > 0) return allowed('leader');
   if (await isAdmin(deps, openId)) return allowed('admin');
-  return { ok: false, why: `只有任务${task.code}的责任领导或管理员可以批示` };
+  return { ok: false, why: `只有任务${code}的责任领导或管理员可以批示` };
 }
 
 /** Is this person a leader of any task of the plan (or an admin)? Who a digest's thread reply may come from as a 批示. */

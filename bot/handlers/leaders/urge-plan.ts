@@ -4,6 +4,7 @@
  * admins may urge; the task must be active; at most one urge per task per Shanghai day (a retry of
  * the same click or command finds its own urge and goes on); someone must have a nudge to buzz.
  */
+import { loadCodeNamer, namedTask } from '../../store/plan-codes.js';
 import type { Deps } from '../../deps.js';
 import { lifecycleOf, lifecycleWord } from '../../domain/task-state/lifecycle.js';
 import type { UrgentVia } from '../../feishu/messenger.js';
@@ -23,7 +24,7 @@ export interface UrgeRequest {
 }
 
 export interface UrgePlan extends UrgeRequest {
-  task: { id: number; code: string; title: string };
+  task: { id: number; code: string; title: string; shownCode: string };
   targets: UrgeTarget[];
   without: { name: string }[];
   vias: UrgentVia[];
@@ -49,16 +50,16 @@ export function urgentVias(config: Deps['config']): UrgentVia[] {
 }
 
 export async function planUrge(deps: Deps, r: UrgeRequest): Promise<UrgeVerdict> {
-  const task = await deps.db.task.findUnique({ where: { id: r.taskId }, select: { id: true, code: true, title: true, status: true, removedAt: true } });
+  const task = await deps.db.task.findUnique({ where: { id: r.taskId }, select: { id: true, code: true, planId: true, title: true, status: true, removedAt: true } });
   if (!task || task.removedAt) return { ok: false, why: '该任务已不在计划中' };
   if (!(await isLeader(deps, task.id, r.openId)) && !(await isAdmin(deps, r.openId))) return { ok: false, why: NOT_ALLOWED };
   const lifecycle = lifecycleOf(task.status);
-  if (lifecycle !== 'active') return { ok: false, why: `任务${cut(task.code, 12)}${lifecycleWord(lifecycle)}，无需督办` };
+  if (lifecycle !== 'active') return { ok: false, why: `任务${cut((await loadCodeNamer(deps.db))(task.planId, task.code), 16)}${lifecycleWord(lifecycle)}，无需督办` };
   const earlier = await todaysUrge(deps.db, task.id, deps.clock.now());
   if (earlier && earlier.click !== r.click) return { ok: false, why: alreadyUrged(await urgerName(deps, earlier.actor), earlier.at) };
   const { targets, without } = await urgeTargets(deps.db, task.id);
   if (targets.length === 0) return { ok: false, why: NOTHING_TO_BUZZ };
   const vias = urgentVias(deps.config);
-  const plan: UrgePlan = { ...r, task: { id: task.id, code: task.code, title: task.title }, targets, without, vias };
+  const plan: UrgePlan = { ...r, task: await namedTask(deps.db, task.id), targets, without, vias };
   return { ok: true, plan, toast: plannedToast(targets, without, vias) };
 }

@@ -7,7 +7,7 @@
  * card shows the choice (update-cards.ts).
  */
 import { z } from 'zod';
-import { normaliseTaskCode } from '../../domain/owners/parse-owners.js';
+import { findTask } from '../commands/command.js';
 import type { CardAction } from '../../feishu/envelope.js';
 import { plainText } from '../../feishu/safe-text.js';
 import { unassignedReply } from '../../store/unassigned-replies.js';
@@ -38,7 +38,7 @@ export const checkChoice: Check<Said> = async (deps, a) => {
   if (!pick) return refuse('请选择任务，或填写任务编号');
   const task = 'id' in pick
     ? await deps.db.task.findUnique({ where: { id: pick.id }, select: { id: true } })
-    : await deps.db.task.findFirst({ where: { code: normaliseTaskCode(pick.code), removedAt: null }, select: { id: true } });
+    : await typedTask(deps, pick.code);
   if (!task) return refuse(`没有找到${'code' in pick ? `任务「${plainText(pick.code, 20)}」` : '这项任务'}，这条回复未作记录，请重新选择`);
   const reporter = await mayReport(deps, openId, task.id);
   if (!reporter.ok) return refuse(`${reporter.why}，这条回复未作记录`);
@@ -60,5 +60,11 @@ export async function recordChoice(deps: Deps, a: CardAction, said: Said): Promi
     await keepEvidence(deps, ctx, { taskId: task.id, reportId: report.id, reporter: said.reporter }, evidence);
   }
   const cardId = a.context?.open_message_id;
-  if (cardId) await updateCards(deps, [{ messageId: cardId, sentAt: null }], chosenCard(task, said.text));
+  if (cardId) await updateCards(deps, [{ messageId: cardId, sentAt: null }], chosenCard({ code: task.shownCode, title: task.title }, said.text));
+}
+
+/** The task a typed code names (「7」, or 「2023-7」 with several plans in force): null when none or several. */
+async function typedTask(deps: Pick<Deps, 'db'>, code: string): Promise<{ id: number } | null> {
+  const found = await findTask(deps, code);
+  return found.kind === 'found' ? { id: found.task.id } : null;
 }

@@ -6,6 +6,7 @@
  * One check serves the fast toast and the queued work (checked-action.ts). The reporter and the
  * owners are told; every decider's card shows the decision (completion-cards.ts).
  */
+import { namedTask } from '../../store/plan-codes.js';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
@@ -82,7 +83,7 @@ function decide(confirm: boolean) {
       deps.log.info({ taskId: r.taskId, requestId: r.entryId, why: change.why }, 'completion decision lost to an earlier change');
       return;
     }
-    const task = await deps.db.task.findUniqueOrThrow({ where: { id: r.taskId }, select: { id: true, code: true, title: true } });
+    const task = await namedTask(deps.db, r.taskId);
     const label = taskLabel(task);
     const text = confirm
       ? botText`${label}已由${cut(d.name, 12)}确认办结，不再催办。`

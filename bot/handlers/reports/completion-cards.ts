@@ -52,7 +52,7 @@ export async function completionView(deps: Pick<Deps, 'db' | 'clock' | 'calendar
   return {
     requestId: request.entryId,
     taskId: task.id,
-    code: task.code,
+    code: task.shownCode,
     title: task.title,
     reporter,
     saidAt: shanghaiMinute(report?.createdAt ?? request.at),

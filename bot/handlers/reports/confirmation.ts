@@ -32,7 +32,7 @@ export function summaryOf(task: TaskWithTargets, report: StoredReport, note: str
   return {
     reportId: report.id,
     taskId: task.id,
-    code: task.code,
+    code: task.shownCode,
     title: task.title,
     period: report.period,
     status: (report.status as RecordedSummary['status']) ?? null,

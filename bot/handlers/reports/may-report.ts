@@ -10,6 +10,7 @@
  * owner may still say how things are); not closed (办结: reopen it first) nor
  * a task removed from the plan.
  */
+import { loadCodeNamer } from '../../store/plan-codes.js';
 import type { Deps } from '../../deps.js';
 import { lifecycleOf } from '../../domain/task-state/lifecycle.js';
 import { isAdmin } from '../commands/command.js';
@@ -33,9 +34,9 @@ export interface Refusal {
 }
 
 export async function mayReport(deps: Pick<Deps, 'db' | 'config'>, openId: string, taskId: number): Promise<Reporter | Refusal> {
-  const task = await deps.db.task.findUnique({ where: { id: taskId }, select: { code: true, removedAt: true, status: true } });
+  const task = await deps.db.task.findUnique({ where: { id: taskId }, select: { code: true, planId: true, removedAt: true, status: true } });
   if (!task) return { ok: false, why: '没有找到这项任务' };
-  const name = `任务${task.code}`;
+  const name = `任务${(await loadCodeNamer(deps.db))(task.planId, task.code)}`;
   if (task.removedAt) return { ok: false, why: `${name}已不在计划中，不再接收进展` };
   if (lifecycleOf(task.status) === 'closed') return { ok: false, why: `${name}已办结，不再接收进展（如需继续，请联系管理员重新打开）` };
   const person = await deps.db.person.findUnique({ where: { openId }, select: { id: true } });

@@ -7,6 +7,7 @@
  * step is done marks it (report-steps.ts) and the answer says so.
  * What the reader could not settle goes on the card as one-click corrections (doubt-actions.ts).
  */
+import { loadCodeNamer } from '../../store/plan-codes.js';
 import type { Deps } from '../../deps.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { keepDoubts } from '../../domain/reply/kept-doubts.js';
@@ -26,7 +27,8 @@ import { reporterPersonId, type Reporter } from './may-report.js';
 export type TaskWithTargets = Awaited<ReturnType<typeof loadTask>>;
 
 export async function loadTask(deps: Pick<Deps, 'db'>, taskId: number) {
-  return deps.db.task.findUniqueOrThrow({ where: { id: taskId }, include: { targets: { where: { removedAt: null }, orderBy: { position: 'asc' } } } });
+  const task = await deps.db.task.findUniqueOrThrow({ where: { id: taskId }, include: { targets: { where: { removedAt: null }, orderBy: { position: 'asc' } } } });
+  return { ...task, shownCode: (await loadCodeNamer(deps.db))(task.planId, task.code) };
 }
 
 /** The check-in period a report made now belongs to. */

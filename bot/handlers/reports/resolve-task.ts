@@ -5,8 +5,10 @@
  * Otherwise the caller asks.
  * Whether the sender may report on it is not decided here: the caller asks mayReport.
  */
+import { planByPrefix } from '../../domain/plan/plan-code.js';
+import { loadCodeNamer, plansForCodes } from '../../store/plan-codes.js';
 import type { Deps } from '../../deps.js';
-import { taskNamedAtStart } from '../../domain/named-task.js';
+import { prefixedTaskAtStart, taskNamedAtStart } from '../../domain/named-task.js';
 import { taskOfNotice } from '../../store/instructions.js';
 
 export type Resolution =
@@ -31,7 +33,7 @@ export async function resolveTask(
   if (m.personId === null) return named(deps, m.text, []);
   const mine = await deps.db.assignment.findMany({
     where: { personId: m.personId, active: true, role: { in: ['owner', 'collaborator'] }, task: { removedAt: null } },
-    include: { task: { select: { id: true, code: true, title: true, position: true } } },
+    include: { task: { select: { id: true, code: true, title: true, position: true, planId: true } } },
     orderBy: { task: { position: 'asc' } },
   });
   const tasks = [...new Map(mine.map((a) => [a.task.id, a.task])).values()];
@@ -50,17 +52,26 @@ export async function resolveTask(
     if (!answered && !open.includes(p.taskId)) open.push(p.taskId);
   }
   if (open.length === 1) return { kind: 'task', taskId: open[0]!, text: m.text };
-  return { kind: 'choose', tasks: tasks.map((t) => ({ id: t.id, code: t.code, title: t.title })) };
+  const shown = await loadCodeNamer(deps.db);
+  return { kind: 'choose', tasks: tasks.map((t) => ({ id: t.id, code: shown(t.planId, t.code), title: t.title })) };
 }
 
 /** The task named at the start of the text: one of the person's own, or, with a marker (「#7」), any task of that number. */
-async function named(deps: Pick<Deps, 'db'>, text: string, tasks: { id: number; code: string }[]): Promise<Resolution> {
+async function named(deps: Pick<Deps, 'db'>, text: string, tasks: { id: number; code: string; planId?: number }[]): Promise<Resolution> {
+  const p = prefixedTaskAtStart(text);
+  const plan = p && planByPrefix(await plansForCodes(deps.db), p.prefix);
+  if (p && plan) {
+    const inPlan = await deps.db.task.findFirst({ where: { planId: plan.id, code: p.code, removedAt: null }, select: { id: true } });
+    return inPlan ? { kind: 'task', taskId: inPlan.id, text: p.rest || text } : { kind: 'not-theirs', code: p.code };
+  }
   const m = taskNamedAtStart(text);
   if (!m) return { kind: 'none' };
   const { code } = m;
   const rest = m.rest || text;
-  const own = tasks.find((t) => t.code === code);
-  if (own) return { kind: 'task', taskId: own.id, text: rest };
+  // Two of the person's tasks (of two plans in force) share the code: not named; the chooser asks.
+  const own = tasks.filter((t) => t.code === code);
+  if (own.length === 1) return { kind: 'task', taskId: own[0]!.id, text: rest };
+  if (own.length > 1) return { kind: 'none' };
   if (!m.marked) return { kind: 'none' };
   const any = await deps.db.task.findMany({ where: { code, removedAt: null }, select: { id: true }, take: 2 });
   return any.length === 1 ? { kind: 'task', taskId: any[0]!.id, text: rest } : { kind: 'not-theirs', code };

@@ -6,6 +6,7 @@
  * 退回补充 nudge with the reason and the report's words, the form and the buttons to make it good.
  * One check serves the toast, the queued work and the command; the returner is told what happened.
  */
+import { namedTask } from '../../store/plan-codes.js';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
@@ -62,7 +63,7 @@ export async function checkReturn(deps: Deps, o: { openId: string; taskId: numbe
 /** Returns the report; the owners get their 退回补充 nudge, a reporter who is no owner a message; what the returner is told. */
 async function doReturn(deps: Deps, p: ReturnPlan, where: { chatId: string | null; messageId: string | null }): Promise<BotText> {
   const now = deps.clock.now();
-  const task = await deps.db.task.findUniqueOrThrow({ where: { id: p.taskId }, select: { code: true, title: true } });
+  const task = await namedTask(deps.db, p.taskId);
   const done = await returnReport(deps.db, { reportId: p.reportId, taskId: p.taskId, by: p.openId, reason: p.reason, now, ...where });
   const returned = await deps.db.report.findUniqueOrThrow({ where: { id: p.reportId }, select: { returnedBy: true } });
   // A retry after the change was made still sends what is missing; someone else's earlier return sends nothing.

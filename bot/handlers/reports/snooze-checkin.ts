@@ -3,6 +3,7 @@
  * for the sender (bot/domain/schedule/snooze.ts). Bounded (two per period, never past the deadline),
  * audited, confirmed in Chinese; refused with the reason.
  */
+import { loadCodeNamer } from '../../store/plan-codes.js';
 import type { Deps } from '../../deps.js';
 import { addDays, isoWeekday, monthOf } from '../../domain/calendar/civil-date.js';
 import { shanghaiDate, shanghaiParts } from '../../domain/calendar/shanghai-time.js';
@@ -17,8 +18,8 @@ import type { MessageContext } from '../types.js';
 export async function snoozeCheckin(deps: Deps, ctx: MessageContext, a: { taskId: number; personId: number | null; ask: SnoozeAsk }): Promise<void> {
   const reply = (text: BotText, tag: string) => deps.messenger.reply(ctx.messageId, { text }, `reply:${ctx.messageId}:${tag}`);
   const now = deps.clock.now();
-  const task = await deps.db.task.findUniqueOrThrow({ where: { id: a.taskId }, select: { code: true, cadence: true, deadline: true } });
-  const name = `任务${cut(task.code, 12)}`;
+  const task = await deps.db.task.findUniqueOrThrow({ where: { id: a.taskId }, select: { code: true, planId: true, cadence: true, deadline: true } });
+  const name = `任务${cut((await loadCodeNamer(deps.db))(task.planId, task.code), 16)}`;
   if (a.personId === null) return void (await reply(botText`只有${name}的责任人可以推迟提醒，这条消息未作记录。`, 'snooze-refused'));
   // A redelivered message: the snooze is already recorded; confirm it again (same key, shown once).
   const kept = await snoozeOfMessage(deps.db, ctx.messageId);

@@ -128,8 +128,8 @@ describe('renderCard', () => {
 describe('renderChart', () => {
   it('draws the digest’s VChart spec as SVG bars with labels, values and a legend', () => {
     const el = chartElement([
-      { taskCode: '1', label: '有效期高企', donePct: 84, timePct: 22, verdict: 'on_pace' },
-      { taskCode: '2', label: `研发<script>`, donePct: 10, timePct: 22, verdict: 'far_behind' },
+      { taskCode: '1', shownCode: '1', label: '有效期高企', donePct: 84, timePct: 22, verdict: 'on_pace' },
+      { taskCode: '2', shownCode: '2', label: `研发<script>`, donePct: 10, timePct: 22, verdict: 'far_behind' },
     ]);
     const svg = renderChart(el.chart_spec);
     expect(svg).toMatch(/^<svg class="chart"/);

@@ -115,8 +115,8 @@ describe('lists drawn from the states', () => {
 
   it('who has not reported: owners not on leave of tasks the engine says are missing, by person', () => {
     expect(model.missing).toEqual([
-      { personId: 5, name: '王五', tasks: [{ code: '3', title: '培育高成长企业', later: null }, { code: '16', title: '加强政府基金管理', later: null }] },
-      { personId: 8, name: '周八', tasks: [{ code: '16', title: '加强政府基金管理', later: null }] },
+      { personId: 5, name: '王五', tasks: [{ code: '3', shownCode: '3', title: '培育高成长企业', later: null }, { code: '16', shownCode: '16', title: '加强政府基金管理', later: null }] },
+      { personId: 8, name: '周八', tasks: [{ code: '16', shownCode: '16', title: '加强政府基金管理', later: null }] },
     ]);
   });
 

@@ -39,9 +39,9 @@ describe('digestJson', () => {
   });
 
   it('lists the blocks by task code', () => {
-    expect(json.needsLeaders[0]).toEqual({ code: '2', light: 'red', reasons: [{ kind: 'far_behind', target: '注册登记企业' }, { kind: 'at_risk', words: '注册进度偏慢' }] });
-    expect(json.dueSoon).toEqual([{ code: '14', deadline: '2022-04-22', workdaysLeft: 5 }, { code: '8', deadline: '2022-04-28', workdaysLeft: 10 }]);
-    expect(json.missing).toEqual([{ name: '王五', tasks: ['3', '16'], later: [] }, { name: '周八', tasks: ['16'], later: [] }]);
-    expect(json.chart[1]).toEqual({ code: '2', label: '注册登记企业', done: 16.7, time: 28.1 });
+    expect(json.needsLeaders[0]).toEqual({ code: '2', shownCode: '2', light: 'red', reasons: [{ kind: 'far_behind', target: '注册登记企业' }, { kind: 'at_risk', words: '注册进度偏慢' }] });
+    expect(json.dueSoon).toEqual([{ code: '14', shownCode: '14', deadline: '2022-04-22', workdaysLeft: 5 }, { code: '8', shownCode: '8', deadline: '2022-04-28', workdaysLeft: 10 }]);
+    expect(json.missing).toEqual([{ name: '王五', tasks: ['3', '16'], shownCodes: ['3', '16'], later: [] }, { name: '周八', tasks: ['16'], shownCodes: ['16'], later: [] }]);
+    expect(json.chart[1]).toEqual({ code: '2', shownCode: '2', label: '注册登记企业', done: 16.7, time: 28.1 });
   });
 });

@@ -29,10 +29,10 @@ describe('the digest', () => {
 describe('the ledger task sheet', () => {
   it('has a 佐证材料 column: the count, 0 when none', () => {
     const base = {
-      code: '1', title: '培育高新技术企业', section: null, leadUnits: [], collaboratorUnits: [], leaderNames: [],
+      code: '1', shownCode: '1', title: '培育高新技术企业', section: null, leadUnits: [], collaboratorUnits: [], leaderNames: [],
       owners: [], collaborators: [], leaders: [], state: taskState(task({}), ctxAt('2022-04-15T16:00:00')),
     };
-    const sheet = taskSheet({ tasks: [{ ...base, evidence: 2 }, { ...base, code: '2' }], sections: [], today: '2022-04-15', periodStart: '2022-01-01' });
+    const sheet = taskSheet({ tasks: [{ ...base, evidence: 2 }, { ...base, code: '2', shownCode: '2' }], sections: [], today: '2022-04-15', periodStart: '2022-01-01' });
     const col = sheet.columns.findIndex((c) => c.header === '佐证材料');
     expect(col).toBeGreaterThan(0);
     expect(sheet.rows.map((r) => r[col])).toEqual([2, 0]);

@@ -1,6 +1,6 @@
 /** Which task a message names at its start (owners' reports, leaders' replies to a digest), and the words after it. */
 import { describe, expect, it } from 'vitest';
-import { taskNamedAtStart } from '../../../bot/domain/named-task.js';
+import { prefixedTaskAtStart, taskNamedAtStart } from '../../../bot/domain/named-task.js';
 import { INSTRUCTION_MAX, readInstructionText } from '../../../bot/domain/instruction-text.js';
 
 describe('taskNamedAtStart', () => {
@@ -30,5 +30,19 @@ describe('readInstructionText', () => {
     expect(readInstructionText(undefined)).toEqual({ ok: false, why: '请填写批示内容' });
     expect(readInstructionText('批'.repeat(INSTRUCTION_MAX))).toMatchObject({ ok: true });
     expect(readInstructionText('批'.repeat(INSTRUCTION_MAX + 1))).toEqual({ ok: false, why: `批示内容请控制在${INSTRUCTION_MAX}字以内（现有${INSTRUCTION_MAX + 1}字）` });
+  });
+});
+
+describe('prefixedTaskAtStart: a marked code with its plan’s prefix', () => {
+  it.each([
+    ['#2023-7 已完成评估', { prefix: '2023', code: '7', rest: '已完成评估' }],
+    ['任务区委-7：本周完成验收', { prefix: '区委', code: '7', rest: '本周完成验收' }],
+    ['＃2023年2.3 进展顺利', { prefix: '2023', code: '2.3', rest: '进展顺利' }],
+    ['#计划2-7', { prefix: '计划2', code: '7', rest: '' }],
+    ['2023-7 已完成', null],
+    ['#7 已完成', null],
+    ['3家企业已完成', null],
+  ])('%s', (text, want) => {
+    expect(prefixedTaskAtStart(text)).toEqual(want);
   });
 });

@@ -10,7 +10,7 @@ const W15 = '2022-W15';
 
 function view(o: Partial<TaskStateInput>, now = NOW): LedgerTask {
   return {
-    code: '1', title: '培育高新技术企业', section: { ordinal: '一', title: '着力培育创新主体', parentOrdinal: null },
+    code: '1', shownCode: '1', title: '培育高新技术企业', section: { ordinal: '一', title: '着力培育创新主体', parentOrdinal: null },
     leadUnits: ['高新科'], collaboratorUnits: [], leaderNames: ['分管副局长'],
     owners: [{ personId: 1, name: '张敏', openId: null }], collaborators: [], leaders: [],
     state: taskState(task(o), ctxAt(now)),

@@ -34,7 +34,7 @@ export const reassignCommand: CommandSpec = {
       await assign(tx, { ...base, personId: to.id });
     });
     await tell(deps, from, botText`${label(task)}已转办给${cut(to.name, 12)}，您不再负责该任务，也不会再收到它的催办。`, `reassigned-from:${ctx.messageId}`);
-    await tell(deps, [to], botText`您被指派为${label(task)}的责任人（转办）。发送 /task ${cut(task.code, 12)} 查看详情。`, `reassigned-to:${ctx.messageId}`);
+    await tell(deps, [to], botText`您被指派为${label(task)}的责任人（转办）。发送 /task ${cut(task.shownCode, 16)} 查看详情。`, `reassigned-to:${ctx.messageId}`);
     const fromNames = from.length ? names(from) : botText`（无）`;
     await say(deps, ctx, botText`已将${label(task)}由${fromNames}转办给${cut(to.name, 12)}。`, 'reassign');
   },

@@ -105,7 +105,7 @@ export async function describeReversal(deps: Pick<Deps, 'db'>, group: UndoEntry[
 export async function tellReversal(
   deps: Deps,
   ctx: CommandContext,
-  task: { id: number; code: string; title: string },
+  task: { id: number; code: string; title: string; shownCode: string },
   group: UndoEntry[],
   approvals: UndoneApproval[],
 ): Promise<boolean> {
@@ -134,7 +134,7 @@ export async function tellReversal(
       const role = ROLE_WORDS[String(x.role)] ?? '人员';
       const text = e.action === 'assignment.added'
         ? botText`管理员撤销了此前的指派：您不再是${label}的${role}。`
-        : botText`管理员撤销了此前的调整：您重新成为${label}的${role}。发送 /task ${task.code} 查看详情。`;
+        : botText`管理员撤销了此前的调整：您重新成为${label}的${role}。发送 /task ${task.shownCode} 查看详情。`;
       await tell(deps, [person], text, `${key}:${e.id}`);
       told ||= !!person.openId;
     }

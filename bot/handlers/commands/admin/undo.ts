@@ -7,6 +7,7 @@
  * entries it undid, so a second /undo goes one change further back; everyone
  * the change told is told of its reversal (undo-effects.ts).
  */
+import { namedTask } from '../../../store/plan-codes.js';
 import { readJson } from '../../../domain/audit-fields.js';
 import { wordTable } from '../../../domain/word-table.js';
 import { audit } from '../../../store/audit.js';
@@ -42,9 +43,9 @@ export const undoCommand: CommandSpec = {
     }
     // One command may have written several entries (转办 ends one owner and adds another): undo them together.
     const group = last.messageId ? candidates.filter((e) => e.messageId === last.messageId && !undone.has(e.id)) : [last];
-    const task = last.taskId ? await deps.db.task.findUnique({ where: { id: last.taskId }, select: { code: true, title: true } }) : null;
+    const task = last.taskId ? await namedTask(deps.db, last.taskId) : null;
     const what = [...new Set(group.map((e) => WHAT[e.action]))].join('、');
-    const name = task ? `任务${task.code}的` : '';
+    const name = task ? `任务${task.shownCode}的` : '';
     const conflict = await undoConflict(deps, group);
     if (conflict) {
       await say(deps, ctx, botText`无法撤销${name}${what}修改：${conflict}`, 'undo');
@@ -63,7 +64,7 @@ export const undoCommand: CommandSpec = {
     // A completion request the undone change had settled waits again: its cards ask again (completion-cards.ts).
     const reopened = last.taskId !== null && group.some((e) => e.action === 'task.lifecycle') ? await openRequest(deps.db, last.taskId) : null;
     if (reopened) await showCompletionState(deps, reopened);
-    const told = task ? await tellReversal(deps, ctx, { id: last.taskId!, ...task }, group, approvals) : false;
+    const told = task ? await tellReversal(deps, ctx, task, group, approvals) : false;
     const details = (await describeReversal(deps, group)).join('，');
     await say(deps, ctx, botText`已撤销${name}${what}修改${details ? `：${details}` : ''}。${told ? '已告知相关人员。' : ''}`, 'undo');
   },
