@@ -44,6 +44,6 @@ describe('the digest and an owner who asked to report later', () => {
     const json = digestJson(model, NOW);
     expect(json.tasks.find((t) => t.code === '3')!.reportLater).toEqual([{ owner: '张三', until: '2022-04-18T01:30:00.000Z', date: '2022-04-18', ask: 'next-week' }]);
     expect(json.tasks.find((t) => t.code === '5')!.reportLater).toEqual([]);
-    expect(json.missing.find((p) => p.name === '张三')).toEqual({ name: '张三', tasks: ['3'], later: [{ code: '3', date: '2022-04-18' }] });
+    expect(json.missing.find((p) => p.name === '张三')).toEqual({ name: '张三', tasks: ['3'], shownCodes: ['3'], later: [{ code: '3', date: '2022-04-18' }] });
   });
 });
