@@ -7,13 +7,14 @@ import { inChunks } from './chunks.js';
 import type { Db } from './db.js';
 import { loadTaskStates, type TaskView } from './task-states.js';
 
-export async function loadStatesAcrossPlans(db: Db, o: { now: Date; calendar: WorkCalendar; taskIds?: number[] }): Promise<TaskView[]> {
+/** `inForce`: only plans not archived (归档), whose tasks are still asked about. */
+export async function loadStatesAcrossPlans(db: Db, o: { now: Date; calendar: WorkCalendar; taskIds?: number[]; inForce?: boolean }): Promise<TaskView[]> {
   const byPlan = new Map<number, number[] | undefined>();
   if (o.taskIds) {
     const rows = await inChunks(o.taskIds, (slice) => db.task.findMany({ where: { id: { in: slice }, removedAt: null }, select: { id: true, planId: true } }));
     for (const r of rows) byPlan.set(r.planId, [...(byPlan.get(r.planId) ?? []), r.id]);
   } else {
-    for (const p of await db.plan.findMany({ select: { id: true } })) byPlan.set(p.id, undefined);
+    for (const p of await db.plan.findMany({ where: o.inForce ? { archivedAt: null } : {}, select: { id: true } })) byPlan.set(p.id, undefined);
   }
   const out: TaskView[] = [];
   for (const planId of [...byPlan.keys()].sort((a, b) => a - b)) {

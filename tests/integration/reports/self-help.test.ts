@@ -54,6 +54,9 @@ describe('snoozing a check-in (「明天再报」)', () => {
     expect(lines.find((l) => l.includes('任务1'))).toMatch(/｜暂无进展｜已延后至 4月12日（明天再报）$/);
     expect(lines.find((l) => l.includes('任务4'))).not.toContain('已延后');
     expect(await say(STAFF, '/task 1')).toContain('**本期报送**：张敏已延后至 4月12日（明天再报）');
+    const status = (await say(ADMIN, '/status')).split('\\n');
+    expect(status.find((l) => l.includes('任务1'))).toMatch(/（张敏已延后至 4月12日（明天再报））$/);
+    expect(status.find((l) => l.includes('任务4'))).not.toContain('已延后');
   });
 
   it('the check-in missed before is held; one reminder goes out at the asked time', async () => {
