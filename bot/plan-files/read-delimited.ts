@@ -11,6 +11,11 @@ export function readDelimited(name: string, bytes: Buffer, delimiter?: string): 
   const guess = delimiter ?? (head.split('\t').length > head.split(',').length ? '\t' : ',');
   const bounds = new TableBounds('numbers');
   let row = 0;
+  // csv-parse builds an error (stack trace and all) for every record whose width differs from the first
+  // one's, even with relax_column_count; a table under a one-cell title row is every record. Its errors'
+  // stacks are never read, so none is captured while this synchronous call runs (restored below).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     const rows = parseCsv(text, {
       delimiter: guess,
@@ -36,5 +41,7 @@ export function readDelimited(name: string, bytes: Buffer, delimiter?: string): 
     // The parser's own message may quote the file: only the line number is passed on.
     const line = (e as { lines?: unknown }).lines;
     throw new PlanError(`表格文件格式有误${typeof line === 'number' ? `（约第${line}行）` : ''}，无法读取：请用 Excel 或 WPS 另存为 .csv 或 .xlsx 后重试。`);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }

@@ -213,3 +213,18 @@ describe('inputs that are refused with a PlanError', () => {
     await expect(readPlanFile(fixturePath('no-such-plan.txt'))).rejects.toThrow();
   });
 });
+
+describe('a .csv table under a one-cell title row', () => {
+  it('reads every row, and leaves the stack trace limit as it found it, also when the file is refused', async () => {
+    const before = Error.stackTraceLimit;
+    const rows = ['某局2023年重点工作任务分解表', '序号,重点工作任务,牵头单位', '1,培育科技型企业,综合科', '2,"组织政策宣讲，力争新增10家",科技科'];
+    const source = await decodePlanBytes('分解表.csv', Buffer.from(rows.join('\n'), 'utf8'));
+    expect(source).toEqual({
+      kind: 'table', name: '分解表.csv', preface: [],
+      rows: [['某局2023年重点工作任务分解表'], ['序号', '重点工作任务', '牵头单位'], ['1', '培育科技型企业', '综合科'], ['2', '组织政策宣讲，力争新增10家', '科技科']],
+    });
+    expect(Error.stackTraceLimit).toBe(before);
+    await expect(decodePlanBytes('坏.csv', Buffer.from('序号,任务\n1,"没有闭合的引号\n', 'utf8'))).rejects.toThrow(/^表格文件格式有误（约第\d+行）/);
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+});
