@@ -78,7 +78,7 @@ export function planLine(p: PlanRow): string {
  */
 export async function setShortName(db: Db, o: { planId: number; name: string | null; by: string; now: Date; chatId?: string | null; messageId?: string | null }): Promise<{ ok: true } | { ok: false; why: string } | { ok: 'same' }> {
   const name = o.name?.trim() || null;
-  return db.$transaction(async (tx) => {
+  const changed = db.$transaction(async (tx) => {
     const plans = await tx.plan.findMany({ select: { id: true, shortName: true } });
     const before = plans.find((p) => p.id === o.planId);
     if (!before) return { ok: false as const, why: '没有找到这份计划。' };
@@ -88,5 +88,10 @@ export async function setShortName(db: Db, o: { planId: number; name: string | n
     await tx.plan.update({ where: { id: o.planId }, data: { shortName: name, updatedAt: o.now } });
     await audit(tx, { actor: o.by, action: 'plan.short-name', now: o.now, before: { planId: o.planId, shortName: before.shortName }, after: { planId: o.planId, shortName: name }, chatId: o.chatId ?? null, messageId: o.messageId ?? null });
     return { ok: true as const };
+  });
+  // Two admins giving two plans the same name at once: the unique index decides, and the second is told.
+  return changed.catch((e: unknown) => {
+    if ((e as { code?: string }).code === 'P2002') return { ok: false as const, why: `简称「${name}」刚被另一份计划使用，请换一个。` };
+    throw e;
   });
 }
