@@ -40,6 +40,8 @@ export async function acceptEvent(
   try {
     await deps.db.processedEvent.create({
       data: { eventId, messageId, eventType: header.event_type, via, payload: JSON.stringify(work), state: 'queued', receivedAt: now },
+      // Nothing is read back: not the payload just written.
+      select: { eventId: true },
     });
   } catch (e) {
     if (isUniqueViolation(e)) {

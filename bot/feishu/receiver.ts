@@ -44,18 +44,22 @@ async function handle(deps: Deps, origin: OriginCheck, req: Request, res: Respon
       return;
     }
     const { envelope, signed } = outcome;
-    /** Answers 2xx, spending the request's nonce first. */
-    const answer = async (body: Record<string, unknown>) => {
-      if (signed) await spendNonce(deps, signed);
+    /**
+     * Answers 2xx, spending the request's nonce first. The SET is sent, not awaited: the nonce's
+     * reads go through the same Redis connection, which keeps the order, so a repeat after this
+     * answer finds it; a failed SET is logged and a repeat then meets the de-duplication.
+     */
+    const answer = (body: Record<string, unknown>) => {
+      if (signed) void spendNonce(deps, signed);
       res.json(body);
     };
     if (outcome.repeat) {
       deps.metrics.eventsReceived.inc({ type: envelope.header.event_type, via: kind === 'card' ? 'card' : 'webhook', outcome: 'duplicate' });
-      await answer({});
+      answer({});
       return;
     }
     if (kind === 'card') {
-      await answer(await answerCardClick(deps, envelope, respondToCard, budget));
+      answer(await answerCardClick(deps, envelope, respondToCard, budget));
       return;
     }
     // A slow store or Redis must not hold the answer past Feishu's 3 s: the acceptance goes on in the
@@ -70,7 +74,7 @@ async function handle(deps: Deps, origin: OriginCheck, req: Request, res: Respon
       res.status(503).json({ msg: 'temporarily unavailable' });
       return;
     }
-    await answer({});
+    answer({});
   } catch (e) {
     if (e instanceof Refused) {
       deps.metrics.eventsRefused.inc({ reason: e.reason });
@@ -115,6 +119,8 @@ async function open(deps: Deps, origin: OriginCheck, req: Request): Promise<Open
       refusal = e;
     }
   }
+  // Whether this signed request was answered before: asked of Redis now, read once the envelope is checked.
+  const seen = signed ? settled(answeredBefore(deps, signed)) : null;
   const inner = encrypted === null ? outer : signed ? parseJson(decrypt(config.FEISHU_ENCRYPT_KEY, encrypted)) : tryDecrypt(config.FEISHU_ENCRYPT_KEY, encrypted);
 
   // The URL check is exempt from signature checking ("不包括请求网址校验"):
@@ -132,7 +138,12 @@ async function open(deps: Deps, origin: OriginCheck, req: Request): Promise<Open
   const envelope = parsed.data;
   checkToken(config.FEISHU_VERIFICATION_TOKEN, envelope.header.token);
   await origin(envelope.header);
-  return { envelope, signed, repeat: signed !== null && (await answeredBefore(deps, signed)) };
+  return { envelope, signed, repeat: seen !== null && (await seen)() };
+}
+
+/** A promise whose rejection is held until read: the request may be refused before the answer is wanted. */
+function settled<T>(p: Promise<T>): Promise<() => T> {
+  return p.then((v) => () => v, (e: unknown) => () => { throw e; });
 }
 
 /** The decrypted JSON body, or null: a body whose signature failed is only decrypted to look for the URL check. */

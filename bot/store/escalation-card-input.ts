@@ -11,8 +11,9 @@ import { latestInstructions } from './instructions.js';
 import { openRequest } from './lifecycle.js';
 import { loadTaskState } from './task-states.js';
 
-export async function escalationCardInput(deps: Pick<Deps, 'db' | 'calendar'>, taskId: number, now: Date): Promise<EscalationCardInput> {
-  const { plan, task } = await loadTaskState(deps.db, { taskId, now, calendar: deps.calendar });
+/** `planId`: the task's plan, when the caller has read it already. */
+export async function escalationCardInput(deps: Pick<Deps, 'db' | 'calendar'>, taskId: number, now: Date, planId?: number): Promise<EscalationCardInput> {
+  const { plan, task } = await loadTaskState(deps.db, { taskId, ...(planId === undefined ? {} : { planId }), now, calendar: deps.calendar });
   const s = task.state;
   const latest = s.reports[0] ?? null;
   // The report the engine read the progress from, when it says blocked or at risk (an overdue task keeps the last word said).

@@ -8,10 +8,10 @@ import { loadTaskState } from './task-states.js';
 
 export async function nudgeCardInput(
   deps: Pick<Deps, 'db' | 'calendar' | 'schedule'>,
-  n: { taskId: number; period: string; kind: string },
+  n: { taskId: number; period: string; kind: string; planId?: number },
   now: Date,
 ): Promise<NudgeCardInput> {
-  const { task } = await loadTaskState(deps.db, { taskId: n.taskId, now, calendar: deps.calendar });
+  const { task } = await loadTaskState(deps.db, { taskId: n.taskId, ...(n.planId === undefined ? {} : { planId: n.planId }), now, calendar: deps.calendar });
   // The card's colour follows the nudge: the ladder's level, not the task's light.
   const overdue = Number(n.kind.match(/overdue-(\d+)/)?.[1] ?? 0);
   const returnedId = returnedReportOf(n.kind);

@@ -6,8 +6,12 @@ import { codeNamer, type PlanForCode } from '../domain/plan/plan-code.js';
 import type { Db } from './db.js';
 
 export async function plansForCodes(db: Db): Promise<PlanForCode[]> {
-  const rows = await db.plan.findMany({ orderBy: { id: 'asc' }, select: { id: true, year: true, shortName: true, archivedAt: true } });
-  return rows.map((p) => ({ id: p.id, year: p.year, shortName: p.shortName, archived: p.archivedAt !== null }));
+  return (await db.plan.findMany({ orderBy: { id: 'asc' }, select: { id: true, year: true, shortName: true, archivedAt: true } })).map(planForCode);
+}
+
+/** A plan row (read with more fields by a caller that needs them too) as the code rule takes it. */
+export function planForCode(p: { id: number; year: number; shortName: string | null; archivedAt: Date | null }): PlanForCode {
+  return { id: p.id, year: p.year, shortName: p.shortName, archived: p.archivedAt !== null };
 }
 
 /** (planId, code) → the code as shown: 「7」 with one plan in force, 「2023-7」 with several. */

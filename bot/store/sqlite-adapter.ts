@@ -12,6 +12,12 @@
  * (tests/faults/slow/instances.test.ts); tests/integration/sqlite-adapter.test.ts
  * reproduces it. Here rollback() first ends the transaction when the connection
  * is still in one.
+ *
+ * It also keeps statements prepared: the adapter prepares every query anew
+ * (`client.prepare(sql).bind(args)`), and preparing Prisma's long statements was
+ * about a tenth of a worker's time sending nudges (docs/performance.md). The
+ * connection's prepare() answers from a bounded cache, by SQL text, with a
+ * statement that binds its arguments per call.
  */
 import type Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -33,6 +39,7 @@ export function sqliteAdapter(url: string, timeout = SQLITE_BUSY_TIMEOUT_MS): Sq
 function repairRollback(adapter: SqlDriverAdapter): SqlDriverAdapter {
   // The adapter keeps its better-sqlite3 connection in a plain (untyped) property.
   const client = (adapter as unknown as { client: Database.Database }).client;
+  keepStatements(client);
   const start = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => {
     const tx = await start(isolationLevel);
@@ -47,4 +54,46 @@ function repairRollback(adapter: SqlDriverAdapter): SqlDriverAdapter {
     return tx;
   };
   return adapter;
+}
+
+interface Kept {
+  st: Database.Statement;
+  columns: Database.ColumnDefinition[] | null;
+}
+
+/** Statements kept per connection (Prisma issues a few hundred distinct ones). */
+const STATEMENTS_KEPT = 500;
+
+/**
+ * Makes `client.prepare(sql)` reuse a prepared statement. better-sqlite3 binds a statement's
+ * arguments once for good, so what is handed out is a thin statement that passes its
+ * arguments at each run instead; the adapter only ever calls bind(args), then reader,
+ * run(), columns() and raw().all() on it, synchronously (no statement is in use twice).
+ */
+function keepStatements(client: Database.Database): void {
+  const prepare = client.prepare.bind(client);
+  const kept = new Map<string, Kept>();
+  const statement = (sql: string): Kept => {
+    let k = kept.get(sql);
+    if (k) {
+      kept.delete(sql);
+    } else {
+      k = { st: prepare(sql), columns: null };
+      if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(sql, k);
+    return k;
+  };
+  client.prepare = ((sql: string) => {
+    const k = statement(sql);
+    const st = k.st;
+    const bound = (args: unknown[]) => ({
+      reader: st.reader,
+      run: () => st.run(args),
+      // A statement's columns (names, declared types) are those of its SQL: read once (each read looks them up in the schema).
+      columns: () => (k.columns ??= st.columns()),
+      raw: () => ({ all: () => st.raw(true).all(args) }),
+    });
+    return { reader: st.reader, run: (...a: unknown[]) => st.run(...a), bind: (args: unknown[]) => bound(args) };
+  }) as unknown as typeof client.prepare;
 }

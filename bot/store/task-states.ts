@@ -10,7 +10,8 @@ import type { Cadence, ReportStatus, StateContext, TaskState, TaskStateInput } f
 import type { TargetKind } from '../domain/plan/types.js';
 import type { SnoozeAsk } from '../domain/reply/self-help-words.js';
 import { inChunks } from './chunks.js';
-import { loadCodeNamer } from './plan-codes.js';
+import { codeNamer } from '../domain/plan/plan-code.js';
+import { planForCode } from './plan-codes.js';
 import type { Db } from './db.js';
 
 /** Reports per task the engine reads (newest first): enough for the last stated status and the period. */
@@ -53,7 +54,10 @@ export interface PlanStates {
 }
 
 export async function loadTaskStates(db: Db, o: { planId: number; now: Date; calendar: WorkCalendar; taskIds?: number[] }): Promise<PlanStates> {
-  const plan = await db.plan.findUniqueOrThrow({ where: { id: o.planId }, select: { id: true, title: true, year: true, periodStart: true, periodEnd: true } });
+  // Every plan in one read: this one's period, and the others for the code rule (shown codes).
+  const plans = await db.plan.findMany({ orderBy: { id: 'asc' }, select: { id: true, title: true, year: true, periodStart: true, periodEnd: true, shortName: true, archivedAt: true } });
+  const plan = plans.find((p) => p.id === o.planId);
+  if (!plan) throw new Error(`plan ${o.planId} not found`);
   const period = { start: plan.periodStart ?? `${plan.year}-01-01`, end: plan.periodEnd };
   const ctx = stateContext({ now: o.now, plan: period, calendar: o.calendar });
   const current = (['weekly', 'biweekly', 'monthly'] as const).map((c) => ctx.periodOf(c));
@@ -76,7 +80,7 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
     },
   }));
   const pending = await pendingExtensions(db, rows.map((r) => r.id));
-  const shown = await loadCodeNamer(db);
+  const shown = codeNamer(plans.map(planForCode));
   const tasks = rows.map((t): TaskView => {
     const people = (role: string) => t.assignments.filter((a) => a.role === role).map((a) => ({ personId: a.personId, name: a.person.name, openId: a.person.openId }));
     const owners = t.assignments.filter((a) => a.role === 'owner');
@@ -117,9 +121,9 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
   return { plan: { id: plan.id, title: plan.title, year: plan.year, periodStart: period.start, periodEnd: period.end }, ctx, tasks };
 }
 
-/** The state of one task at `now` (its plan's context). */
-export async function loadTaskState(db: Db, o: { taskId: number; now: Date; calendar: WorkCalendar }): Promise<{ plan: PlanStates['plan']; task: TaskView }> {
-  const { planId } = await db.task.findUniqueOrThrow({ where: { id: o.taskId }, select: { planId: true } });
+/** The state of one task at `now` (its plan's context); `planId` when the caller has read it already. */
+export async function loadTaskState(db: Db, o: { taskId: number; planId?: number; now: Date; calendar: WorkCalendar }): Promise<{ plan: PlanStates['plan']; task: TaskView }> {
+  const planId = o.planId ?? (await db.task.findUniqueOrThrow({ where: { id: o.taskId }, select: { planId: true } })).planId;
   const states = await loadTaskStates(db, { planId, now: o.now, calendar: o.calendar, taskIds: [o.taskId] });
   const task = states.tasks[0];
   if (!task) throw new Error(`task ${o.taskId} is not in its plan any more`);
@@ -136,6 +140,7 @@ async function pendingExtensions(db: Db, taskIds: number[]): Promise<Map<number,
   const decided = new Set<number>();
   for (const e of entries) if (e.action !== 'extension.requested') decided.add(Number(readJson(e.after).requestId));
   const asked = entries.filter((e) => e.action === 'extension.requested' && !decided.has(e.id));
+  if (!asked.length) return new Map();
   const names = new Map((await db.person.findMany({
     where: { openId: { in: asked.map((e) => String(readJson(e.after).requestedBy)) } },
     select: { openId: true, name: true },

@@ -63,8 +63,8 @@ export function createSendNudgeProcessor(deps: Deps) {
     }
     // A leader's escalation is a card of its own (what a leader acts on); the owner's nudge stays as it is.
     const card = nudge.kind.startsWith('leader-')
-      ? escalationCard(await escalationCardInput(deps, nudge.taskId, now))
-      : nudgeCard(await nudgeCardInput(deps, nudge, now));
+      ? escalationCard(await escalationCardInput(deps, nudge.taskId, now, nudge.task.planId))
+      : nudgeCard(await nudgeCardInput(deps, { ...nudge, planId: nudge.task.planId }, now));
     try {
       const sent = await deps.messenger.send({ openId: nudge.person.openId }, { card }, `nudge:${key}`);
       await finishNudge(db, key, { state: 'sent', messageId: sent.messageId, now: clock.now() });

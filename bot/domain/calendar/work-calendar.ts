@@ -3,7 +3,7 @@
  * and the helpers below count and step over working days with it. Dates are 'YYYY-MM-DD'
  * in Asia/Shanghai; nothing here reads a clock or the host's time zone.
  */
-import { addDays, isoWeekday, toDayNumber } from './civil-date.js';
+import { addDays, fromDayNumber, isoWeekday, toDayNumber, yearOf, ymd } from './civil-date.js';
 
 export interface WorkCalendar {
   isWorkday(date: string): boolean;
@@ -40,12 +40,61 @@ export function addWorkdays(cal: WorkCalendar, date: string, n: number): string 
   return day;
 }
 
-/** Working days in (from, to]; negative (−count in (to, from]) when to is before from. */
+/**
+ * Working days in (from, to]; negative (−count in (to, from]) when to is before from. Counted from
+ * running totals kept per calendar and year (see yearCounts), not day by day: every card and
+ * digest line asks this for the plan's period (序时进度) and the deadline.
+ */
 export function workdaysBetween(cal: WorkCalendar, from: string, to: string): number {
   const a = toDayNumber(from);
   const b = toDayNumber(to);
   if (b < a) return -workdaysBetween(cal, to, from);
-  return workdaysIn(cal, addDays(from, 1), to).length;
+  if (b === a) return 0;
+  // (31 December, to] starts with the next year: its own year's table is not needed.
+  if (from.endsWith('-12-31')) return (cal.isWorkday(addDays(from, 1)) ? 1 : 0) + workdaysBetween(cal, addDays(from, 1), to);
+  const last = yearOf(to);
+  let n = intoYear(cal, to, b) - intoYear(cal, from, a);
+  for (let year = yearOf(from); year < last; year++) n += yearCounts(cal, year).total;
+  return n;
+}
+
+interface YearCounts {
+  /** Day number of 1 January. */
+  jan1: number;
+  /** upTo[i]: working days from 1 January to the i-th day of the year (0-based), both included. */
+  upTo: Uint16Array;
+  total: number;
+}
+
+/**
+ * Running totals of working days by calendar and year, made on first use. Only what the
+ * calendar answers goes in (isWorkday is a pure function of the date), so they are the
+ * day-by-day count, kept.
+ */
+const counted = new WeakMap<WorkCalendar, Map<number, YearCounts>>();
+
+function yearCounts(cal: WorkCalendar, year: number): YearCounts {
+  let years = counted.get(cal);
+  if (!years) counted.set(cal, (years = new Map()));
+  let c = years.get(year);
+  if (!c) {
+    const jan1 = toDayNumber(ymd(year, 1, 1));
+    const upTo = new Uint16Array(toDayNumber(ymd(year, 12, 31)) - jan1 + 1);
+    let n = 0;
+    for (let i = 0; i < upTo.length; i++) {
+      if (cal.isWorkday(fromDayNumber(jan1 + i))) n += 1;
+      upTo[i] = n;
+    }
+    c = { jan1, upTo, total: n };
+    years.set(year, c);
+  }
+  return c;
+}
+
+/** Working days from 1 January of the date's year to the date (day number `day`), both included. */
+function intoYear(cal: WorkCalendar, date: string, day: number): number {
+  const c = yearCounts(cal, yearOf(date));
+  return c.upTo[day - c.jan1]!;
 }
 
 /** The working days from `from` to `to`, both included, in order ([] when to < from). */

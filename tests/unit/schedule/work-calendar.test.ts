@@ -12,8 +12,10 @@ import {
   shanghaiDate,
   workdaysBetween,
   workdaysIn,
+  type WorkCalendar,
 } from '../../../bot/domain/calendar/work-calendar.js';
 import { shanghaiMinute } from '../../../bot/domain/calendar/shanghai-time.js';
+import { addDays } from '../../../bot/domain/calendar/civil-date.js';
 import { lastWorkdayOfWeek } from '../../../bot/domain/schedule/index.js';
 import { cal } from './helpers.js';
 
@@ -95,6 +97,25 @@ describe('working-day arithmetic', () => {
     ['2022-04-06', '2022-04-06', 0],
   ])('workdaysBetween(%s, %s) = %i', (from, to, expected) => {
     expect(workdaysBetween(cal, from, to)).toBe(expected);
+  });
+
+  it.each([
+    ['2022-12-31', '2023-01-03', 1], // (31 Dec, 3 Jan]: 2 Jan is New Year's make-up holiday
+    ['2021-12-31', '2023-12-31', 249 + 249], // 2022 and 2023 have 249 working days each
+    ['2022-01-01', '2022-12-31', 249], // 1 January is a holiday
+    ['2023-12-31', '2022-12-31', -249],
+  ])('workdaysBetween across years (%s, %s) = %i', (from, to, expected) => {
+    expect(workdaysBetween(cal, from, to)).toBe(expected);
+  });
+
+  it('workdaysBetween, counted from running totals per year, is the day-by-day count', () => {
+    const days = (c: WorkCalendar, from: string, to: string) => (to >= from ? workdaysIn(c, addDays(from, 1), to).length : -workdaysIn(c, addDays(to, 1), from).length);
+    const dates = ['2021-12-30', '2021-12-31', '2022-01-01', '2022-01-31', '2022-04-02', '2022-04-05', '2022-06-30', '2022-12-31', '2023-01-01', '2023-01-02', '2023-10-08', '2024-02-29', '2024-12-31', '2099-12-31', '2100-03-01'];
+    for (const c of [cal, mondayToFriday()]) {
+      for (const a of dates) for (const b of dates) expect([a, b, workdaysBetween(c, a, b)]).toEqual([a, b, days(c, a, b)]);
+    }
+    expect(() => workdaysBetween(cal, '2022-02-30', '2022-03-01')).toThrow(/no such day/);
+    expect(() => workdaysBetween(cal, '2022-03-01', '2022-3-2')).toThrow(/YYYY-MM-DD/);
   });
 
   it('workdaysIn lists an inclusive range', () => {
