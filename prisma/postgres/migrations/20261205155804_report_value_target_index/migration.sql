@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ReportValue_targetId_idx" ON "ReportValue"("targetId");
