@@ -55,7 +55,12 @@ export async function engineValues(db: Db, targets: TargetToRead[], now: Date): 
   const first = new Map<number, ReportedValue>();
   // Levels without a plan baseline: grouped by the task's start (nearly always the plan's).
   const byStart = new Map<string, number[]>();
-  for (const t of targets) if (readsFirstValue(t) && latest.has(t.id)) byStart.set(t.start, [...(byStart.get(t.start) ?? []), t.id]);
+  for (const t of targets) {
+    if (!readsFirstValue(t) || !latest.has(t.id)) continue;
+    const ids = byStart.get(t.start) ?? [];
+    if (!ids.length) byStart.set(t.start, ids);
+    ids.push(t.id);
+  }
   for (const [start, ids] of byStart) for (const [id, v] of await oneValueEach(db, ids, now, firstValueSince(start))) first.set(id, v);
   return new Map(targets.map((t) => [t.id, engineHistory(latest.get(t.id) ?? null, first.get(t.id) ?? null)]));
 }
