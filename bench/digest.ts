@@ -48,18 +48,32 @@ async function seedStore(db: Db, tasks: number): Promise<number> {
   return planId;
 }
 
-/** The same reads as loadDigestInput, as hand-written SQL on the same file. */
+/** A moment as the SQLite store keeps it (ISO text, +00:00). */
+const sqliteTime = (d: Date) => d.toISOString().replace('Z', '+00:00');
+
+/**
+ * The same reads as loadDigestInput, as hand-written SQL on the same file: each task's newest 30
+ * reports, each target's latest value and a level's first since the start (bot/store/target-values.ts).
+ */
 function rawRead(file: string, planId: number): number {
   const sql = new Database(file, { readonly: true });
+  const now = sqliteTime(NOW);
+  const since = sqliteTime(new Date('2022-12-31T16:00:00Z')); // 2023-01-01 00:00 in Beijing: the plan's start
   try {
     const tasks = sql.prepare('SELECT * FROM Task WHERE planId = ? AND removedAt IS NULL ORDER BY position').all(planId) as { id: number }[];
-    const reports = sql.prepare('SELECT r.* FROM Report r JOIN Task t ON t.id = r.taskId WHERE t.planId = ? AND r.revokedAt IS NULL ORDER BY r.createdAt DESC').all(planId);
-    const values = sql.prepare('SELECT v.*, r.createdAt FROM ReportValue v JOIN Report r ON r.id = v.reportId JOIN Task t ON t.id = r.taskId WHERE t.planId = ? AND r.revokedAt IS NULL').all(planId);
+    const reports = sql.prepare(`SELECT * FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.taskId ORDER BY r.createdAt DESC, r.id DESC) AS newest
+      FROM Report r JOIN Task t ON t.id = r.taskId WHERE t.planId = ? AND r.revokedAt IS NULL AND r.createdAt <= ?) WHERE newest <= 30`).all(planId, now);
+    const one = (order: string, where: string) => sql.prepare(`SELECT g.id, v.value, r.createdAt FROM Target g JOIN Task t ON t.id = g.taskId
+      JOIN ReportValue v ON v.id = (SELECT v2.id FROM ReportValue v2 JOIN Report r2 ON r2.id = v2.reportId
+        WHERE v2.targetId = g.id AND r2.revokedAt IS NULL AND r2.createdAt <= ? ${order} LIMIT 1)
+      JOIN Report r ON r.id = v.reportId WHERE t.planId = ? AND g.removedAt IS NULL ${where}`);
+    const latest = one('ORDER BY r2.createdAt DESC, r2.id DESC, v2.id DESC', '').all(now, planId);
+    const first = one('AND r2.createdAt >= ? ORDER BY r2.createdAt, r2.id, v2.id', "AND g.kind = 'level' AND g.comparator <> 'at_most' AND g.baseline IS NULL").all(now, since, planId);
     const targets = sql.prepare('SELECT g.* FROM Target g JOIN Task t ON t.id = g.taskId WHERE t.planId = ? AND g.removedAt IS NULL').all(planId);
     const people = sql.prepare("SELECT a.*, p.name FROM Assignment a JOIN Person p ON p.id = a.personId JOIN Task t ON t.id = a.taskId WHERE t.planId = ? AND a.active = 1 AND a.role = 'owner'").all(planId);
     const parties = sql.prepare("SELECT tp.* FROM TaskParty tp JOIN Task t ON t.id = tp.taskId WHERE t.planId = ? AND tp.role = 'lead'").all(planId);
     const nudges = sql.prepare("SELECT n.taskId, n.period FROM Nudge n JOIN Task t ON t.id = n.taskId WHERE t.planId = ? AND n.state = 'sent'").all(planId);
-    return tasks.length + reports.length + values.length + targets.length + people.length + parties.length + nudges.length;
+    return tasks.length + reports.length + latest.length + first.length + targets.length + people.length + parties.length + nudges.length;
   } finally {
     sql.close();
   }

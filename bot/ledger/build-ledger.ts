@@ -47,7 +47,8 @@ export interface Ledger {
 
 export async function exportLedger(db: Db, opts: LedgerOptions): Promise<Ledger> {
   const rows = await loadLedgerRows(db, opts.planId);
-  const states = await loadTaskStates(db, opts);
+  // The weekly values sheet reads each target's whole history, not only what the engine reads at `now`.
+  const states = await loadTaskStates(db, { ...opts, values: 'all' });
   const latest = await latestInstructions(db, states.tasks.map((t) => t.id), opts.now);
   const counts = await evidenceCounts(db, states.tasks.map((t) => t.id), opts.now);
   const tasks = states.tasks.map((t) => ({ ...t, instruction: latest.get(t.id) ?? null, evidence: counts.get(t.id) ?? 0 }));

@@ -6,13 +6,15 @@ import type { WorkCalendar } from '../domain/calendar/work-calendar.js';
 import { lifecycleOf } from '../domain/task-state/lifecycle.js';
 import { stateContext } from '../domain/task-state/context.js';
 import { taskState } from '../domain/task-state/task-state.js';
-import type { Cadence, ReportStatus, StateContext, TaskState, TaskStateInput } from '../domain/task-state/types.js';
+import type { Cadence, StateContext, TaskState, TaskStateInput } from '../domain/task-state/types.js';
 import type { TargetKind } from '../domain/plan/types.js';
 import type { SnoozeAsk } from '../domain/reply/self-help-words.js';
 import { inChunks } from './chunks.js';
 import { codeNamer } from '../domain/plan/plan-code.js';
 import { planForCode } from './plan-codes.js';
 import type { Db } from './db.js';
+import { recentReports } from './recent-reports.js';
+import { allValues, engineValues } from './target-values.js';
 
 /** Reports per task the engine reads (newest first): enough for the last stated status and the period. */
 const REPORTS_PER_TASK = 30;
@@ -53,7 +55,19 @@ export interface PlanStates {
   tasks: TaskView[];
 }
 
-export async function loadTaskStates(db: Db, o: { planId: number; now: Date; calendar: WorkCalendar; taskIds?: number[] }): Promise<PlanStates> {
+export interface LoadStatesOptions {
+  planId: number;
+  now: Date;
+  calendar: WorkCalendar;
+  taskIds?: number[];
+  /**
+   * 'all': each target's whole history of values made by now (the ledger's weekly values); by default
+   * only the values the engine reads at `now` (the latest, and a level's first since the start).
+   */
+  values?: 'engine' | 'all';
+}
+
+export async function loadTaskStates(db: Db, o: LoadStatesOptions): Promise<PlanStates> {
   // Every plan in one read: this one's period, and the others for the code rule (shown codes).
   const plans = await db.plan.findMany({ orderBy: { id: 'asc' }, select: { id: true, title: true, year: true, periodStart: true, periodEnd: true, shortName: true, archivedAt: true } });
   const plan = plans.find((p) => p.id === o.planId);
@@ -73,13 +87,17 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       milestones: { orderBy: { position: 'asc' } },
       // 推迟提醒 of the current check-in periods: the engine keeps each owner's latest (reporting.later).
       snoozes: { where: { period: { in: current } }, select: { personId: true, period: true, until: true, ask: true } },
-      targets: { where: { removedAt: null }, orderBy: { position: 'asc' }, include: { values: { where: { report: { revokedAt: null } }, select: { value: true, report: { select: { createdAt: true } } } } } },
-      reports: { where: { revokedAt: null, createdAt: { lte: o.now } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: REPORTS_PER_TASK },
+      targets: { where: { removedAt: null }, orderBy: { position: 'asc' } },
       // Only the current check-in period is asked about (reporting): its check-ins sent by now.
       nudges: { where: { state: 'sent', sentAt: { lte: o.now }, kind: { in: ['checkin', 'followup1', 'followup2', 'snooze1', 'snooze2'] }, period: { in: current } }, select: { period: true } },
     },
   }));
   const pending = await pendingExtensions(db, rows.map((r) => r.id));
+  const reports = await recentReports(db, rows.map((r) => r.id), o.now, REPORTS_PER_TASK);
+  const targets = rows.flatMap((t) => t.targets.map((g) => ({ ...g, start: t.startDate ?? period.start })));
+  const history = o.values === 'all'
+    ? await allValues(db, targets.map((g) => g.id), o.now)
+    : await engineValues(db, targets.map((g) => ({ ...g, kind: g.kind as TargetKind, comparator: g.comparator as 'at_least' })), o.now);
   const shown = codeNamer(plans.map(planForCode));
   const tasks = rows.map((t): TaskView => {
     const people = (role: string) => t.assignments.filter((a) => a.role === role).map((a) => ({ personId: a.personId, name: a.person.name, openId: a.person.openId }));
@@ -95,12 +113,9 @@ export async function loadTaskStates(db: Db, o: { planId: number; now: Date; cal
       targets: t.targets.map((g) => ({
         id: g.id, label: g.label, value: g.value, unit: g.unit, comparator: g.comparator as 'at_least', kind: g.kind as TargetKind,
         baseline: g.baseline, paceNote: g.paceNote,
-        history: g.values.map((v) => ({ value: v.value, at: v.report.createdAt })),
+        history: history.get(g.id) ?? [],
       })),
-      reports: t.reports.map((r) => ({
-        id: r.id, personId: r.personId, status: r.status as ReportStatus | null, percent: r.percent, period: r.period, createdAt: r.createdAt, rawText: r.rawText,
-        returned: r.returnedAt !== null, meeting: r.source === 'meeting',
-      })),
+      reports: reports.get(t.id) ?? [],
       owners: owners.map((a) => ({ personId: a.personId, name: a.person.name, leave: a.person.leaves.map((l) => ({ from: l.fromDate, to: l.toDate })) })),
       askedPeriods: [...new Set(t.nudges.map((n) => n.period))],
       extensionRequests: pending.get(t.id) ?? [],
