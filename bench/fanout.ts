@@ -14,7 +14,7 @@ import { startFakeFeishu } from '../bot/sandbox/index.js';
 import { runSweep } from '../jobs/processors/nudge-sweep.js';
 import { createRedis } from '../jobs/redis.js';
 import { APP, benchEnv, REDIS_URL } from './bench-env.js';
-import { bareProcessRss, spawnBot, watchRss } from './processes.js';
+import { bareProcessRss, IDLE_SETTLE_MS, spawnBot, watchRss } from './processes.js';
 import { seedPlan } from './seed.js';
 import { mib, type Row } from './table.js';
 
@@ -47,7 +47,7 @@ export async function fanout(tasks: number, o: { sendRate: number; realLimits: b
     fake.faults.enforceRealLimits(o.realLimits);
     const worker = await spawnBot({ role: 'worker', env: env.env, sendRate: o.sendRate, clockFrom: AT.toISOString() });
     try {
-      await new Promise((r) => setTimeout(r, 1000));
+      await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
       const rssIdle = worker.rss();
       const rss = watchRss(worker);
       const t0 = performance.now();

@@ -71,10 +71,17 @@ export function watchRss(p: BotProcess, ms = 250): { stop(): number | null } {
 }
 
 /** The memory anchor: resident size of a bare process (tsx, ioredis, BullMQ, a no-op worker) once idle, MiB. */
+/**
+ * How long a process is left alone before its idle size is read, the bot's and the anchor's alike: V8
+ * gives back the start-up's garbage some seconds after the last burst of work (its memory reducer), and an
+ * operator looking at an idle bot sees the settled size.
+ */
+export const IDLE_SETTLE_MS = 15_000;
+
 export async function bareProcessRss(env: Record<string, string>): Promise<number | null> {
   const p = await spawnBot({ role: 'noop', env, queue: 'noop-idle' });
   try {
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
     return p.rss();
   } finally {
     await p.stop();
