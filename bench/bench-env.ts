@@ -1,12 +1,10 @@
 /**
- * A private place for one benchmark: a temp SQLite file, a private BullMQ
- * prefix on the shared Redis, the bot's config for it, and the deps the
- * sweep needs in this process. `close()` removes the file and every key.
+ * A private place for one benchmark: its own database (a temp SQLite file, or
+ * a fresh PostgreSQL database with `--postgres`: bench/bench-db.ts), a private
+ * BullMQ prefix on the shared Redis, the bot's config for it, and the deps the
+ * sweep needs in this process. `close()` removes the database and every key.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Clock } from '../bot/clock.js';
 import { loadConfig, type Config } from '../bot/config.js';
@@ -20,6 +18,7 @@ import { createRedis, whenReady } from '../jobs/redis.js';
 import { createMetrics } from '../bot/metrics.js';
 import { dropQueuePrefix } from '../bot/demo/drop-prefix.js';
 import { APP, REDIS_URL } from '../tests/helpers/bot-harness.js';
+import { createBenchDatabase, type BenchDatabase, type StoreKind } from './bench-db.js';
 
 export { APP, REDIS_URL };
 
@@ -27,20 +26,21 @@ export interface BenchEnv {
   /** The environment a bot process of this benchmark is started with. */
   env: Record<string, string>;
   config: Config;
+  /** The SQLite file (SQLite only; on PostgreSQL the database's name). */
   dbFile: string;
+  database: BenchDatabase;
   prefix: string;
   /** Deps for running the sweep (or anything else) in this process. */
   deps(clock: Clock): Deps;
   close(): Promise<void>;
 }
 
-export async function benchEnv(name: string, feishuUrl = 'http://127.0.0.1:9'): Promise<BenchEnv> {
-  const dir = mkdtempSync(join(tmpdir(), `wp-bench-${name}-`));
-  const dbFile = join(dir, 'bench.db');
+export async function benchEnv(name: string, feishuUrl = 'http://127.0.0.1:9', store: StoreKind = 'sqlite'): Promise<BenchEnv> {
+  const database = await createBenchDatabase(name, store);
   const prefix = `{wpb-${name}-${randomUUID().slice(0, 8)}}`;
   const env = {
     FEISHU_APP_ID: APP.appId, FEISHU_APP_SECRET: APP.appSecret, FEISHU_ENCRYPT_KEY: APP.encryptKey, FEISHU_VERIFICATION_TOKEN: APP.verificationToken,
-    FEISHU_DOMAIN: feishuUrl, SANDBOX: 'true', PORT: '0', DATABASE_URL: `file:${dbFile}`, REDIS_URL, QUEUE_PREFIX: prefix,
+    FEISHU_DOMAIN: feishuUrl, SANDBOX: 'true', PORT: '0', DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'silent', SWEEP_EVERY_SECONDS: '0',
   };
   const config = loadConfig(env, 'feishu');
@@ -55,7 +55,8 @@ export async function benchEnv(name: string, feishuUrl = 'http://127.0.0.1:9'): 
   return {
     env,
     config,
-    dbFile,
+    dbFile: database.name,
+    database,
     prefix,
     deps: (clock) => ({ clock, config, db, log, messenger, queues, redis, calendar, schedule: DEFAULT_SCHEDULE, metrics }),
     close: async () => {
@@ -63,7 +64,7 @@ export async function benchEnv(name: string, feishuUrl = 'http://127.0.0.1:9'): 
       await redis.quit().catch(() => redis.disconnect());
       await db.$disconnect();
       await dropQueuePrefix(REDIS_URL, prefix);
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

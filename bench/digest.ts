@@ -1,16 +1,16 @@
 /**
  * Benchmark 4: the weekly digest for 22, 500 and 5,000 tasks with a realistic
  * number of reports each (half a year of weekly reports with values), through
- * the store (Prisma) and the pure builder, against the same reads in raw SQL.
+ * the store (Prisma) and the pure builder, against the same reads in raw SQL
+ * (better-sqlite3 on the same file; on PostgreSQL `pg` on the same database, bench/pg-anchors.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { chineseWorkCalendar } from '../bot/domain/calendar/chinese-calendar.js';
 import { buildDigest } from '../bot/domain/digest/build-digest.js';
 import { openStore, type Db } from '../bot/store/db.js';
 import { loadDigestInput } from '../bot/store/digest-input.js';
+import { createBenchDatabase, type StoreKind } from './bench-db.js';
+import { pgDigestAnchor } from './pg-anchors.js';
 import { seedPlan } from './seed.js';
 import type { Row } from './table.js';
 
@@ -48,6 +48,9 @@ async function seedStore(db: Db, tasks: number): Promise<number> {
   return planId;
 }
 
+/** 2023-01-01 00:00 in Beijing: the plan's start. */
+const PLAN_START = new Date('2022-12-31T16:00:00Z');
+
 /** A moment as the SQLite store keeps it (ISO text, +00:00). */
 const sqliteTime = (d: Date) => d.toISOString().replace('Z', '+00:00');
 
@@ -58,7 +61,7 @@ const sqliteTime = (d: Date) => d.toISOString().replace('Z', '+00:00');
 function rawRead(file: string, planId: number): number {
   const sql = new Database(file, { readonly: true });
   const now = sqliteTime(NOW);
-  const since = sqliteTime(new Date('2022-12-31T16:00:00Z')); // 2023-01-01 00:00 in Beijing: the plan's start
+  const since = sqliteTime(PLAN_START);
   try {
     const tasks = sql.prepare('SELECT * FROM Task WHERE planId = ? AND removedAt IS NULL ORDER BY position').all(planId) as { id: number }[];
     const reports = sql.prepare(`SELECT * FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.taskId ORDER BY r.createdAt DESC, r.id DESC) AS newest
@@ -89,20 +92,20 @@ async function median(times: number, fn: () => Promise<unknown> | unknown): Prom
   return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
 }
 
-export async function benchDigest(): Promise<Row[]> {
+export async function benchDigest(store: StoreKind = 'sqlite'): Promise<Row[]> {
   const rows: Row[] = [];
   const cal = chineseWorkCalendar();
   for (const n of [22, 500, 5000]) {
-    const dir = mkdtempSync(join(tmpdir(), 'wp-bench-digest-'));
-    const file = join(dir, 'bench.db');
-    const db = await openStore(`file:${file}`);
+    const database = await createBenchDatabase('digest', store);
+    const db = await openStore(database.url);
+    const pgAnchor = store === 'postgres' ? await pgDigestAnchor(database.url) : null;
     try {
       const planId = await seedStore(db, n);
       const runs = n >= 5000 ? 3 : 7;
       const load = await median(runs, () => loadDigestInput(db, planId, NOW, cal));
       const input = await loadDigestInput(db, planId, NOW, cal);
       const build = await median(runs, () => buildDigest(input));
-      const raw = await median(runs, () => rawRead(file, planId));
+      const raw = await median(runs, () => (pgAnchor ? pgAnchor.read(planId, NOW, PLAN_START) : rawRead(database.name, planId)));
       rows.push({
         benchmark: `digest: ${n} tasks, ${WEEKS} weeks of reports`,
         figure: `${(load + build).toFixed(0)} ms (store ${load.toFixed(0)} + build ${build.toFixed(0)})`,
@@ -110,8 +113,9 @@ export async function benchDigest(): Promise<Row[]> {
         ratio: `${(load / raw).toFixed(1)}× (store vs SQL)`,
       });
     } finally {
+      await pgAnchor?.close();
       await db.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     }
   }
   return rows;

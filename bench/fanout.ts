@@ -6,6 +6,8 @@
  *   limits off, against raw BullMQ no-op jobs on the same Redis;
  * - limited: the fake enforcing Feishu's real limits and the bot's limiter at
  *   its default, against the cap of 1000/min.
+ * On PostgreSQL (`--postgres`) two worker processes share the queue, as a
+ * deployment on PostgreSQL would run them, and the anchor runs two no-op processes.
  */
 import { Queue } from 'bullmq';
 import { manualClock } from '../bot/clock.js';
@@ -14,6 +16,7 @@ import { startFakeFeishu } from '../bot/sandbox/index.js';
 import { runSweep } from '../jobs/processors/nudge-sweep.js';
 import { createRedis } from '../jobs/redis.js';
 import { APP, benchEnv, REDIS_URL } from './bench-env.js';
+import type { StoreKind } from './bench-db.js';
 import { bareProcessRss, IDLE_SETTLE_MS, spawnBot, watchRss } from './processes.js';
 import { seedPlan } from './seed.js';
 import { mib, type Row } from './table.js';
@@ -30,26 +33,38 @@ export interface FanoutResult {
   nudges: number;
   ms: number;
   calls: ApiCall[];
+  /** The largest of the worker processes. */
   rssIdle: number | null;
   rssPeak: number | null;
   failed: number;
 }
 
+export interface FanoutOptions {
+  sendRate: number;
+  realLimits: boolean;
+  store?: StoreKind;
+  /** Worker processes sharing the queue (1). */
+  workers?: number;
+}
+
+const largest = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : Math.max(...(xs as number[])));
+
 /** Sweeps `tasks` × 3 owners at AT and waits until every due nudge is sent (or failed). */
-export async function fanout(tasks: number, o: { sendRate: number; realLimits: boolean }): Promise<FanoutResult> {
+export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutResult> {
   const fake = await startFakeFeishu({ ...APP });
-  const env = await benchEnv('fanout', fake.url);
+  const env = await benchEnv('fanout', fake.url, o.store);
   const clock = manualClock(AT);
   const deps = env.deps(clock);
   try {
     const seeded = await seedPlan(deps.db, { tasks, owners: OWNERS, block: BLOCK, importedAt: new Date('2022-12-20T10:00:00+08:00') });
     for (const p of seeded.people) fake.addUser({ openId: p.openId, name: p.openId });
     fake.faults.enforceRealLimits(o.realLimits);
-    const worker = await spawnBot({ role: 'worker', env: env.env, sendRate: o.sendRate, clockFrom: AT.toISOString() });
+    const workers = [];
     try {
+      for (let i = 0; i < (o.workers ?? 1); i++) workers.push(await spawnBot({ role: 'worker', env: env.env, sendRate: o.sendRate, clockFrom: AT.toISOString() }));
       await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
-      const rssIdle = worker.rss();
-      const rss = watchRss(worker);
+      const rssIdle = largest(workers.map((w) => w.rss()));
+      const rss = workers.map((w) => watchRss(w));
       const t0 = performance.now();
       const { enqueued } = await runSweep(deps);
       let done = 0;
@@ -63,9 +78,9 @@ export async function fanout(tasks: number, o: { sendRate: number; realLimits: b
       }
       const ms = performance.now() - t0;
       const calls = fake.calls.filter((c) => c.method === 'POST' && c.path === '/open-apis/im/v1/messages');
-      return { nudges: enqueued, ms, calls, rssIdle, rssPeak: rss.stop(), failed };
+      return { nudges: enqueued, ms, calls, rssIdle, rssPeak: largest(rss.map((r) => r.stop())), failed };
     } finally {
-      await worker.stop();
+      for (const w of workers) await w.stop();
     }
   } finally {
     await env.close();
@@ -73,10 +88,11 @@ export async function fanout(tasks: number, o: { sendRate: number; realLimits: b
   }
 }
 
-/** The anchor: `n` no-op jobs through raw BullMQ (same Redis, same concurrency) in a process of their own, jobs/s. */
-export async function noopJobsPerSecond(n: number): Promise<number> {
+/** The anchor: `n` no-op jobs through raw BullMQ (same Redis, same concurrency) in `processes` processes of their own, jobs/s. */
+export async function noopJobsPerSecond(n: number, processes = 1): Promise<number> {
   const env = await benchEnv('noop');
-  const worker = await spawnBot({ role: 'noop', env: env.env, queue: 'noop', concurrency: 4 });
+  const workers = [];
+  for (let i = 0; i < processes; i++) workers.push(await spawnBot({ role: 'noop', env: env.env, queue: 'noop', concurrency: 4 }));
   const connection = createRedis(REDIS_URL, 'worker');
   const queue = new Queue('noop', { connection, prefix: env.prefix, defaultJobOptions: { removeOnComplete: { age: 24 * 3600, count: 50_000 } } });
   try {
@@ -85,7 +101,7 @@ export async function noopJobsPerSecond(n: number): Promise<number> {
     while ((await queue.getJobCounts('completed')).completed! < n) await new Promise((r) => setTimeout(r, 50));
     return n / ((performance.now() - t0) / 1000);
   } finally {
-    await worker.stop();
+    for (const w of workers) await w.stop();
     await queue.close();
     connection.disconnect();
     await env.close();
@@ -111,32 +127,35 @@ async function bareRss(): Promise<number | null> {
   }
 }
 
-export async function benchFanout(): Promise<Row[]> {
+export async function benchFanout(store: StoreKind = 'sqlite'): Promise<Row[]> {
   const rows: Row[] = [];
-  const anchor = await noopJobsPerSecond(5000);
+  // SQLite: one worker process (one machine); PostgreSQL: two, as a deployment on it runs them.
+  const workers = store === 'postgres' ? 2 : 1;
+  const processes = workers === 1 ? '1 worker process' : `${workers} worker processes`;
+  const anchor = await noopJobsPerSecond(5000, workers);
   const bare = await bareRss();
-  const free = await fanout(1667, { sendRate: 100_000, realLimits: false });
+  const free = await fanout(1667, { sendRate: 100_000, realLimits: false, store, workers });
   const freeRate = free.nudges / (free.ms / 1000);
   rows.push({
     benchmark: `fan-out: ${free.nudges} nudges, no rate limit`,
-    figure: `${freeRate.toFixed(0)} nudges/s (${(free.ms / 1000).toFixed(1)} s, 1 worker process)`,
-    anchor: `BullMQ no-op ${anchor.toFixed(0)} jobs/s`,
+    figure: `${freeRate.toFixed(0)} nudges/s (${(free.ms / 1000).toFixed(1)} s, ${processes})`,
+    anchor: `BullMQ no-op ${anchor.toFixed(0)} jobs/s${workers === 1 ? '' : ` (${workers} processes)`}`,
     ratio: `${(freeRate / anchor).toFixed(2)}×`,
   });
   // Long enough to hold a whole minute of sends at the default rate.
-  const capped = await fanout(334, { sendRate: DEFAULT_RATE, realLimits: true });
+  const capped = await fanout(334, { sendRate: DEFAULT_RATE, realLimits: true, store, workers });
   const ok = capped.calls.filter((c) => c.status === 200).map((c) => c.at).sort((a, b) => a - b);
   const perMinute = capped.nudges / (capped.ms / 60_000);
   const limited = capped.calls.filter((c) => c.status === 429).length;
   const chatLimited = capped.calls.filter((c) => c.code === 230020).length;
   rows.push({
-    benchmark: `fan-out: ${capped.nudges} nudges, Feishu's limits on, limiter ${DEFAULT_RATE}/s`,
+    benchmark: `fan-out: ${capped.nudges} nudges, Feishu's limits on, limiter ${DEFAULT_RATE}/s${workers === 1 ? '' : `, ${processes}`}`,
     figure: `${perMinute.toFixed(0)}/min; busiest second ${busiest(ok, 1000)}, minute ${busiest(ok, 60_000)}; ${limited} × 429, ${chatLimited} × 230020`,
     anchor: `cap ${CAP_PER_MINUTE}/min (50/s)`,
     ratio: `${(perMinute / CAP_PER_MINUTE).toFixed(2)}×`,
   });
   rows.push({
-    benchmark: 'memory: worker process (RSS)',
+    benchmark: workers === 1 ? 'memory: worker process (RSS)' : `memory: worker process (RSS, the larger of ${workers})`,
     figure: `idle ${mib(free.rssIdle)}; peak ${mib(capped.rssPeak)} at ${DEFAULT_RATE}/s, ${mib(free.rssPeak)} unlimited`,
     anchor: `bare BullMQ process ${mib(bare)}`,
     ratio: free.rssIdle && bare ? `${(free.rssIdle / bare).toFixed(1)}× idle` : 'n/a',

@@ -1,8 +1,11 @@
 /**
- * `npm run bench [-- name…] [-- --write-readme]`: runs the benchmarks (all, or
+ * `npm run bench [-- name…] [-- --postgres] [-- --write-readme]`: runs the benchmarks (all, or
  * those named) and prints the machine line and one markdown table. With
  * --write-readme (a full run only) the performance table of docs/performance.md (linked from the
- * README) is replaced by them, between its bench:begin and bench:end markers. Never run by CI.
+ * README) is replaced by them, between its bench:begin and bench:end markers. With --postgres the
+ * sweep, digest and fan-out run against PostgreSQL (127.0.0.1:5432, a fresh database each:
+ * bench/bench-db.ts) and --write-readme writes the second table, between bench-pg:begin and
+ * bench-pg:end; the other benchmarks are SQLite-only and are not run. Never run by CI.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,9 +16,10 @@ import { benchIngest } from './ingest.js';
 import { machineLine } from './machine.js';
 import { benchParse } from './parse.js';
 import { benchSweep } from './sweep.js';
+import type { StoreKind } from './bench-db.js';
 import { formatTable, type Row } from './table.js';
 
-const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
+const BENCHMARKS: Record<string, (store: StoreKind) => Promise<Row[]>> = {
   fanout: benchFanout,
   ingest: benchIngest,
   sweep: benchSweep,
@@ -23,15 +27,23 @@ const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
   parse: benchParse,
   import: benchImport,
 };
+/** What runs with --postgres; the others measure SQLite only. */
+const ON_POSTGRES = ['fanout', 'sweep', 'digest'];
 const TABLE_PAGE = new URL('../docs/performance.md', import.meta.url);
 
 const args = process.argv.slice(2);
 const writeReadme = args.includes('--write-readme');
-const asked = args.filter((a) => a !== '--write-readme');
+const store: StoreKind = args.includes('--postgres') ? 'postgres' : 'sqlite';
+const asked = args.filter((a) => a !== '--write-readme' && a !== '--postgres');
 const unknown = asked.filter((a) => !(a in BENCHMARKS));
 if (unknown.length || (writeReadme && asked.length)) {
   console.error(unknown.length ? `unknown benchmark: ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}` : '--write-readme needs a full run');
   process.exit(2);
+}
+const sqliteOnly = (asked.length ? asked : Object.keys(BENCHMARKS)).filter((a) => !ON_POSTGRES.includes(a));
+if (store === 'postgres' && sqliteOnly.length) {
+  console.error(`${sqliteOnly.join(', ')}: SQLite only, not run with --postgres (${ON_POSTGRES.join(', ')} run on PostgreSQL)`);
+  if (asked.length && sqliteOnly.length === asked.length) process.exit(2);
 }
 // The bot's processes run compiled, as in production: build dist/ from these sources first.
 const built = spawnSync(process.execPath, [new URL('../bot/cli/build-dist.js', import.meta.url).pathname], { stdio: ['ignore', process.stderr, 'inherit'] });
@@ -39,16 +51,19 @@ if (built.status !== 0) process.exit(1);
 const rows: Row[] = [];
 for (const [name, run] of Object.entries(BENCHMARKS)) {
   if (asked.length && !asked.includes(name)) continue;
+  if (store === 'postgres' && !ON_POSTGRES.includes(name)) continue;
   const t = performance.now();
-  rows.push(...(await run()));
+  rows.push(...(await run(store)));
   console.error(`${name}: ${((performance.now() - t) / 1000).toFixed(0)} s`);
 }
-const block = `${await machineLine()}\n\n${formatTable(rows)}`;
+const block = `${await machineLine(store)}\n\n${formatTable(rows)}`;
 console.log(block);
 if (writeReadme) {
+  const marker = store === 'postgres' ? 'bench-pg' : 'bench';
   const text = readFileSync(TABLE_PAGE, 'utf8');
-  const next = text.replace(/(<!-- bench:begin -->\n)[\s\S]*?(<!-- bench:end -->)/, (_all, begin: string, end: string) => begin + block + end);
-  if (next === text) throw new Error('docs/performance.md has no bench:begin / bench:end markers');
+  const markers = new RegExp(`(<!-- ${marker}:begin -->\\n)[\\s\\S]*?(<!-- ${marker}:end -->)`);
+  const next = text.replace(markers, (_all, begin: string, end: string) => begin + block + end);
+  if (next === text) throw new Error(`docs/performance.md has no ${marker}:begin / ${marker}:end markers`);
   writeFileSync(TABLE_PAGE, next);
-  console.error('docs/performance.md: performance table updated');
+  console.error(`docs/performance.md: ${store === 'postgres' ? 'PostgreSQL ' : ''}performance table updated`);
 }

@@ -3,7 +3,8 @@
  * check-in period (30,000 nudges due: recorded and enqueued) and the sweep a
  * minute later, once they are sent (nothing new: what every minute of the
  * period costs). Anchor: the same reads and writes as hand-written SQL
- * (better-sqlite3, one transaction) plus the same pure computation.
+ * (better-sqlite3, one transaction; on PostgreSQL through `pg`, bench/pg-anchors.ts)
+ * on a copy of the database, plus the same pure computation.
  */
 import Database from 'better-sqlite3';
 import { manualClock } from '../bot/clock.js';
@@ -12,6 +13,8 @@ import type { DueNudge } from '../bot/domain/schedule/types.js';
 import { loadScheduleInputs } from '../bot/store/nudge-store.js';
 import { runSweep } from '../jobs/processors/nudge-sweep.js';
 import { benchEnv } from './bench-env.js';
+import type { BenchDatabase, StoreKind } from './bench-db.js';
+import { pgSweepAnchor, type SweepAnchor } from './pg-anchors.js';
 import { seedPlan } from './seed.js';
 import type { Row } from './table.js';
 
@@ -48,14 +51,26 @@ function rawWrites(sql: Database.Database, due: DueNudge[], skipped: DueNudge[],
   return sql.prepare("SELECT key FROM Nudge WHERE state IN ('pending', 'sending')").all().length;
 }
 
-export async function benchSweep(): Promise<Row[]> {
-  const env = await benchEnv('sweep');
+/** The SQLite anchor on its copy of the file, as the PostgreSQL one (bench/pg-anchors.ts) on its copy of the database. */
+function sqliteSweepAnchor(file: string): SweepAnchor {
+  const sql = new Database(file);
+  return {
+    reads: async (now) => rawReads(sql, now),
+    writes: async (due, skipped, now) => rawWrites(sql, due, skipped, now),
+    markSent: async () => void sql.prepare("UPDATE Nudge SET state = 'sent'").run(),
+    close: async () => void sql.close(),
+  };
+}
+
+export async function benchSweep(store: StoreKind = 'sqlite'): Promise<Row[]> {
+  const env = await benchEnv('sweep', undefined, store);
   const clock = manualClock(AT);
   const deps = env.deps(clock);
-  const copy = `${env.dbFile}.anchor`;
+  let copy: BenchDatabase | undefined;
   try {
     await seedPlan(deps.db, { tasks: TASKS, owners: OWNERS, block: 10, importedAt: new Date('2022-12-20T10:00:00+08:00'), bulk: true });
-    new Database(env.dbFile).exec(`VACUUM INTO '${copy}'`);
+    if (store === 'postgres') await deps.db.$disconnect(); // a template must have no other session; Prisma reconnects
+    copy = await env.database.copy();
 
     const [first, firstMs] = await time(() => runSweep(deps));
     await deps.db.nudge.updateMany({ where: { state: 'pending' }, data: { state: 'sent', sentAt: AT } });
@@ -74,12 +89,12 @@ export async function benchSweep(): Promise<Row[]> {
       }
       return { due, skipped };
     });
-    const sql = new Database(copy);
-    const [, readMs] = await time(() => rawReads(sql, AT));
-    const [, writeMs] = await time(() => rawWrites(sql, computed.due, computed.skipped, AT));
-    sql.prepare("UPDATE Nudge SET state = 'sent'").run();
-    const [, steadyWriteMs] = await time(() => rawWrites(sql, computed.due, computed.skipped, AT));
-    sql.close();
+    const sql = copy.kind === 'postgres' ? await pgSweepAnchor(copy.url) : sqliteSweepAnchor(copy.name);
+    const [, readMs] = await time(() => sql.reads(AT, LOOKBACK_MS));
+    const [, writeMs] = await time(() => sql.writes(computed.due, computed.skipped, AT));
+    await sql.markSent();
+    const [, steadyWriteMs] = await time(() => sql.writes(computed.due, computed.skipped, AT));
+    await sql.close();
     const anchorFirst = readMs + computeMs + writeMs;
     const anchorSteady = readMs + computeMs + steadyWriteMs;
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -98,6 +113,7 @@ export async function benchSweep(): Promise<Row[]> {
       },
     ];
   } finally {
+    await copy?.drop();
     await env.close();
   }
 }
