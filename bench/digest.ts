@@ -101,6 +101,7 @@ export async function benchDigest(store: StoreKind = 'sqlite'): Promise<Row[]> {
     const pgAnchor = store === 'postgres' ? await pgDigestAnchor(database.url) : null;
     try {
       const planId = await seedStore(db, n);
+      await database.analyze();
       const runs = n >= 5000 ? 3 : 7;
       const load = await median(runs, () => loadDigestInput(db, planId, NOW, cal));
       const input = await loadDigestInput(db, planId, NOW, cal);

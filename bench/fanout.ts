@@ -58,6 +58,7 @@ export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutRes
   try {
     const seeded = await seedPlan(deps.db, { tasks, owners: OWNERS, block: BLOCK, importedAt: new Date('2022-12-20T10:00:00+08:00') });
     for (const p of seeded.people) fake.addUser({ openId: p.openId, name: p.openId });
+    await env.database.analyze();
     fake.faults.enforceRealLimits(o.realLimits);
     const workers = [];
     try {

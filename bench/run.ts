@@ -53,8 +53,10 @@ for (const [name, run] of Object.entries(BENCHMARKS)) {
   if (asked.length && !asked.includes(name)) continue;
   if (store === 'postgres' && !ON_POSTGRES.includes(name)) continue;
   const t = performance.now();
-  rows.push(...(await run(store)));
-  console.error(`${name}: ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  const done = await run(store);
+  rows.push(...done);
+  // Each benchmark's rows as it ends, so a run stopped later still shows them.
+  console.error(`${name}: ${((performance.now() - t) / 1000).toFixed(0)} s\n${formatTable(done)}`);
 }
 const block = `${await machineLine(store)}\n\n${formatTable(rows)}`;
 console.log(block);

@@ -69,6 +69,7 @@ export async function benchSweep(store: StoreKind = 'sqlite'): Promise<Row[]> {
   let copy: BenchDatabase | undefined;
   try {
     await seedPlan(deps.db, { tasks: TASKS, owners: OWNERS, block: 10, importedAt: new Date('2022-12-20T10:00:00+08:00'), bulk: true });
+    await env.database.analyze();
     if (store === 'postgres') await deps.db.$disconnect(); // a template must have no other session; Prisma reconnects
     copy = await env.database.copy();
 
