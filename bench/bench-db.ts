@@ -95,7 +95,7 @@ function pgDatabase(name: string, db: string): BenchDatabase {
 
 const pgName = (name: string) => `${PREFIX}${name.replace(/\W/g, '_')}_${Math.floor(Date.now() / 1000)}_${randomUUID().slice(0, 8)}`;
 
-async function dropStale(admin: Parameters<Parameters<typeof withAdmin>[0]>[0]): Promise<void> {
+async function dropStale(admin: pg.Client): Promise<void> {
   const found = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${PREFIX}%`]);
   const hourAgo = Date.now() / 1000 - 3600;
   for (const { datname } of found.rows) {
