@@ -10,7 +10,7 @@
  */
 import express, { type Request, type Response } from 'express';
 import type { Deps } from '../deps.js';
-import { acceptEvent, TimeoutError, withTimeout } from './accept-event.js';
+import { createEventAcceptor, TimeoutError, withTimeout, type Acceptance, type Delivery } from './accept-event.js';
 import { ACCEPT_BUDGET_MS, answerCardClick, budgetTimer, CARD_ANSWER_BUDGET_MS, type CardResponder } from './card-answer.js';
 import { createOriginCheck, type OriginCheck } from './check-origin.js';
 import { challengeSchema, envelopeSchema, type Envelope } from './envelope.js';
@@ -23,8 +23,10 @@ export function createReceiver(deps: Deps, respondToCard: CardResponder): expres
   const router = express.Router();
   const raw = express.raw({ type: () => true, limit: deps.config.MAX_BODY_BYTES });
   const origin = createOriginCheck(deps);
-  router.post('/feishu/events', raw, (req, res) => void handle(deps, origin, req, res, 'event', respondToCard));
-  router.post('/feishu/cards', raw, (req, res) => void handle(deps, origin, req, res, 'card', respondToCard));
+  // Concurrent deliveries are recorded and queued together (bot/feishu/accept-event.ts).
+  const accept = createEventAcceptor(deps);
+  router.post('/feishu/events', raw, (req, res) => void handle(deps, origin, accept, req, res, 'event', respondToCard));
+  router.post('/feishu/cards', raw, (req, res) => void handle(deps, origin, accept, req, res, 'card', respondToCard));
   router.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: unknown) => {
     const status = err.type === 'entity.too.large' ? 413 : err.status && err.status < 500 ? err.status : 400;
     deps.metrics.eventsRefused.inc({ reason: err.type ?? 'bad request' });
@@ -34,7 +36,9 @@ export function createReceiver(deps: Deps, respondToCard: CardResponder): expres
   return router;
 }
 
-async function handle(deps: Deps, origin: OriginCheck, req: Request, res: Response, kind: 'event' | 'card', respondToCard: CardResponder): Promise<void> {
+type Accept = (delivery: Delivery) => Promise<Acceptance>;
+
+async function handle(deps: Deps, origin: OriginCheck, accept: Accept, req: Request, res: Response, kind: 'event' | 'card', respondToCard: CardResponder): Promise<void> {
   // A card's whole answer, acceptance included, must be out within the budget: a timer, not a clock reading.
   const budget = budgetTimer(CARD_ANSWER_BUDGET_MS);
   try {
@@ -64,7 +68,7 @@ async function handle(deps: Deps, origin: OriginCheck, req: Request, res: Respon
     }
     // A slow store or Redis must not hold the answer past Feishu's 3 s: the acceptance goes on in the
     // background and the event is answered 503 (Feishu redelivers; a late success makes that a duplicate).
-    const accepting = acceptEvent(deps, envelope, 'webhook');
+    const accepting = accept({ envelope, via: 'webhook' });
     try {
       await withTimeout(accepting, ACCEPT_BUDGET_MS);
     } catch (e) {
