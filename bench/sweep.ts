@@ -18,8 +18,7 @@ import { loadScheduleInputs } from '../bot/store/nudge-store.js';
 import { runSweep } from '../jobs/processors/nudge-sweep.js';
 import { addInChunks, jobIdFor } from '../jobs/queues.js';
 import { dropQueuePrefix } from '../bot/demo/drop-prefix.js';
-import { REDIS_URL } from '../tests/helpers/bot-harness.js';
-import { benchEnv } from './bench-env.js';
+import { benchEnv, REDIS_URL } from './bench-env.js';
 import { seedPlan } from './seed.js';
 import type { Row } from './table.js';
 
