@@ -4,15 +4,22 @@
  * minute later, once they are sent (nothing new: what every minute of the
  * period costs). Anchor: the same reads and writes as hand-written SQL
  * (better-sqlite3, one transaction; on PostgreSQL through `pg`, bench/pg-anchors.ts)
- * on a copy of the database, plus the same pure computation.
+ * on a copy of the database, plus the same pure computation, plus —
+ * for the first sweep — the same 30,000 jobs (name, data, job id, options)
+ * enqueued through bare BullMQ `addBulk` on the same Redis under a private
+ * prefix, in the same chunks (BULK_CHUNK, two in flight; one `addBulk` of all
+ * 30,000 is slower, docs/performance.md).
  */
+import { Queue } from 'bullmq';
 import Database from 'better-sqlite3';
 import { manualClock } from '../bot/clock.js';
 import { dueNudges } from '../bot/domain/schedule/due-nudges.js';
 import type { DueNudge } from '../bot/domain/schedule/types.js';
 import { loadScheduleInputs } from '../bot/store/nudge-store.js';
 import { runSweep } from '../jobs/processors/nudge-sweep.js';
-import { benchEnv } from './bench-env.js';
+import { addInChunks, jobIdFor } from '../jobs/queues.js';
+import { dropQueuePrefix } from '../bot/demo/drop-prefix.js';
+import { benchEnv, REDIS_URL } from './bench-env.js';
 import type { BenchDatabase, StoreKind } from './bench-db.js';
 import { pgSweepAnchor, type SweepAnchor } from './pg-anchors.js';
 import { seedPlan } from './seed.js';
@@ -62,6 +69,21 @@ function sqliteSweepAnchor(file: string): SweepAnchor {
   };
 }
 
+/** The first sweep's jobs through a bare BullMQ queue (a private prefix on the same Redis), with the nudges queue's options. */
+async function bareEnqueue(deps: ReturnType<Awaited<ReturnType<typeof benchEnv>>['deps']>, prefix: string, keys: string[]): Promise<number> {
+  const queue = new Queue('nudges', { connection: deps.redis, prefix: `${prefix}-anchor`, defaultJobOptions: deps.queues.nudges.defaultJobOptions });
+  try {
+    await queue.waitUntilReady();
+    const jobs = keys.map((key) => ({ name: 'send-nudge', data: { key }, opts: { jobId: jobIdFor('nudge', key) } }));
+    const t = performance.now();
+    await addInChunks(queue, jobs);
+    return performance.now() - t;
+  } finally {
+    await queue.close();
+    await dropQueuePrefix(REDIS_URL, `${prefix}-anchor`);
+  }
+}
+
 export async function benchSweep(store: StoreKind = 'sqlite'): Promise<Row[]> {
   const env = await benchEnv('sweep', undefined, store);
   const clock = manualClock(AT);
@@ -96,14 +118,15 @@ export async function benchSweep(store: StoreKind = 'sqlite'): Promise<Row[]> {
     await sql.markSent();
     const [, steadyWriteMs] = await time(() => sql.writes(computed.due, computed.skipped, AT));
     await sql.close();
-    const anchorFirst = readMs + computeMs + writeMs;
+    const enqueueMs = await bareEnqueue(deps, env.prefix, computed.due.map((n) => n.key));
+    const anchorFirst = readMs + computeMs + writeMs + enqueueMs;
     const anchorSteady = readMs + computeMs + steadyWriteMs;
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     return [
       {
         benchmark: `sweep: ${TASKS} tasks × ${OWNERS} owners, first of the period`,
         figure: `${s(firstMs)} (${first.due} due, ${first.enqueued} enqueued)`,
-        anchor: `raw SQL ${s(readMs + writeMs)} + computation ${s(computeMs)}`,
+        anchor: `raw SQL ${s(readMs + writeMs)} + computation ${s(computeMs)} + bare BullMQ addBulk ${s(enqueueMs)}`,
         ratio: `${(firstMs / anchorFirst).toFixed(1)}×`,
       },
       {

@@ -24,7 +24,9 @@ import type {
 } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 /** Database providers this module knows about (the schema's `provider`). */
-export type DbProvider = 'sqlite' | 'postgresql';
+import { pgConnection, providerOfUrl, resolveSqliteUrl, type DbProvider } from './store-url.js';
+
+export { pgConnection, providerOfUrl, resolveSqliteUrl, type DbProvider };
 
 /** Name of the lock file `prisma migrate` keeps in the migrations folder. */
 export const LOCKFILE_NAME = 'migration_lock.toml';
@@ -77,39 +79,6 @@ function withUnrefTimers(glue: typeof bg): Record<string, unknown> {
 }
 
 // ------------------------------------------------------------ driver adapters
-
-/** Provider of a connection URL: `file:` is SQLite, `postgres(ql)://` is PostgreSQL. */
-export function providerOfUrl(databaseUrl: string): DbProvider {
-  if (/^postgres(ql)?:\/\//i.test(databaseUrl)) return 'postgresql';
-  if (databaseUrl.startsWith('file:')) return 'sqlite';
-  throw new Error(`Unsupported database URL (want file:… or postgresql://…): ${databaseUrl}`);
-}
-
-/**
- * Normalises a SQLite `file:` URL to `file:<absolute path>`: a relative path
- * resolves against process.cwd(), any `?query` is dropped (the better-sqlite3
- * adapter would take it as part of the file name).
- */
-export function resolveSqliteUrl(databaseUrl: string): string {
-  if (!databaseUrl.startsWith('file:')) throw new Error(`Not a SQLite file: URL: ${databaseUrl}`);
-  const file = databaseUrl.slice('file:'.length).replace(/\?.*$/, '');
-  if (file === '' || file === ':memory:') {
-    throw new Error('In-memory SQLite is not supported: migrations and queries would use different databases');
-  }
-  return `file:${path.resolve(process.cwd(), file)}`;
-}
-
-/**
- * A PostgreSQL URL split into what pg takes (the connection string) and what
- * Prisma takes (`?schema=`, default public). pg would read the URL's other
- * parameters (sslmode, …) itself.
- */
-export function pgConnection(databaseUrl: string): { connectionString: string; schema: string | undefined } {
-  const url = new URL(databaseUrl);
-  const schema = url.searchParams.get('schema') ?? undefined;
-  url.searchParams.delete('schema');
-  return { connectionString: url.toString(), schema };
-}
 
 /** The same server and credentials, another database. */
 function withDatabase(databaseUrl: string, database: string): string {

@@ -20,14 +20,16 @@ import { withDb } from './open-db.js';
 import { pickPlan } from './pick-plan.js';
 import { commandUsage } from './commands.js';
 import { UsageError } from './usage-error.js';
+import { toDayNumber } from '../domain/calendar/civil-date.js';
 
 /** The command's usage, from the one table main.ts answers --help from. */
 const USAGE = commandUsage('digest');
 
+/** `--at`: a Shanghai date (16:00) or date and time; a day that does not exist (2月30日) is refused, not rolled over. */
 export function parseAt(at: string | undefined, fallback: Date): Date {
   if (!at) return fallback;
   const m = at.match(/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?$/);
-  const d = m ? new Date(`${m[1]}T${m[2] ?? '16:00'}:00+08:00`) : new Date(NaN);
+  const d = m && isDay(m[1]!) ? new Date(`${m[1]}T${m[2] ?? '16:00'}:00+08:00`) : new Date(NaN);
   if (Number.isNaN(d.getTime())) throw new UsageError(`无法识别时间「${at}」，请写成 2022-04-15 或 2022-04-15T16:00。`);
   return d;
 }
@@ -75,4 +77,13 @@ export async function runDigest(args: string[], io: Io): Promise<number> {
     }
     return 0;
   });
+}
+
+function isDay(date: string): boolean {
+  try {
+    toDayNumber(date);
+    return true;
+  } catch {
+    return false;
+  }
 }

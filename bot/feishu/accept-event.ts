@@ -1,20 +1,36 @@
 /**
- * Accepting an inbound event: record it — its id (and a message's
+ * Accepting inbound events: record each — its id (and a message's
  * message_id) under a unique constraint, the verified envelope, how it came,
- * state 'queued' — in one insert, then enqueue it. The record, not Redis, is
- * the truth about accepted work: the inbound worker marks it done or failed,
- * and the minute sweep re-enqueues (same job id) what Redis lost. A duplicate
- * is dropped; when the queue cannot take it the record is undone and the
- * caller answers non-2xx, so Feishu delivers it again later. Shared by the
- * webhook and the long connection.
+ * state 'queued' — then enqueue it. The record, not Redis, is the truth about
+ * accepted work: the inbound worker marks it done or failed, and the minute
+ * sweep re-enqueues (same job id) what Redis lost. A duplicate is dropped;
+ * when the queue cannot take an event its record is undone and the caller
+ * answers non-2xx, so Feishu delivers it again later. Shared by the webhook
+ * and the long connection.
+ *
+ * The webhook accepts through createEventAcceptor: deliveries that arrive
+ * while a batch is being accepted go together in the next one (one INSERT,
+ * one addBulk), each answered only with its own outcome, once its event is
+ * recorded and queued.
  */
-import { enqueueEvent, type InboundJob } from '../../jobs/queues.js';
+import { enqueueEvents, type InboundJob } from '../../jobs/queues.js';
 import type { Deps } from '../deps.js';
+import { forgetEvents, recordEvents, type EventRecord } from '../store/accepted-events.js';
+import { coalesce } from './coalesce.js';
 import type { Envelope } from './envelope.js';
 
 export type Acceptance = 'accepted' | 'duplicate';
 
+type AcceptDeps = Pick<Deps, 'db' | 'queues' | 'clock' | 'log' | 'metrics'>;
+
+export interface Delivery {
+  envelope: Envelope;
+  via: InboundJob['via'];
+}
+
 const ENQUEUE_TIMEOUT_MS = 2000;
+/** Most deliveries accepted in one batch (7 bound values each: far below SQLite's and PostgreSQL's limits). */
+export const ACCEPT_BATCH = 100;
 
 function messageIdOf(envelope: Envelope): string | null {
   if (envelope.header.event_type !== 'im.message.receive_v1') return null;
@@ -22,45 +38,82 @@ function messageIdOf(envelope: Envelope): string | null {
   return typeof id === 'string' && id ? id : null;
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  return (e as { code?: string })?.code === 'P2002';
+/** Accepts one event on its own. */
+export async function acceptEvent(deps: AcceptDeps, envelope: Envelope, via: InboundJob['via']): Promise<Acceptance> {
+  const [outcome] = await acceptEvents(deps, [{ envelope, via }]);
+  if (outcome!.status === 'rejected') throw outcome!.reason;
+  return outcome!.value;
 }
 
-export async function acceptEvent(
-  deps: Pick<Deps, 'db' | 'queues' | 'clock' | 'log' | 'metrics'>,
-  envelope: Envelope,
-  via: InboundJob['via'],
-): Promise<Acceptance> {
-  const eventId = envelope.header.event_id;
-  const messageId = messageIdOf(envelope);
+/**
+ * Accepts deliveries as they come, in batches: one batch at a time, so a delivery
+ * never races another's record and enqueue (a repeat waits for the first's outcome).
+ */
+export function createEventAcceptor(deps: AcceptDeps): (delivery: Delivery) => Promise<Acceptance> {
+  return coalesce((batch: Delivery[]) => acceptEvents(deps, batch), { maxBatch: ACCEPT_BATCH, maxInFlight: 1 });
+}
+
+/**
+ * Accepts a batch: one INSERT for all their records, one enqueue for those recorded now. An
+ * outcome per delivery, in order. A delivery that repeats an earlier one of the batch (same
+ * event id or message id) shares that one's fate: 'duplicate' once it is recorded (or was
+ * already), rejected with it. When the store fails, the whole batch is rejected; when Redis
+ * does, every event recorded by this batch is forgotten again and rejected.
+ */
+export async function acceptEvents(deps: AcceptDeps, deliveries: Delivery[]): Promise<PromiseSettledResult<Acceptance>[]> {
   const now = deps.clock.now();
   // The verification token has done its work; it is a secret, so neither the store nor Redis keeps it.
-  const { token: _token, ...header } = envelope.header;
-  const work: Envelope = { ...envelope, header };
-  try {
-    await deps.db.processedEvent.create({
-      data: { eventId, messageId, eventType: header.event_type, via, payload: JSON.stringify(work), state: 'queued', receivedAt: now },
-      // Nothing is read back: not the payload just written.
-      select: { eventId: true },
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) {
-      deps.metrics.eventsReceived.inc({ type: envelope.header.event_type, via, outcome: 'duplicate' });
-      return 'duplicate';
+  const work = deliveries.map(({ envelope }): Envelope => {
+    const { token: _token, ...header } = envelope.header;
+    return { ...envelope, header };
+  });
+  const repeats = repeatsWithin(deliveries);
+  const rows: EventRecord[] = [];
+  deliveries.forEach(({ envelope, via }, i) => {
+    if (repeats[i] !== null) return;
+    const header = work[i]!.header;
+    rows.push({ eventId: header.event_id, messageId: messageIdOf(envelope), eventType: header.event_type, via, payload: JSON.stringify(work[i]), receivedAt: now });
+  });
+  const recorded = await recordEvents(deps.db, rows);
+
+  const fresh = deliveries.flatMap((_, i) => (repeats[i] === null && recorded.has(work[i]!.header.event_id) ? [i] : []));
+  let failure: Error | null = null;
+  if (fresh.length) {
+    try {
+      await withTimeout(
+        enqueueEvents(deps.queues, fresh.map((i) => ({ envelope: work[i]!, receivedAt: now.toISOString(), via: deliveries[i]!.via }))),
+        ENQUEUE_TIMEOUT_MS,
+      );
+    } catch (e) {
+      failure = e as Error;
+      await forgetEvents(deps.db, fresh.map((i) => work[i]!.header.event_id)).catch((err: Error) =>
+        deps.log.error({ err: err.message }, 'could not undo the records of events not queued'),
+      );
     }
-    throw e;
   }
-  try {
-    await withTimeout(
-      enqueueEvent(deps.queues, { envelope: work, receivedAt: now.toISOString(), via }),
-      ENQUEUE_TIMEOUT_MS,
-    );
-  } catch (e) {
-    await deps.db.processedEvent.delete({ where: { eventId } }).catch(() => undefined);
-    throw e;
-  }
-  deps.metrics.eventsReceived.inc({ type: envelope.header.event_type, via, outcome: 'accepted' });
-  return 'accepted';
+  const isFresh = new Set(fresh);
+  return deliveries.map(({ envelope, via }, i): PromiseSettledResult<Acceptance> => {
+    const first = repeats[i] ?? i;
+    if (isFresh.has(first) && failure) return { status: 'rejected', reason: failure };
+    const outcome: Acceptance = i === first && isFresh.has(i) ? 'accepted' : 'duplicate';
+    deps.metrics.eventsReceived.inc({ type: envelope.header.event_type, via, outcome });
+    return { status: 'fulfilled', value: outcome };
+  });
+}
+
+/** For each delivery, the index of an earlier one of the batch with its event id or message id, else null. */
+function repeatsWithin(deliveries: Delivery[]): (number | null)[] {
+  const firstWith = new Map<string, number>();
+  return deliveries.map(({ envelope }, i) => {
+    const messageId = messageIdOf(envelope);
+    const keys = [`event:${envelope.header.event_id}`, ...(messageId ? [`message:${messageId}`] : [])];
+    for (const k of keys) {
+      const first = firstWith.get(k);
+      if (first !== undefined) return first;
+    }
+    for (const k of keys) firstWith.set(k, i);
+    return null;
+  });
 }
 
 export class TimeoutError extends Error {

@@ -10,11 +10,11 @@
  */
 import express, { type Request, type Response } from 'express';
 import type { Deps } from '../deps.js';
-import { acceptEvent, TimeoutError, withTimeout } from './accept-event.js';
+import { createEventAcceptor, TimeoutError, withTimeout, type Acceptance, type Delivery } from './accept-event.js';
 import { ACCEPT_BUDGET_MS, answerCardClick, budgetTimer, CARD_ANSWER_BUDGET_MS, type CardResponder } from './card-answer.js';
 import { createOriginCheck, type OriginCheck } from './check-origin.js';
 import { challengeSchema, envelopeSchema, type Envelope } from './envelope.js';
-import { answeredBefore, spendNonce, type SignedRequest } from './request-nonce.js';
+import { createNonceBook, type NonceBook, type SignedRequest } from './request-nonce.js';
 import { decrypt, Refused, sameSecret, verifySignature } from './verify.js';
 
 export type { CardResponder };
@@ -23,8 +23,11 @@ export function createReceiver(deps: Deps, respondToCard: CardResponder): expres
   const router = express.Router();
   const raw = express.raw({ type: () => true, limit: deps.config.MAX_BODY_BYTES });
   const origin = createOriginCheck(deps);
-  router.post('/feishu/events', raw, (req, res) => void handle(deps, origin, req, res, 'event', respondToCard));
-  router.post('/feishu/cards', raw, (req, res) => void handle(deps, origin, req, res, 'card', respondToCard));
+  // Concurrent requests go together: events recorded and queued in batches (bot/feishu/accept-event.ts),
+  // nonce reads and writes in one Redis pipeline per turn of the event loop (bot/feishu/request-nonce.ts).
+  const shared: Shared = { accept: createEventAcceptor(deps), nonces: createNonceBook(deps) };
+  router.post('/feishu/events', raw, (req, res) => void handle(deps, origin, shared, req, res, 'event', respondToCard));
+  router.post('/feishu/cards', raw, (req, res) => void handle(deps, origin, shared, req, res, 'card', respondToCard));
   router.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: unknown) => {
     const status = err.type === 'entity.too.large' ? 413 : err.status && err.status < 500 ? err.status : 400;
     deps.metrics.eventsRefused.inc({ reason: err.type ?? 'bad request' });
@@ -34,23 +37,29 @@ export function createReceiver(deps: Deps, respondToCard: CardResponder): expres
   return router;
 }
 
-async function handle(deps: Deps, origin: OriginCheck, req: Request, res: Response, kind: 'event' | 'card', respondToCard: CardResponder): Promise<void> {
+/** What requests share: the batched acceptance and nonce book. */
+interface Shared {
+  accept: (delivery: Delivery) => Promise<Acceptance>;
+  nonces: NonceBook;
+}
+
+async function handle(deps: Deps, origin: OriginCheck, shared: Shared, req: Request, res: Response, kind: 'event' | 'card', respondToCard: CardResponder): Promise<void> {
   // A card's whole answer, acceptance included, must be out within the budget: a timer, not a clock reading.
   const budget = budgetTimer(CARD_ANSWER_BUDGET_MS);
   try {
-    const outcome = await open(deps, origin, req);
+    const outcome = await open(deps, origin, shared.nonces, req);
     if ('challenge' in outcome) {
       res.json({ challenge: outcome.challenge });
       return;
     }
     const { envelope, signed } = outcome;
     /**
-     * Answers 2xx, spending the request's nonce first. The SET is sent, not awaited: the nonce's
-     * reads go through the same Redis connection, which keeps the order, so a repeat after this
-     * answer finds it; a failed SET is logged and a repeat then meets the de-duplication.
+     * Answers 2xx, spending the request's nonce first. The SET is sent, not awaited: the nonce book
+     * sends reads and writes in the order asked, so a repeat after this answer finds it; a failed SET
+     * is logged and a repeat then meets the de-duplication.
      */
     const answer = (body: Record<string, unknown>) => {
-      if (signed) void spendNonce(deps, signed);
+      if (signed) void shared.nonces.spend(signed);
       res.json(body);
     };
     if (outcome.repeat) {
@@ -64,7 +73,7 @@ async function handle(deps: Deps, origin: OriginCheck, req: Request, res: Respon
     }
     // A slow store or Redis must not hold the answer past Feishu's 3 s: the acceptance goes on in the
     // background and the event is answered 503 (Feishu redelivers; a late success makes that a duplicate).
-    const accepting = acceptEvent(deps, envelope, 'webhook');
+    const accepting = shared.accept({ envelope, via: 'webhook' });
     try {
       await withTimeout(accepting, ACCEPT_BUDGET_MS);
     } catch (e) {
@@ -95,7 +104,7 @@ type Opened =
   | { envelope: Envelope; signed: SignedRequest | null; repeat: boolean };
 
 /** Authenticates and decodes one request, or throws Refused. */
-async function open(deps: Deps, origin: OriginCheck, req: Request): Promise<Opened> {
+async function open(deps: Deps, origin: OriginCheck, nonces: NonceBook, req: Request): Promise<Opened> {
   const { config } = deps;
   const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   const outer = parseJson(rawBody.toString('utf8'));
@@ -120,7 +129,7 @@ async function open(deps: Deps, origin: OriginCheck, req: Request): Promise<Open
     }
   }
   // Whether this signed request was answered before: asked of Redis now, read once the envelope is checked.
-  const seen = signed ? settled(answeredBefore(deps, signed)) : null;
+  const seen = signed ? settled(nonces.answeredBefore(signed)) : null;
   const inner = encrypted === null ? outer : signed ? parseJson(decrypt(config.FEISHU_ENCRYPT_KEY, encrypted)) : tryDecrypt(config.FEISHU_ENCRYPT_KEY, encrypted);
 
   // The URL check is exempt from signature checking ("不包括请求网址校验"):

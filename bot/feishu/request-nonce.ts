@@ -9,8 +9,13 @@
  * the request is answered 503 at once (the event could not be queued either, and
  * Feishu re-pushes it); on the write after a 2xx: logged, and a repeat then
  * reaches the de-duplication.
+ *
+ * The receiver asks through createNonceBook: the reads and writes of concurrent
+ * requests go to Redis together, one pipeline per turn of the event loop, in
+ * the order they were asked (so a repeat asked after an answer's write sees it).
  */
 import type { Deps } from '../deps.js';
+import { coalesce } from './coalesce.js';
 import { FUTURE_SKEW_SECONDS } from './verify.js';
 
 export interface SignedRequest {
@@ -22,21 +27,45 @@ type NonceDeps = Pick<Deps, 'redis' | 'config' | 'log'>;
 
 const keyOf = (deps: NonceDeps, r: SignedRequest) => `${deps.config.QUEUE_PREFIX}:nonce:${r.timestamp}:${r.nonce}`;
 
-/** Whether this signed request was answered 2xx before; throws when Redis is unreachable. */
-export async function answeredBefore(deps: NonceDeps, r: SignedRequest): Promise<boolean> {
-  try {
-    return (await deps.redis.exists(keyOf(deps, r))) === 1;
-  } catch (e) {
-    throw new Error(`redis unavailable: ${(e as Error).message}`);
-  }
+export interface NonceBook {
+  /** Whether this signed request was answered 2xx before; rejects when Redis is unreachable. */
+  answeredBefore(r: SignedRequest): Promise<boolean>;
+  /** Records a request answered 2xx; call it just before answering (a failure is logged, not thrown). */
+  spend(r: SignedRequest): Promise<void>;
 }
 
-/** Records a request answered 2xx; call it just before answering. */
-export async function spendNonce(deps: NonceDeps, r: SignedRequest): Promise<void> {
+type NonceOp = { op: 'read' | 'spend'; r: SignedRequest };
+
+/** Most nonce commands in one pipeline. */
+const NONCE_PIPELINE = 500;
+
+export function createNonceBook(deps: NonceDeps): NonceBook {
   const ttl = deps.config.SIGNATURE_WINDOW_SECONDS + FUTURE_SKEW_SECONDS;
-  try {
-    await deps.redis.set(keyOf(deps, r), '1', 'EX', ttl);
-  } catch (e) {
-    deps.log.warn({ err: (e as Error).message }, 'could not record a request nonce; a repeat will be de-duplicated on its event id');
-  }
+  const run = coalesce(
+    async (ops: NonceOp[]): Promise<PromiseSettledResult<boolean>[]> => {
+      const commands = ops.map(({ op, r }) => (op === 'read' ? ['exists', keyOf(deps, r)] : ['set', keyOf(deps, r), '1', 'EX', String(ttl)]));
+      let replies: [Error | null, unknown][];
+      try {
+        replies = (await deps.redis.pipeline(commands).exec()) ?? [];
+      } catch (e) {
+        replies = ops.map(() => [e as Error, null]);
+      }
+      return ops.map((_, i) => {
+        const [err, reply] = replies[i] ?? [new Error('no reply'), null];
+        return err ? { status: 'rejected', reason: err } : { status: 'fulfilled', value: reply === 1 };
+      });
+    },
+    { maxBatch: NONCE_PIPELINE, maxInFlight: Infinity },
+  );
+  return {
+    answeredBefore: (r) =>
+      run({ op: 'read', r }).catch((e: Error) => {
+        throw new Error(`redis unavailable: ${e.message}`);
+      }),
+    spend: (r) =>
+      run({ op: 'spend', r }).then(
+        () => undefined,
+        (e: Error) => deps.log.warn({ err: e.message }, 'could not record a request nonce; a repeat will be de-duplicated on its event id'),
+      ),
+  };
 }

@@ -2,8 +2,10 @@
  * The store's record of accepted Feishu events (model ProcessedEvent), the
  * truth about acknowledged work: 'queued' from the receiver's insert until
  * the inbound worker marks it 'done' (its handler returned) or 'failed' (its
- * job failed for good). The receiver's insert is in bot/feishu/accept-event.ts.
+ * job failed for good). The receiver records through recordEvents (called by
+ * bot/feishu/accept-event.ts).
  */
+import { Prisma } from './generated/client.js';
 import type { Db } from './db.js';
 
 export type EventOutcome = { state: 'done' } | { state: 'failed'; error: string };
@@ -14,6 +16,40 @@ export interface QueuedEvent {
   via: string;
   payload: string | null;
   receivedAt: Date;
+}
+
+/** An accepted event as the receiver records it (state 'queued'). */
+export interface EventRecord {
+  eventId: string;
+  messageId: string | null;
+  eventType: string;
+  via: string;
+  payload: string;
+  receivedAt: Date;
+}
+
+/**
+ * Records events as 'queued' in one statement, skipping each whose event id or message id is
+ * already recorded (the unique constraints decide, so concurrent writers from other processes
+ * too), and returns the event ids written. The rows must not repeat an event id or message id
+ * among themselves (the caller settles those). Raw SQL, the same on SQLite and PostgreSQL: one
+ * multi-row INSERT … ON CONFLICT DO NOTHING for a batch of webhook deliveries, where Prisma's
+ * create costs a statement and its mapping per event, and a failed one per duplicate.
+ */
+export async function recordEvents(db: Db, rows: EventRecord[]): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const values = rows.map((r) => Prisma.sql`(${r.eventId}, ${r.messageId}, ${r.eventType}, ${r.via}, ${r.payload}, 'queued', ${r.receivedAt})`);
+  const written = await db.$queryRaw<{ eventId: string }[]>`
+    INSERT INTO "ProcessedEvent" ("eventId", "messageId", "eventType", "via", "payload", "state", "receivedAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT DO NOTHING
+    RETURNING "eventId"`;
+  return new Set(written.map((w) => w.eventId));
+}
+
+/** Undoes the records of events that could not be queued, so that Feishu's redelivery is accepted anew. */
+export async function forgetEvents(db: Db, eventIds: string[]): Promise<void> {
+  if (eventIds.length) await db.processedEvent.deleteMany({ where: { eventId: { in: eventIds }, state: 'queued' } });
 }
 
 /** Records how the event's job ended; `ifQueued` leaves a record already finished as it is. */

@@ -7,14 +7,16 @@
 // migrations of that engine's folder (prisma/migrations/ or
 // prisma/postgres/migrations/) through the wasm schema engine (see
 // prisma/schema-engine.ts), so the database is up to date before the first query.
+//
+// The schema engine (a WebAssembly module) and the PostgreSQL client are loaded only
+// when needed: a SQLite process with nothing to migrate holds neither (about 16 MiB).
 import { existsSync, readdirSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { applyMigrations, pgConnection, providerOfUrl, readMigrationsDir, resolveSqliteUrl } from '../../prisma/schema-engine.js';
+import { pgConnection, providerOfUrl, resolveSqliteUrl } from '../../prisma/store-url.js';
 import { PrismaClient } from './generated/client.js';
 import type { Prisma } from './generated/client.js';
-import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
 import { sqliteAdapter } from './sqlite-adapter.js';
 
 /**
@@ -58,7 +60,7 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
   const provider = providerOfUrl(databaseUrl);
   const url = provider === 'sqlite' ? resolveSqliteUrl(databaseUrl) : databaseUrl; // file:<absolute path>
   const pending = provider === 'sqlite' ? migrationsPending(url) : true;
-  const applied = pending ? await applyMigrations(url, MIGRATIONS_DIR[provider]) : [];
+  const applied = pending ? await (await import('../../prisma/schema-engine.js')).applyMigrations(url, MIGRATIONS_DIR[provider]) : [];
   options.onMigrated?.(applied);
   if (provider === 'sqlite') {
     const db = new PrismaClient({ adapter: sqliteAdapter(url) });
@@ -66,6 +68,7 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
     return db;
   }
   const { connectionString, schema } = pgConnection(url);
+  const [{ PrismaClient: PgPrismaClient }, { PrismaPg }] = await Promise.all([import('./generated-pg/client.js'), import('@prisma/adapter-pg')]);
   const pg = new PgPrismaClient({ adapter: new PrismaPg({ connectionString, max: options.poolSize ?? 10 }, { schema }) });
   // The one cast between the two generated clients (same models, checked above).
   return pg as unknown as Db;
@@ -73,8 +76,10 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
 
 /** Names of the migrations this code carries for the engine of `databaseUrl`. */
 export async function knownMigrations(databaseUrl: string): Promise<string[]> {
-  const list = await readMigrationsDir(MIGRATIONS_DIR[providerOfUrl(databaseUrl)]);
-  return list.migrationDirectories.map((d) => d.path);
+  // The folder's sub-folders in the schema engine's order (readMigrationsDir), without loading it.
+  const dir = MIGRATIONS_DIR[providerOfUrl(databaseUrl)];
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
 }
 
 /**

@@ -3,103 +3,50 @@
  * people, leave and answered periods; nudge rows keyed by their stable key
  * and claimed with a conditional update before a send.
  */
-import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
-import { periodOf } from '../domain/schedule/periods.js';
-import type { Cadence, PeriodCadence } from '../domain/schedule/settings.js';
-import type { DueNudge, TaskForSchedule } from '../domain/schedule/types.js';
-import { lifecycleOf } from '../domain/task-state/lifecycle.js';
-import { inChunks } from './chunks.js';
+import { Prisma } from './generated/client.js';
+import type { DueNudge } from '../domain/schedule/types.js';
 import type { Db } from './db.js';
 
-/** Reports count as answers for the periods they fall in; look back this far. */
-const LOOKBACK_DAYS = 70;
+export { loadScheduleInputs } from './schedule-inputs.js';
 
-/** Active tasks only (the stored status 'active'): a task awaiting confirmation, closed or paused is not nudged. */
-export async function loadScheduleInputs(db: Db, now: Date): Promise<TaskForSchedule[]> {
-  const since = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000);
-  // Tasks of plans still in force: an archived plan (归档) is nudged no more.
-  const ids = (await db.task.findMany({ where: { removedAt: null, status: 'active', plan: { archivedAt: null } }, select: { id: true }, orderBy: { id: 'asc' } })).map((t) => t.id);
-  const tasks = await inChunks(ids, (slice) => db.task.findMany({
-    where: { id: { in: slice } },
-    include: {
-      assignments: { where: { active: true, role: { in: ['owner', 'leader'] } }, include: { person: { include: { leaves: true } } } },
-      reports: { where: { revokedAt: null, createdAt: { gte: since } }, select: { createdAt: true } },
-      snoozes: { where: { createdAt: { gte: since } }, select: { personId: true, period: true, until: true } },
-      milestones: { where: { doneAt: null }, select: { id: true, due: true } },
-    },
-  }));
-  return tasks.map((t) => {
-    const cadence = (['weekly', 'biweekly', 'monthly', 'off'].includes(t.cadence) ? t.cadence : 'weekly') as Cadence;
-    // A report on the task answers its period for every owner.
-    const answered = cadence === 'off' ? [] : [...new Set(t.reports.map((r) => periodOf(cadence as PeriodCadence, shanghaiDate(r.createdAt)).id))];
-    const person = (a: (typeof t.assignments)[number]) => ({
-      personId: a.personId,
-      leave: a.person.leaves.map((l) => ({ from: l.fromDate, to: l.toDate })),
-      answeredPeriods: answered,
-      snoozes: t.snoozes.filter((z) => z.personId === a.personId).map((z) => ({ period: z.period, until: z.until })),
-    });
-    return {
-      taskId: t.id,
-      lifecycle: lifecycleOf(t.status),
-      cadence,
-      deadline: t.deadline,
-      owners: t.assignments.filter((a) => a.role === 'owner').map(person),
-      leaders: t.assignments.filter((a) => a.role === 'leader').map(person),
-      openMilestones: t.milestones,
-    };
-  });
-}
+/** Rows per INSERT (one statement text for every full batch): 8 values each, well inside SQLite's 32,766 and PostgreSQL's 65,535 bound values. */
+const INSERT_ROWS = 1000;
+/** Keys per read of the stored ones. */
+const READ_KEYS = 1000;
+
+const INSERT_NUDGES = Prisma.raw('INSERT INTO "Nudge" ("key", "taskId", "personId", "period", "kind", "dueAt", "state", "createdAt") VALUES ');
 
 /**
- * Creates the rows of nudges not seen before; returns the keys still waiting to be sent.
- * A sweep repeats every due nudge of the period each minute, so the keys already stored
- * are read first (in slices) and only new ones written, in batches; trying to create
- * each one and catching the unique violation took ~60 s for 30,000 nudges (bench/sweep.ts).
- * A batch that races another sweep falls back to one row at a time. When a key is both
- * skipped and due, the first record (skipped) wins, as before.
+ * Creates the rows of nudges not seen before; returns the keys of `due` still waiting to be sent
+ * (pending, or claimed by a sender that has not finished).
+ *
+ * A sweep repeats every due nudge of the period each minute, so the stored keys are read first and
+ * only new nudges written: multi-row `INSERT … ON CONFLICT ("key") DO NOTHING` (SQLite and PostgreSQL
+ * alike) returning nothing, so a key another sweep stored meanwhile is left as it is — each nudge is
+ * stored once and its state never goes back. Then one read of the waiting keys (the `state` index).
+ * Through Prisma (`findMany` of the stored keys in slices, `createMany` in batches of 500 with a
+ * fallback for races, the waiting keys in slices) this was three quarters of the first sweep of a
+ * 10,000-task plan; writing every due nudge each minute with ON CONFLICT, stored or not, costs five
+ * times the read of the stored keys (bench/sweep.ts, docs/performance.md). A key both skipped and
+ * due is stored as skipped: skipped rows come first, and the first row of a key wins.
  */
 export async function recordNudges(db: Db, due: DueNudge[], skipped: DueNudge[], now: Date): Promise<string[]> {
-  const rows = new Map<string, ReturnType<typeof nudgeRow>>();
-  for (const n of skipped) if (!rows.has(n.key)) rows.set(n.key, nudgeRow(n, 'skipped', now));
-  for (const n of due) if (!rows.has(n.key)) rows.set(n.key, nudgeRow(n, 'pending', now));
-  const stored = await inChunks([...rows.keys()], (slice) => db.nudge.findMany({ where: { key: { in: slice } }, select: { key: true } }), 500);
-  for (const { key } of stored) rows.delete(key);
-  const fresh = [...rows.values()];
-  for (let i = 0; i < fresh.length; i += 500) await createAll(db, fresh.slice(i, i + 500));
-  if (!due.length) return [];
-  const waiting = await inChunks(
-    due.map((n) => n.key),
-    (slice) => db.nudge.findMany({ where: { key: { in: slice }, state: { in: ['pending', 'sending'] } }, select: { key: true } }),
-    500,
-  );
-  return waiting.map((w) => w.key);
-}
-
-function nudgeRow(n: DueNudge, state: 'pending' | 'skipped', now: Date) {
-  return { key: n.key, taskId: n.taskId, personId: n.personId, period: n.period, kind: n.kind, dueAt: n.dueAt, state, createdAt: now };
-}
-
-/**
- * Writes the rows in one statement. When another sweep wrote some of them first, the rows it
- * wrote are read back and the rest written again in one statement (not row by row: a race on a
- * big batch then costs two statements, not hundreds); after a few rounds, row by row.
- */
-async function createAll(db: Db, data: ReturnType<typeof nudgeRow>[]): Promise<void> {
-  const isDuplicate = (e: unknown) => (e as { code?: string }).code === 'P2002';
-  let rows = data;
-  for (let round = 0; rows.length && round < 3; round++) {
-    try {
-      await db.nudge.createMany({ data: rows });
-      return;
-    } catch (e) {
-      if (!isDuplicate(e)) throw e;
-      const taken = new Set((await db.nudge.findMany({ where: { key: { in: rows.map((r) => r.key) } }, select: { key: true } })).map((r) => r.key));
-      rows = rows.filter((r) => !taken.has(r.key));
-    }
+  const rows = new Map<string, { n: DueNudge; state: 'pending' | 'skipped' }>();
+  for (const n of skipped) if (!rows.has(n.key)) rows.set(n.key, { n, state: 'skipped' });
+  for (const n of due) if (!rows.has(n.key)) rows.set(n.key, { n, state: 'pending' });
+  const keys = [...rows.keys()];
+  for (let i = 0; i < keys.length; i += READ_KEYS) {
+    const stored = await db.$queryRaw<{ key: string }[]>`SELECT "key" FROM "Nudge" WHERE "key" IN (${Prisma.join(keys.slice(i, i + READ_KEYS))})`;
+    for (const { key } of stored) rows.delete(key);
   }
-  for (const row of rows) await db.nudge.create({ data: row }).catch((err: unknown) => {
-    if (!isDuplicate(err)) throw err;
-  });
+  const fresh = [...rows.values()].map(({ n, state }) => Prisma.sql`(${n.key}, ${n.taskId}, ${n.personId}, ${n.period}, ${n.kind}, ${n.dueAt}, ${state}, ${now})`);
+  for (let i = 0; i < fresh.length; i += INSERT_ROWS) {
+    await db.$executeRaw`${INSERT_NUDGES}${Prisma.join(fresh.slice(i, i + INSERT_ROWS))} ON CONFLICT ("key") DO NOTHING`;
+  }
+  if (!due.length) return [];
+  const wanted = new Set(due.map((n) => n.key));
+  const waiting = await db.$queryRaw<{ key: string }[]>`SELECT "key" FROM "Nudge" WHERE "state" IN ('pending', 'sending')`;
+  return waiting.map((w) => w.key).filter((key) => wanted.has(key));
 }
 
 /**

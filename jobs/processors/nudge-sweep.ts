@@ -9,7 +9,7 @@ import { dueNudges } from '../../bot/domain/schedule/due-nudges.js';
 import { spreadByPerson } from '../../bot/domain/schedule/send-order.js';
 import type { DueNudge } from '../../bot/domain/schedule/types.js';
 import { loadScheduleInputs, recordNudges } from '../../bot/store/nudge-store.js';
-import { jobIdFor } from '../queues.js';
+import { addInChunks, jobIdFor } from '../queues.js';
 import { runDigestSweep } from './digest-sweep.js';
 import { purgeProcessedEvents } from './purge-events.js';
 import { recoverDigests } from './recover-digests.js';
@@ -36,7 +36,7 @@ export async function runSweep(deps: Deps): Promise<SweepResult> {
   if (keys.length) {
     const waiting = new Set(keys);
     const ordered = spreadByPerson(due.filter((n) => waiting.has(n.key)));
-    await deps.queues.nudges.addBulk(ordered.map(({ key }) => ({ name: 'send-nudge', data: { key }, opts: { jobId: jobIdFor('nudge', key) } })));
+    await addInChunks(deps.queues.nudges, ordered.map(({ key }) => ({ name: 'send-nudge', data: { key }, opts: { jobId: jobIdFor('nudge', key) } })));
   }
   // `skipped` repeats on every sweep of a period (recorded once), so only new work is worth a line.
   if (keys.length) deps.log.info({ due: due.length, skipped: skipped.length, enqueued: keys.length }, 'nudge sweep');

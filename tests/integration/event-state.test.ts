@@ -51,6 +51,11 @@ describe('the record of an accepted event', () => {
     await refused.delivery;
     await waitFor(async () => (await record(refused.eventId!)).state === 'failed', 60_000);
     expect((await record(refused.eventId!)).error).toBe('refused for good');
+    // The sender is told, once, in reply to the message that was not handled.
+    await waitFor(async () => h.fake.messages({ sender: 'bot' }).some((m) => m.parentId === refused.messageId), 60_000);
+    const told = h.fake.messages({ sender: 'bot' }).filter((m) => m.parentId === refused.messageId);
+    expect(told).toHaveLength(1);
+    expect(JSON.stringify(told[0]!.content)).toContain('这条消息未能处理');
 
     // A failure BullMQ retries leaves the record queued; the retry that succeeds marks it done.
     const retried = await h.fake.userSays({ from: ALICE, text: '/flaky' });
@@ -58,5 +63,7 @@ describe('the record of an accepted event', () => {
     await waitFor(async () => (await record(retried.eventId!)).state === 'done', 60_000);
     expect(flaky).toBe(2);
     expect(stateAtRetry).toBe('queued');
+    // A failure that was retried and then handled is not reported to the sender.
+    expect(h.fake.messages({ sender: 'bot' }).filter((m) => m.parentId === retried.messageId)).toEqual([]);
   }, 120_000);
 });

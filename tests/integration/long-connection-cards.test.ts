@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWsDispatcher } from '../../bot/feishu/long-connection.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
 import { sleep, waitFor } from '../helpers/wait-for.js';
+import { beforeEventRecords } from '../helpers/event-record-hook.js';
 
 const ALICE = 'ou_alice000000000000000000000001';
 const FALLBACK = { toast: { type: 'info', content: '已收到，正在处理' } };
@@ -46,27 +47,14 @@ function click(n: number) {
   };
 }
 
-/** The store's next write of an event record waits for `release` (or fails when `fail`). */
+/** The store's next write of event records waits for `release` (or fails when `fail`). */
 function holdStore(opts: { fail?: boolean } = {}): { release(): void } {
-  const db = h.bot.deps.db;
-  const delegate = db.processedEvent;
-  const create = delegate.create.bind(delegate);
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  let held = false;
-  const slow = new Proxy(delegate, {
-    get: (target, prop) =>
-      prop === 'create'
-        ? async (args: Parameters<typeof create>[0]) => {
-            if (held) return create(args);
-            held = true;
-            if (opts.fail) throw new Error('database is locked');
-            await gate;
-            return create(args);
-          }
-        : Reflect.get(target, prop),
+  beforeEventRecords(h.bot.deps.db, async () => {
+    if (opts.fail) throw new Error('database is locked');
+    await gate;
   });
-  Object.defineProperty(db, 'processedEvent', { value: slow, configurable: true });
   return { release };
 }
 

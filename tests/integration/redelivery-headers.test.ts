@@ -11,6 +11,7 @@ import { sealRequest } from '../../bot/sandbox/crypto.js';
 import type { FakeFeishuOptions } from '../../bot/sandbox/types.js';
 import { APP, startHarness, type Harness } from '../helpers/bot-harness.js';
 import { sleep, waitFor } from '../helpers/wait-for.js';
+import { beforeEventRecords } from '../helpers/event-record-hook.js';
 
 const ALICE = 'ou_alice000000000000000000000001';
 const T0 = new Date('2022-04-11T10:00:00+08:00');
@@ -34,23 +35,11 @@ async function warmUp() {
   return said.eventId!;
 }
 
-/** The store refuses the next write of an event record (a failed insert: the receiver answers 503). */
+/** The store refuses the next write of event records (a failed insert: the receiver answers 503). */
 function storeFailsOnce(): void {
-  const db = h.bot.deps.db;
-  const delegate = db.processedEvent;
-  const create = delegate.create.bind(delegate);
-  let failed = false;
-  const failing = new Proxy(delegate, {
-    get: (target, prop) =>
-      prop === 'create'
-        ? async (args: Parameters<typeof create>[0]) => {
-            if (failed) return create(args);
-            failed = true;
-            throw new Error('database is locked');
-          }
-        : Reflect.get(target, prop),
+  beforeEventRecords(h.bot.deps.db, async () => {
+    throw new Error('database is locked');
   });
-  Object.defineProperty(db, 'processedEvent', { value: failing, configurable: true });
 }
 
 const pongs = () => h.fake.messagesIn(h.fake.p2pChatOf(ALICE)).filter((m) => m.sender === 'bot' && m.content?.text === 'pong');

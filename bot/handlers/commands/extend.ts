@@ -16,7 +16,7 @@ import type { CardAction } from '../../feishu/envelope.js';
 import { audit } from '../../store/audit.js';
 import { adminOpenIds } from '../../store/people.js';
 import type { Tx } from '../../store/db.js';
-import type { CardActionEntry, Handlers } from '../types.js';
+import type { CardActionEntry } from '../types.js';
 import { CommandError, isAdmin, requireTask, say, taskLabel, type CommandSpec } from './command.js';
 import { botText, cut, type BotText } from '../../feishu/safe-text.js';
 import { readDay } from '../../domain/reply/read-day.js';

@@ -1,5 +1,5 @@
 /**
- * /mine (我的任务): the sender's tasks with their light, deadline and state, as the task-state engine decides them;
+ * /mine (我的任务): the sender's tasks of the plans in force (not archived) with their light, deadline and state, as the task-state engine decides them;
  * 「已延后至 4月12日（明天再报）」 where the sender snoozed the current check-in (the engine's reporting.later).
  */
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
@@ -24,7 +24,7 @@ export const mineCommand: CommandSpec = {
     const person = await deps.db.person.findUnique({ where: { openId: ctx.senderOpenId } });
     const rows = person
       ? await deps.db.assignment.findMany({
-          where: { personId: person.id, active: true, task: { removedAt: null } },
+          where: { personId: person.id, active: true, task: { removedAt: null, plan: { archivedAt: null } } },
           select: { role: true, taskId: true },
           orderBy: [{ task: { planId: 'asc' } }, { task: { position: 'asc' } }],
         })

@@ -11,7 +11,6 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { shanghaiMinute } from '../../domain/calendar/shanghai-time.js';
 import { lifecycleOf } from '../../domain/task-state/lifecycle.js';
-import type { CardAction } from '../../feishu/envelope.js';
 import { botText, cut, type BotText } from '../../feishu/safe-text.js';
 import { recordReturnNudges, returnReport } from '../../store/return-report.js';
 import { jobIdFor } from '../../../jobs/queues.js';

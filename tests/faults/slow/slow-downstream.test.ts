@@ -14,6 +14,7 @@ import { startHarness, type Harness } from '../../helpers/bot-harness.js';
 import { seedPlan } from '../../helpers/seed.js';
 import { sleep, waitFor } from '../../helpers/wait-for.js';
 import { rawCard } from '../../helpers/raw-card.js';
+import { beforeEventRecords } from '../../helpers/event-record-hook.js';
 
 const ALICE = 'ou_alice000000000000000000000001';
 const card = rawCard({
@@ -41,19 +42,9 @@ async function setup() {
 
 const pongs = () => h.fake.messagesIn(h.fake.p2pChatOf(ALICE)).filter((m) => m.sender === 'bot' && m.content?.text === 'pong');
 
-/** Makes the store answer `ms` late on the receiver's write (recording an event id), for the next `times` calls. */
+/** Makes the store answer `ms` late on the receiver's write (recording event ids), for the next `times` writes. */
 function slowStore(ms: number, times = 1): void {
-  const db = h.bot.deps.db;
-  const delegate = db.processedEvent;
-  const create = delegate.create.bind(delegate);
-  let left = times;
-  const slow = new Proxy(delegate, {
-    get: (target, prop) =>
-      prop === 'create'
-        ? async (args: Parameters<typeof create>[0]) => (left-- > 0 ? (await sleep(ms), create(args)) : create(args))
-        : Reflect.get(target, prop),
-  });
-  Object.defineProperty(db, 'processedEvent', { value: slow, configurable: true });
+  beforeEventRecords(h.bot.deps.db, () => sleep(ms), times);
 }
 
 describe('a slow downstream', () => {

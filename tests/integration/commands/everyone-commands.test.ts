@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, at, type CommandHarness, drainInbound, GROUP, OTHER, STAFF, startCommandHarness, wordsOf } from '../../helpers/command-harness.js';
-
-const inbound = drainInbound;
+import { ADMIN, at, type CommandHarness, OTHER, STAFF, startCommandHarness, wordsOf } from '../../helpers/command-harness.js';
 
 let h: CommandHarness;
 beforeAll(async () => {

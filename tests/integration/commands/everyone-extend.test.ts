@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, at, type CommandHarness, drainInbound, GROUP, OTHER, STAFF, startCommandHarness, wordsOf } from '../../helpers/command-harness.js';
+import { ADMIN, type CommandHarness, drainInbound, GROUP, OTHER, STAFF, startCommandHarness, wordsOf } from '../../helpers/command-harness.js';
 import { sleep, waitFor } from '../../helpers/wait-for.js';
 
 const inbound = drainInbound;

@@ -65,6 +65,17 @@ describe('/plans and /archive', () => {
     expect(await say(ADMIN, '/task 1')).toContain('有效期高企达160家');
   });
 
+  it('/mine lists only tasks of plans in force; the archived plan’s task is still found by its code', async () => {
+    expect(await say(STAFF, '/mine')).toContain('您目前没有负责的任务');
+    const task = await db().task.findFirstOrThrow({ where: { code: '1', plan: { year: 2023 } } });
+    const staff = await db().person.findUniqueOrThrow({ where: { openId: STAFF } });
+    await db().assignment.create({ data: { taskId: task.id, personId: staff.id, role: 'owner', assignedBy: ADMIN, assignedAt: h.clock.now() } });
+    const mine = await say(STAFF, '/mine');
+    expect(mine).toContain('我的任务（1项）');
+    expect(mine).toContain('培育高新技术企业');
+    expect((await say(STAFF, '/task 2022-1')).replace(/&#45;/g, '-')).toContain('任务2022-1 培育高新技术企业');
+  });
+
   it('a nudge already queued when the plan was archived is not sent', async () => {
     const task = await db().task.findFirstOrThrow({ where: { code: '2' } });
     const person = await db().person.findFirstOrThrow({ where: { assignments: { some: { taskId: task.id, role: 'owner' } } } });

@@ -10,7 +10,7 @@ import { jobIdFor } from '../../../jobs/queues.js';
 import { runUrge } from '../../../bot/handlers/leaders/urge.js';
 import { planUrge } from '../../../bot/handlers/leaders/urge-plan.js';
 import { rawCard } from '../../helpers/raw-card.js';
-import { ADMIN, at, drainInbound, drainNudges, GROUP, OTHER, STAFF, startCommandHarness, wordsOf, type CommandHarness } from '../../helpers/command-harness.js';
+import { ADMIN, at, drainInbound, drainNudges, GROUP, OTHER, STAFF, startCommandHarness, wordsOf } from '../../helpers/command-harness.js';
 
 const LEADER = 'ou_demo_hejianguo'; // 何建国, 责任领导 of tasks 1–11
 const LUO = 'ou_demo_luoxiaomei'; // 罗晓梅, 责任领导 of tasks 12–22 only

@@ -13,7 +13,6 @@ import { seedPlan } from '../../helpers/seed.js';
 
 const ZHANG = 'ou_demo_zhangmin'; // owner of task 1
 const LI = 'ou_demo_liqiang'; // owner of tasks 2 and 3
-const CHEN = 'ou_demo_chenjing'; // owner of task 11
 const LEADER = 'ou_demo_hejianguo'; // 责任领导 of all four
 const ADMIN = 'ou_admin00000000000000000000001';
 const DEADLINE = '2022-04-08'; // a Friday: the walk runs over its overdue ladder, red from 15 April

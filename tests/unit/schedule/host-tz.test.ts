@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { atShanghai, shanghaiDate } from '../../../bot/domain/calendar/work-calendar.js';
 import { isQuiet, nextNudgeAt, periodOf } from '../../../bot/domain/schedule/index.js';
-import { bj, cal, iso8, person, seedTask, simulateSweeps } from './helpers.js';
+import { bj, cal, person, seedTask, simulateSweeps } from './helpers.js';
 
 const originalTz = process.env.TZ;
 afterAll(() => {
