@@ -114,6 +114,7 @@ export async function readParts(db: Db, scope: TaskScope, o: PartsOptions): Prom
 const num = (v: number | bigint | string | null): number | null => (v === null ? null : Number(v));
 
 function partsSql(where: Sql, o: PartsOptions): Sql {
+  // Each branch takes the tasks in scope (`where` is on `Task t`).
   const inScope = Prisma.sql`IN (SELECT t."id" FROM "Task" t WHERE ${where} AND t."removedAt" IS NULL)`;
   const periods = Prisma.join(o.periods);
   const branches: Sql[] = [
@@ -130,8 +131,9 @@ function partsSql(where: Sql, o: PartsOptions): Sql {
     branch('target', 'g."taskId"', { id: 'g."id"', num: 'g."position"', a: 'g."label"', b: 'g."unit"', c: 'g."comparator"', d: 'g."kind"', e: 'g."paceNote"', x: 'g."value"', y: 'g."baseline"' },
       Prisma.sql`FROM "Target" g WHERE g."taskId" ${inScope} AND g."removedAt" IS NULL`),
     branch('asked', 'n."taskId"', { a: 'n."period"' },
-      Prisma.sql`FROM "Nudge" n WHERE n."taskId" ${inScope} AND n."period" IN (${periods}) AND n."state" = 'sent' AND n."sentAt" <= ${o.now}
-        AND n."kind" IN (${Prisma.join(ASKING_KINDS)}) GROUP BY n."taskId", n."period"`),
+      // From the tasks (CROSS JOIN keeps SQLite's join order): by Nudge(taskId, period), not by the state index over every sent nudge.
+      Prisma.sql`FROM "Task" t CROSS JOIN "Nudge" n WHERE ${where} AND t."removedAt" IS NULL AND n."taskId" = t."id" AND n."period" IN (${periods})
+        AND n."state" = 'sent' AND n."sentAt" <= ${o.now} AND n."kind" IN (${Prisma.join(ASKING_KINDS)}) GROUP BY n."taskId", n."period"`),
     branch('extension', 'e."taskId"', { id: 'e."id"', a: 'e."action"', b: 'e."after"' },
       Prisma.sql`FROM "AuditEntry" e WHERE e."taskId" ${inScope} AND e."action" IN (${Prisma.join(EXTENSION_ACTIONS)})`),
     // Each task's newest reports made by now, not revoked (ties: the later id first).
