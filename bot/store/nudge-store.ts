@@ -107,11 +107,11 @@ async function createAll(db: Db, data: ReturnType<typeof nudgeRow>[]): Promise<v
  * than the lease (its sender died). Only one caller wins.
  */
 export async function claimNudge(db: Db, key: string, now: Date, leaseMs: number): Promise<boolean> {
-  const r = await db.nudge.updateMany({
-    where: { key, OR: [{ state: 'pending' }, { state: 'sending', claimedAt: { lt: new Date(now.getTime() - leaseMs) } }] },
-    data: { state: 'sending', claimedAt: now, attempts: { increment: 1 } },
-  });
-  return r.count === 1;
+  // Raw SQL, the same on SQLite and PostgreSQL: one statement either way, without Prisma's query compiler.
+  const claimed = await db.$executeRaw`
+    UPDATE "Nudge" SET "state" = 'sending', "claimedAt" = ${now}, "attempts" = "attempts" + 1
+    WHERE "key" = ${key} AND ("state" = 'pending' OR ("state" = 'sending' AND "claimedAt" < ${new Date(now.getTime() - leaseMs)}))`;
+  return claimed === 1;
 }
 
 /** A nudge as the sender reads it, with its person and whether its period is answered. */
@@ -150,17 +150,17 @@ export async function nudgeToSend(db: Db, key: string): Promise<NudgeToSend | nu
   };
 }
 
-/** A 'sent' nudge's message id is null when Feishu kept saying it was still sending it (`note` says so). Returns nothing (no row read back). */
+/** A 'sent' nudge's message id is null when Feishu kept saying it was still sending it (`note` says so). Reads nothing back. */
 export async function finishNudge(
   db: Db,
   key: string,
   outcome: { state: 'sent'; messageId: string | null; now: Date; note?: string } | { state: 'pending' | 'failed' | 'cancelled'; error?: string },
 ) {
-  await db.nudge.updateMany({
-    where: { key },
-    data:
-      outcome.state === 'sent'
-        ? { state: 'sent', sentAt: outcome.now, messageId: outcome.messageId, error: outcome.note ?? null }
-        : { state: outcome.state, error: outcome.error ?? null, ...(outcome.state === 'pending' ? { claimedAt: null } : {}) },
-  });
+  if (outcome.state === 'sent') {
+    await db.$executeRaw`UPDATE "Nudge" SET "state" = 'sent', "sentAt" = ${outcome.now}, "messageId" = ${outcome.messageId}, "error" = ${outcome.note ?? null} WHERE "key" = ${key}`;
+  } else if (outcome.state === 'pending') {
+    await db.$executeRaw`UPDATE "Nudge" SET "state" = 'pending', "error" = ${outcome.error ?? null}, "claimedAt" = NULL WHERE "key" = ${key}`;
+  } else {
+    await db.$executeRaw`UPDATE "Nudge" SET "state" = ${outcome.state}, "error" = ${outcome.error ?? null} WHERE "key" = ${key}`;
+  }
 }

@@ -53,7 +53,7 @@ beforeAll(async () => {
     }
     if (i % 4 === 1) {
       for (const [k, due] of ['2022-06-30', '2022-04-30', '2022-09-30'].entries()) {
-        await db.milestone.create({ data: { taskId: t.id, position: k === 2 ? 0 : k, due, text: `第${k + 1}步`, doneAt: k === 1 ? at('2022-04-20T10:00:00') : null } });
+        await db.milestone.create({ data: { taskId: t.id, position: (k + 1) % 3, due, text: `第${k + 1}步`, doneAt: k === 1 ? at('2022-04-20T10:00:00') : null } });
       }
     }
     const times: number[] = [];
