@@ -7,6 +7,8 @@
 import Database from 'better-sqlite3';
 import { chineseWorkCalendar } from '../bot/domain/calendar/chinese-calendar.js';
 import { buildDigest } from '../bot/domain/digest/build-digest.js';
+import { shanghaiDate } from '../bot/domain/calendar/shanghai-time.js';
+import { periodOf } from '../bot/domain/schedule/periods.js';
 import { openStore, type Db } from '../bot/store/db.js';
 import { loadDigestInput } from '../bot/store/digest-input.js';
 import { createBenchDatabase, type StoreKind } from './bench-db.js';
@@ -55,28 +57,44 @@ const PLAN_START = new Date('2022-12-31T16:00:00Z');
 const sqliteTime = (d: Date) => d.toISOString().replace('Z', '+00:00');
 
 /**
- * The same reads as loadDigestInput, as hand-written SQL on the same file: each task's newest 30
- * reports, each target's latest value and a level's first since the start (bot/store/target-values.ts).
+ * The same reads as loadDigestInput (bot/store/task-states.ts, bot/store/task-rows.ts), as hand-written SQL on
+ * the same file, one plain statement per relation: the plans, the tasks with their sections, parties, active
+ * assignments with their people, owners' leave, milestones, the current periods' snoozes and check-ins sent,
+ * extension audit entries, targets, each task's newest 30 reports, each target's latest value and a level's
+ * first since the start (bot/store/target-values.ts).
  */
 function rawRead(file: string, planId: number): number {
   const sql = new Database(file, { readonly: true });
   const now = sqliteTime(NOW);
   const since = sqliteTime(PLAN_START);
+  const today = shanghaiDate(NOW);
+  const periods = (['weekly', 'biweekly', 'monthly'] as const).map((c) => periodOf(c, today).id);
+  const inPlan = 'SELECT id FROM Task WHERE planId = ? AND removedAt IS NULL';
   try {
-    const tasks = sql.prepare('SELECT * FROM Task WHERE planId = ? AND removedAt IS NULL ORDER BY position').all(planId) as { id: number }[];
-    const reports = sql.prepare(`SELECT * FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.taskId ORDER BY r.createdAt DESC, r.id DESC) AS newest
-      FROM Report r JOIN Task t ON t.id = r.taskId WHERE t.planId = ? AND r.revokedAt IS NULL AND r.createdAt <= ?) WHERE newest <= 30`).all(planId, now);
+    const all = (q: string, ...args: unknown[]) => sql.prepare(q).all(...args);
+    const plans = all('SELECT id, title, year, periodStart, periodEnd, shortName, archivedAt FROM Plan ORDER BY id');
+    const tasks = all(`SELECT t.*, s.ordinal, s.title AS sectionTitle, s.parentOrdinal FROM Task t LEFT JOIN Section s ON s.id = t.sectionId
+      WHERE t.planId = ? AND t.removedAt IS NULL ORDER BY t.position`, planId);
+    const parties = all(`SELECT * FROM TaskParty WHERE taskId IN (${inPlan})`, planId);
+    const people = all(`SELECT a.*, p.name, p.openId FROM Assignment a JOIN Person p ON p.id = a.personId WHERE a.taskId IN (${inPlan}) AND a.active = 1`, planId);
+    const leave = all(`SELECT l.* FROM Assignment a JOIN Leave l ON l.personId = a.personId WHERE a.taskId IN (${inPlan}) AND a.active = 1 AND a.role = 'owner'`, planId);
+    const milestones = all(`SELECT * FROM Milestone WHERE taskId IN (${inPlan})`, planId);
+    const snoozes = all(`SELECT * FROM Snooze WHERE taskId IN (${inPlan}) AND period IN (?, ?, ?)`, planId, ...periods);
+    const asked = all(`SELECT n.taskId, n.period FROM Task t CROSS JOIN Nudge n WHERE t.planId = ? AND t.removedAt IS NULL AND n.taskId = t.id AND n.period IN (?, ?, ?)
+      AND n.state = 'sent' AND n.sentAt <= ? AND n.kind IN ('checkin', 'followup1', 'followup2', 'snooze1', 'snooze2') GROUP BY n.taskId, n.period`, planId, ...periods, now);
+    const audit = all(`SELECT id, taskId, action, after FROM AuditEntry WHERE taskId IN (${inPlan})
+      AND action IN ('extension.requested', 'extension.approved', 'extension.refused', 'extension.approval-undone')`, planId);
+    const targets = all(`SELECT * FROM Target WHERE taskId IN (${inPlan}) AND removedAt IS NULL`, planId);
+    const reports = all(`SELECT * FROM (SELECT r.id, r.taskId, r.personId, r.status, r.percent, r.period, r.createdAt, r.rawText, r.returnedAt, r.source,
+        ROW_NUMBER() OVER (PARTITION BY r.taskId ORDER BY r.createdAt DESC, r.id DESC) AS newest
+      FROM Report r WHERE r.taskId IN (${inPlan}) AND r.revokedAt IS NULL AND r.createdAt <= ?) WHERE newest <= 30`, planId, now);
     const one = (order: string, where: string) => sql.prepare(`SELECT g.id, v.value, r.createdAt FROM Target g JOIN Task t ON t.id = g.taskId
       JOIN ReportValue v ON v.id = (SELECT v2.id FROM ReportValue v2 JOIN Report r2 ON r2.id = v2.reportId
         WHERE v2.targetId = g.id AND r2.revokedAt IS NULL AND r2.createdAt <= ? ${order} LIMIT 1)
-      JOIN Report r ON r.id = v.reportId WHERE t.planId = ? AND g.removedAt IS NULL ${where}`);
+      JOIN Report r ON r.id = v.reportId WHERE t.planId = ? AND t.removedAt IS NULL AND g.removedAt IS NULL ${where}`);
     const latest = one('ORDER BY r2.createdAt DESC, r2.id DESC, v2.id DESC', '').all(now, planId);
     const first = one('AND r2.createdAt >= ? ORDER BY r2.createdAt, r2.id, v2.id', "AND g.kind = 'level' AND g.comparator <> 'at_most' AND g.baseline IS NULL").all(now, since, planId);
-    const targets = sql.prepare('SELECT g.* FROM Target g JOIN Task t ON t.id = g.taskId WHERE t.planId = ? AND g.removedAt IS NULL').all(planId);
-    const people = sql.prepare("SELECT a.*, p.name FROM Assignment a JOIN Person p ON p.id = a.personId JOIN Task t ON t.id = a.taskId WHERE t.planId = ? AND a.active = 1 AND a.role = 'owner'").all(planId);
-    const parties = sql.prepare("SELECT tp.* FROM TaskParty tp JOIN Task t ON t.id = tp.taskId WHERE t.planId = ? AND tp.role = 'lead'").all(planId);
-    const nudges = sql.prepare("SELECT n.taskId, n.period FROM Nudge n JOIN Task t ON t.id = n.taskId WHERE t.planId = ? AND n.state = 'sent'").all(planId);
-    return tasks.length + reports.length + latest.length + first.length + targets.length + people.length + parties.length + nudges.length;
+    return [plans, tasks, parties, people, leave, milestones, snoozes, asked, audit, targets, reports, latest, first].reduce((n, rows) => n + rows.length, 0);
   } finally {
     sql.close();
   }

@@ -5,6 +5,8 @@
  * as UTC text cast to `timestamp`, which is how Prisma keeps DateTime on PostgreSQL).
  */
 import pg from 'pg';
+import { shanghaiDate } from '../bot/domain/calendar/shanghai-time.js';
+import { periodOf } from '../bot/domain/schedule/periods.js';
 import type { DueNudge } from '../bot/domain/schedule/types.js';
 
 /** A moment as Prisma stores it in a PostgreSQL `TIMESTAMP(3)` column: UTC, no zone. */
@@ -73,29 +75,40 @@ export async function pgSweepAnchor(url: string): Promise<SweepAnchor> {
 /** The digest's reads (bench/digest.ts's rawRead) on PostgreSQL; returns the rows read. */
 export async function pgDigestAnchor(url: string): Promise<{ read(planId: number, now: Date, since: Date): Promise<number>; close(): Promise<void> }> {
   const sql = await connect(url);
+  const inPlan = 'SELECT "id" FROM "Task" WHERE "planId" = $1 AND "removedAt" IS NULL';
   const one = (order: string, where: string) => `SELECT g."id", v."value", r."createdAt" FROM "Target" g JOIN "Task" t ON t."id" = g."taskId"
     JOIN "ReportValue" v ON v."id" = (SELECT v2."id" FROM "ReportValue" v2 JOIN "Report" r2 ON r2."id" = v2."reportId"
-      WHERE v2."targetId" = g."id" AND r2."revokedAt" IS NULL AND r2."createdAt" <= $1::timestamp ${order} LIMIT 1)
-    JOIN "Report" r ON r."id" = v."reportId" WHERE t."planId" = $2 AND g."removedAt" IS NULL ${where}`;
+      WHERE v2."targetId" = g."id" AND r2."revokedAt" IS NULL AND r2."createdAt" <= $2::timestamp ${order} LIMIT 1)
+    JOIN "Report" r ON r."id" = v."reportId" WHERE t."planId" = $1 AND t."removedAt" IS NULL AND g."removedAt" IS NULL ${where}`;
   return {
     read: async (planId, nowAt, sinceAt) => {
       const now = utc(nowAt);
       const since = utc(sinceAt);
-      const n = (r: pg.QueryResult) => r.rowCount!;
-      const tasks = await sql.query(`SELECT * FROM "Task" WHERE "planId" = $1 AND "removedAt" IS NULL ORDER BY "position"`, [planId]);
-      const reports = await sql.query(`SELECT * FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r."taskId" ORDER BY r."createdAt" DESC, r."id" DESC) AS newest
-        FROM "Report" r JOIN "Task" t ON t."id" = r."taskId" WHERE t."planId" = $1 AND r."revokedAt" IS NULL AND r."createdAt" <= $2::timestamp) x WHERE newest <= 30`, [planId, now]);
-      const latest = await sql.query(one('ORDER BY r2."createdAt" DESC, r2."id" DESC, v2."id" DESC', ''), [now, planId]);
-      const first = await sql.query(
-        one('AND r2."createdAt" >= $3::timestamp ORDER BY r2."createdAt", r2."id", v2."id"', `AND g."kind" = 'level' AND g."comparator" <> 'at_most' AND g."baseline" IS NULL`),
-        [now, planId, since],
-      );
-      const targets = await sql.query(`SELECT g.* FROM "Target" g JOIN "Task" t ON t."id" = g."taskId" WHERE t."planId" = $1 AND g."removedAt" IS NULL`, [planId]);
-      const people = await sql.query(`SELECT a.*, p."name" FROM "Assignment" a JOIN "Person" p ON p."id" = a."personId" JOIN "Task" t ON t."id" = a."taskId"
-        WHERE t."planId" = $1 AND a."active" AND a."role" = 'owner'`, [planId]);
-      const parties = await sql.query(`SELECT tp.* FROM "TaskParty" tp JOIN "Task" t ON t."id" = tp."taskId" WHERE t."planId" = $1 AND tp."role" = 'lead'`, [planId]);
-      const nudges = await sql.query(`SELECT n."taskId", n."period" FROM "Nudge" n JOIN "Task" t ON t."id" = n."taskId" WHERE t."planId" = $1 AND n."state" = 'sent'`, [planId]);
-      return n(tasks) + n(reports) + n(latest) + n(first) + n(targets) + n(people) + n(parties) + n(nudges);
+      const today = shanghaiDate(nowAt);
+      const periods = (['weekly', 'biweekly', 'monthly'] as const).map((c) => periodOf(c, today).id);
+      const all = async (q: string, args: unknown[] = []) => (await sql.query(q, args)).rowCount!;
+      const counts = [
+        await all('SELECT "id", "title", "year", "periodStart", "periodEnd", "shortName", "archivedAt" FROM "Plan" ORDER BY "id"'),
+        await all(`SELECT t.*, s."ordinal", s."title" AS "sectionTitle", s."parentOrdinal" FROM "Task" t LEFT JOIN "Section" s ON s."id" = t."sectionId"
+          WHERE t."planId" = $1 AND t."removedAt" IS NULL ORDER BY t."position"`, [planId]),
+        await all(`SELECT * FROM "TaskParty" WHERE "taskId" IN (${inPlan})`, [planId]),
+        await all(`SELECT a.*, p."name", p."openId" FROM "Assignment" a JOIN "Person" p ON p."id" = a."personId" WHERE a."taskId" IN (${inPlan}) AND a."active"`, [planId]),
+        await all(`SELECT l.* FROM "Assignment" a JOIN "Leave" l ON l."personId" = a."personId" WHERE a."taskId" IN (${inPlan}) AND a."active" AND a."role" = 'owner'`, [planId]),
+        await all(`SELECT * FROM "Milestone" WHERE "taskId" IN (${inPlan})`, [planId]),
+        await all(`SELECT * FROM "Snooze" WHERE "taskId" IN (${inPlan}) AND "period" IN ($2, $3, $4)`, [planId, ...periods]),
+        await all(`SELECT n."taskId", n."period" FROM "Task" t CROSS JOIN "Nudge" n WHERE t."planId" = $1 AND t."removedAt" IS NULL AND n."taskId" = t."id"
+          AND n."period" IN ($2, $3, $4) AND n."state" = 'sent' AND n."sentAt" <= $5::timestamp
+          AND n."kind" IN ('checkin', 'followup1', 'followup2', 'snooze1', 'snooze2') GROUP BY n."taskId", n."period"`, [planId, ...periods, now]),
+        await all(`SELECT "id", "taskId", "action", "after" FROM "AuditEntry" WHERE "taskId" IN (${inPlan})
+          AND "action" IN ('extension.requested', 'extension.approved', 'extension.refused', 'extension.approval-undone')`, [planId]),
+        await all(`SELECT * FROM "Target" WHERE "taskId" IN (${inPlan}) AND "removedAt" IS NULL`, [planId]),
+        await all(`SELECT * FROM (SELECT r."id", r."taskId", r."personId", r."status", r."percent", r."period", r."createdAt", r."rawText", r."returnedAt", r."source",
+            ROW_NUMBER() OVER (PARTITION BY r."taskId" ORDER BY r."createdAt" DESC, r."id" DESC) AS newest
+          FROM "Report" r WHERE r."taskId" IN (${inPlan}) AND r."revokedAt" IS NULL AND r."createdAt" <= $2::timestamp) x WHERE newest <= 30`, [planId, now]),
+        await all(one('ORDER BY r2."createdAt" DESC, r2."id" DESC, v2."id" DESC', ''), [planId, now]),
+        await all(one('AND r2."createdAt" >= $3::timestamp ORDER BY r2."createdAt", r2."id", v2."id"', `AND g."kind" = 'level' AND g."comparator" <> 'at_most' AND g."baseline" IS NULL`), [planId, now, since]),
+      ];
+      return counts.reduce((a, b) => a + b, 0);
     },
     close: () => sql.end(),
   };

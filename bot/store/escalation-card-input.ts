@@ -9,11 +9,13 @@ import type { StateReport } from '../domain/task-state/types.js';
 import type { EscalationCardInput } from '../feishu/cards/escalation-card.js';
 import { latestInstructions } from './instructions.js';
 import { openRequest } from './lifecycle.js';
-import { loadTaskState } from './task-states.js';
+import { loadTaskState, type PlanStates, type TaskView } from './task-states.js';
 
-/** `planId`: the task's plan, when the caller has read it already. */
-export async function escalationCardInput(deps: Pick<Deps, 'db' | 'calendar'>, taskId: number, now: Date, planId?: number): Promise<EscalationCardInput> {
-  const { plan, task } = await loadTaskState(deps.db, { taskId, ...(planId === undefined ? {} : { planId }), now, calendar: deps.calendar });
+/** `loaded`: the task's state at `now` and its plan, when the caller has read them already (the sender reads them for its checks). */
+export async function escalationCardInput(
+  deps: Pick<Deps, 'db' | 'calendar'>, taskId: number, now: Date, loaded?: { plan: PlanStates['plan']; task: TaskView },
+): Promise<EscalationCardInput> {
+  const { plan, task } = loaded ?? await loadTaskState(deps.db, { taskId, now, calendar: deps.calendar });
   const s = task.state;
   const latest = s.reports[0] ?? null;
   // The report the engine read the progress from, when it says blocked or at risk (an overdue task keeps the last word said).

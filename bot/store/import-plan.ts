@@ -152,24 +152,20 @@ type TaskFields = {
 /** Rows per statement: well under SQLite's and PostgreSQL's bind-parameter limits. */
 const BATCH = 500;
 
-async function inBatches<T>(rows: T[], write: (slice: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+async function inBatches<T>(rows: T[], size: number, write: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 
 /**
- * New tasks with their targets and parties: one INSERT per 500 rows (not one per row, nor Prisma's
+ * New tasks with their targets and parties: plain INSERTs of many rows (not one per row, nor Prisma's
  * createMany, whose per-row mapping made a 6,000-task plan a 5-second write lock); code → id.
  */
 async function createTasks(tx: Tx, planId: number, fresh: { task: ParsedTask; fields: TaskFields }[], now: Date): Promise<Map<string, number>> {
   const taskColumns = ['planId', 'code', 'sectionId', 'number', 'position', 'title', 'body', 'deadline', 'plannedDeadline', 'startDate', 'deadlineText', 'status', 'cadence', 'createdAt', 'updatedAt'];
-  await insertRows(tx, 'Task', taskColumns, fresh.map(({ task, fields: f }) => [
+  const created = await insertRows(tx, 'Task', taskColumns, fresh.map(({ task, fields: f }) => [
     planId, task.code, f.sectionId, f.number, f.position, f.title, f.body, f.deadline, f.plannedDeadline, f.startDate, f.deadlineText, 'active', 'weekly', now, now,
-  ]));
-  const ids = new Map<string, number>();
-  await inBatches(fresh, async (slice) => {
-    const rows = await tx.task.findMany({ where: { planId, code: { in: slice.map((f) => f.task.code) } }, select: { id: true, code: true } });
-    for (const r of rows) ids.set(r.code, r.id);
-  });
+  ]), ['id', 'code']);
+  const ids = new Map<string, number>(created.map((r) => [String(r.code), Number(r.id)]));
   const targets = fresh.flatMap(({ task }) => task.targets.map((t, position) => {
     const d = targetData(t);
     return [ids.get(task.code)!, position, d.label, d.value, d.unit, d.comparator, d.kind, d.text, d.baseline];
@@ -183,11 +179,45 @@ async function createTasks(tx: Tx, planId: number, fresh: { task: ParsedTask; fi
 }
 
 type SqlValue = string | number | null | Date;
+type Returned = Record<string, unknown>;
 
-/** Plain multi-row INSERTs (identifiers are ours, values bound), the same on SQLite and PostgreSQL. */
-async function insertRows(tx: Tx, table: string, columns: string[], rows: SqlValue[][]): Promise<void> {
-  const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `);
-  await inBatches(rows, (slice) => tx.$executeRaw(Prisma.sql`${head}${Prisma.join(slice.map((r) => Prisma.sql`(${Prisma.join(r)})`))}`));
+/**
+ * Plain INSERTs of many rows (identifiers are ours, values bound); with `returning`, the named columns
+ * of the new rows (in no particular order). PostgreSQL: multi-row VALUES, 500 rows a statement.
+ * SQLite: the rows as one JSON parameter read by json_each, 2,000 rows a statement — binding each
+ * value through Prisma cost ~50 µs per row, most of a 6,000-task import's store step
+ * (bench/import.ts); a column holding the same Date in every row (createdAt) is bound once, as Prisma binds it.
+ */
+async function insertRows(tx: Tx, table: string, columns: string[], rows: SqlValue[][], returning: string[] = []): Promise<Returned[]> {
+  const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) `);
+  const tail = Prisma.raw(returning.length ? ` RETURNING ${returning.map((c) => `"${c}"`).join(', ')}` : '');
+  const out: Returned[] = [];
+  const write = async (statement: Prisma.Sql) => {
+    if (returning.length) out.push(...(await tx.$queryRaw<Returned[]>(statement)));
+    else await tx.$executeRaw(statement);
+  };
+  if (!isSqlite(tx)) {
+    await inBatches(rows, BATCH, (slice) => write(Prisma.sql`${head}VALUES ${Prisma.join(slice.map((r) => Prisma.sql`(${Prisma.join(r)})`))}${tail}`));
+    return out;
+  }
+  const first = rows[0];
+  if (!first) return out;
+  // A column whose every value is the same Date is bound once; other Dates are written as the adapter writes them.
+  const shared = columns.map((_, c) => first[c] instanceof Date && rows.every((r) => r[c] === first[c]));
+  const picks = columns.map((_, c) => (shared[c] ? Prisma.sql`${first[c]}` : Prisma.raw(`json_extract(value, '$[${c}]')`)));
+  await inBatches(rows, JSON_BATCH, (slice) => {
+    const json = JSON.stringify(slice.map((r) => r.map((v, c) => (shared[c] ? null : v instanceof Date ? v.toISOString().replace('Z', '+00:00') : v))));
+    return write(Prisma.sql`${head}SELECT ${Prisma.join(picks)} FROM json_each(${json}) ORDER BY key${tail}`);
+  });
+  return out;
+}
+
+/** Rows per statement when they go as one JSON parameter (SQLite). */
+const JSON_BATCH = 2000;
+
+/** Whether the transaction runs on SQLite (Prisma's own provider name; anything else takes the portable path). */
+function isSqlite(tx: Tx): boolean {
+  return (tx as unknown as { _activeProvider?: string })._activeProvider === 'sqlite';
 }
 
 const targetData = (t: ParsedTarget) => ({ label: t.label, value: t.value, unit: t.unit, comparator: t.comparator, kind: t.kind, text: t.text, baseline: t.baseline ?? null });

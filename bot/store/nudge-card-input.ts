@@ -4,14 +4,16 @@ import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import type { NudgeCardInput } from '../feishu/cards/nudge-card.js';
 import { shanghaiMinute } from '../domain/calendar/shanghai-time.js';
 import { returnedReportOf } from './return-report.js';
-import { loadTaskState } from './task-states.js';
+import { loadTaskState, type TaskView } from './task-states.js';
 
+/** `loaded`: the task's state at `now`, when the caller has read it already (the sender reads it for its checks). */
 export async function nudgeCardInput(
   deps: Pick<Deps, 'db' | 'calendar' | 'schedule'>,
   n: { taskId: number; period: string; kind: string; planId?: number },
   now: Date,
+  loaded?: { task: TaskView },
 ): Promise<NudgeCardInput> {
-  const { task } = await loadTaskState(deps.db, { taskId: n.taskId, ...(n.planId === undefined ? {} : { planId: n.planId }), now, calendar: deps.calendar });
+  const { task } = loaded ?? await loadTaskState(deps.db, { taskId: n.taskId, ...(n.planId === undefined ? {} : { planId: n.planId }), now, calendar: deps.calendar });
   // The card's colour follows the nudge: the ladder's level, not the task's light.
   const overdue = Number(n.kind.match(/overdue-(\d+)/)?.[1] ?? 0);
   const returnedId = returnedReportOf(n.kind);

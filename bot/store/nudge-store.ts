@@ -54,24 +54,60 @@ export async function recordNudges(db: Db, due: DueNudge[], skipped: DueNudge[],
  * than the lease (its sender died). Only one caller wins.
  */
 export async function claimNudge(db: Db, key: string, now: Date, leaseMs: number): Promise<boolean> {
-  const r = await db.nudge.updateMany({
-    where: { key, OR: [{ state: 'pending' }, { state: 'sending', claimedAt: { lt: new Date(now.getTime() - leaseMs) } }] },
-    data: { state: 'sending', claimedAt: now, attempts: { increment: 1 } },
-  });
-  return r.count === 1;
+  // Raw SQL, the same on SQLite and PostgreSQL: one statement either way, without Prisma's query compiler.
+  const claimed = await db.$executeRaw`
+    UPDATE "Nudge" SET "state" = 'sending', "claimedAt" = ${now}, "attempts" = "attempts" + 1
+    WHERE "key" = ${key} AND ("state" = 'pending' OR ("state" = 'sending' AND "claimedAt" < ${new Date(now.getTime() - leaseMs)}))`;
+  return claimed === 1;
 }
 
-/** A 'sent' nudge's message id is null when Feishu kept saying it was still sending it (`note` says so). */
+/** A nudge as the sender reads it, with its person and whether its period is answered. */
+export interface NudgeToSend {
+  key: string;
+  taskId: number;
+  personId: number;
+  period: string;
+  kind: string;
+  state: string;
+  person: { name: string; openId: string | null };
+  /**
+   * The period's newest report (not revoked) on the task: 'answered' when it stands, 'returned' when it was
+   * returned for more (退回补充, which does not answer), null when there is none.
+   */
+  periodReport: 'answered' | 'returned' | null;
+}
+
+/**
+ * The nudge by its key, its person, and its period's newest report: one statement (raw SQL, the same on SQLite
+ * and PostgreSQL), where Prisma read the nudge, its task, the plan and the person, then the report, apart.
+ */
+export async function nudgeToSend(db: Db, key: string): Promise<NudgeToSend | null> {
+  const rows = await db.$queryRaw<{ taskId: number; personId: number; period: string; kind: string; state: string; name: string; openId: string | null; newest: number | bigint | null }[]>`
+    SELECT n."taskId", n."personId", n."period", n."kind", n."state", p."name", p."openId",
+      (SELECT CASE WHEN r."returnedAt" IS NULL THEN 1 ELSE 0 END FROM "Report" r
+        WHERE r."taskId" = n."taskId" AND r."period" = n."period" AND r."revokedAt" IS NULL
+        ORDER BY r."createdAt" DESC, r."id" DESC LIMIT 1) AS "newest"
+    FROM "Nudge" n JOIN "Person" p ON p."id" = n."personId"
+    WHERE n."key" = ${key}`;
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    key, taskId: Number(r.taskId), personId: Number(r.personId), period: r.period, kind: r.kind, state: r.state, person: { name: r.name, openId: r.openId },
+    periodReport: r.newest === null ? null : Number(r.newest) === 1 ? 'answered' : 'returned',
+  };
+}
+
+/** A 'sent' nudge's message id is null when Feishu kept saying it was still sending it (`note` says so). Reads nothing back. */
 export async function finishNudge(
   db: Db,
   key: string,
   outcome: { state: 'sent'; messageId: string | null; now: Date; note?: string } | { state: 'pending' | 'failed' | 'cancelled'; error?: string },
 ) {
-  await db.nudge.update({
-    where: { key },
-    data:
-      outcome.state === 'sent'
-        ? { state: 'sent', sentAt: outcome.now, messageId: outcome.messageId, error: outcome.note ?? null }
-        : { state: outcome.state, error: outcome.error ?? null, ...(outcome.state === 'pending' ? { claimedAt: null } : {}) },
-  });
+  if (outcome.state === 'sent') {
+    await db.$executeRaw`UPDATE "Nudge" SET "state" = 'sent', "sentAt" = ${outcome.now}, "messageId" = ${outcome.messageId}, "error" = ${outcome.note ?? null} WHERE "key" = ${key}`;
+  } else if (outcome.state === 'pending') {
+    await db.$executeRaw`UPDATE "Nudge" SET "state" = 'pending', "error" = ${outcome.error ?? null}, "claimedAt" = NULL WHERE "key" = ${key}`;
+  } else {
+    await db.$executeRaw`UPDATE "Nudge" SET "state" = ${outcome.state}, "error" = ${outcome.error ?? null} WHERE "key" = ${key}`;
+  }
 }

@@ -52,8 +52,16 @@ async function oneValueEach(db: Db, targetIds: number[], now: Date, since: Date 
 /** What the engine reads of each target's values at `now`: target id → history (oldest first). */
 export async function engineValues(db: Db, targets: TargetToRead[], now: Date): Promise<Map<number, StateTarget['history']>> {
   const latest = await oneValueEach(db, targets.map((t) => t.id), now, null);
+  const first = await firstValues(db, targets, latest, now);
+  return new Map(targets.map((t) => [t.id, engineHistory(latest.get(t.id) ?? null, first.get(t.id) ?? null)]));
+}
+
+/**
+ * Of the targets whose latest value is known, the levels without a plan baseline: their first value since
+ * the task's start, by target id (the statement per distinct start: nearly always one, the plan's).
+ */
+export async function firstValues(db: Db, targets: TargetToRead[], latest: Map<number, unknown>, now: Date): Promise<Map<number, ReportedValue>> {
   const first = new Map<number, ReportedValue>();
-  // Levels without a plan baseline: grouped by the task's start (nearly always the plan's).
   const byStart = new Map<string, number[]>();
   for (const t of targets) {
     if (!readsFirstValue(t) || !latest.has(t.id)) continue;
@@ -62,7 +70,7 @@ export async function engineValues(db: Db, targets: TargetToRead[], now: Date): 
     ids.push(t.id);
   }
   for (const [start, ids] of byStart) for (const [id, v] of await oneValueEach(db, ids, now, firstValueSince(start))) first.set(id, v);
-  return new Map(targets.map((t) => [t.id, engineHistory(latest.get(t.id) ?? null, first.get(t.id) ?? null)]));
+  return first;
 }
 
 /** Every value of each target made by `now`, oldest first (the ledger's 「指标逐周数值」): target id → history. */

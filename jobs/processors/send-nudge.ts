@@ -1,6 +1,7 @@
 /**
- * send-nudge: claims the nudge in the store (conditional update), checks it
- * is still wanted, sends the card (the owner's nudge card, or for `leader-*`
+ * send-nudge: reads the nudge and its task's state (the task-state engine's
+ * load, which also answers the still-wanted checks), checks it is still wanted,
+ * claims it in the store (conditional update), sends the card (the owner's nudge card, or for `leader-*`
  * kinds the leader's escalation card) through the Messenger with the uuid derived
  * from the key, and records the message id. A restart, a retry or two
  * workers at once never show it twice: the claim stops a second sender and
@@ -12,7 +13,6 @@
  * holds a message with this uuid, and a send after the uuid's hour would show
  * it twice.
  */
-import { loadCodeNamer } from '../../bot/store/plan-codes.js';
 import { milestoneIdOf } from '../../bot/domain/schedule/types.js';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Deps } from '../../bot/deps.js';
@@ -22,8 +22,9 @@ import { escalationCard } from '../../bot/feishu/cards/escalation-card.js';
 import { nudgeCard } from '../../bot/feishu/cards/nudge-card.js';
 import { botText, cut, md } from '../../bot/feishu/safe-text.js';
 import { alertAdmins, type AdminAlert } from '../../bot/handlers/admin-alert.js';
-import { lifecycleOf, lifecycleWord } from '../../bot/domain/task-state/lifecycle.js';
-import { claimNudge, finishNudge } from '../../bot/store/nudge-store.js';
+import { lifecycleWord } from '../../bot/domain/task-state/lifecycle.js';
+import { claimNudge, finishNudge, nudgeToSend, type NudgeToSend } from '../../bot/store/nudge-store.js';
+import { findTaskState } from '../../bot/store/task-states.js';
 import { escalationCardInput } from '../../bot/store/escalation-card-input.js';
 import { nudgeCardInput } from '../../bot/store/nudge-card-input.js';
 import { returnedReportOf, returnStillOpen } from '../../bot/store/return-report.js';
@@ -42,13 +43,15 @@ export function createSendNudgeProcessor(deps: Deps) {
     if (!parsed.success) throw new UnrecoverableError('malformed send-nudge job');
     const { key } = parsed.data;
     const { db, clock, config } = deps;
-    const nudge = await db.nudge.findUnique({ where: { key }, include: { task: { include: { plan: { select: { archivedAt: true } } } }, person: true } });
+    const nudge = await nudgeToSend(db, key);
     if (!nudge || FINAL.has(nudge.state)) return;
 
     const now = clock.now();
-    const why = await unwanted(deps, nudge);
-    if (why) {
-      await finishNudge(db, key, { state: 'cancelled', error: why });
+    // The task's state at `now`: what the still-wanted checks ask of the task, and what the card shows.
+    const loaded = await findTaskState(db, { taskId: nudge.taskId, now, calendar: deps.calendar });
+    const why = await unwanted(deps, nudge, loaded);
+    if (why || !loaded) {
+      await finishNudge(db, key, { state: 'cancelled', error: why ?? REMOVED });
       return;
     }
     if (!nudge.person.openId) {
@@ -63,8 +66,8 @@ export function createSendNudgeProcessor(deps: Deps) {
     }
     // A leader's escalation is a card of its own (what a leader acts on); the owner's nudge stays as it is.
     const card = nudge.kind.startsWith('leader-')
-      ? escalationCard(await escalationCardInput(deps, nudge.taskId, now, nudge.task.planId))
-      : nudgeCard(await nudgeCardInput(deps, { ...nudge, planId: nudge.task.planId }, now));
+      ? escalationCard(await escalationCardInput(deps, nudge.taskId, now, loaded))
+      : nudgeCard(await nudgeCardInput(deps, nudge, now, loaded));
     try {
       const sent = await deps.messenger.send({ openId: nudge.person.openId }, { card }, `nudge:${key}`);
       await finishNudge(db, key, { state: 'sent', messageId: sent.messageId, now: clock.now() });
@@ -84,7 +87,7 @@ export function createSendNudgeProcessor(deps: Deps) {
       if (e instanceof FeishuError && (!e.retryable || lastTry)) {
         await finishNudge(db, key, { state: 'failed', error: `${e.code ?? ''} ${reasonOf(e)}`.trim() });
         deps.metrics.nudgesFailed.inc({ reason: String(e.code ?? e.kind) });
-        await alertAdmins(deps, failedNudgeAlert({ ...nudge, task: { code: (await loadCodeNamer(db))(nudge.task.planId, nudge.task.code), title: nudge.task.title } }, e), `nudge-failed:${key}`);
+        await alertAdmins(deps, failedNudgeAlert({ ...nudge, task: { code: loaded.task.shownCode, title: loaded.task.title } }, e), `nudge-failed:${key}`);
       } else {
         await finishNudge(db, key, { state: 'pending' });
       }
@@ -109,29 +112,28 @@ function failedNudgeAlert(n: { task: { code: string; title: string }; person: { 
   };
 }
 
-type NudgeRow = NonNullable<Awaited<ReturnType<Deps['db']['nudge']['findUnique']>>> & {
-  task: { status: string; removedAt: Date | null; id: number; plan: { archivedAt: Date | null } };
-};
+const REMOVED = '任务已从计划中移除';
 
-/** Why a due nudge should no longer go out, or null. */
-async function unwanted(deps: Deps, n: NudgeRow): Promise<string | null> {
-  if (n.task.removedAt) return '任务已从计划中移除';
-  if (n.task.plan.archivedAt) return '计划已归档';
+/**
+ * Why a due nudge should no longer go out, or null. The task's side is answered from its state just read (the
+ * load reads tasks not removed, the plan's archive mark, active assignments and every milestone); the period's
+ * report came with the nudge; a returned report is read for its own nudges.
+ */
+async function unwanted(deps: Deps, n: NudgeToSend, loaded: Awaited<ReturnType<typeof findTaskState>>): Promise<string | null> {
+  if (!loaded) return REMOVED;
+  if (loaded.archived) return '计划已归档';
+  const { task } = loaded;
   // Only an active task is nudged: an owner's 「已完成」 (done_pending), 办结 or a pause stops what was already due.
-  const lifecycle = lifecycleOf(n.task.status);
+  const lifecycle = task.input.lifecycle;
   if (lifecycle !== 'active') return `任务${lifecycleWord(lifecycle)}`;
-  const role = n.kind.startsWith('leader-') ? 'leader' : 'owner';
-  const still = await deps.db.assignment.count({ where: { taskId: n.taskId, personId: n.personId, role, active: true } });
-  if (!still) return '已不再负责该任务';
-  if (n.kind === 'checkin' || n.kind.startsWith('followup') || n.kind.startsWith('snooze')) {
-    // Answered: the period's newest report stands (one returned for more, 退回补充, does not answer).
-    const newest = await deps.db.report.findFirst({ where: { taskId: n.taskId, period: n.period, revokedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { returnedAt: true } });
-    if (newest && !newest.returnedAt) return '本期已填报';
-  }
+  const still = n.kind.startsWith('leader-') ? task.leaders : task.owners;
+  if (!still.some((p) => p.personId === n.personId)) return '已不再负责该任务';
+  // Answered: the period's newest report stands (one returned for more, 退回补充, does not answer).
+  if ((n.kind === 'checkin' || n.kind.startsWith('followup') || n.kind.startsWith('snooze')) && n.periodReport === 'answered') return '本期已填报';
   const returned = returnedReportOf(n.kind);
   if (returned !== null && !(await returnStillOpen(deps.db, returned))) return '已补充报送或退回已撤销';
   // A milestone's reminder stops once the step is marked done (or left the plan on a re-import).
   const milestone = milestoneIdOf(n.kind);
-  if (milestone !== null && !(await deps.db.milestone.count({ where: { id: milestone, taskId: n.taskId, doneAt: null } }))) return '该时间节点已完成';
+  if (milestone !== null && !task.input.milestones.some((m) => m.id === milestone && m.doneAt === null)) return '该时间节点已完成';
   return null;
 }

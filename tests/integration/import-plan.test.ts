@@ -4,6 +4,7 @@ import { parsePlan } from '../../bot/domain/plan/parse-plan.js';
 import { importPlan } from '../../bot/store/import-plan.js';
 import { listTasks } from '../../bot/store/list-tasks.js';
 import type { Db } from '../../bot/store/db.js';
+import type { ParsedPlan, ParsedTask } from '../../bot/domain/plan/types.js';
 import { tempStore } from '../helpers/temp-store.js';
 
 const SEED = readFileSync(new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url), 'utf8');
@@ -108,5 +109,54 @@ describe('importing a plan into the store', () => {
     const audit = await store.db.auditEntry.findMany({ where: { taskId: t1.id } });
     expect(audit.map((a) => a.action)).toEqual(['task.reimported']);
     expect(JSON.parse(audit[0]!.before!).targets).toEqual(['有效期高企 ≥140家']);
+  });
+  it('a fresh plan of 2,100 tasks is stored field by field as parsed, across the bulk statements', async () => {
+    // More rows than one bulk statement takes; text that JSON and SQL must carry unchanged.
+    const odd = '引号"\'反斜杠\\ 换行\n制表\t😀 $[0] NULL';
+    const task = (i: number): ParsedTask => ({
+      code: String(i + 1),
+      number: i % 7 === 0 ? null : i + 1,
+      section: i % 2 ? 'A' : null,
+      title: `任务${i + 1}${i % 100 === 0 ? odd : ''}`,
+      body: i % 3 ? `正文${i}：新增企业${i}家。${odd}` : '',
+      targets: Array.from({ length: i % 3 }, (_, k) => ({
+        value: k ? i + 0.25 : i, unit: '家', comparator: k ? 'at_most' : 'at_least', label: `指标${k}${odd}`, text: `新增${i}家`, kind: 'cumulative',
+        ...(k ? { baseline: i / 2 } : {}),
+      })),
+      leadUnits: [`第${(i % 6) + 1}科室`],
+      collaborators: i % 2 ? ['区财政局', `区税务局${i}`] : [],
+      leaders: i % 5 ? [] : ['张三'],
+      deadline: `2022-${String((i % 12) + 1).padStart(2, '0')}-28`,
+      deadlineText: i % 4 ? `${(i % 12) + 1}月底` : null,
+      startDate: i % 9 ? null : '2022-02-01',
+      milestones: i % 11 ? [] : [{ due: '2022-05-31', text: `5月底前${odd}` }],
+    });
+    const parsed: ParsedPlan = {
+      plan: { title: '大表', issuer: '某局', year: 2022, issuedOn: null, periodStart: '2022-01-01', periodEnd: '2022-12-31' },
+      sections: [{ ordinal: 'A', title: '第一部分', parent: null }],
+      tasks: Array.from({ length: 2100 }, (_, i) => task(i)),
+      warnings: [],
+    };
+    const r = await importPlan(store.db, { parsed, sourceName: 'big.csv', sourceText: 'x', actor: 'cli', now: T0 });
+    expect(r.taskCount).toBe(2100);
+    // Read table by table (one nested read of 2,100 tasks would pass too many parameters).
+    const byTask = <T extends { taskId: number; position: number }>(rows: T[]) => (id: number) => rows.filter((x) => x.taskId === id).sort((a, b) => a.position - b.position);
+    const [tasks, targets, parties, milestones] = await Promise.all([
+      store.db.task.findMany({ orderBy: { position: 'asc' }, include: { section: true } }),
+      store.db.target.findMany().then(byTask),
+      store.db.taskParty.findMany().then(byTask),
+      store.db.milestone.findMany().then(byTask),
+    ]);
+    const stored = tasks.map((t) => ({ ...t, targets: targets(t.id), parties: parties(t.id), milestones: milestones(t.id) }));
+    expect(stored.map((t) => ({
+      code: t.code, number: t.number, section: t.section?.ordinal ?? null, title: t.title, body: t.body,
+      targets: t.targets.map((g) => ({ value: g.value, unit: g.unit, comparator: g.comparator, label: g.label, text: g.text, kind: g.kind, ...(g.baseline !== null ? { baseline: g.baseline } : {}) })),
+      leadUnits: t.parties.filter((p) => p.role === 'lead').map((p) => p.name),
+      collaborators: t.parties.filter((p) => p.role === 'collaborator').map((p) => p.name),
+      leaders: t.parties.filter((p) => p.role === 'leader').map((p) => p.name),
+      deadline: t.deadline, deadlineText: t.deadlineText, startDate: t.startDate,
+      milestones: t.milestones.map((m) => ({ due: m.due, text: m.text })),
+    }))).toEqual(parsed.tasks);
+    expect(stored.every((t) => t.createdAt.getTime() === T0.getTime() && t.updatedAt.getTime() === T0.getTime() && t.status === 'active' && t.plannedDeadline === t.deadline)).toBe(true);
   });
 });

@@ -48,12 +48,12 @@ function readYear(s: string): number | null {
 /** A full date such as 「2022年3月17日」「二〇二二年三月十七日」「2022-03-17」「2022.3.17」. */
 export function parseFullDate(text: string): string | null {
   const ascii = toAsciiDigits(text);
-  let m = ascii.match(/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/);
+  let m = ascii.match(SEP_DATE);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return validDate(y, mo, d) ? ymd(y, mo, d) : null;
   }
-  m = text.match(new RegExp(`${YEAR}\\s*(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`));
+  m = text.match(CN_FULL_DATE);
   if (m) {
     const y = readYear(m[1]!);
     const mo = parseNumber(m[2]!);
@@ -65,6 +65,33 @@ export function parseFullDate(text: string): string | null {
 
 const QUARTER_END: Record<number, [number, number]> = { 1: [3, 31], 2: [6, 30], 3: [9, 30], 4: [12, 31] };
 const QUARTER_WORDS = '一二三四1234';
+
+// Compiled once (not per call, nor per row of a 6,000-row table). The global ones are used with
+// lastIndex from 0 in one synchronous loop (matchesOf), so sharing them between calls is safe.
+const SEP_DATE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/;
+const CN_FULL_DATE = new RegExp(`${YEAR}\\s*(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`);
+const DL_SEP_DATE = /(?:([0-9０-９]{4})[-/.])([0-9０-９]{1,2})[-/.]([0-9０-９]{1,2})/g;
+const DL_DAY = new RegExp(`${YEAR_OPT}(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`, 'g');
+const DL_MONTH = new RegExp(`${YEAR_OPT}(${NUM})\\s*月\\s*(底|末|份|中旬|上旬|下旬|中)?`, 'g');
+const DL_QUARTER = new RegExp(`${YEAR_OPT}第?([${QUARTER_WORDS}])\\s*季度`, 'g');
+const DL_RELATIVE_YEAR_END = /(明|次|今|本)\s*年\s*(?:底|末|内)/g;
+const DL_FIRST_HALF = new RegExp(`${YEAR_OPT}上半年`, 'g');
+const DL_YEAR_END = new RegExp(`${YEAR_OPT}(?:下半年|年底|年末|年内|全年|全年度|年度内)`, 'g');
+const DL_OPEN = /(?:长期|持续|常态化|每月|每季度|每年|按月|按季度?)/g;
+const DL_BARE_YEAR = new RegExp(`${YEAR}(?![0-9０-９零〇○一二三四五六七八九十]|度)`, 'g');
+
+/** Every match of a global regex in text (collected before any is handled, so handlers may scan again). */
+function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] === '') re.lastIndex++;
+    out.push(m);
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
 
 /**
  * The deadlines an expression names, in order of appearance: 「2024年6月底」, 「11月30日前」,
@@ -82,25 +109,25 @@ export function findDeadlines(text: string, period: Period): string[] {
     found.push({ at, date });
   };
   const scan = (re: RegExp, toDate: (m: RegExpExecArray) => string | null) => {
-    for (const m of text.matchAll(new RegExp(re.source, 'g'))) add(m.index, m[0].length, toDate(m as RegExpExecArray));
+    for (const m of matchesOf(re, text)) add(m.index, m[0].length, toDate(m));
   };
   const yearOf = (s: string | undefined) => (s ? relativeYear(s, period) ?? readYear(s) : null) ?? period.year;
 
   // 2024年6月30日 / 6月30日 / 2024-06-30
-  scan(/(?:([0-9０-９]{4})[-/.])([0-9０-９]{1,2})[-/.]([0-9０-９]{1,2})/, (m) => {
+  scan(DL_SEP_DATE, (m) => {
     const y = Number(toAsciiDigits(m[1]!));
     const mo = Number(toAsciiDigits(m[2]!));
     const d = Number(toAsciiDigits(m[3]!));
     return validDate(y, mo, d) ? ymd(y, mo, d) : null;
   });
-  scan(new RegExp(`${YEAR_OPT}(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`), (m) => {
+  scan(DL_DAY, (m) => {
     const y = yearOf(m[1]);
     const mo = parseNumber(m[2]!);
     const d = parseNumber(m[3]!);
     return mo && d && validDate(y, mo, d) ? ymd(y, mo, d) : null;
   });
   // 2024年6月底 / 6月末 / 6月份 / 6月中旬 / 6月上旬 / 6月
-  scan(new RegExp(`${YEAR_OPT}(${NUM})\\s*月\\s*(底|末|份|中旬|上旬|下旬|中)?`), (m) => {
+  scan(DL_MONTH, (m) => {
     const y = yearOf(m[1]);
     const mo = parseNumber(m[2]!);
     if (!mo || mo < 1 || mo > 12) return null;
@@ -108,20 +135,20 @@ export function findDeadlines(text: string, period: Period): string[] {
     return ymd(y, mo, day);
   });
   // 第三季度 / 三季度末 / 2023年二季度
-  scan(new RegExp(`${YEAR_OPT}第?([${QUARTER_WORDS}])\\s*季度`), (m) => {
+  scan(DL_QUARTER, (m) => {
     const q = parseNumber(m[2]!);
     const end = q ? QUARTER_END[q] : undefined;
     return end ? ymd(yearOf(m[1]), end[0], end[1]) : null;
   });
   // 「明年底」「今年内」: the relative year and the year's end in one word.
-  scan(/(明|次|今|本)\s*年\s*(?:底|末|内)/, (m) => ymd(yearOf(m[1]), 12, 31));
-  scan(new RegExp(`${YEAR_OPT}上半年`), (m) => ymd(yearOf(m[1]), 6, 30));
-  scan(new RegExp(`${YEAR_OPT}(?:下半年|年底|年末|年内|全年|全年度|年度内)`), (m) =>
+  scan(DL_RELATIVE_YEAR_END, (m) => ymd(yearOf(m[1]), 12, 31));
+  scan(DL_FIRST_HALF, (m) => ymd(yearOf(m[1]), 6, 30));
+  scan(DL_YEAR_END, (m) =>
     m[1] ? ymd(yearOf(m[1]), 12, 31) : period.end,
   );
-  scan(/(?:长期|持续|常态化|每月|每季度|每年|按月|按季度?)/, () => period.end);
+  scan(DL_OPEN, () => period.end);
   // A bare year: 「2024年」 at the end of an annotation.
-  scan(new RegExp(`${YEAR}(?![0-9０-９零〇○一二三四五六七八九十]|度)`), (m) => {
+  scan(DL_BARE_YEAR, (m) => {
     const y = yearOf(m[1]);
     return ymd(y, 12, 31);
   });
@@ -151,24 +178,28 @@ export function proseDeadline(text: string, period: Period): { date: string; tex
 
 /** Every deadline phrase in a task's prose, in order: its date, its words and where they start and end. */
 export function proseDeadlines(text: string, period: Period): { date: string; text: string; at: number; end: number }[] {
-  const re = new RegExp(
-    `${YEAR_OPT}(?:(?:${NUM})\\s*月(?:\\s*(?:(?:${NUM})\\s*[日号]|底|末|中旬|上旬|下旬))?|第?[${QUARTER_WORDS}]\\s*季度末?|上半年|年底|年末)\\s*(?:前|以前|之前|${FINISHED})`,
-    'g',
-  );
   const out: { date: string; text: string; at: number; end: number }[] = [];
-  for (const m of text.matchAll(re)) {
+  for (const m of matchesOf(PROSE_DEADLINE, text)) {
     const date = latestDeadline(m[0], period);
     if (date) out.push({ date, text: m[0].trim(), at: m.index, end: m.index + m[0].length });
   }
   return out;
 }
 
+/** A deadline phrase in prose: a date, then 「前」 or a word of finishing. */
+const PROSE_DEADLINE = new RegExp(
+  `${YEAR_OPT}(?:(?:${NUM})\\s*月(?:\\s*(?:(?:${NUM})\\s*[日号]|底|末|中旬|上旬|下旬))?|第?[${QUARTER_WORDS}]\\s*季度末?|上半年|年底|年末)\\s*(?:前|以前|之前|${FINISHED})`,
+  'g',
+);
+
+const SPAN = new RegExp(`${YEAR_OPT}(${NUM})\\s*月(?:\\s*(${NUM})\\s*[日号])?\\s*(?:[-—–~～]+|至|到)\\s*${YEAR_OPT}(${NUM})\\s*月`);
+
 /**
  * The start of a time span a deadline gives (「2022年4月—6月」「4月至6月底」「3月15日-5月31日」):
  * its first day, or null when the words name no span. The year defaults to the plan's.
  */
 export function spanStart(text: string, period: Period): string | null {
-  const m = text.match(new RegExp(`${YEAR_OPT}(${NUM})\\s*月(?:\\s*(${NUM})\\s*[日号])?\\s*(?:[-—–~～]+|至|到)\\s*${YEAR_OPT}(${NUM})\\s*月`));
+  const m = text.match(SPAN);
   if (!m) return null;
   const year = (m[1] ? readYear(m[1]) : null) ?? period.year;
   const month = parseNumber(m[2]!);

@@ -227,4 +227,12 @@ describe('a .csv table under a one-cell title row', () => {
     await expect(decodePlanBytes('坏.csv', Buffer.from('序号,任务\n1,"没有闭合的引号\n', 'utf8'))).rejects.toThrow(/^表格文件格式有误（约第\d+行）/);
     expect(Error.stackTraceLimit).toBe(before);
   });
+  it('reads rows whose width changes back and forth, a BOM and trailing empty cells too', async () => {
+    const text = '\ufeff标题\n序号,任务,牵头单位\n1,甲,综合科\n2,乙\n3,丙,科技科,备注,\n4,丁,综合科\n,,\n5,戊,,\n';
+    const source = await decodePlanBytes('宽窄.csv', Buffer.from(text, 'utf8'));
+    expect(source).toEqual({
+      kind: 'table', name: '宽窄.csv', preface: [],
+      rows: [['标题'], ['序号', '任务', '牵头单位'], ['1', '甲', '综合科'], ['2', '乙'], ['3', '丙', '科技科', '备注'], ['4', '丁', '综合科'], [], ['5', '戊']],
+    });
+  });
 });
