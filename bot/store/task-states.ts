@@ -211,9 +211,11 @@ async function pendingExtensions(db: Db, entries: PartRow[]): Promise<Map<number
 }
 
 const ASKS = new Set<string>(['later', 'tomorrow', 'two-days', 'next-week']);
-const snoozeAsk = (ask: string | null): SnoozeAsk | null => (ask !== null && ASKS.has(ask) ? (ask as SnoozeAsk) : null);
+/** A stored snooze's ask, when it is one the engine knows (shared with the reference reader in tests/helpers). */
+export const snoozeAsk = (ask: string | null): SnoozeAsk | null => (ask !== null && ASKS.has(ask) ? (ask as SnoozeAsk) : null);
 
-function readJson(text: string | null): Record<string, unknown> {
+/** An audit entry's JSON as an object ({} when it is not one). */
+export function readJson(text: string | null): Record<string, unknown> {
   try {
     const v: unknown = JSON.parse(text ?? 'null');
     return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};

@@ -7,9 +7,8 @@ import { lifecycleOf } from '../../bot/domain/task-state/lifecycle.js';
 import { stateContext } from '../../bot/domain/task-state/context.js';
 import { taskState } from '../../bot/domain/task-state/task-state.js';
 import type { Cadence, TaskStateInput } from '../../bot/domain/task-state/types.js';
-import type { LoadStatesOptions, PlanStates, TaskView } from '../../bot/store/task-states.js';
+import { readJson, snoozeAsk, type LoadStatesOptions, type PlanStates, type TaskView } from '../../bot/store/task-states.js';
 import type { TargetKind } from '../../bot/domain/plan/types.js';
-import type { SnoozeAsk } from '../../bot/domain/reply/self-help-words.js';
 import { inChunks } from '../../bot/store/chunks.js';
 import { codeNamer } from '../../bot/domain/plan/plan-code.js';
 import { planForCode } from '../../bot/store/plan-codes.js';
@@ -113,16 +112,4 @@ async function pendingExtensions(db: Db, taskIds: number[]): Promise<Map<number,
     out.set(e.taskId!, list);
   }
   return out;
-}
-
-const ASKS = new Set<string>(['later', 'tomorrow', 'two-days', 'next-week']);
-const snoozeAsk = (ask: string | null): SnoozeAsk | null => (ask !== null && ASKS.has(ask) ? (ask as SnoozeAsk) : null);
-
-function readJson(text: string | null): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(text ?? 'null');
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
