@@ -13,7 +13,7 @@ import { inChunks } from '../../bot/store/chunks.js';
 import { codeNamer } from '../../bot/domain/plan/plan-code.js';
 import { planForCode } from '../../bot/store/plan-codes.js';
 import type { Db } from '../../bot/store/db.js';
-import { recentReports } from '../../bot/store/recent-reports.js';
+import { recentReports } from './recent-reports.js';
 import { allValues, engineValues } from '../../bot/store/target-values.js';
 
 /** Reports per task the engine reads (newest first): enough for the last stated status and the period. */

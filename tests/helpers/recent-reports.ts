@@ -1,15 +1,16 @@
 /**
- * Each task's newest reports made by `now` (not revoked), newest first, for the task-state engine.
+ * Each task's newest reports made by `now` (not revoked), newest first, for the task-state engine: the
+ * reference read of tests/helpers/prisma-task-states.ts (the bot reads them in bot/store/task-rows.ts).
  *
  * Raw SQL, the same on SQLite and PostgreSQL (identifiers quoted, values bound): Prisma applies a
  * nested `take` after reading every report of the tasks and maps each row with all its columns —
  * about 1.9 s of a 5,000-task digest with half a year of weekly reports, where this read of the
  * columns the engine uses takes under half that (bench/digest.ts, docs/performance.md).
  */
-import { Prisma } from './generated/client.js';
-import type { ReportStatus, StateReport } from '../domain/task-state/types.js';
-import { inChunks } from './chunks.js';
-import type { Db } from './db.js';
+import { Prisma } from '../../bot/store/generated/client.js';
+import type { ReportStatus, StateReport } from '../../bot/domain/task-state/types.js';
+import { inChunks } from '../../bot/store/chunks.js';
+import type { Db } from '../../bot/store/db.js';
 
 interface ReportRow {
   id: number;
