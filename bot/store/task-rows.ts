@@ -60,9 +60,24 @@ export interface PartRow {
 const COLUMNS = { id: 'INTEGER', ref: 'INTEGER', num: 'INTEGER', a: 'TEXT', b: 'TEXT', c: 'TEXT', d: 'TEXT', e: 'TEXT', x: 'DOUBLE PRECISION', y: 'DOUBLE PRECISION', at: 'TIMESTAMP(3)' } as const;
 type Column = keyof typeof COLUMNS;
 
-function branch(kind: PartRow['kind'], taskId: string, cols: Partial<Record<Column, string>>, rest: Sql): Sql {
-  const list = (Object.keys(COLUMNS) as Column[]).map((c) => `${cols[c] ?? `CAST(NULL AS ${COLUMNS[c]})`} AS "${c}"`);
-  return Prisma.sql`SELECT ${Prisma.raw(`'${kind}' AS "kind", ${taskId} AS "taskId", ${list.join(', ')}`)} ${rest}`;
+/** One relation's read: its own columns under the shared names, and the rest of its statement (FROM …). */
+interface Branch {
+  kind: PartRow['kind'];
+  taskId: string;
+  cols: Partial<Record<Column, string>>;
+  rest: Sql;
+}
+
+const branch = (kind: PartRow['kind'], taskId: string, cols: Partial<Record<Column, string>>, rest: Sql): Branch => ({ kind, taskId, cols, rest });
+
+/**
+ * The branch's statement: `padded`, every shared column (NULLs cast), to be one branch of a UNION; else only
+ * its own columns (the others are set to null as its rows are read).
+ */
+function branchSql(b: Branch, padded: boolean): Sql {
+  const names = padded ? (Object.keys(COLUMNS) as Column[]) : (Object.keys(b.cols) as Column[]);
+  const list = names.map((c) => `${b.cols[c] ?? `CAST(NULL AS ${COLUMNS[c]})`} AS "${c}"`);
+  return Prisma.sql`SELECT ${Prisma.raw([`'${b.kind}' AS "kind"`, `${b.taskId} AS "taskId"`, ...list].join(', '))} ${b.rest}`;
 }
 
 /** Tasks not removed, in scope, in plan order, with their sections; slices of given ids read in turn. */
@@ -100,25 +115,33 @@ export interface PartsOptions {
 export async function readParts(db: Db, scope: TaskScope, o: PartsOptions): Promise<PartRow[]> {
   const out: PartRow[] = [];
   for (const where of scopes(scope)) {
-    // Normalised in place (a copy of some 150,000 rows for a 5,000-task digest was a good part of its garbage).
-    const rows = await db.$queryRaw<PartRow[]>(partsSql(where, o));
-    for (const r of rows) {
-      r.taskId = Number(r.taskId);
-      for (const k of NUMBERS) if (r[k] !== null && typeof r[k] !== 'number') r[k] = Number(r[k]);
-      if (r.at !== null && !(r.at instanceof Date)) r.at = new Date(r.at);
-      out.push(r);
+    const branches = partBranches(where, o);
+    // A few tasks (a card): one statement. A whole plan: one narrow statement per relation — carried through a
+    // UNION, each of some 150,000 rows had every shared column, and the read took 40% longer (docs/performance.md).
+    const statements = 'planId' in scope ? branches.map((b) => branchSql(b, false)) : [Prisma.join(branches.map((b) => branchSql(b, true)), ' UNION ALL ')];
+    for (const statement of statements) {
+      // Normalised in place (a copy of some 150,000 rows for a 5,000-task digest was a good part of its garbage).
+      const rows = await db.$queryRaw<PartRow[]>(statement);
+      for (const r of rows) {
+        r.taskId = Number(r.taskId);
+        for (const k of COLUMN_NAMES) if (r[k] === undefined) (r as unknown as Record<string, null>)[k] = null;
+        for (const k of NUMBERS) if (r[k] !== null && typeof r[k] !== 'number') r[k] = Number(r[k]);
+        if (r.at !== null && !(r.at instanceof Date)) r.at = new Date(r.at);
+        out.push(r);
+      }
     }
   }
   return out;
 }
 
 const NUMBERS = ['id', 'ref', 'num', 'x', 'y'] as const;
+const COLUMN_NAMES = Object.keys(COLUMNS) as Column[];
 
-function partsSql(where: Sql, o: PartsOptions): Sql {
+function partBranches(where: Sql, o: PartsOptions): Branch[] {
   // Each branch takes the tasks in scope (`where` is on `Task t`).
   const inScope = Prisma.sql`IN (SELECT t."id" FROM "Task" t WHERE ${where} AND t."removedAt" IS NULL)`;
   const periods = Prisma.join(o.periods);
-  const branches: Sql[] = [
+  const branches: Branch[] = [
     // First: its columns' declared types (INTEGER, TEXT, DATETIME) type the UNION's on SQLite, so `at` comes back as a Date.
     branch('person', 'g."taskId"', { id: 'g."id"', num: 'g."personId"', a: 'g."role"', b: 'u."name"', c: 'u."openId"', at: 'g."assignedAt"' },
       Prisma.sql`FROM "Assignment" g JOIN "Person" u ON u."id" = g."personId" WHERE g."taskId" ${inScope} AND g."active" = TRUE`),
@@ -158,7 +181,7 @@ function partsSql(where: Sql, o: PartsOptions): Sql {
         JOIN "Report" r ON r."id" = v."reportId"
         WHERE g."taskId" ${inScope} AND g."removedAt" IS NULL`));
   }
-  return Prisma.join(branches, ' UNION ALL ');
+  return branches;
 }
 
 /** The scope as WHERE conditions on `Task t`: the plan's tasks in one, given ids in slices. */
