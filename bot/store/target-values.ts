@@ -5,12 +5,12 @@
  * value of every target came with its report (targets → values → report.createdAt), three nested reads
  * mapped row by row — about 2 s of a 5,000-task digest with half a year of weekly values
  * (bench/digest.ts, docs/performance.md). Plan-wide reads take only what the engine reads
- * (bot/domain/task-state/target-history.ts): each target's latest value, one indexed look-up per target,
- * and for levels without a baseline the first value since the task's start. The ledger's weekly values
- * take the whole history.
+ * (bot/domain/task-state/target-history.ts): each target's latest value, one indexed look-up per target
+ * (read with the task's other parts in bot/store/task-rows.ts), and for levels without a baseline the first
+ * value since the task's start (here). The ledger's weekly values take the whole history.
  */
 import { Prisma } from './generated/client.js';
-import { byReportTime, engineHistory, firstValueSince, readsFirstValue, type ReportedValue } from '../domain/task-state/target-history.js';
+import { byReportTime, firstValueSince, readsFirstValue, type ReportedValue } from '../domain/task-state/target-history.js';
 import type { StateTarget } from '../domain/task-state/types.js';
 import { inChunks } from './chunks.js';
 import type { Db } from './db.js';
@@ -32,8 +32,11 @@ const reported = (r: ValueRow): ReportedValue & { targetId: number } => ({
   targetId: Number(r.targetId), value: Number(r.value), at: new Date(r.at), reportId: Number(r.reportId), valueId: Number(r.valueId),
 });
 
-/** One value per target: the newest (or, `since` given, the oldest from then) of a non-revoked report made by `now`. */
-async function oneValueEach(db: Db, targetIds: number[], now: Date, since: Date | null): Promise<Map<number, ReportedValue>> {
+/**
+ * One value per target: the newest (or, `since` given, the oldest from then) of a non-revoked report made by `now`.
+ * (The task-state load reads the newest with its other parts, bot/store/task-rows.ts; the tests' reference reader reads them here.)
+ */
+export async function oneValueEach(db: Db, targetIds: number[], now: Date, since: Date | null): Promise<Map<number, ReportedValue>> {
   const order = since === null
     ? Prisma.sql`ORDER BY r2."createdAt" DESC, r2."id" DESC, v2."id" DESC`
     : Prisma.sql`AND r2."createdAt" >= ${since} ORDER BY r2."createdAt" ASC, r2."id" ASC, v2."id" ASC`;
@@ -47,13 +50,6 @@ async function oneValueEach(db: Db, targetIds: number[], now: Date, since: Date 
     JOIN "Report" r ON r."id" = v."reportId"
     WHERE g."id" IN (${Prisma.join(slice)})`);
   return new Map(rows.map((r) => { const v = reported(r); return [v.targetId, v]; }));
-}
-
-/** What the engine reads of each target's values at `now`: target id → history (oldest first). */
-export async function engineValues(db: Db, targets: TargetToRead[], now: Date): Promise<Map<number, StateTarget['history']>> {
-  const latest = await oneValueEach(db, targets.map((t) => t.id), now, null);
-  const first = await firstValues(db, targets, latest, now);
-  return new Map(targets.map((t) => [t.id, engineHistory(latest.get(t.id) ?? null, first.get(t.id) ?? null)]));
 }
 
 /**

@@ -6,7 +6,7 @@
 import { lifecycleOf } from '../../bot/domain/task-state/lifecycle.js';
 import { stateContext } from '../../bot/domain/task-state/context.js';
 import { taskState } from '../../bot/domain/task-state/task-state.js';
-import type { Cadence, TaskStateInput } from '../../bot/domain/task-state/types.js';
+import type { Cadence, StateTarget, TaskStateInput } from '../../bot/domain/task-state/types.js';
 import { readJson, snoozeAsk, type LoadStatesOptions, type PlanStates, type TaskView } from '../../bot/store/task-states.js';
 import type { TargetKind } from '../../bot/domain/plan/types.js';
 import { inChunks } from '../../bot/store/chunks.js';
@@ -14,7 +14,8 @@ import { codeNamer } from '../../bot/domain/plan/plan-code.js';
 import { planForCode } from '../../bot/store/plan-codes.js';
 import type { Db } from '../../bot/store/db.js';
 import { recentReports } from './recent-reports.js';
-import { allValues, engineValues } from '../../bot/store/target-values.js';
+import { allValues, firstValues, oneValueEach, type TargetToRead } from '../../bot/store/target-values.js';
+import { engineHistory } from '../../bot/domain/task-state/target-history.js';
 
 /** Reports per task the engine reads (newest first): enough for the last stated status and the period. */
 const REPORTS_PER_TASK = 30;
@@ -112,4 +113,11 @@ async function pendingExtensions(db: Db, taskIds: number[]): Promise<Map<number,
     out.set(e.taskId!, list);
   }
   return out;
+}
+
+/** What the engine reads of each target's values at `now`, read target by target: target id → history (oldest first). */
+async function engineValues(db: Db, targets: TargetToRead[], now: Date): Promise<Map<number, StateTarget['history']>> {
+  const latest = await oneValueEach(db, targets.map((t) => t.id), now, null);
+  const first = await firstValues(db, targets, latest, now);
+  return new Map(targets.map((t) => [t.id, engineHistory(latest.get(t.id) ?? null, first.get(t.id) ?? null)]));
 }
