@@ -25,6 +25,21 @@ export interface DriverDeps {
   sweepTimes: string[];
   checkinAt: string;
   onError(what: string, e: unknown): void;
+  /** Before the work of a moment, with the clock at it (the soak tells its bot processes the time here). */
+  beforeWork?(t: number): Promise<void>;
+  /** After the work of a moment and its drain (then the queues are drained again). */
+  afterWork?(t: number): Promise<void>;
+  /** Work the queues do not show, still under way (the fake's redeliveries). */
+  pending?(): number;
+  /** How long to wait for the workers before moving on (60 s). */
+  drainTimeoutMs?: number;
+  /**
+   * Simulated ms per real ms that pass while only retries wait out their backoff (none: time stands).
+   * The soak's processes crash mid-job; the claims they leave expire only as time passes.
+   */
+  flowWhileWaiting?: number;
+  /** Told each time simulated time flows while waiting. */
+  onTime?(t: number): Promise<void>;
 }
 
 export interface Driver {
@@ -54,20 +69,38 @@ export function createDriver(d: DriverDeps): Driver {
     }
   };
 
-  const busy = async (): Promise<number> => {
-    let n = 0;
+  /** Jobs to run now (and the fake's redeliveries under way), and jobs waiting out a delay (retries' backoff). */
+  const busy = async (): Promise<{ now: number; later: number }> => {
+    const n = { now: d.pending?.() ?? 0, later: 0 };
     for (const q of [d.queues.sweeps, d.queues.nudges, d.queues.inbound]) {
-      const c = await q.getJobCounts('waiting', 'active', 'prioritized', 'delayed', 'waiting-children');
-      n += Object.values(c).reduce((a, b) => a + b, 0);
+      // Redis away (restarting, paused): count as busy and ask again.
+      const c = await q.getJobCounts('waiting', 'active', 'prioritized', 'delayed', 'waiting-children').catch(() => ({ unknown: 1 }) as Record<string, number>);
+      for (const [state, k] of Object.entries(c)) n[state === 'delayed' ? 'later' : 'now'] += k;
     }
     return n;
   };
 
-  /** Waits until no job is waiting or running (at most 60 s of real time, then moves on). */
+  /** The next moment of work after the one at hand (the clock may flow up to it while retries wait). */
+  let horizon = Infinity;
+
+  /**
+   * Waits until no job is waiting or running (at most drainTimeoutMs of real time, then moves on). With
+   * flowWhileWaiting, simulated time moves on while only retries wait out their delays, up to the next moment.
+   */
   const drain = async () => {
-    const deadline = d.real.now().getTime() + 60_000;
-    while ((await busy()) > 0) {
-      if (d.real.now().getTime() > deadline) return d.onError('等待后台任务', new Error('the workers did not finish within 60 s'));
+    const limit = d.drainTimeoutMs ?? 60_000;
+    const deadline = d.real.now().getTime() + limit;
+    for (;;) {
+      const n = await busy();
+      if (n.now + n.later === 0) return;
+      if (d.real.now().getTime() > deadline) return d.onError('等待后台任务', new Error(`the workers did not finish within ${limit / 1000} s`));
+      if (n.now === 0 && d.flowWhileWaiting) {
+        const to = Math.min(d.clock.now().getTime() + 20 * d.flowWhileWaiting, horizon);
+        if (to > d.clock.now().getTime()) {
+          d.clock.setLimit(new Date(to));
+          await d.onTime?.(to);
+        }
+      }
       await sleep(20);
     }
   };
@@ -89,6 +122,7 @@ export function createDriver(d: DriverDeps): Driver {
   };
 
   const workAt = async (t: number) => {
+    await d.beforeWork?.(t);
     if (t === nextSweep(lastSweep)) {
       await d.queues.sweeps.add('nudge-sweep', {}, { jobId: `demo-sweep-${t}` });
       lastSweep = t;
@@ -101,6 +135,10 @@ export function createDriver(d: DriverDeps): Driver {
       } catch (e) {
         d.onError(`${item.who}：${item.what}`, e);
       }
+      await drain();
+    }
+    if (d.afterWork) {
+      await d.afterWork(t);
       await drain();
     }
   };
@@ -122,6 +160,7 @@ export function createDriver(d: DriverDeps): Driver {
         if (now >= end) return;
         const next = Math.max(now, Math.min(nextSweep(lastSweep), d.agenda.nextAt() ?? Infinity, goal));
         d.clock.setLimit(new Date(next));
+        horizon = Math.min(nextSweep(next), goal);
         if (d.clock.now().getTime() < next) {
           await sleep(50);
           continue;

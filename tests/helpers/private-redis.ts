@@ -5,7 +5,7 @@
  * (the configuration the README asks for), without it the data is gone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, redisAnswers } from '../../bot/demo/find-redis.js';
@@ -18,6 +18,10 @@ export interface PrivateRedis {
   start(): Promise<void>;
   /** SIGKILL: no goodbye to clients, no final save. */
   stop(): Promise<void>;
+  /** While stopped: deletes what it kept on disk (its next start begins empty, as without persistence). */
+  wipe(): void;
+  /** SIGSTOP for `ms`, then SIGCONT: connections stay open and nothing answers. */
+  pause(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +55,17 @@ export async function startPrivateRedis(opts: PrivateRedisOptions = {}): Promise
       const gone = new Promise((res) => c.once('exit', res));
       c.kill('SIGKILL');
       await gone;
+    },
+    wipe: () => {
+      if (child) throw new Error('wipe() a running redis-server');
+      for (const f of readdirSync(dir)) rmSync(join(dir, f), { recursive: true, force: true });
+    },
+    pause: async (ms) => {
+      const c = child;
+      if (!c) return;
+      c.kill('SIGSTOP');
+      await new Promise((res) => setTimeout(res, ms));
+      c.kill('SIGCONT');
     },
     close: async () => {
       await r.stop();
