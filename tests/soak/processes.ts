@@ -1,13 +1,19 @@
 /**
  * The soak's bot processes: one receiver and `workers` workers, each a child process running the
- * production bot (bot-child.ts) on the simulated clock. `setTime` tells every live process the time
+ * production bot, compiled (bot-child.js), on the simulated clock. `setTime` tells every live process the time
  * and waits for each to acknowledge; `kill` ends one with SIGKILL (no goodbye to Redis, the store or
  * Feishu) and starts its replacement at the current simulated time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { ChildSpec } from './bot-child.js';
+/** What bot-child.js is told (SOAK_CHILD). */
+interface ChildSpec {
+  role: 'receiver' | 'worker';
+  env: Record<string, string>;
+  /** Simulated time at spawn, ms since the epoch. */
+  now: number;
+}
 
-const ENTRY = new URL('./bot-child.ts', import.meta.url).pathname;
+const ENTRY = new URL('./bot-child.js', import.meta.url).pathname;
 
 export interface SoakProcess {
   role: ChildSpec['role'];
@@ -40,7 +46,7 @@ export async function startProcesses(o: {
 
   const start = (role: ChildSpec['role'], name: string): Promise<SoakProcess> => {
     const spec: ChildSpec = { role, env: o.env, now: o.now() };
-    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+    const child = spawn(process.execPath, [ENTRY], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...o.env, SOAK_CHILD: JSON.stringify(spec) },
     });

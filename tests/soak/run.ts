@@ -3,7 +3,13 @@
  *   [--rate 0.08] [--workers 2] [--plan <file> --owners <file>] [--verbose]`
  * Prints a summary; exits 1 on any violation, naming the seed to replay it with.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+// @ts-expect-error plain JavaScript shared with run-dist.js, without types
+import { sourceHash } from '../../bot/cli/source-hash.js';
 import { FAULT_KINDS, type FaultKind } from './faults.js';
 import { runSoak } from './soak.js';
 
@@ -19,6 +25,7 @@ const { values } = parseArgs({
     owners: { type: 'string' },
     'redis-pause-ms': { type: 'string', default: '20000' },
     verbose: { type: 'boolean', default: false },
+    'no-reference': { type: 'boolean', default: false },
     postgres: { type: 'boolean', default: false },
   },
 });
@@ -46,17 +53,32 @@ for (const f of faults) if (!FAULT_KINDS.includes(f)) fail(`--faults: unknown fa
 const rate = Number(values.rate);
 if (!(rate >= 0 && rate <= 1)) fail(`--rate ${values.rate}: between 0 and 1`);
 
-const t0 = Date.now();
-const r = await runSoak({
-  seed, from, until, faults, rate, workers: Number(values.workers), redisPauseMs: Number(values['redis-pause-ms']),
+// The bot's processes run compiled, as in production: dist/ is built from these sources first, unless it already is.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const stamp = join(root, 'dist/source-hash');
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8').trim() !== sourceHash(root)) {
+  const built = spawnSync(process.execPath, [join(root, 'bot/cli/build-dist.js')], { stdio: ['ignore', process.stderr, 'inherit'] });
+  if (built.status !== 0) process.exit(1);
+}
+const common = {
+  seed, from, until, workers: Number(values.workers), redisPauseMs: Number(values['redis-pause-ms']),
   ...(values.plan ? { plan: values.plan } : {}), ...(values.owners ? { owners: values.owners } : {}),
-  log: values.verbose ? (line) => console.log(line) : (line) => (line.includes(' fault ') ? console.log(line) : undefined),
-});
+};
+const log = values.verbose ? (line: string) => console.log(line) : (line: string) => (line.includes(' fault ') ? console.log(line) : undefined);
+let t0 = Date.now();
+// First the same stretch without faults: what it sends, the run with faults must send too.
+const reference = faults.length && !values['no-reference'] ? await runSoak({ ...common, faults: [], log }) : null;
+if (reference) {
+  console.log(`reference run without faults: ${reference.record.checkins.length} check-ins, ${reference.record.digests.length} digests, ${Math.round((Date.now() - t0) / 1000)} s`);
+  if (reference.violations.length) console.log(`  (it broke ${reference.violations.length} invariant(s) itself)`);
+}
+t0 = Date.now();
+const r = reference?.violations.length ? reference : await runSoak({ ...common, faults, rate, log, ...(reference ? { reference: reference.record } : {}) });
 const s = r.summary;
 console.log(`soak seed ${r.seed}: ${r.simulatedDays} simulated days (${from.toISOString()} – ${r.stoppedAt.toISOString()}), ${r.moments} moments of work, ${Math.round((Date.now() - t0) / 1000)} s`);
 console.log(`  events delivered ${r.events}; bot messages ${r.messages}; nudges sent ${s.nudgesSent} (failed ${s.nudgesFailed}); reports ${s.reports}; digests ${s.digestsPosted}`);
 console.log(`  faults: ${Object.entries(r.faults).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}; process restarts ${r.restarts}`);
-console.log(`  invariant checks: ${r.checks} (sent-once, due-sent, sent-recorded, sent-when, reply-once, reply-recorded, digest-once, digest-sent, audited, no-crash, work-finishes)`);
+console.log(`  invariant checks: ${r.checks} (sent-once, due-sent, sent-recorded, sent-when, reply-once, reply-recorded, digest-once, digest-sent, audited, no-crash, work-finishes${reference ? ', as-without-faults' : ''})`);
 if (r.violations.length) {
   console.log(`FAILED: ${r.violations.length} violation(s); first: [${r.violations[0]!.invariant}] ${r.violations[0]!.detail}`);
   for (const v of r.violations.slice(1, 10)) console.log(`  [${v.invariant}] ${v.detail}`);

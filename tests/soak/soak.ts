@@ -27,7 +27,7 @@ import { createSimClock } from '../../bot/demo/sim-clock.js';
 import { summarize, type DemoSummary } from '../../bot/demo/summary.js';
 import { readPlanFile } from '../../bot/plan-files/read-plan-file.js';
 import { startFakeFeishu } from '../../bot/sandbox/index.js';
-import { openStore } from '../../bot/store/db.js';
+import { openStore, type Db } from '../../bot/store/db.js';
 import { importOwners } from '../../bot/store/import-owners.js';
 import { importPlan } from '../../bot/store/import-plan.js';
 import { createQueues } from '../../jobs/queues.js';
@@ -54,6 +54,14 @@ export interface SoakOptions {
   redisPauseMs?: number;
   logLevel?: string;
   log?: (line: string) => void;
+  /** What a run of the same stretch without faults sent: each of its check-ins and digests must be sent here too (or end with a reason). */
+  reference?: SoakRecord;
+}
+
+/** The keys of the check-ins and digests a run sent. */
+export interface SoakRecord {
+  checkins: string[];
+  digests: string[];
 }
 
 export interface SoakResult {
@@ -69,6 +77,7 @@ export interface SoakResult {
   /** Where simulated time stood at the first violation (or the end). */
   stoppedAt: Date;
   summary: DemoSummary;
+  record: SoakRecord;
 }
 
 export async function runSoak(o: SoakOptions): Promise<SoakResult> {
@@ -173,6 +182,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       await injector.settle();
       fake.faults.reset();
       await check(clock.now(), 3600_000);
+      if (o.reference) violations.push(...(await compareWithReference(db, o.reference)));
     }
     // A colleague's click while the receiver is down fails as it would in Feishu (callbacks are not redelivered);
     // the bot failing to finish its work is a violation.
@@ -190,6 +200,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       violations,
       stoppedAt: end,
       summary: await summarize(db, errors, { now: end, calendar }),
+      record: await recordOf(db),
     };
   } finally {
     unwatch();
@@ -201,4 +212,25 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     await redis.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function recordOf(db: Db): Promise<SoakRecord> {
+  const checkins = await db.nudge.findMany({ where: { kind: 'checkin', state: 'sent' }, select: { key: true } });
+  const digests = await db.digestPost.findMany({ where: { state: 'sent' }, select: { key: true } });
+  return { checkins: checkins.map((n) => n.key).sort(), digests: digests.map((p) => p.key).sort() };
+}
+
+/**
+ * A check-in or digest the run without faults sent must not be missing here: a sweep lost with Redis, say,
+ * leaves no pending row for the other checks to find.
+ */
+async function compareWithReference(db: Db, ref: SoakRecord): Promise<Violation[]> {
+  const out: Violation[] = [];
+  const ended = (rows: { key: string; state: string; error: string | null }[]) =>
+    new Set(rows.filter((r) => r.state === 'sent' || ((r.state === 'failed' || r.state === 'cancelled') && r.error)).map((r) => r.key));
+  const nudges = ended(await db.nudge.findMany({ where: { kind: 'checkin' }, select: { key: true, state: true, error: true } }));
+  const posts = ended(await db.digestPost.findMany({ select: { key: true, state: true, error: true } }));
+  for (const key of ref.checkins) if (!nudges.has(key)) out.push({ invariant: 'as-without-faults', detail: `check-in ${key}, sent without faults, was never sent nor ended with a reason` });
+  for (const key of ref.digests) if (!posts.has(key)) out.push({ invariant: 'as-without-faults', detail: `digest ${key}, posted without faults, was never posted nor ended with a reason` });
+  return out;
 }
