@@ -25,13 +25,34 @@ export interface ReportInput {
   chatId?: string | null;
 }
 
-/** Stores a report once per source message (a redelivered message records nothing new). */
+/**
+ * A click or a form that repeats, within this long, what the same person's latest report on the task
+ * says is the same click: a double tap, or a button pressed on two devices. Found by the soak
+ * (tests/soak: the click-race fault), where two clicks at once made two reports.
+ */
+export const REPEAT_CLICK_MS = 10_000;
+
+/**
+ * Stores a report once per source message (a redelivered message records nothing new), and a click or
+ * form repeated at once as one report (REPEAT_CLICK_MS).
+ */
 export async function createReport(db: Db, r: ReportInput) {
   if (r.messageId && (r.source === 'reply' || r.source === 'text' || r.source === 'meeting')) {
     const existing = await db.report.findFirst({ where: { messageId: r.messageId, taskId: r.taskId }, include: { values: true } });
     if (existing) return existing;
   }
   return db.$transaction(async (tx) => {
+    if (r.source === 'button' || r.source === 'form') {
+      // The task's row locked first (a no-op write: on SQLite it takes the file's write lock, on PostgreSQL the
+      // row's), so two clicks handled at once by two workers are looked at one after the other.
+      await tx.$executeRaw`UPDATE "Task" SET "id" = "id" WHERE "id" = ${r.taskId}`;
+      const last = await tx.report.findFirst({
+        where: { taskId: r.taskId, personId: r.personId, revokedAt: null, createdAt: { gte: new Date(r.now.getTime() - REPEAT_CLICK_MS) } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        include: { values: true },
+      });
+      if (last && last.source === r.source && last.status === r.status && last.rawText === r.rawText && sameValues(last.values, r.values)) return last;
+    }
     const report = await tx.report.create({
       data: {
         taskId: r.taskId, personId: r.personId, period: r.period, status: r.status, percent: r.percent, expectedOn: r.expectedOn,
@@ -47,6 +68,11 @@ export async function createReport(db: Db, r: ReportInput) {
     });
     return report;
   });
+}
+
+function sameValues(a: { targetId: number; value: number }[], b: { targetId: number; value: number }[]): boolean {
+  const key = (vs: { targetId: number; value: number }[]) => vs.map((v) => `${v.targetId}=${v.value}`).sort().join(',');
+  return key(a) === key(b);
 }
 
 /** Sets the status of a report that could not be read (the owner picked it on the card). */

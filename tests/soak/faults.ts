@@ -7,6 +7,7 @@
  * moments in the same way but not at the same instruction.
  */
 import Database from 'better-sqlite3';
+import { cardParts } from '../../bot/demo/card-parts.js';
 import type { FakeFeishu } from '../../bot/sandbox/index.js';
 import type { PrivateRedis } from '../helpers/private-redis.js';
 import type { SoakProcesses } from './processes.js';
@@ -14,7 +15,7 @@ import type { Rng } from './rng.js';
 
 export const FAULT_KINDS = [
   'kill-worker', 'kill-receiver', 'kill-all', 'redis-restart', 'redis-wipe', 'redis-pause',
-  'feishu-5xx', 'feishu-429', 'feishu-230020', 'feishu-slow', 'token-expiry', 'duplicate-delivery', 'store-busy',
+  'feishu-5xx', 'feishu-429', 'feishu-230020', 'feishu-slow', 'token-expiry', 'duplicate-delivery', 'click-race', 'store-busy',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -100,6 +101,19 @@ export function createFaultInjector(d: FaultDeps): FaultInjector {
         const from = Math.floor(param * ids.length);
         const picked = ids.slice(from, from + 1 + Math.floor(param * 4));
         await Promise.all(picked.map((id) => d.fake.redeliver(id).catch(() => {})));
+        return;
+      }
+      case 'click-race': {
+        // The same status button clicked twice at once (a double tap; two devices): one click's worth must be recorded.
+        const cards = d.fake.messages({ sender: 'bot', msgType: 'interactive' }).filter((m) => m.chatType === 'p2p');
+        const withButton = cards
+          .map((m) => ({ m, b: cardParts(m.content).buttons.find((b) => !b.submit && b.text.includes('按计划推进')) }))
+          .filter((x) => x.b);
+        const pick = withButton[Math.floor(param * withButton.length)];
+        const owner = pick && d.fake.chats().find((c) => c.chatId === pick.m.chatId)?.members.find((id) => id.startsWith('ou_'));
+        if (!pick || !owner) return;
+        const click = () => d.fake.clickCard({ from: owner, messageId: pick.m.messageId, value: pick.b!.value, ...(pick.b!.name ? { name: pick.b!.name } : {}) }).catch(() => {});
+        await Promise.all([click(), click()]);
         return;
       }
       case 'store-busy': {

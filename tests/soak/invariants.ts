@@ -101,6 +101,15 @@ export async function checkInvariants(c: CheckContext): Promise<Violation[]> {
     if (k && !reportsOf.has(k)) v('reply-recorded', `the bot confirmed message:task ${k} (${m.messageId}) but holds no report of it`);
   }
 
+  // A click (or a form) is one report: two alike from one person at one moment are one click recorded twice.
+  const clicked = await c.db.report.findMany({ where: { source: { in: ['button', 'form'] } }, select: { taskId: true, personId: true, createdAt: true, rawText: true } });
+  const clicks = new Map<string, number>();
+  for (const r of clicked) {
+    const k = `${r.taskId}:${r.personId}:${r.createdAt.toISOString()}:${r.rawText}`;
+    clicks.set(k, (clicks.get(k) ?? 0) + 1);
+  }
+  for (const [k, n] of clicks) if (n > 1) v('click-once', `${n} reports alike (task:person:time:text ${k})`);
+
   // 5. A digest for every week and subscribed chat, once.
   const chats = await c.db.chat.findMany({ where: { digest: true, subscribedAt: { not: null } } });
   const posts = await c.db.digestPost.findMany();
