@@ -46,6 +46,11 @@ export function useDirectSql(db: Db, connection: () => Database.Database | undef
   connections.set(db, { current: connection, client: null, statement: null });
 }
 
+/** Sends `db`'s statements through Prisma again (tests that watch or delay `db.$queryRaw`). */
+export function usePrismaSql(db: Db): void {
+  connections.delete(db);
+}
+
 /** The rows of a query (SELECT, or a write with RETURNING), as `db.$queryRaw` gives them. */
 export async function queryRows<T>(db: Client, sql: Prisma.Sql): Promise<T[]> {
   const direct = directOf(db, sql, '$queryRaw');
