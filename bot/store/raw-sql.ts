@@ -33,10 +33,22 @@ interface Connection {
   statement: ((sql: string) => Kept<Shape>) | null;
 }
 
-/** What a statement's result looks like: column names, and the declared type of each (null: an expression). */
+/** What a statement's result looks like, learnt at its first run. */
 interface Shape {
   names: string[];
+  /** Each column's declared type as the adapter maps it; null: an expression (typed by its values). */
   declared: (Kind | null)[];
+  /** The columns without a declared type. */
+  untyped: number[];
+  /**
+   * Whether to read integers as bigint. Only an expression's column needs it, when its first value is a
+   * number: an integer types it BIGINT for Prisma, a real not. A read-only statement starts without, and
+   * is read again with it (and keeps it) once such a column shows up; a write (RETURNING) has it from the start,
+   * as has a statement with a declared BIGINT column.
+   */
+  wide: boolean;
+  /** Names repeated (`SELECT a."id", b."id"`): read as arrays (objects keep the last value of a name, as Prisma's). */
+  repeated: boolean;
 }
 
 const connections = new WeakMap<object, Connection>();
@@ -61,8 +73,7 @@ export async function queryRows<T>(db: Client, sql: Prisma.Sql): Promise<T[]> {
       k.st.run(args);
       return [];
     }
-    const shape = (k.more ??= shapeOf(k.st));
-    return toObjects(shape, k.st.raw(true).all(args) as unknown[][]) as T[];
+    return read(k.st, (k.more ??= shapeOf(k.st)), args) as T[];
   } catch (e) {
     throw asPrismaError(e, '$queryRaw');
   }
@@ -142,19 +153,58 @@ function kindOfDeclared(type: string | null): Kind | null {
 
 function shapeOf(st: Database.Statement): Shape {
   const columns = st.columns();
-  return { names: columns.map((c) => c.name), declared: columns.map((c) => kindOfDeclared(c.type)) };
+  const names = columns.map((c) => c.name);
+  const declared = columns.map((c) => kindOfDeclared(c.type));
+  const untyped = declared.flatMap((d, j) => (d === null ? [j] : []));
+  // A declared BIGINT is read as bigint, each digit kept (Prisma's adapter reads every integer so).
+  const wide = (untyped.length > 0 && !st.readonly) || declared.includes('bigint');
+  return { names, declared, untyped, wide, repeated: new Set(names).size < names.length };
+}
+
+/**
+ * The statement's rows as objects. Read as better-sqlite3 makes them, integers as numbers (safe integers off)
+ * unless the shape says otherwise; then only the columns whose values Prisma changes are converted in place
+ * (DATETIME → Date, BOOLEAN → boolean, bigints …).
+ */
+function read(st: Database.Statement, shape: Shape, args: Value[]): Record<string, unknown>[] {
+  if (shape.repeated) return toObjects(shape, st.raw(true).safeIntegers(true).all(args) as unknown[][]);
+  let rows = st.raw(false).safeIntegers(shape.wide).all(args) as Record<string, unknown>[];
+  if (!shape.wide && shape.untyped.some((j) => typeof firstValue(rows, shape.names[j]!) === 'number')) {
+    shape.wide = true;
+    rows = st.safeIntegers(true).all(args) as Record<string, unknown>[];
+  }
+  const convertible: [string, Kind][] = [];
+  for (const [j, name] of shape.names.entries()) {
+    const kind = shape.declared[j] ?? kindOfValue(firstValue(rows, name));
+    // Without bigints, a number or text in a column of these kinds is what Prisma returns.
+    if (shape.wide || (kind !== 'other' && kind !== 'unknown')) convertible.push([name, kind]);
+  }
+  for (const [name, kind] of convertible) {
+    for (const row of rows) {
+      const v = row[name];
+      if (v === null || (kind === 'int' && typeof v === 'number' && Number.isInteger(v))) continue;
+      row[name] = convert(kind, v);
+    }
+  }
+  return rows;
+}
+
+function firstValue(rows: Record<string, unknown>[], name: string): unknown {
+  for (const row of rows) if (row[name] !== null) return row[name];
+  return null;
 }
 
 /** An expression's column, typed by its first non-NULL value (the adapter's inferColumnType); all NULL: INTEGER. */
+function kindOfValue(v: unknown): Kind {
+  if (v === null) return 'int';
+  if (typeof v === 'string') return 'other';
+  if (typeof v === 'bigint') return 'bigint';
+  if (typeof v === 'number') return 'unknown';
+  throw new Error(`unexpected value of type ${typeof v}`);
+}
+
 function inferred(rows: unknown[][], j: number): Kind {
-  for (const row of rows) {
-    const v = row[j];
-    if (v === null) continue;
-    if (typeof v === 'string') return 'other';
-    if (typeof v === 'bigint') return 'bigint';
-    if (typeof v === 'number') return 'unknown';
-    throw new Error(`unexpected value of type ${typeof v} in column ${j + 1}`);
-  }
+  for (const row of rows) if (row[j] !== null) return kindOfValue(row[j]);
   return 'int';
 }
 

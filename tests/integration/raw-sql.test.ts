@@ -51,8 +51,11 @@ describe('raw SQL straight through the connection', () => {
 
   it('types expressions as Prisma does: counts, sums, cases, literals, NULLs, a UNION', async () => {
     await same(Prisma.sql`SELECT COUNT(*) AS "n", MAX("id") AS "top", SUM("id") AS "total", MIN("createdAt") AS "first" FROM "Person"`);
-    await same(Prisma.sql`SELECT 'x' AS "kind", "id" - 1 AS "less", CASE WHEN "isAdmin" THEN 1 ELSE 0 END AS "flag", "id" / 2.0 AS "half",
-      CAST(NULL AS INTEGER) AS "none", CAST(NULL AS TEXT) AS "nothing" FROM "Person" ORDER BY "id"`);
+    const expressions = Prisma.sql`SELECT 'x' AS "kind", "id" - 1 AS "less", CASE WHEN "isAdmin" THEN 1 ELSE 0 END AS "flag", "id" / 2.0 AS "half",
+      "id" * 1.0 AS "real", CAST(NULL AS INTEGER) AS "none", CAST(NULL AS TEXT) AS "nothing" FROM "Person" ORDER BY "id"`;
+    await same(expressions);
+    await same(expressions); // again, as the statement is kept
+    await same(Prisma.sql`SELECT "name", "id", "name" AS "name" FROM "Person" ORDER BY "id"`); // a name repeated
     await same(Prisma.sql`SELECT "id" AS "a", "name" AS "b" FROM "Person" UNION ALL SELECT CAST(NULL AS INTEGER), 'z' ORDER BY "b"`);
     expect(await same(Prisma.sql`SELECT "id" FROM "Person" WHERE "id" < 0`)).toEqual([]);
   });
