@@ -7,6 +7,7 @@
  */
 import { Prisma } from './generated/client.js';
 import type { Db } from './db.js';
+import { queryRows } from './raw-sql.js';
 
 export type EventOutcome = { state: 'done' } | { state: 'failed'; error: string };
 
@@ -39,11 +40,11 @@ export interface EventRecord {
 export async function recordEvents(db: Db, rows: EventRecord[]): Promise<Set<string>> {
   if (!rows.length) return new Set();
   const values = rows.map((r) => Prisma.sql`(${r.eventId}, ${r.messageId}, ${r.eventType}, ${r.via}, ${r.payload}, 'queued', ${r.receivedAt})`);
-  const written = await db.$queryRaw<{ eventId: string }[]>`
+  const written = await queryRows<{ eventId: string }>(db, Prisma.sql`
     INSERT INTO "ProcessedEvent" ("eventId", "messageId", "eventType", "via", "payload", "state", "receivedAt")
     VALUES ${Prisma.join(values)}
     ON CONFLICT DO NOTHING
-    RETURNING "eventId"`;
+    RETURNING "eventId"`);
   return new Set(written.map((w) => w.eventId));
 }
 

@@ -18,6 +18,7 @@ import { pgConnection, providerOfUrl, resolveSqliteUrl } from '../../prisma/stor
 import { PrismaClient } from './generated/client.js';
 import type { Prisma } from './generated/client.js';
 import { sqliteAdapter } from './sqlite-adapter.js';
+import { useDirectSql } from './raw-sql.js';
 
 /**
  * The store handle used by the rest of the bot. Typed from the SQLite
@@ -70,8 +71,10 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
   const applied = pending ? await (await import('../../prisma/schema-engine.js')).applyMigrations(url, MIGRATIONS_DIR[provider]) : [];
   options.onMigrated?.(applied);
   if (provider === 'sqlite') {
-    const db = new PrismaClient({ adapter: sqliteAdapter(url), errorFormat: ERROR_FORMAT });
+    const adapter = sqliteAdapter(url);
+    const db = new PrismaClient({ adapter, errorFormat: ERROR_FORMAT });
     await useWriteAheadLog(db);
+    useDirectSql(db, adapter.connection); // the store's raw SQL on the adapter's connection (./raw-sql.ts)
     return db;
   }
   const { connectionString, schema } = pgConnection(url);

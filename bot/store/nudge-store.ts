@@ -6,6 +6,7 @@
 import { Prisma } from './generated/client.js';
 import type { DueNudge } from '../domain/schedule/types.js';
 import type { Db } from './db.js';
+import { execute, queryRows } from './raw-sql.js';
 
 export { loadScheduleInputs } from './schedule-inputs.js';
 
@@ -36,16 +37,16 @@ export async function recordNudges(db: Db, due: DueNudge[], skipped: DueNudge[],
   for (const n of due) if (!rows.has(n.key)) rows.set(n.key, { n, state: 'pending' });
   const keys = [...rows.keys()];
   for (let i = 0; i < keys.length; i += READ_KEYS) {
-    const stored = await db.$queryRaw<{ key: string }[]>`SELECT "key" FROM "Nudge" WHERE "key" IN (${Prisma.join(keys.slice(i, i + READ_KEYS))})`;
+    const stored = await queryRows<{ key: string }>(db, Prisma.sql`SELECT "key" FROM "Nudge" WHERE "key" IN (${Prisma.join(keys.slice(i, i + READ_KEYS))})`);
     for (const { key } of stored) rows.delete(key);
   }
   const fresh = [...rows.values()].map(({ n, state }) => Prisma.sql`(${n.key}, ${n.taskId}, ${n.personId}, ${n.period}, ${n.kind}, ${n.dueAt}, ${state}, ${now})`);
   for (let i = 0; i < fresh.length; i += INSERT_ROWS) {
-    await db.$executeRaw`${INSERT_NUDGES}${Prisma.join(fresh.slice(i, i + INSERT_ROWS))} ON CONFLICT ("key") DO NOTHING`;
+    await execute(db, Prisma.sql`${INSERT_NUDGES}${Prisma.join(fresh.slice(i, i + INSERT_ROWS))} ON CONFLICT ("key") DO NOTHING`);
   }
   if (!due.length) return [];
   const wanted = new Set(due.map((n) => n.key));
-  const waiting = await db.$queryRaw<{ key: string }[]>`SELECT "key" FROM "Nudge" WHERE "state" IN ('pending', 'sending')`;
+  const waiting = await queryRows<{ key: string }>(db, Prisma.sql`SELECT "key" FROM "Nudge" WHERE "state" IN ('pending', 'sending')`);
   return waiting.map((w) => w.key).filter((key) => wanted.has(key));
 }
 
@@ -55,9 +56,9 @@ export async function recordNudges(db: Db, due: DueNudge[], skipped: DueNudge[],
  */
 export async function claimNudge(db: Db, key: string, now: Date, leaseMs: number): Promise<boolean> {
   // Raw SQL, the same on SQLite and PostgreSQL: one statement either way, without Prisma's query compiler.
-  const claimed = await db.$executeRaw`
+  const claimed = await execute(db, Prisma.sql`
     UPDATE "Nudge" SET "state" = 'sending', "claimedAt" = ${now}, "attempts" = "attempts" + 1
-    WHERE "key" = ${key} AND ("state" = 'pending' OR ("state" = 'sending' AND "claimedAt" < ${new Date(now.getTime() - leaseMs)}))`;
+    WHERE "key" = ${key} AND ("state" = 'pending' OR ("state" = 'sending' AND "claimedAt" < ${new Date(now.getTime() - leaseMs)}))`);
   return claimed === 1;
 }
 
@@ -82,13 +83,13 @@ export interface NudgeToSend {
  * and PostgreSQL), where Prisma read the nudge, its task, the plan and the person, then the report, apart.
  */
 export async function nudgeToSend(db: Db, key: string): Promise<NudgeToSend | null> {
-  const rows = await db.$queryRaw<{ taskId: number; personId: number; period: string; kind: string; state: string; name: string; openId: string | null; newest: number | bigint | null }[]>`
+  const rows = await queryRows<{ taskId: number; personId: number; period: string; kind: string; state: string; name: string; openId: string | null; newest: number | bigint | null }>(db, Prisma.sql`
     SELECT n."taskId", n."personId", n."period", n."kind", n."state", p."name", p."openId",
       (SELECT CASE WHEN r."returnedAt" IS NULL THEN 1 ELSE 0 END FROM "Report" r
         WHERE r."taskId" = n."taskId" AND r."period" = n."period" AND r."revokedAt" IS NULL
         ORDER BY r."createdAt" DESC, r."id" DESC LIMIT 1) AS "newest"
     FROM "Nudge" n JOIN "Person" p ON p."id" = n."personId"
-    WHERE n."key" = ${key}`;
+    WHERE n."key" = ${key}`);
   const r = rows[0];
   if (!r) return null;
   return {
@@ -104,10 +105,10 @@ export async function finishNudge(
   outcome: { state: 'sent'; messageId: string | null; now: Date; note?: string } | { state: 'pending' | 'failed' | 'cancelled'; error?: string },
 ) {
   if (outcome.state === 'sent') {
-    await db.$executeRaw`UPDATE "Nudge" SET "state" = 'sent', "sentAt" = ${outcome.now}, "messageId" = ${outcome.messageId}, "error" = ${outcome.note ?? null} WHERE "key" = ${key}`;
+    await execute(db, Prisma.sql`UPDATE "Nudge" SET "state" = 'sent', "sentAt" = ${outcome.now}, "messageId" = ${outcome.messageId}, "error" = ${outcome.note ?? null} WHERE "key" = ${key}`);
   } else if (outcome.state === 'pending') {
-    await db.$executeRaw`UPDATE "Nudge" SET "state" = 'pending', "error" = ${outcome.error ?? null}, "claimedAt" = NULL WHERE "key" = ${key}`;
+    await execute(db, Prisma.sql`UPDATE "Nudge" SET "state" = 'pending', "error" = ${outcome.error ?? null}, "claimedAt" = NULL WHERE "key" = ${key}`);
   } else {
-    await db.$executeRaw`UPDATE "Nudge" SET "state" = ${outcome.state}, "error" = ${outcome.error ?? null} WHERE "key" = ${key}`;
+    await execute(db, Prisma.sql`UPDATE "Nudge" SET "state" = ${outcome.state}, "error" = ${outcome.error ?? null} WHERE "key" = ${key}`);
   }
 }

@@ -15,6 +15,7 @@ import type { Cadence, PeriodCadence } from '../domain/schedule/settings.js';
 import type { PersonForSchedule, TaskForSchedule } from '../domain/schedule/types.js';
 import { lifecycleOf } from '../domain/task-state/lifecycle.js';
 import type { Db } from './db.js';
+import { queryRows } from './raw-sql.js';
 
 /** Reports count as answers for the periods they fall in; look back this far. */
 export const LOOKBACK_DAYS = 70;
@@ -32,30 +33,30 @@ type At = Date | string;
 
 export async function loadScheduleInputs(db: Db, now: Date): Promise<TaskForSchedule[]> {
   const since = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000);
-  const tasks = await db.$queryRaw<{ id: Id; status: string; cadence: string; deadline: string | null }[]>`
-    SELECT t."id", t."status", t."cadence", t."deadline" FROM "Task" t ${SWEPT} ORDER BY t."id"`;
-  const roles = await db.$queryRaw<{ taskId: Id; personId: Id; role: string }[]>`
+  const tasks = await queryRows<{ id: Id; status: string; cadence: string; deadline: string | null }>(db, Prisma.sql`
+    SELECT t."id", t."status", t."cadence", t."deadline" FROM "Task" t ${SWEPT} ORDER BY t."id"`);
+  const roles = await queryRows<{ taskId: Id; personId: Id; role: string }>(db, Prisma.sql`
     SELECT a."taskId", a."personId", a."role" FROM "Assignment" a JOIN "Task" t ON t."id" = a."taskId" ${SWEPT}
       AND a."active" = true AND a."role" IN ('owner', 'leader')
-    ORDER BY a."taskId", a."id"`;
-  const leaves = await db.$queryRaw<{ personId: Id; fromDate: string; toDate: string }[]>`
+    ORDER BY a."taskId", a."id"`);
+  const leaves = await queryRows<{ personId: Id; fromDate: string; toDate: string }>(db, Prisma.sql`
     SELECT l."personId", l."fromDate", l."toDate" FROM "Leave" l
     WHERE l."personId" IN (
       SELECT a."personId" FROM "Assignment" a JOIN "Task" t ON t."id" = a."taskId" ${SWEPT}
         AND a."active" = true AND a."role" IN ('owner', 'leader'))
-    ORDER BY l."personId", l."id"`;
-  const reports = await db.$queryRaw<{ taskId: Id; createdAt: At }[]>`
+    ORDER BY l."personId", l."id"`);
+  const reports = await queryRows<{ taskId: Id; createdAt: At }>(db, Prisma.sql`
     SELECT r."taskId", r."createdAt" FROM "Report" r JOIN "Task" t ON t."id" = r."taskId" ${SWEPT}
       AND r."revokedAt" IS NULL AND r."createdAt" >= ${since}
-    ORDER BY r."taskId", r."id"`;
-  const snoozes = await db.$queryRaw<{ taskId: Id; personId: Id; period: string; until: At }[]>`
+    ORDER BY r."taskId", r."id"`);
+  const snoozes = await queryRows<{ taskId: Id; personId: Id; period: string; until: At }>(db, Prisma.sql`
     SELECT s."taskId", s."personId", s."period", s."until" FROM "Snooze" s JOIN "Task" t ON t."id" = s."taskId" ${SWEPT}
       AND s."createdAt" >= ${since}
-    ORDER BY s."taskId", s."id"`;
-  const milestones = await db.$queryRaw<{ taskId: Id; id: Id; due: string }[]>`
+    ORDER BY s."taskId", s."id"`);
+  const milestones = await queryRows<{ taskId: Id; id: Id; due: string }>(db, Prisma.sql`
     SELECT m."taskId", m."id", m."due" FROM "Milestone" m JOIN "Task" t ON t."id" = m."taskId" ${SWEPT}
       AND m."doneAt" IS NULL
-    ORDER BY m."taskId", m."id"`;
+    ORDER BY m."taskId", m."id"`);
 
   const group = <R extends { taskId: Id }>(rows: R[]) => {
     const by = new Map<number, R[]>();

@@ -26,19 +26,32 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@p
 /** How long a statement waits for another process's lock before SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
-export function sqliteAdapter(url: string, timeout = SQLITE_BUSY_TIMEOUT_MS): SqlMigrationAwareDriverAdapterFactory {
+/** The factory, which also tells the better-sqlite3 connection of the adapter it last made (bot/store/raw-sql.ts runs on it). */
+export interface SqliteAdapterFactory extends SqlMigrationAwareDriverAdapterFactory {
+  connection(): Database.Database | undefined;
+}
+
+export function sqliteAdapter(url: string, timeout = SQLITE_BUSY_TIMEOUT_MS): SqliteAdapterFactory {
   const inner = new PrismaBetterSqlite3({ url, timeout });
+  let client: Database.Database | undefined;
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: async () => repairRollback(await inner.connect()),
+    connect: async () => {
+      const adapter = repairRollback(await inner.connect());
+      client = clientOf(adapter);
+      return adapter;
+    },
     connectToShadowDb: async () => repairRollback(await inner.connectToShadowDb()),
+    connection: () => client,
   };
 }
 
+// The adapter keeps its better-sqlite3 connection in a plain (untyped) property.
+const clientOf = (adapter: SqlDriverAdapter) => (adapter as unknown as { client: Database.Database }).client;
+
 function repairRollback(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  // The adapter keeps its better-sqlite3 connection in a plain (untyped) property.
-  const client = (adapter as unknown as { client: Database.Database }).client;
+  const client = clientOf(adapter);
   keepStatements(client);
   const start = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => {
@@ -56,13 +69,31 @@ function repairRollback(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-interface Kept {
+export interface Kept<T = null> {
   st: Database.Statement;
   columns: Database.ColumnDefinition[] | null;
+  /** What a user of the cache derives from the statement once (its own use). */
+  more: T | null;
 }
 
 /** Statements kept per connection (Prisma issues a few hundred distinct ones). */
-const STATEMENTS_KEPT = 500;
+export const STATEMENTS_KEPT = 500;
+
+/** A bounded cache of prepared statements by SQL text, the least recently used dropped first. */
+export function statementCache<T = null>(prepare: (sql: string) => Database.Statement, size = STATEMENTS_KEPT): (sql: string) => Kept<T> {
+  const kept = new Map<string, Kept<T>>();
+  return (sql) => {
+    let k = kept.get(sql);
+    if (k) {
+      kept.delete(sql);
+    } else {
+      k = { st: prepare(sql), columns: null, more: null };
+      if (kept.size >= size) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(sql, k);
+    return k;
+  };
+}
 
 /**
  * Makes `client.prepare(sql)` reuse a prepared statement. better-sqlite3 binds a statement's
@@ -71,19 +102,7 @@ const STATEMENTS_KEPT = 500;
  * run(), columns() and raw().all() on it, synchronously (no statement is in use twice).
  */
 function keepStatements(client: Database.Database): void {
-  const prepare = client.prepare.bind(client);
-  const kept = new Map<string, Kept>();
-  const statement = (sql: string): Kept => {
-    let k = kept.get(sql);
-    if (k) {
-      kept.delete(sql);
-    } else {
-      k = { st: prepare(sql), columns: null };
-      if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
-    }
-    kept.set(sql, k);
-    return k;
-  };
+  const statement = statementCache(client.prepare.bind(client));
   client.prepare = ((sql: string) => {
     const k = statement(sql);
     const st = k.st;

@@ -14,6 +14,7 @@ import { byReportTime, firstValueSince, readsFirstValue, type ReportedValue } fr
 import type { StateTarget } from '../domain/task-state/types.js';
 import { inChunks } from './chunks.js';
 import type { Db } from './db.js';
+import { queryRows } from './raw-sql.js';
 
 interface ValueRow {
   targetId: number;
@@ -40,7 +41,7 @@ export async function oneValueEach(db: Db, targetIds: number[], now: Date, since
   const order = since === null
     ? Prisma.sql`ORDER BY r2."createdAt" DESC, r2."id" DESC, v2."id" DESC`
     : Prisma.sql`AND r2."createdAt" >= ${since} ORDER BY r2."createdAt" ASC, r2."id" ASC, v2."id" ASC`;
-  const rows = await inChunks(targetIds, (slice) => db.$queryRaw<ValueRow[]>`
+  const rows = await inChunks(targetIds, (slice) => queryRows<ValueRow>(db, Prisma.sql`
     SELECT g."id" AS "targetId", v."id" AS "valueId", v."value" AS "value", r."id" AS "reportId", r."createdAt" AS "at"
     FROM "Target" g
     JOIN "ReportValue" v ON v."id" = (
@@ -48,7 +49,7 @@ export async function oneValueEach(db: Db, targetIds: number[], now: Date, since
       WHERE v2."targetId" = g."id" AND r2."revokedAt" IS NULL AND r2."createdAt" <= ${now} ${order}
       LIMIT 1)
     JOIN "Report" r ON r."id" = v."reportId"
-    WHERE g."id" IN (${Prisma.join(slice)})`);
+    WHERE g."id" IN (${Prisma.join(slice)})`));
   return new Map(rows.map((r) => { const v = reported(r); return [v.targetId, v]; }));
 }
 
@@ -71,10 +72,10 @@ export async function firstValues(db: Db, targets: TargetToRead[], latest: Map<n
 
 /** Every value of each target made by `now`, oldest first (the ledger's 「指标逐周数值」): target id → history. */
 export async function allValues(db: Db, targetIds: number[], now: Date): Promise<Map<number, StateTarget['history']>> {
-  const rows = await inChunks(targetIds, (slice) => db.$queryRaw<ValueRow[]>`
+  const rows = await inChunks(targetIds, (slice) => queryRows<ValueRow>(db, Prisma.sql`
     SELECT v."targetId" AS "targetId", v."id" AS "valueId", v."value" AS "value", r."id" AS "reportId", r."createdAt" AS "at"
     FROM "ReportValue" v JOIN "Report" r ON r."id" = v."reportId"
-    WHERE v."targetId" IN (${Prisma.join(slice)}) AND r."revokedAt" IS NULL AND r."createdAt" <= ${now}`);
+    WHERE v."targetId" IN (${Prisma.join(slice)}) AND r."revokedAt" IS NULL AND r."createdAt" <= ${now}`));
   const out = new Map<number, (ReportedValue & { targetId: number })[]>(targetIds.map((id) => [id, []]));
   for (const r of rows) { const v = reported(r); out.get(v.targetId)?.push(v); }
   return new Map([...out].map(([id, vs]) => [id, vs.sort(byReportTime).map((v) => ({ value: v.value, at: v.at }))]));

@@ -14,6 +14,7 @@
 import { Prisma } from './generated/client.js';
 import { CHUNK } from './chunks.js';
 import type { Db } from './db.js';
+import { queryRows } from './raw-sql.js';
 
 type Sql = Prisma.Sql;
 
@@ -84,12 +85,12 @@ function branchSql(b: Branch, padded: boolean): Sql {
 export async function readTasks(db: Db, scope: TaskScope): Promise<TaskRow[]> {
   const out: TaskRow[] = [];
   for (const where of scopes(scope)) {
-    const rows = await db.$queryRaw<(Omit<TaskRow, 'section'> & { sOrdinal: string | null; sTitle: string | null; sParent: string | null })[]>`
+    const rows = await queryRows<Omit<TaskRow, 'section'> & { sOrdinal: string | null; sTitle: string | null; sParent: string | null }>(db, Prisma.sql`
       SELECT t."id", t."planId", t."code", t."title", t."body", t."position", t."status", t."deadline", t."plannedDeadline", t."startDate",
         t."statusSince", t."cadence", s."ordinal" AS "sOrdinal", s."title" AS "sTitle", s."parentOrdinal" AS "sParent"
       FROM "Task" t LEFT JOIN "Section" s ON s."id" = t."sectionId"
       WHERE ${where} AND t."removedAt" IS NULL
-      ORDER BY t."position", t."id"`;
+      ORDER BY t."position", t."id"`);
     for (const r of rows) {
       out.push({
         id: Number(r.id), planId: Number(r.planId), code: r.code, title: r.title, body: r.body, position: Number(r.position), status: r.status,
@@ -121,7 +122,7 @@ export async function readParts(db: Db, scope: TaskScope, o: PartsOptions): Prom
     const statements = 'planId' in scope ? branches.map((b) => branchSql(b, false)) : [Prisma.join(branches.map((b) => branchSql(b, true)), ' UNION ALL ')];
     for (const statement of statements) {
       // Normalised in place (a copy of some 150,000 rows for a 5,000-task digest was a good part of its garbage).
-      const rows = await db.$queryRaw<PartRow[]>(statement);
+      const rows = await queryRows<PartRow>(db, statement);
       for (const r of rows) {
         r.taskId = Number(r.taskId);
         for (const k of COLUMN_NAMES) if (r[k] === undefined) (r as unknown as Record<string, null>)[k] = null;

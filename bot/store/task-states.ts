@@ -11,7 +11,9 @@ import type { TargetKind } from '../domain/plan/types.js';
 import type { SnoozeAsk } from '../domain/reply/self-help-words.js';
 import { codeNamer } from '../domain/plan/plan-code.js';
 import { planForCode } from './plan-codes.js';
+import { Prisma } from './generated/client.js';
 import type { Db } from './db.js';
+import { queryRows } from './raw-sql.js';
 import { engineHistory, type ReportedValue } from '../domain/task-state/target-history.js';
 import { readParts, readTasks, type PartRow } from './task-rows.js';
 import { allValues, firstValues } from './target-values.js';
@@ -83,8 +85,8 @@ async function readStates(db: Db, o: Omit<LoadStatesOptions, 'planId'> & { planI
   const planId = o.planId ?? rows[0]?.planId;
   if (planId === undefined) return null;
   // Every plan in one read: this one's period, and the others for the code rule (shown codes).
-  const plans = await db.$queryRaw<{ id: number; title: string; year: number; periodStart: string | null; periodEnd: string; shortName: string | null; archivedAt: Date | string | null }[]>`
-    SELECT "id", "title", "year", "periodStart", "periodEnd", "shortName", "archivedAt" FROM "Plan" ORDER BY "id"`;
+  const plans = await queryRows<{ id: number; title: string; year: number; periodStart: string | null; periodEnd: string; shortName: string | null; archivedAt: Date | string | null }>(db, Prisma.sql`
+    SELECT "id", "title", "year", "periodStart", "periodEnd", "shortName", "archivedAt" FROM "Plan" ORDER BY "id"`);
   const plan = plans.find((p) => Number(p.id) === planId);
   if (!plan) throw new Error(`plan ${planId} not found`);
   const period = { start: plan.periodStart ?? `${plan.year}-01-01`, end: plan.periodEnd };

@@ -4,16 +4,20 @@
  * "ProcessedEvent" per batch of deliveries) and may wait or throw, making that write slow or failed.
  */
 import type { Db } from '../../bot/store/db.js';
+import type { Prisma } from '../../bot/store/generated/client.js';
+import { usePrismaSql } from '../../bot/store/raw-sql.js';
 
 export function beforeEventRecords(db: Db, before: () => Promise<unknown>, times = 1): void {
-  const queryRaw = db.$queryRaw.bind(db);
+  usePrismaSql(db); // on SQLite the store's raw SQL skips $queryRaw otherwise (bot/store/raw-sql.ts)
+  const queryRaw = db.$queryRaw.bind(db) as (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => Promise<unknown>;
   let left = times;
-  const hooked = async (strings: TemplateStringsArray, ...values: unknown[]) => {
-    if (left > 0 && strings.join('?').includes('INSERT INTO "ProcessedEvent"')) {
+  const hooked = async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+    const text = 'sql' in query ? query.sql : query.join('?');
+    if (left > 0 && text.includes('INSERT INTO "ProcessedEvent"')) {
       left--;
       await before();
     }
-    return queryRaw(strings, ...values);
+    return queryRaw(query, ...values);
   };
   Object.defineProperty(db, '$queryRaw', { value: hooked, configurable: true });
 }
