@@ -47,6 +47,15 @@ export function readPlanInWorker(job: ReadJob, budget: ReadBudget): Promise<Read
   return run;
 }
 
+/**
+ * Starts the reading thread now if none is kept, so that its start and the loading of the readers
+ * and parser overlap what comes before the read (/import downloads the file from Feishu first).
+ * Queued like a read: it never touches a thread that is reading. The thread is let go as usual.
+ */
+export function warmPlanReader(budget: ReadBudget): void {
+  queue = queue.then(() => keep(threadFor(budget)));
+}
+
 /** The kept thread when its heap cap is this budget's, else a new one (the old one ended). */
 function threadFor(budget: ReadBudget): Thread {
   if (kept && kept.memoryMb === budget.memoryMb) {
