@@ -5,7 +5,8 @@
  *   express endpoint answering 200 on a port of its own, the ingest anchor;
  * - `worker`: the bot's workers, as `workplan worker` runs them;
  * - `noop`: a raw BullMQ worker whose processor does nothing, the fan-out anchor.
- * Tells the parent its URLs over IPC once ready; closes cleanly on 'stop'.
+ * Tells the parent its URLs over IPC once ready; closes cleanly on 'stop'; on
+ * 'collect' runs a full garbage collection (bench/processes.ts idleRss).
  */
 import type { Server } from 'node:http';
 import { Worker } from 'bullmq';
@@ -75,6 +76,15 @@ async function start(): Promise<() => Promise<void>> {
 }
 
 const stop = await start();
+const gc = (globalThis as { gc?: () => void }).gc;
 process.on('message', (m: { type?: string }) => {
   if (m?.type === 'stop') void stop().finally(() => process.exit(0));
+  // bench/processes.ts idleRss(): a full collection (twice: the first one's finalizers free more), then an answer.
+  if (m?.type === 'collect') {
+    gc?.();
+    setImmediate(() => {
+      gc?.();
+      send({ type: 'collected' });
+    });
+  }
 });

@@ -17,7 +17,7 @@ import { runSweep } from '../jobs/processors/nudge-sweep.js';
 import { createRedis } from '../jobs/redis.js';
 import { APP, benchEnv, REDIS_URL } from './bench-env.js';
 import type { StoreKind } from './bench-db.js';
-import { bareProcessRss, IDLE_SETTLE_MS, spawnBot, watchRss } from './processes.js';
+import { bareProcessRss, idleRss, spawnBot, watchRss } from './processes.js';
 import { seedPlan } from './seed.js';
 import { mib, type Row } from './table.js';
 
@@ -63,8 +63,7 @@ export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutRes
     const workers = [];
     try {
       for (let i = 0; i < (o.workers ?? 1); i++) workers.push(await spawnBot({ role: 'worker', env: env.env, sendRate: o.sendRate, clockFrom: AT.toISOString() }));
-      await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
-      const rssIdle = largest(workers.map((w) => w.rss()));
+      const rssIdle = largest(await Promise.all(workers.map((w) => idleRss(w))));
       const rss = workers.map((w) => watchRss(w));
       const t0 = performance.now();
       const { enqueued } = await runSweep(deps);

@@ -8,7 +8,7 @@ import { Agent, request } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { sealRequest } from '../bot/sandbox/crypto.js';
 import { APP, benchEnv } from './bench-env.js';
-import { bareProcessRss, IDLE_SETTLE_MS, spawnBot, watchRss } from './processes.js';
+import { bareProcessRss, idleRss, spawnBot, watchRss } from './processes.js';
 import { mib, type Row } from './table.js';
 
 const EVENTS = 3000;
@@ -87,8 +87,7 @@ export async function benchIngest(): Promise<Row[]> {
   const env = await benchEnv('ingest');
   const receiver = await spawnBot({ role: 'receiver', env: env.env });
   try {
-    await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
-    const rssIdle = receiver.rss();
+    const rssIdle = await idleRss(receiver);
     await post(receiver.bareUrl!, seal(WARMUP, 0));
     const bare = await post(receiver.bareUrl!, seal(EVENTS, 0));
     await post(receiver.url!, seal(WARMUP, EVENTS));

@@ -5,8 +5,12 @@ import type { ProcessSpec } from './bot-process.js';
 
 /** The compiled entry (run.ts builds dist/ first): the bot runs as `npm start` runs it, and so does its anchor. */
 const ENTRY = new URL('../dist/bench/bot-process.js', import.meta.url).pathname;
-/** bot/cli/run-dist.js sets this V8 flag for production processes; the benchmark's processes take the same. */
-const NODE_FLAGS = ['--liftoff-only'];
+/**
+ * bot/cli/run-dist.js sets --liftoff-only for production processes; the benchmark's processes take the
+ * same. --expose-gc only lets idleRss() ask a process for a full collection before it reads its size
+ * (the bot's and the anchor's alike); it changes nothing else.
+ */
+const NODE_FLAGS = ['--liftoff-only', '--expose-gc'];
 /** BENCH_PROFILE=<dir>: each bot process writes a V8 CPU profile there (open it in Chrome's DevTools). */
 const PROFILE = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 
@@ -16,6 +20,8 @@ export interface BotProcess {
   bareUrl: string | null;
   /** Resident set size now, MiB (from /proc; null where there is none). */
   rss(): number | null;
+  /** Asks the process for a full garbage collection (global.gc()); settles when it is done. */
+  collect(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,6 +42,16 @@ export async function spawnBot(spec: ProcessSpec, readyWithinMs = 60_000): Promi
     url: ready.url ?? null,
     bareUrl: ready.bareUrl ?? null,
     rss: () => rssOf(child.pid),
+    collect: () =>
+      new Promise<void>((resolve) => {
+        const done = (m: { type?: string }) => {
+          if (m?.type !== 'collected') return;
+          child.off('message', done);
+          resolve();
+        };
+        child.on('message', done);
+        child.send({ type: 'collect' });
+      }),
     stop: async () => {
       if (child.exitCode === null) child.send({ type: 'stop' });
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -70,19 +86,41 @@ export function watchRss(p: BotProcess, ms = 250): { stop(): number | null } {
   };
 }
 
-/** The memory anchor: resident size of a bare process (tsx, ioredis, BullMQ, a no-op worker) once idle, MiB. */
 /**
- * How long a process is left alone before its idle size is read, the bot's and the anchor's alike: V8
- * gives back the start-up's garbage some seconds after the last burst of work (its memory reducer), and an
- * operator looking at an idle bot sees the settled size.
+ * How long a process is left alone before its idle size is read, the bot's and the anchor's alike: the
+ * start-up's last work (connections, schedulers, the worker's tenant token) is over by then.
  */
-export const IDLE_SETTLE_MS = 15_000;
+export const IDLE_SETTLE_MS = 10_000;
+/** Full collections, each followed by a read of the size; the idle size is their median. */
+const IDLE_SAMPLES = 3;
+const AFTER_COLLECT_MS = 300;
 
+/**
+ * A process's idle resident size, MiB: after IDLE_SETTLE_MS, the median of IDLE_SAMPLES reads each
+ * taken AFTER_COLLECT_MS after a full garbage collection. Read without a collection, the size says
+ * when V8 last collected (start-up garbage is given back some seconds after the last burst of work,
+ * or not, as the heap's growth heuristics decide): the anchor alone read 62–86 MiB across runs. After
+ * a full collection both sides hold what they keep — code, caches, connections — and the ratio
+ * compares that. The same procedure reads the bot and the anchor.
+ */
+export async function idleRss(p: BotProcess): Promise<number | null> {
+  await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
+  const reads: number[] = [];
+  for (let i = 0; i < IDLE_SAMPLES; i++) {
+    await p.collect();
+    await new Promise((r) => setTimeout(r, AFTER_COLLECT_MS));
+    const r = p.rss();
+    if (r === null) return null;
+    reads.push(r);
+  }
+  return reads.sort((a, b) => a - b)[Math.floor(reads.length / 2)]!;
+}
+
+/** The memory anchor: idle resident size (idleRss) of a bare compiled process holding only a no-op BullMQ worker, MiB. */
 export async function bareProcessRss(env: Record<string, string>): Promise<number | null> {
   const p = await spawnBot({ role: 'noop', env, queue: 'noop-idle' });
   try {
-    await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
-    return p.rss();
+    return await idleRss(p);
   } finally {
     await p.stop();
   }

@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { POSTGRES_SCHEMA_PATH, currentPostgresSchema } from './postgres-schema.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,4 +54,27 @@ for (const config of [path.join('prisma', 'prisma.config.ts'), path.join('prisma
   }
   // A signal-killed child has status null: still a failure.
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// Prisma's generated client imports its query compiler (3.3 MB of WebAssembly) as a module exporting
+// one 4.4 MB base64 string, decoded at the first query. An ES module stays loaded for good, so every
+// process kept that string and its source besides the compiled module: about 19 MiB resident after a
+// full collection (26 MiB against 7 MiB for the same module compiled from the .wasm file;
+// docs/performance.md). So the bytes are written beside the generated client and the client reads
+// that file instead. If a Prisma upgrade changes the generated code, the client keeps the base64
+// import (correct, only larger) and this says so.
+const WASM_IMPORT = /const \{ wasm \} = await import\("(@prisma\/client\/runtime\/query_compiler_fast_bg\.\w+\.wasm-base64\.mjs)"\)\n(\s*)return await decodeBase64AsWasm\(wasm\)/;
+for (const dir of ['bot/store/generated', 'bot/store/generated-pg']) {
+  const classFile = path.join(repoRoot, dir, 'internal', 'class.ts');
+  const source = readFileSync(classFile, 'utf8');
+  const found = WASM_IMPORT.exec(source);
+  if (!found) {
+    if (!source.includes('query-compiler.wasm')) console.warn(`prisma/generate.js: ${dir}/internal/class.ts no longer imports the query compiler as base64; left as generated.`);
+    continue;
+  }
+  const require = createRequire(path.join(repoRoot, 'package.json'));
+  const { wasm } = await import(pathToFileURL(require.resolve(found[1])).href);
+  writeFileSync(path.join(repoRoot, dir, 'query-compiler.wasm'), Buffer.from(wasm, 'base64'));
+  const read = `const { readFile } = await import('node:fs/promises')\n${found[2]}return new WebAssembly.Module(await readFile(new URL('../query-compiler.wasm', import.meta.url)))`;
+  writeFileSync(classFile, source.replace(found[0], read), 'utf8');
 }

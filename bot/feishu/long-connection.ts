@@ -9,14 +9,17 @@
  * store is slow, and its acceptance retried — callbacks are never re-pushed.
  * main.ts loads this file (and with it the SDK) only in this mode.
  */
-import * as lark from '@larksuiteoapi/node-sdk';
+import type * as Lark from '@larksuiteoapi/node-sdk';
 import type { Deps } from '../deps.js';
 import { acceptEvent } from './accept-event.js';
 import { answerCardClick, budgetTimer, CARD_ANSWER_BUDGET_MS, type CardResponder } from './card-answer.js';
 import { createOriginCheck } from './check-origin.js';
 import { envelopeSchema, type Envelope } from './envelope.js';
-import { larkDomain } from './messenger.js';
+import { larkDomain, loadSdk } from './messenger.js';
 import { Refused } from './verify.js';
+
+// Through loadSdk, so this mode shares the messenger's one copy of the SDK.
+const lark = await loadSdk();
 
 const HEADER_KEYS = ['event_id', 'event_type', 'create_time', 'app_id', 'tenant_key'] as const;
 
@@ -32,7 +35,7 @@ export function envelopeFromFlat(data: Record<string, unknown>): Envelope {
   return envelopeSchema.parse({ schema: '2.0', header, event });
 }
 
-export function createWsDispatcher(deps: Deps, respondToCard: CardResponder): lark.EventDispatcher {
+export function createWsDispatcher(deps: Deps, respondToCard: CardResponder): Lark.EventDispatcher {
   const origin = createOriginCheck(deps);
   /** The envelope of a pushed event, or null when it is not this app's and tenant's (logged, counted, dropped). */
   const admit = async (data: Record<string, unknown>, via: 'websocket' | 'card'): Promise<Envelope | null> => {

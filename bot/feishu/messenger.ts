@@ -5,6 +5,7 @@
  * every failure is a classified FeishuError.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type * as Lark from '@larksuiteoapi/node-sdk';
 import { emailKey, mobileKey } from '../domain/contact-key.js';
 import type { Card } from './cards/card.js';
@@ -69,12 +70,18 @@ export function uuidFor(key: string): string {
 
 let sdk: Promise<typeof Lark> | null = null;
 
+/** The SDK's bundle as `npm run build` rewrites it: no comments, one-byte source (bot/cli/build-dist.js). */
+const VENDORED = new URL('../../vendor/lark-sdk.cjs', import.meta.url);
+
 /**
- * The SDK, loaded on the first call to Feishu and once per process: it is one 6 MB bundle (some 60 MB
- * resident), and a receiver that only acknowledges webhooks never needs it.
+ * The SDK, loaded on the first call to Feishu and once per process: it is one 6 MB bundle (some 50 MiB
+ * resident as published, about 30 MiB as the build rewrites it), and a receiver that only acknowledges
+ * webhooks never needs it. Every user of the SDK's values goes through here, so a process holds one copy.
  */
 export function loadSdk(): Promise<typeof Lark> {
-  return (sdk ??= import('@larksuiteoapi/node-sdk'));
+  return (sdk ??= (existsSync(VENDORED) ? import(VENDORED.href) : import('@larksuiteoapi/node-sdk')).then(
+    (m: { default?: typeof Lark } & typeof Lark) => m.default ?? m,
+  ));
 }
 
 export function larkDomain(lark: typeof Lark, domain: string): Lark.Domain | string {

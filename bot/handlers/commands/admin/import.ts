@@ -10,7 +10,7 @@ import type { Deps } from '../../../deps.js';
 import { shanghaiDate } from '../../../domain/calendar/shanghai-time.js';
 import { PlanError } from '../../../domain/plan/types.js';
 import { card, markdown } from '../../../feishu/cards/card.js';
-import { importBudget, readPlanInWorker } from '../../../plan-files/read-in-worker.js';
+import { importBudget, readPlanInWorker, warmPlanReader } from '../../../plan-files/read-in-worker.js';
 import { planFormat, tooLarge } from '../../../plan-files/read-plan-file.js';
 import { LIMITS } from '../../../domain/plan/limits.js';
 import { DownloadTooLarge } from '../../../feishu/errors.js';
@@ -68,6 +68,8 @@ export const importCommand: CommandSpec = {
     try {
       // The name and the size are checked before a byte more than the limit is fetched.
       planFormat(file.fileName);
+      // The reading thread starts while the file downloads.
+      warmPlanReader(importBudget(deps.config));
       const bytes = await deps.messenger.downloadFile(file.messageId, file.fileKey, 'file', { maxBytes: LIMITS.fileBytes }).catch((e: unknown) => {
         throw e instanceof DownloadTooLarge ? tooLarge() : e;
       });
