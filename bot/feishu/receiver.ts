@@ -40,7 +40,8 @@ type Accept = (delivery: Delivery) => Promise<Acceptance>;
 
 async function handle(deps: Deps, origin: OriginCheck, accept: Accept, req: Request, res: Response, kind: 'event' | 'card', respondToCard: CardResponder): Promise<void> {
   // A card's whole answer, acceptance included, must be out within the budget: a timer, not a clock reading.
-  const budget = budgetTimer(CARD_ANSWER_BUDGET_MS);
+  // An event needs none: its acceptance has its own (ACCEPT_BUDGET_MS).
+  const budget = kind === 'card' ? budgetTimer(CARD_ANSWER_BUDGET_MS) : null;
   try {
     const outcome = await open(deps, origin, req);
     if ('challenge' in outcome) {
@@ -49,7 +50,7 @@ async function handle(deps: Deps, origin: OriginCheck, accept: Accept, req: Requ
     }
     const { envelope } = outcome;
     if (kind === 'card') {
-      res.json(await answerCardClick(deps, envelope, respondToCard, budget));
+      res.json(await answerCardClick(deps, envelope, respondToCard, budget!));
       return;
     }
     // A slow store or Redis must not hold the answer past Feishu's 3 s: the acceptance goes on in the
@@ -75,7 +76,7 @@ async function handle(deps: Deps, origin: OriginCheck, accept: Accept, req: Requ
     deps.log.error({ err: (e as Error).message }, 'receiver failed');
     if (!res.headersSent) res.status(503).json({ msg: 'temporarily unavailable' });
   } finally {
-    budget.cancel();
+    budget?.cancel();
   }
 }
 
