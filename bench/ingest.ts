@@ -81,6 +81,9 @@ export async function post(url: string, requests: Sealed[]): Promise<IngestResul
   return { perSecond: requests.length / seconds, p50: at(0.5), p99: at(0.99), errors };
 }
 
+/** CPU ms of the receiver process per request between two readings. */
+const cpuPer = (from: number | null, to: number | null) => (from === null || to === null ? null : (to - from) / EVENTS);
+
 const seal = (n: number, from: number) => Array.from({ length: n }, (_, i) => messageEvent(from + i));
 
 export async function benchIngest(): Promise<Row[]> {
@@ -89,10 +92,16 @@ export async function benchIngest(): Promise<Row[]> {
   try {
     const rssIdle = await idleRss(receiver);
     await post(receiver.bareUrl!, seal(WARMUP, 0));
-    const bare = await post(receiver.bareUrl!, seal(EVENTS, 0));
+    const bareRequests = seal(EVENTS, 0);
+    const bareCpu = receiver.cpu();
+    const bare = await post(receiver.bareUrl!, bareRequests);
+    const bareCpuMs = cpuPer(bareCpu, receiver.cpu());
     await post(receiver.url!, seal(WARMUP, EVENTS));
+    const botRequests = seal(EVENTS, 2 * EVENTS);
     const rss = watchRss(receiver);
-    const bot = await post(receiver.url!, seal(EVENTS, 2 * EVENTS));
+    const botCpu = receiver.cpu();
+    const bot = await post(receiver.url!, botRequests);
+    const botCpuMs = cpuPer(botCpu, receiver.cpu());
     const rssPeak = rss.stop();
     const bareRss = await bareProcessRss(env.env);
     if (bot.errors || bare.errors) throw new Error(`ingest: ${bot.errors} receiver and ${bare.errors} bare requests were not answered 200`);
@@ -103,6 +112,13 @@ export async function benchIngest(): Promise<Row[]> {
         figure: `${bot.perSecond.toFixed(0)} events/s; ack p50 ${ms(bot.p50)}, p99 ${ms(bot.p99)}`,
         anchor: `bare express 200: ${bare.perSecond.toFixed(0)}/s; p50 ${ms(bare.p50)}, p99 ${ms(bare.p99)}`,
         ratio: `${(bot.perSecond / bare.perSecond).toFixed(2)}× throughput`,
+      },
+      {
+        // CPU time, not throughput: what the machine's other work disturbs least.
+        benchmark: 'webhook ingest: receiver process CPU per event',
+        figure: botCpuMs === null ? 'n/a' : `${botCpuMs.toFixed(2)} ms`,
+        anchor: bareCpuMs === null ? 'n/a' : `bare express 200: ${bareCpuMs.toFixed(2)} ms`,
+        ratio: botCpuMs && bareCpuMs ? `${(botCpuMs / bareCpuMs).toFixed(1)}×` : 'n/a',
       },
       {
         benchmark: 'webhook ingest: ack p99 against Feishu’s limit',

@@ -22,6 +22,8 @@ export interface BotProcess {
   rss(): number | null;
   /** Asks the process for a full garbage collection (global.gc()); settles when it is done. */
   collect(): Promise<void>;
+  /** CPU time used so far (user + system), ms (from /proc; null where there is none). */
+  cpu(): number | null;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function spawnBot(spec: ProcessSpec, readyWithinMs = 60_000): Promi
         child.on('message', done);
         child.send({ type: 'collect' });
       }),
+    cpu: () => cpuOf(child.pid),
     stop: async () => {
       if (child.exitCode === null) child.send({ type: 'stop' });
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -66,6 +69,18 @@ export function rssOf(pid: number | undefined): number | null {
   try {
     const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A process's CPU time so far (utime + stime of /proc/<pid>/stat, in clock ticks of 10 ms), ms. */
+export function cpuOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name (which may hold spaces): state is the 3rd, utime the 14th, stime the 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return null;
   }

@@ -86,10 +86,11 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   let ws: { close(): void } | null = null;
   const app = express();
   app.disable('x-powered-by');
+  // The webhook first: Feishu's deliveries are most of the requests, and none is walked past the other routes.
+  if (role !== 'worker') app.use(createReceiver(deps, respondToCard));
   app.use(createHealthRoutes(deps, { callsFeishu: callsFeishu(role, config) }), createMetricsRoute(config, metrics));
   const dashboard = await createDashboard(config, queues);
   if (dashboard) app.use(dashboard);
-  if (role !== 'worker') app.use(createReceiver(deps, respondToCard));
   const server = await listen(app, config.PORT).catch(async (e: NodeJS.ErrnoException) => {
     await queues.close();
     redis.disconnect();

@@ -4,9 +4,10 @@
  * forged, stale, malformed or oversized requests are refused with a 4xx and
  * never reach a handler. Redelivery: a signature is good for
  * SIGNATURE_WINDOW_SECONDS (8 h: Feishu re-pushes after about 15 s, 5 min,
- * 1 h and 6 h, perhaps with the first attempt's headers), a request's nonce is
- * spent only when it is answered 2xx (bot/feishu/request-nonce.ts), and the
- * event_id/message_id de-duplication is the replay guard.
+ * 1 h and 6 h, perhaps with the first attempt's headers), and the
+ * event_id/message_id de-duplication is the replay guard: an exact repeat of a
+ * request answered 2xx meets its own record and is answered 2xx with no second
+ * effect; one answered 503 left no record and is accepted anew.
  */
 import express, { type Request, type Response } from 'express';
 import type { Deps } from '../deps.js';
@@ -14,7 +15,6 @@ import { createEventAcceptor, TimeoutError, withTimeout, type Acceptance, type D
 import { ACCEPT_BUDGET_MS, answerCardClick, budgetTimer, CARD_ANSWER_BUDGET_MS, type CardResponder } from './card-answer.js';
 import { createOriginCheck, type OriginCheck } from './check-origin.js';
 import { challengeSchema, envelopeSchema, type Envelope } from './envelope.js';
-import { createNonceBook, type NonceBook, type SignedRequest } from './request-nonce.js';
 import { decrypt, Refused, sameSecret, verifySignature } from './verify.js';
 
 export type { CardResponder };
@@ -23,11 +23,10 @@ export function createReceiver(deps: Deps, respondToCard: CardResponder): expres
   const router = express.Router();
   const raw = express.raw({ type: () => true, limit: deps.config.MAX_BODY_BYTES });
   const origin = createOriginCheck(deps);
-  // Concurrent requests go together: events recorded and queued in batches (bot/feishu/accept-event.ts),
-  // nonce reads and writes in one Redis pipeline per turn of the event loop (bot/feishu/request-nonce.ts).
-  const shared: Shared = { accept: createEventAcceptor(deps), nonces: createNonceBook(deps) };
-  router.post('/feishu/events', raw, (req, res) => void handle(deps, origin, shared, req, res, 'event', respondToCard));
-  router.post('/feishu/cards', raw, (req, res) => void handle(deps, origin, shared, req, res, 'card', respondToCard));
+  // Concurrent deliveries go together: recorded and queued in batches (bot/feishu/accept-event.ts).
+  const accept = createEventAcceptor(deps);
+  router.post('/feishu/events', raw, (req, res) => void handle(deps, origin, accept, req, res, 'event', respondToCard));
+  router.post('/feishu/cards', raw, (req, res) => void handle(deps, origin, accept, req, res, 'card', respondToCard));
   router.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: unknown) => {
     const status = err.type === 'entity.too.large' ? 413 : err.status && err.status < 500 ? err.status : 400;
     deps.metrics.eventsRefused.inc({ reason: err.type ?? 'bad request' });
@@ -37,43 +36,26 @@ export function createReceiver(deps: Deps, respondToCard: CardResponder): expres
   return router;
 }
 
-/** What requests share: the batched acceptance and nonce book. */
-interface Shared {
-  accept: (delivery: Delivery) => Promise<Acceptance>;
-  nonces: NonceBook;
-}
+type Accept = (delivery: Delivery) => Promise<Acceptance>;
 
-async function handle(deps: Deps, origin: OriginCheck, shared: Shared, req: Request, res: Response, kind: 'event' | 'card', respondToCard: CardResponder): Promise<void> {
+async function handle(deps: Deps, origin: OriginCheck, accept: Accept, req: Request, res: Response, kind: 'event' | 'card', respondToCard: CardResponder): Promise<void> {
   // A card's whole answer, acceptance included, must be out within the budget: a timer, not a clock reading.
-  const budget = budgetTimer(CARD_ANSWER_BUDGET_MS);
+  // An event needs none: its acceptance has its own (ACCEPT_BUDGET_MS).
+  const budget = kind === 'card' ? budgetTimer(CARD_ANSWER_BUDGET_MS) : null;
   try {
-    const outcome = await open(deps, origin, shared.nonces, req);
+    const outcome = await open(deps, origin, req);
     if ('challenge' in outcome) {
       res.json({ challenge: outcome.challenge });
       return;
     }
-    const { envelope, signed } = outcome;
-    /**
-     * Answers 2xx, spending the request's nonce first. The SET is sent, not awaited: the nonce book
-     * sends reads and writes in the order asked, so a repeat after this answer finds it; a failed SET
-     * is logged and a repeat then meets the de-duplication.
-     */
-    const answer = (body: Record<string, unknown>) => {
-      if (signed) void shared.nonces.spend(signed);
-      res.json(body);
-    };
-    if (outcome.repeat) {
-      deps.metrics.eventsReceived.inc({ type: envelope.header.event_type, via: kind === 'card' ? 'card' : 'webhook', outcome: 'duplicate' });
-      answer({});
-      return;
-    }
+    const { envelope } = outcome;
     if (kind === 'card') {
-      answer(await answerCardClick(deps, envelope, respondToCard, budget));
+      res.json(await answerCardClick(deps, envelope, respondToCard, budget!));
       return;
     }
     // A slow store or Redis must not hold the answer past Feishu's 3 s: the acceptance goes on in the
     // background and the event is answered 503 (Feishu redelivers; a late success makes that a duplicate).
-    const accepting = shared.accept({ envelope, via: 'webhook' });
+    const accepting = accept({ envelope, via: 'webhook' });
     try {
       await withTimeout(accepting, ACCEPT_BUDGET_MS);
     } catch (e) {
@@ -83,7 +65,7 @@ async function handle(deps: Deps, origin: OriginCheck, shared: Shared, req: Requ
       res.status(503).json({ msg: 'temporarily unavailable' });
       return;
     }
-    answer({});
+    res.json({});
   } catch (e) {
     if (e instanceof Refused) {
       deps.metrics.eventsRefused.inc({ reason: e.reason });
@@ -94,17 +76,14 @@ async function handle(deps: Deps, origin: OriginCheck, shared: Shared, req: Requ
     deps.log.error({ err: (e as Error).message }, 'receiver failed');
     if (!res.headersSent) res.status(503).json({ msg: 'temporarily unavailable' });
   } finally {
-    budget.cancel();
+    budget?.cancel();
   }
 }
 
-type Opened =
-  | { challenge: string }
-  /** `signed`: the request's headers, when it was signed; `repeat`: the same signed request was answered 2xx before. */
-  | { envelope: Envelope; signed: SignedRequest | null; repeat: boolean };
+type Opened = { challenge: string } | { envelope: Envelope };
 
 /** Authenticates and decodes one request, or throws Refused. */
-async function open(deps: Deps, origin: OriginCheck, nonces: NonceBook, req: Request): Promise<Opened> {
+async function open(deps: Deps, origin: OriginCheck, req: Request): Promise<Opened> {
   const { config } = deps;
   const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   const outer = parseJson(rawBody.toString('utf8'));
@@ -117,19 +96,17 @@ async function open(deps: Deps, origin: OriginCheck, nonces: NonceBook, req: Req
   const encrypted = config.FEISHU_ENCRYPT_KEY ? (outer.encrypt as string) : null;
 
   // Everything but the URL check must be signed when there is a key; the signature is checked before decrypting.
-  let signed: SignedRequest | null = null;
+  let signed = false;
   let refusal: Refused | null = null;
   if (encrypted !== null) {
     try {
       verifySignature(headers, config.FEISHU_ENCRYPT_KEY, rawBody, deps.clock.now().getTime(), config.SIGNATURE_WINDOW_SECONDS);
-      signed = { timestamp: headers.timestamp!, nonce: headers.nonce! };
+      signed = true;
     } catch (e) {
       if (!(e instanceof Refused)) throw e;
       refusal = e;
     }
   }
-  // Whether this signed request was answered before: asked of Redis now, read once the envelope is checked.
-  const seen = signed ? settled(nonces.answeredBefore(signed)) : null;
   const inner = encrypted === null ? outer : signed ? parseJson(decrypt(config.FEISHU_ENCRYPT_KEY, encrypted)) : tryDecrypt(config.FEISHU_ENCRYPT_KEY, encrypted);
 
   // The URL check is exempt from signature checking ("不包括请求网址校验"):
@@ -147,12 +124,7 @@ async function open(deps: Deps, origin: OriginCheck, nonces: NonceBook, req: Req
   const envelope = parsed.data;
   checkToken(config.FEISHU_VERIFICATION_TOKEN, envelope.header.token);
   await origin(envelope.header);
-  return { envelope, signed, repeat: seen !== null && (await seen)() };
-}
-
-/** A promise whose rejection is held until read: the request may be refused before the answer is wanted. */
-function settled<T>(p: Promise<T>): Promise<() => T> {
-  return p.then((v) => () => v, (e: unknown) => () => { throw e; });
+  return { envelope };
 }
 
 /** The decrypted JSON body, or null: a body whose signature failed is only decrypted to look for the URL check. */

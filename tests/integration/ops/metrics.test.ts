@@ -75,7 +75,7 @@ describe('/metrics', () => {
         keys.push(...batch);
         cursor = next;
       } while (cursor !== '0');
-      expect(keys.some((k) => k.includes(':nonce:'))).toBe(true);
+      expect(keys.some((k) => k.includes(':inbound:'))).toBe(true);
       expect(keys.some((k) => k.includes(':nudges:'))).toBe(true);
       expect(keys.filter((k) => !k.startsWith(`${prefix}:`))).toEqual([]);
     } finally {
