@@ -37,6 +37,10 @@ export interface FanoutResult {
   rssIdle: number | null;
   rssPeak: number | null;
   failed: number;
+  /** CPU time of the worker processes over the run, ms (all of them together; null where /proc is missing). */
+  workerCpuMs: number | null;
+  /** CPU time of this process from the sweep's end to the last send, ms: mostly the fake Feishu answering. */
+  fakeCpuMs: number;
 }
 
 export interface FanoutOptions {
@@ -45,6 +49,8 @@ export interface FanoutOptions {
   store?: StoreKind;
   /** Worker processes sharing the queue (1). */
   workers?: number;
+  /** SEND_CONCURRENCY of the worker processes (the config's default). */
+  concurrency?: number;
 }
 
 const largest = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : Math.max(...(xs as number[])));
@@ -53,6 +59,7 @@ const largest = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : 
 export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutResult> {
   const fake = await startFakeFeishu({ ...APP });
   const env = await benchEnv('fanout', fake.url, o.store);
+  const workerEnv = o.concurrency ? { ...env.env, SEND_CONCURRENCY: String(o.concurrency) } : env.env;
   const clock = manualClock(AT);
   const deps = env.deps(clock);
   try {
@@ -62,12 +69,14 @@ export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutRes
     fake.faults.enforceRealLimits(o.realLimits);
     const workers = [];
     try {
-      for (let i = 0; i < (o.workers ?? 1); i++) workers.push(await spawnBot({ role: 'worker', env: env.env, sendRate: o.sendRate, clockFrom: AT.toISOString() }));
+      for (let i = 0; i < (o.workers ?? 1); i++) workers.push(await spawnBot({ role: 'worker', env: workerEnv, sendRate: o.sendRate, clockFrom: AT.toISOString() }));
       await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
       const rssIdle = largest(workers.map((w) => w.rss()));
       const rss = workers.map((w) => watchRss(w));
+      const cpu0 = workers.map((w) => w.cpuMs());
       const t0 = performance.now();
       const { enqueued } = await runSweep(deps);
+      const own0 = process.cpuUsage();
       let done = 0;
       let failed = 0;
       const deadline = Date.now() + 60_000 + (enqueued / Math.min(o.sendRate, 50)) * 3000;
@@ -78,8 +87,12 @@ export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutRes
         done = (await deps.db.nudge.count({ where: { state: 'sent' } })) + failed;
       }
       const ms = performance.now() - t0;
+      const own = process.cpuUsage(own0);
+      const cpu1 = workers.map((w) => w.cpuMs());
+      const workerCpuMs = [...cpu0, ...cpu1].some((x) => x === null) ? null : cpu1.reduce((a, b, i) => a! + b! - cpu0[i]!, 0)!;
+      const fakeCpuMs = (own.user + own.system) / 1000;
       const calls = fake.calls.filter((c) => c.method === 'POST' && c.path === '/open-apis/im/v1/messages');
-      return { nudges: enqueued, ms, calls, rssIdle, rssPeak: largest(rss.map((r) => r.stop())), failed };
+      return { nudges: enqueued, ms, calls, rssIdle, rssPeak: largest(rss.map((r) => r.stop())), failed, workerCpuMs, fakeCpuMs };
     } finally {
       for (const w of workers) await w.stop();
     }
@@ -89,11 +102,14 @@ export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutRes
   }
 }
 
-/** The anchor: `n` no-op jobs through raw BullMQ (same Redis, same concurrency) in `processes` processes of their own, jobs/s. */
-export async function noopJobsPerSecond(n: number, processes = 1): Promise<number> {
+/**
+ * The anchor: `n` no-op jobs through raw BullMQ (same Redis; the same concurrency as the bot's send worker,
+ * SEND_CONCURRENCY, unless told) in `processes` processes of their own, jobs/s.
+ */
+export async function noopJobsPerSecond(n: number, processes = 1, concurrency?: number): Promise<number> {
   const env = await benchEnv('noop');
   const workers = [];
-  for (let i = 0; i < processes; i++) workers.push(await spawnBot({ role: 'noop', env: env.env, queue: 'noop', concurrency: 4 }));
+  for (let i = 0; i < processes; i++) workers.push(await spawnBot({ role: 'noop', env: env.env, queue: 'noop', concurrency: concurrency ?? env.config.SEND_CONCURRENCY }));
   const connection = createRedis(REDIS_URL, 'worker');
   const queue = new Queue('noop', { connection, prefix: env.prefix, defaultJobOptions: { removeOnComplete: { age: 24 * 3600, count: 50_000 } } });
   try {

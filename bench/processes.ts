@@ -16,6 +16,8 @@ export interface BotProcess {
   bareUrl: string | null;
   /** Resident set size now, MiB (from /proc; null where there is none). */
   rss(): number | null;
+  /** CPU time used so far (user + system), ms (from /proc; null where there is none). */
+  cpuMs(): number | null;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function spawnBot(spec: ProcessSpec, readyWithinMs = 60_000): Promi
     url: ready.url ?? null,
     bareUrl: ready.bareUrl ?? null,
     rss: () => rssOf(child.pid),
+    cpuMs: () => cpuMsOf(child.pid),
     stop: async () => {
       if (child.exitCode === null) child.send({ type: 'stop' });
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -50,6 +53,21 @@ export function rssOf(pid: number | undefined): number | null {
   try {
     const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
+
+export function cpuMsOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is the 14th, stime the 15th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
   } catch {
     return null;
   }
