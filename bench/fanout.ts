@@ -104,19 +104,20 @@ export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutRes
 
 /**
  * The anchor: `n` no-op jobs through raw BullMQ (same Redis; the same concurrency as the bot's send worker,
- * SEND_CONCURRENCY, unless told) in `processes` processes of their own, jobs/s.
+ * SEND_CONCURRENCY, unless told) in `processes` processes of their own: jobs/s, and the concurrency it ran at.
  */
-export async function noopJobsPerSecond(n: number, processes = 1, concurrency?: number): Promise<number> {
+export async function noopJobsPerSecond(n: number, processes = 1, concurrency?: number): Promise<{ jobsPerSecond: number; concurrency: number }> {
   const env = await benchEnv('noop');
+  const c = concurrency ?? env.config.SEND_CONCURRENCY;
   const workers = [];
-  for (let i = 0; i < processes; i++) workers.push(await spawnBot({ role: 'noop', env: env.env, queue: 'noop', concurrency: concurrency ?? env.config.SEND_CONCURRENCY }));
+  for (let i = 0; i < processes; i++) workers.push(await spawnBot({ role: 'noop', env: env.env, queue: 'noop', concurrency: c }));
   const connection = createRedis(REDIS_URL, 'worker');
   const queue = new Queue('noop', { connection, prefix: env.prefix, defaultJobOptions: { removeOnComplete: { age: 24 * 3600, count: 50_000 } } });
   try {
     const t0 = performance.now();
     await queue.addBulk(Array.from({ length: n }, (_, i) => ({ name: 'noop', data: { key: `k${i}` }, opts: { jobId: `noop-${i}` } })));
     while ((await queue.getJobCounts('completed')).completed! < n) await new Promise((r) => setTimeout(r, 50));
-    return n / ((performance.now() - t0) / 1000);
+    return { jobsPerSecond: n / ((performance.now() - t0) / 1000), concurrency: c };
   } finally {
     for (const w of workers) await w.stop();
     await queue.close();
@@ -144,19 +145,21 @@ async function bareRss(): Promise<number | null> {
   }
 }
 
+const cpuPerNudge = (ms: number | null, nudges: number) => (ms === null ? 'n/a' : `${(ms / nudges).toFixed(1)} ms`);
+
 export async function benchFanout(store: StoreKind = 'sqlite'): Promise<Row[]> {
   const rows: Row[] = [];
   // SQLite: one worker process (one machine); PostgreSQL: two, as a deployment on it runs them.
   const workers = store === 'postgres' ? 2 : 1;
   const processes = workers === 1 ? '1 worker process' : `${workers} worker processes`;
-  const anchor = await noopJobsPerSecond(5000, workers);
+  const { jobsPerSecond: anchor, concurrency } = await noopJobsPerSecond(5000, workers);
   const bare = await bareRss();
   const free = await fanout(1667, { sendRate: 100_000, realLimits: false, store, workers });
   const freeRate = free.nudges / (free.ms / 1000);
   rows.push({
     benchmark: `fan-out: ${free.nudges} nudges, no rate limit`,
-    figure: `${freeRate.toFixed(0)} nudges/s (${(free.ms / 1000).toFixed(1)} s, ${processes})`,
-    anchor: `BullMQ no-op ${anchor.toFixed(0)} jobs/s${workers === 1 ? '' : ` (${workers} processes)`}`,
+    figure: `${freeRate.toFixed(0)} nudges/s (${(free.ms / 1000).toFixed(1)} s, ${processes}, ${concurrency} in flight each; CPU per nudge: worker ${cpuPerNudge(free.workerCpuMs, free.nudges)}, fake Feishu ${cpuPerNudge(free.fakeCpuMs, free.nudges)})`,
+    anchor: `BullMQ no-op ${anchor.toFixed(0)} jobs/s (same concurrency${workers === 1 ? '' : `, ${workers} processes`})`,
     ratio: `${(freeRate / anchor).toFixed(2)}×`,
   });
   // Long enough to hold a whole minute of sends at the default rate.
