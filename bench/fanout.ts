@@ -51,6 +51,8 @@ export interface FanoutOptions {
   workers?: number;
   /** SEND_CONCURRENCY of the worker processes (the config's default). */
   concurrency?: number;
+  /** The fake's answer to every call waits this long (real Feishu answers a send in about 50–200 ms); 0 by default. */
+  latencyMs?: number;
 }
 
 const largest = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : Math.max(...(xs as number[])));
@@ -67,6 +69,7 @@ export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutRes
     for (const p of seeded.people) fake.addUser({ openId: p.openId, name: p.openId });
     await env.database.analyze();
     fake.faults.enforceRealLimits(o.realLimits);
+    if (o.latencyMs) fake.faults.latency(o.latencyMs);
     const workers = [];
     try {
       for (let i = 0; i < (o.workers ?? 1); i++) workers.push(await spawnBot({ role: 'worker', env: workerEnv, sendRate: o.sendRate, clockFrom: AT.toISOString() }));
