@@ -37,6 +37,10 @@ export interface FanoutResult {
   rssIdle: number | null;
   rssPeak: number | null;
   failed: number;
+  /** CPU time of the worker processes over the run, ms (all of them together; null where /proc is missing). */
+  workerCpuMs: number | null;
+  /** CPU time of this process from the sweep's end to the last send, ms: mostly the fake Feishu answering. */
+  fakeCpuMs: number;
 }
 
 export interface FanoutOptions {
@@ -45,6 +49,10 @@ export interface FanoutOptions {
   store?: StoreKind;
   /** Worker processes sharing the queue (1). */
   workers?: number;
+  /** SEND_CONCURRENCY of the worker processes (the config's default). */
+  concurrency?: number;
+  /** The fake's answer to every call waits this long (real Feishu answers a send in about 50–200 ms); 0 by default. */
+  latencyMs?: number;
 }
 
 const largest = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : Math.max(...(xs as number[])));
@@ -53,6 +61,7 @@ const largest = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : 
 export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutResult> {
   const fake = await startFakeFeishu({ ...APP });
   const env = await benchEnv('fanout', fake.url, o.store);
+  const workerEnv = o.concurrency ? { ...env.env, SEND_CONCURRENCY: String(o.concurrency) } : env.env;
   const clock = manualClock(AT);
   const deps = env.deps(clock);
   try {
@@ -60,13 +69,16 @@ export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutRes
     for (const p of seeded.people) fake.addUser({ openId: p.openId, name: p.openId });
     await env.database.analyze();
     fake.faults.enforceRealLimits(o.realLimits);
+    if (o.latencyMs) fake.faults.latency(o.latencyMs);
     const workers = [];
     try {
-      for (let i = 0; i < (o.workers ?? 1); i++) workers.push(await spawnBot({ role: 'worker', env: env.env, sendRate: o.sendRate, clockFrom: AT.toISOString() }));
+      for (let i = 0; i < (o.workers ?? 1); i++) workers.push(await spawnBot({ role: 'worker', env: workerEnv, sendRate: o.sendRate, clockFrom: AT.toISOString() }));
       const rssIdle = largest(await Promise.all(workers.map((w) => idleRss(w))));
       const rss = workers.map((w) => watchRss(w));
+      const cpu0 = workers.map((w) => w.cpuMs());
       const t0 = performance.now();
       const { enqueued } = await runSweep(deps);
+      const own0 = process.cpuUsage();
       let done = 0;
       let failed = 0;
       const deadline = Date.now() + 60_000 + (enqueued / Math.min(o.sendRate, 50)) * 3000;
@@ -77,8 +89,12 @@ export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutRes
         done = (await deps.db.nudge.count({ where: { state: 'sent' } })) + failed;
       }
       const ms = performance.now() - t0;
+      const own = process.cpuUsage(own0);
+      const cpu1 = workers.map((w) => w.cpuMs());
+      const workerCpuMs = [...cpu0, ...cpu1].some((x) => x === null) ? null : cpu1.reduce((a, b, i) => a! + b! - cpu0[i]!, 0)!;
+      const fakeCpuMs = (own.user + own.system) / 1000;
       const calls = fake.calls.filter((c) => c.method === 'POST' && c.path === '/open-apis/im/v1/messages');
-      return { nudges: enqueued, ms, calls, rssIdle, rssPeak: largest(rss.map((r) => r.stop())), failed };
+      return { nudges: enqueued, ms, calls, rssIdle, rssPeak: largest(rss.map((r) => r.stop())), failed, workerCpuMs, fakeCpuMs };
     } finally {
       for (const w of workers) await w.stop();
     }
@@ -88,18 +104,22 @@ export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutRes
   }
 }
 
-/** The anchor: `n` no-op jobs through raw BullMQ (same Redis, same concurrency) in `processes` processes of their own, jobs/s. */
-export async function noopJobsPerSecond(n: number, processes = 1): Promise<number> {
+/**
+ * The anchor: `n` no-op jobs through raw BullMQ (same Redis; the same concurrency as the bot's send worker,
+ * SEND_CONCURRENCY, unless told) in `processes` processes of their own: jobs/s, and the concurrency it ran at.
+ */
+export async function noopJobsPerSecond(n: number, processes = 1, concurrency?: number): Promise<{ jobsPerSecond: number; concurrency: number }> {
   const env = await benchEnv('noop');
+  const c = concurrency ?? env.config.SEND_CONCURRENCY;
   const workers = [];
-  for (let i = 0; i < processes; i++) workers.push(await spawnBot({ role: 'noop', env: env.env, queue: 'noop', concurrency: 4 }));
+  for (let i = 0; i < processes; i++) workers.push(await spawnBot({ role: 'noop', env: env.env, queue: 'noop', concurrency: c }));
   const connection = createRedis(REDIS_URL, 'worker');
   const queue = new Queue('noop', { connection, prefix: env.prefix, defaultJobOptions: { removeOnComplete: { age: 24 * 3600, count: 50_000 } } });
   try {
     const t0 = performance.now();
     await queue.addBulk(Array.from({ length: n }, (_, i) => ({ name: 'noop', data: { key: `k${i}` }, opts: { jobId: `noop-${i}` } })));
     while ((await queue.getJobCounts('completed')).completed! < n) await new Promise((r) => setTimeout(r, 50));
-    return n / ((performance.now() - t0) / 1000);
+    return { jobsPerSecond: n / ((performance.now() - t0) / 1000), concurrency: c };
   } finally {
     for (const w of workers) await w.stop();
     await queue.close();
@@ -127,19 +147,21 @@ async function bareRss(): Promise<number | null> {
   }
 }
 
+const cpuPerNudge = (ms: number | null, nudges: number) => (ms === null ? 'n/a' : `${(ms / nudges).toFixed(1)} ms`);
+
 export async function benchFanout(store: StoreKind = 'sqlite'): Promise<Row[]> {
   const rows: Row[] = [];
   // SQLite: one worker process (one machine); PostgreSQL: two, as a deployment on it runs them.
   const workers = store === 'postgres' ? 2 : 1;
   const processes = workers === 1 ? '1 worker process' : `${workers} worker processes`;
-  const anchor = await noopJobsPerSecond(5000, workers);
+  const { jobsPerSecond: anchor, concurrency } = await noopJobsPerSecond(5000, workers);
   const bare = await bareRss();
   const free = await fanout(1667, { sendRate: 100_000, realLimits: false, store, workers });
   const freeRate = free.nudges / (free.ms / 1000);
   rows.push({
     benchmark: `fan-out: ${free.nudges} nudges, no rate limit`,
-    figure: `${freeRate.toFixed(0)} nudges/s (${(free.ms / 1000).toFixed(1)} s, ${processes})`,
-    anchor: `BullMQ no-op ${anchor.toFixed(0)} jobs/s${workers === 1 ? '' : ` (${workers} processes)`}`,
+    figure: `${freeRate.toFixed(0)} nudges/s (${(free.ms / 1000).toFixed(1)} s, ${processes}, ${concurrency} in flight each; CPU per nudge: worker ${cpuPerNudge(free.workerCpuMs, free.nudges)}, fake Feishu ${cpuPerNudge(free.fakeCpuMs, free.nudges)})`,
+    anchor: `BullMQ no-op ${anchor.toFixed(0)} jobs/s (same concurrency${workers === 1 ? '' : `, ${workers} processes`})`,
     ratio: `${(freeRate / anchor).toFixed(2)}×`,
   });
   // Long enough to hold a whole minute of sends at the default rate.

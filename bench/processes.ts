@@ -23,7 +23,7 @@ export interface BotProcess {
   /** Asks the process for a full garbage collection (global.gc()); settles when it is done. */
   collect(): Promise<void>;
   /** CPU time used so far (user + system), ms (from /proc; null where there is none). */
-  cpu(): number | null;
+  cpuMs(): number | null;
   stop(): Promise<void>;
 }
 
@@ -54,7 +54,7 @@ export async function spawnBot(spec: ProcessSpec, readyWithinMs = 60_000): Promi
         child.on('message', done);
         child.send({ type: 'collect' });
       }),
-    cpu: () => cpuOf(child.pid),
+    cpuMs: () => cpuMsOf(child.pid),
     stop: async () => {
       if (child.exitCode === null) child.send({ type: 'stop' });
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -74,13 +74,16 @@ export function rssOf(pid: number | undefined): number | null {
   }
 }
 
-/** A process's CPU time so far (utime + stime of /proc/<pid>/stat, in clock ticks of 10 ms), ms. */
-export function cpuOf(pid: number | undefined): number | null {
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
+
+export function cpuMsOf(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
-    // Fields after the command name (which may hold spaces): state is the 3rd, utime the 14th, stime the 15th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is the 14th, stime the 15th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
   } catch {
     return null;
   }

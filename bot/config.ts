@@ -58,6 +58,11 @@ const schema = z
     NUDGE_CLAIM_LEASE_SECONDS: z.coerce.number().positive().default(120),
     /** Sends per second through the nudge queue (Feishu: 50/s and 1000/min per app). */
     SEND_RATE_PER_SECOND: z.coerce.number().int().positive().max(50).default(16),
+    /**
+     * Sends one worker process has in flight at once. Feishu answers a send in about 50–200 ms, so the
+     * rate needs rate × latency of them (16/s × 0.2 s = 3.2; 50/s × 0.2 s = 10); the limiter still holds the rate.
+     */
+    SEND_CONCURRENCY: z.coerce.number().int().positive().max(64).default(16),
     /** BullMQ lock duration; a job whose worker died is retried after about this long. */
     WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
     /** Time of the weekly digest on the week's last working day, Asia/Shanghai. */

@@ -37,7 +37,8 @@ export async function startWorkers(deps: Deps, handlers: Handlers, opts: { concu
     ...common,
     concurrency: opts.concurrency ?? 8,
   });
-  // Feishu allows 50/s and 1000/min per app: the limiter keeps every worker together under both.
+  // Feishu allows 50/s and 1000/min per app: the limiter keeps every worker together under both. Each
+  // send mostly waits on Feishu, so a worker keeps SEND_CONCURRENCY of them in flight (bot/config.ts).
   const sendNudge = createSendNudgeProcessor(deps);
   const postDigest = createPostDigestProcessor(deps);
   const outbound = (job: Job<SendNudgeJob | PostDigestJob>) =>
@@ -45,7 +46,7 @@ export async function startWorkers(deps: Deps, handlers: Handlers, opts: { concu
   const nudges: Worker<SendNudgeJob | PostDigestJob> = new Worker<SendNudgeJob | PostDigestJob>(
     QUEUE.nudges,
     withErrorPolicy(deps.log, outbound, () => nudges),
-    { ...common, concurrency: 4, limiter: { max: deps.config.SEND_RATE_PER_SECOND, duration: 1000 } },
+    { ...common, concurrency: deps.config.SEND_CONCURRENCY, limiter: { max: deps.config.SEND_RATE_PER_SECOND, duration: 1000 } },
   );
   const sweeps: Worker<SweepJob> = new Worker<SweepJob>(QUEUE.sweeps, withErrorPolicy(deps.log, createSweepProcessor(deps), () => sweeps), {
     ...common,

@@ -147,6 +147,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   async function callOnce<T extends Body>(fn: (client: Lark.Client) => Promise<T>): Promise<NonNullable<T['data']>> {
     for (let attempt = 0; ; attempt++) {
       let err: FeishuError;
+      const version = cache.version;
       try {
         const body = await fn(await ready());
         if (!body || body.code === undefined || body.code === 0) return (body?.data ?? {}) as NonNullable<T['data']>;
@@ -155,7 +156,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
         err = classifyFeishuError(e);
       }
       if (err.kind === 'token' && attempt === 0) {
-        cache.clear();
+        cache.dropUnlessRenewed(version);
         continue;
       }
       throw err;

@@ -8,8 +8,19 @@ export function stableHex(len: number, ...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, len);
 }
 
+/** Random bytes drawn 4 KiB at a time: one call to the system's generator serves some hundred ids (a send takes three). */
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let used = 0;
+
 export function randomHex(len: number): string {
-  return randomBytes(Math.ceil(len / 2)).toString('hex').slice(0, len);
+  const n = Math.ceil(len / 2);
+  if (used + n > pool.length) {
+    pool = randomBytes(Math.max(POOL_BYTES, n));
+    used = 0;
+  }
+  used += n;
+  return pool.toString('hex', used - n, used).slice(0, len);
 }
 
 export const ids = {

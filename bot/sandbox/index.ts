@@ -127,7 +127,7 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
   const limits = createLimits(now);
   const ackTimeoutMs = opts.ackTimeoutMs ?? 3000;
   const longConnection = createGateway({ now, fragmentBytes: opts.longConnectionFragmentBytes ?? Infinity });
-  const messageStore = createMessageStore(now, notify);
+  const messageStore = createMessageStore(now, notify, () => listeners.size > 0);
   const ctx: SandboxContext = {
     app: {
       appId: opts.appId, appSecret: opts.appSecret, encryptKey: opts.encryptKey, verificationToken: opts.verificationToken,

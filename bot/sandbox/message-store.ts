@@ -5,7 +5,8 @@ export const UUID_WINDOW_MS = 60 * 60 * 1000;
 
 export type MessageStore = ReturnType<typeof createMessageStore>;
 
-export function createMessageStore(now: () => number, notify: (n: SandboxNotice) => void) {
+/** `listening`: whether anyone takes notices now; without listeners no copy is made for them (a send's card is cloned once, for its history). */
+export function createMessageStore(now: () => number, notify: (n: SandboxNotice) => void, listening: () => boolean = () => true) {
   const list: StoredMessage[] = [];
   const byId = new Map<string, StoredMessage>();
   const byUuid = new Map<string, StoredMessage>();
@@ -36,7 +37,7 @@ export function createMessageStore(now: () => number, notify: (n: SandboxNotice)
       list.push(stored);
       byId.set(stored.messageId, stored);
       if (stored.uuid) byUuid.set(stored.uuid, stored);
-      notify({ kind: 'message', message: snapshot(stored) });
+      if (listening()) notify({ kind: 'message', message: snapshot(stored) });
       return stored;
     },
 
@@ -57,7 +58,7 @@ export function createMessageStore(now: () => number, notify: (n: SandboxNotice)
       m.updateTime = now();
       m.updated = true;
       m.history.push({ at: m.updateTime, via, content: structuredClone(content) });
-      notify({ kind: 'message_updated', message: snapshot(m) });
+      if (listening()) notify({ kind: 'message_updated', message: snapshot(m) });
     },
 
     list(filter?: MessageFilter): StoredMessage[] {

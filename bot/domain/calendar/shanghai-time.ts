@@ -10,6 +10,26 @@ export const SHANGHAI = 'Asia/Shanghai';
 const HHMM_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Shanghai's UTC offset at an instant, minutes. tzOffset asks Intl each time (a few µs, paid several times per
+ * card). Since local mean time ended (1900-12-31 15:54:17 UTC) the zone's offset has changed only on a whole
+ * UTC hour (+8 ↔ +9 in the DST years 1919–1991), so from 1901 on the last hour's answer is reused within that hour.
+ */
+const HOURLY_FROM = Date.UTC(1901, 0, 1);
+let lastHour = NaN;
+let lastOffset = 0;
+function shanghaiOffset(at: Date): number {
+  const ms = at.getTime();
+  if (!(ms >= HOURLY_FROM)) return tzOffset(SHANGHAI, at);
+  const hour = Math.floor(ms / HOUR_MS);
+  if (hour !== lastHour) {
+    lastOffset = tzOffset(SHANGHAI, at);
+    lastHour = hour;
+  }
+  return lastOffset;
+}
 
 /** The Shanghai calendar date ('YYYY-MM-DD') of an instant. */
 export function shanghaiDate(now: Date): string {
@@ -18,7 +38,7 @@ export function shanghaiDate(now: Date): string {
 
 /** The Shanghai date and minutes since Shanghai midnight (0…1439) of an instant. */
 export function shanghaiParts(now: Date): { date: string; minutes: number } {
-  const wall = new Date(now.getTime() + tzOffset(SHANGHAI, now) * MINUTE_MS);
+  const wall = new Date(now.getTime() + shanghaiOffset(now) * MINUTE_MS);
   return {
     date: ymd(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()),
     minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes(),
@@ -35,8 +55,8 @@ export function shanghaiMinute(now: Date): string {
 export function atShanghai(date: string, hhmm: string): Date {
   const wall = toDayNumber(date) * DAY_MS + parseHhmm(hhmm) * MINUTE_MS;
   // Two passes give the right offset even across an offset change (China has none since 1991).
-  const guess = wall - tzOffset(SHANGHAI, new Date(wall)) * MINUTE_MS;
-  return new Date(wall - tzOffset(SHANGHAI, new Date(guess)) * MINUTE_MS);
+  const guess = wall - shanghaiOffset(new Date(wall)) * MINUTE_MS;
+  return new Date(wall - shanghaiOffset(new Date(guess)) * MINUTE_MS);
 }
 
 /** 'HH:mm' (24-hour, zero-padded) → minutes since midnight; throws on anything else. */
