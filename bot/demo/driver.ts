@@ -80,8 +80,8 @@ export function createDriver(d: DriverDeps): Driver {
     return n;
   };
 
-  /** The next moment of work after the one at hand (the clock may flow up to it while retries wait). */
-  let horizon = Infinity;
+  /** Where run() stops (the clock never flows past it). */
+  let goalAt = Infinity;
 
   /**
    * Waits until no job is waiting or running (at most drainTimeoutMs of real time, then moves on). With
@@ -95,6 +95,8 @@ export function createDriver(d: DriverDeps): Driver {
       if (n.now + n.later === 0) return;
       if (d.real.now().getTime() > deadline) return d.onError('等待后台任务', new Error(`the workers did not finish within ${limit / 1000} s`));
       if (n.now === 0 && d.flowWhileWaiting) {
+        // Up to the next moment of work: the next sweep, a colleague's next action (one added during this work too), the end.
+        const horizon = Math.min(nextSweep(lastSweep), d.agenda.nextAt() ?? Infinity, goalAt);
         const to = Math.min(d.clock.now().getTime() + 20 * d.flowWhileWaiting, horizon);
         if (to > d.clock.now().getTime()) {
           d.clock.setLimit(new Date(to));
@@ -160,7 +162,7 @@ export function createDriver(d: DriverDeps): Driver {
         if (now >= end) return;
         const next = Math.max(now, Math.min(nextSweep(lastSweep), d.agenda.nextAt() ?? Infinity, goal));
         d.clock.setLimit(new Date(next));
-        horizon = Math.min(nextSweep(next), goal);
+        goalAt = goal;
         if (d.clock.now().getTime() < next) {
           await sleep(50);
           continue;
