@@ -50,7 +50,12 @@ export async function checkInvariants(c: CheckContext): Promise<Violation[]> {
   // 1. Nothing shown twice: one message per uuid (Feishu absorbs a repeat within the hour; later it would show twice).
   const byUuid = new Map<string, number>();
   for (const m of botMessages) if (m.uuid) byUuid.set(m.uuid, (byUuid.get(m.uuid) ?? 0) + 1);
-  for (const [uuid, n] of byUuid) if (n > 1) v('sent-once', `${n} messages carry uuid ${uuid}`);
+  for (const [uuid, n] of byUuid) {
+    if (n < 2) continue;
+    const shown = botMessages.filter((m) => m.uuid === uuid);
+    const what = shown.map((m) => `${m.messageId} ${m.msgType} in ${m.chatId} at ${new Date(m.createTime).toISOString()}${m.parentId ? ` replying to ${m.parentId}` : ''}`).join('; ');
+    v('sent-once', `${n} messages carry uuid ${uuid}: ${what}`);
+  }
 
   // 2. Every nudge due is sent, or ended with a reason; every nudge recorded as sent is the message Feishu holds.
   const nudges = await c.db.nudge.findMany({ include: { person: true, task: true } });

@@ -24,6 +24,7 @@ const { values } = parseArgs({
     plan: { type: 'string' },
     owners: { type: 'string' },
     'redis-pause-ms': { type: 'string', default: '20000' },
+    flow: { type: 'string', default: '10' },
     verbose: { type: 'boolean', default: false },
     'no-reference': { type: 'boolean', default: false },
     postgres: { type: 'boolean', default: false },
@@ -61,7 +62,7 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8').trim() !== sourceHash(root
   if (built.status !== 0) process.exit(1);
 }
 const common = {
-  seed, from, until, workers: Number(values.workers), redisPauseMs: Number(values['redis-pause-ms']),
+  seed, from, until, workers: Number(values.workers), redisPauseMs: Number(values['redis-pause-ms']), flow: Number(values.flow),
   ...(values.plan ? { plan: values.plan } : {}), ...(values.owners ? { owners: values.owners } : {}),
 };
 const log = values.verbose ? (line: string) => console.log(line) : (line: string) => (line.includes(' fault ') ? console.log(line) : undefined);

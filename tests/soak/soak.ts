@@ -52,6 +52,8 @@ export interface SoakOptions {
   owners?: string;
   workers?: number;
   redisPauseMs?: number;
+  /** Simulated ms per real ms while only retries wait (10). */
+  flow?: number;
   logLevel?: string;
   log?: (line: string) => void;
   /** What a run of the same stretch without faults sent: each of its check-ins and digests must be sent here too (or end with a reason). */
@@ -153,9 +155,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       sweepTimes: [DEFAULT_SCHEDULE.quietEnd, DEFAULT_SCHEDULE.checkinAt, '12:00', DIGEST_AT, '18:00'],
       pending: () => fake.pendingRedeliveries(),
       drainTimeoutMs: 240_000,
-      // While only retries wait out their backoff, a simulated minute passes per 0.6 real second: claims left by
-      // a killed process expire (NUDGE_CLAIM_LEASE_SECONDS) as they would in real time.
-      flowWhileWaiting: 100,
+      // While only retries wait out their backoff, simulated time passes `flow` times as fast as real time: claims
+      // left by a killed process expire (NUDGE_CLAIM_LEASE_SECONDS). Not much faster: a retry's backoff, stretched,
+      // could pass Feishu's uuid hour, which real backoffs never reach.
+      flowWhileWaiting: o.flow ?? 10,
       onTime: (t) => procs.setTime(t),
       beforeWork: async (t) => {
         moments++;
