@@ -45,6 +45,9 @@ export interface FaultInjector {
   counts(): Record<string, number>;
 }
 
+/** Feishu's last redelivery of an event comes 6 h after the first try. */
+const REDELIVERY_HORIZON_MS = 6 * 3600_000;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createFaultInjector(d: FaultDeps): FaultInjector {
@@ -53,7 +56,7 @@ export function createFaultInjector(d: FaultDeps): FaultInjector {
   const used = new Set<FaultKind>();
   const workers = () => d.processes.all().filter((p) => p.role === 'worker').map((p) => p.name);
 
-  const run = async (kind: FaultKind, delayMs: number, param: number): Promise<void> => {
+  const run = async (kind: FaultKind, t: number, delayMs: number, param: number): Promise<void> => {
     await sleep(delayMs);
     switch (kind) {
       case 'kill-worker': {
@@ -96,8 +99,10 @@ export function createFaultInjector(d: FaultDeps): FaultInjector {
         d.fake.faults.expireTokens();
         return;
       case 'duplicate-delivery': {
-        // Re-push earlier events (late and out of order), as Feishu's at-least-once delivery does.
-        const ids = [...new Set(d.fake.deliveries.filter((x) => x.status === 200).map((x) => x.eventId))];
+        // Re-push earlier events (late and out of order), as Feishu's at-least-once delivery does: within its last
+        // redelivery, 6 h after the first. (Older ones outlive the bot's 24 h de-duplication memory; seed 7 showed a
+        // five-month-old re-push, re-signed, answered again: see the closing note of #22's first session.)
+        const ids = [...new Set(d.fake.deliveries.filter((x) => x.status === 200 && x.at >= t - REDELIVERY_HORIZON_MS).map((x) => x.eventId))];
         const from = Math.floor(param * ids.length);
         const picked = ids.slice(from, from + 1 + Math.floor(param * 4));
         await Promise.all(picked.map((id) => d.fake.redeliver(id).catch(() => {})));
@@ -143,7 +148,7 @@ export function createFaultInjector(d: FaultDeps): FaultInjector {
       used.add(kind);
       counts[kind] = (counts[kind] ?? 0) + 1;
       d.log(`${new Date(t).toISOString()} fault ${kind} (+${delayMs} ms, ${param.toFixed(3)})`);
-      const p = run(kind, delayMs, param).catch((e: Error) => d.log(`fault ${kind} failed to run: ${e.message}`));
+      const p = run(kind, t, delayMs, param).catch((e: Error) => d.log(`fault ${kind} failed to run: ${e.message}`));
       inFlight.push(p);
     },
     async settle() {
