@@ -9,7 +9,7 @@ import { shanghaiParts } from '../../bot/domain/calendar/shanghai-time.js';
 import { lastWorkdayOfWeek, periodOf } from '../../bot/domain/schedule/periods.js';
 import type { ScheduleSettings } from '../../bot/domain/schedule/settings.js';
 import { addDays } from '../../bot/domain/calendar/civil-date.js';
-import type { FakeFeishu } from '../../bot/sandbox/index.js';
+import type { FakeFeishu, StoredMessage } from '../../bot/sandbox/index.js';
 import type { Db } from '../../bot/store/db.js';
 
 export interface Violation {
@@ -48,11 +48,11 @@ export async function checkInvariants(c: CheckContext): Promise<Violation[]> {
   const botMessages = messages.filter((m) => m.sender === 'bot');
 
   // 1. Nothing shown twice: one message per uuid (Feishu absorbs a repeat within the hour; later it would show twice).
-  const byUuid = new Map<string, number>();
-  for (const m of botMessages) if (m.uuid) byUuid.set(m.uuid, (byUuid.get(m.uuid) ?? 0) + 1);
-  for (const [uuid, n] of byUuid) {
+  const byUuid = new Map<string, StoredMessage[]>();
+  for (const m of botMessages) if (m.uuid) byUuid.set(m.uuid, [...(byUuid.get(m.uuid) ?? []), m]);
+  for (const [uuid, shown] of byUuid) {
+    const n = shown.length;
     if (n < 2) continue;
-    const shown = botMessages.filter((m) => m.uuid === uuid);
     const what = shown.map((m) => `${m.messageId} ${m.msgType} in ${m.chatId} at ${new Date(m.createTime).toISOString()}${m.parentId ? ` replying to ${m.parentId}` : ''}`).join('; ');
     v('sent-once', `${n} messages carry uuid ${uuid}: ${what}`);
   }
@@ -62,7 +62,7 @@ export async function checkInvariants(c: CheckContext): Promise<Violation[]> {
   const leaves = await c.db.leave.findMany();
   for (const n of nudges) {
     const label = `nudge ${n.key}`;
-    const shown = byUuid.has(uuidFor(`nudge:${n.key}`)) ? c.fake.messages({ uuid: uuidFor(`nudge:${n.key}`) }) : [];
+    const shown = byUuid.get(uuidFor(`nudge:${n.key}`)) ?? [];
     if (n.dueAt.getTime() <= due && !['sent', 'failed', 'cancelled'].includes(n.state)) v('due-sent', `${label} due ${n.dueAt.toISOString()} is still ${n.state}`);
     if ((n.state === 'failed' || n.state === 'cancelled') && !n.error) v('due-sent', `${label} is ${n.state} without a reason`);
     if (n.state === 'sent') {

@@ -74,6 +74,18 @@ export async function startProcesses(o: {
     });
   };
 
+  /** Sends `signal` and resolves once the process has exited (SIGKILL after `forceAfterMs`, if given). */
+  const end = (p: SoakProcess, signal: NodeJS.Signals, forceAfterMs?: number) =>
+    new Promise<void>((resolve) => {
+      if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
+      const force = forceAfterMs === undefined ? undefined : setTimeout(() => p.child.kill('SIGKILL'), forceAfterMs);
+      p.child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      p.child.kill(signal);
+    });
+
   const tell = (p: SoakProcess, now: number) =>
     new Promise<void>((resolve) => {
       const mine = ++seq;
@@ -102,16 +114,7 @@ export async function startProcesses(o: {
     async kill(names) {
       const victims = names.map((n) => live.get(n)).filter((p): p is SoakProcess => !!p);
       for (const v of victims) killing.add(v.name);
-      await Promise.all(
-        victims.map(
-          (v) =>
-            new Promise<void>((resolve) => {
-              if (v.child.exitCode !== null || v.child.signalCode !== null) return resolve();
-              v.child.once('exit', () => resolve());
-              v.child.kill('SIGKILL');
-            }),
-        ),
-      );
+      await Promise.all(victims.map((v) => end(v, 'SIGKILL')));
       for (const v of victims) killing.delete(v.name);
       restarts += victims.length;
       await Promise.all(victims.map((v) => start(v.role, v.name)));
@@ -119,20 +122,7 @@ export async function startProcesses(o: {
     async stopAll() {
       const ps = [...live.values()];
       for (const p of ps) killing.add(p.name);
-      await Promise.all(
-        ps.map(
-          (p) =>
-            new Promise<void>((resolve) => {
-              if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
-              const t = setTimeout(() => p.child.kill('SIGKILL'), 15_000);
-              p.child.once('exit', () => {
-                clearTimeout(t);
-                resolve();
-              });
-              p.child.kill('SIGTERM');
-            }),
-        ),
-      );
+      await Promise.all(ps.map((p) => end(p, 'SIGTERM', 15_000)));
     },
     restarts: () => restarts,
   };
