@@ -10,7 +10,8 @@ const ACTIONS = wordTable({
   'plan.imported': '导入计划', 'plan.reimported': '重新导入计划', 'plan.archived': '归档计划', 'plan.short-name': '设置计划简称',
   'carry.proposed': '预览承接责任人', 'plan.carried': '承接责任人', 'carry.declined': '不承接责任人',
   'task.added': '新增任务', 'task.created': '新增任务', 'task.reimported': '任务随计划更新', 'task.updated': '任务变更', 'task.removed': '任务移出计划',
-  'owners.imported': '导入责任分工', 'assignment.added': '指派人员', 'assignment.ended': '取消指派',
+  'owners.imported': '导入责任分工', 'unit.contact': '标记联络员',
+  'proposal.made': '生成责任人建议', 'proposal.changed': '修改责任人建议', 'proposal.confirmed': '确认责任人建议', 'assignment.added': '指派人员', 'assignment.ended': '取消指派',
   'leave.added': '登记请假', 'leave.cancelled': '取消请假', 'checkin.snoozed': '推迟提醒',
   'report.added': '填报进展', 'report.edited': '修改进展', 'report.corrected': '更正进展', 'report.revoked': '撤销进展', 'report.returned': '退回补充',
   'evidence.added': '提交佐证材料',
@@ -44,7 +45,7 @@ const VIA = wordTable({ app: '应用内', sms: '短信', phone: '电话' });
 const KEYS = wordTable({
   title: '标题', status: '状态', event: '变更', deadline: '完成时限', to: '申请至', from: '自', percent: '进度', role: '角色', cadence: '频次',
   label: '指标', value: '数值', unit: '单位', baseline: '基数', note: '说明', paceNote: '说明', reason: '理由', text: '内容', what: '内容',
-  name: '名称', fileName: '文件', kind: '类型', size: '大小', rows: '行数', added: '新增', people: '人数', isAdmin: '管理员', digest: '订阅周报',
+  name: '名称', departmentName: '部门', fileName: '文件', kind: '类型', size: '大小', rows: '行数', added: '新增', people: '人数', isAdmin: '管理员', digest: '订阅周报',
   via: '方式', buzzed: '加急人数', whom: '对象', requestedBy: '申请人', count: '数量', tasks: '任务数', removed: '移出', changed: '变更',
   fromDate: '开始', toDate: '结束', remindAt: '再提醒', due: '节点日期',
 });
