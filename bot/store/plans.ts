@@ -95,3 +95,10 @@ export async function setShortName(db: Db, o: { planId: number; name: string | n
     throw e;
   });
 }
+
+/** The issuer (发文单位) of the newest plan in force, else of the newest plan: the bureau whose units /unit names. */
+export async function currentIssuer(db: Db): Promise<string | null> {
+  const plan = (await db.plan.findFirst({ where: { archivedAt: null }, orderBy: { id: 'desc' }, select: { issuer: true } }))
+    ?? (await db.plan.findFirst({ orderBy: { id: 'desc' }, select: { issuer: true } }));
+  return plan?.issuer ?? null;
+}

@@ -4,6 +4,7 @@
  * `command()` that types a message as someone and waits for the bot's answers.
  */
 import { manualClock } from '../../bot/clock.js';
+import type { HandlerOverrides } from '../../bot/handlers/types.js';
 import type { FakeFeishuOptions } from '../../bot/sandbox/types.js';
 import type { UserSaysInput } from '../../bot/sandbox/user-says.js';
 import { startHarness, type Harness } from './bot-harness.js';
@@ -30,9 +31,9 @@ export function wordsOf(m: BotMessage): string {
   return m.msgType === 'text' ? String(m.content.text) : JSON.stringify(m.content);
 }
 
-export async function startCommandHarness(env: Record<string, string> = {}, fake: Partial<FakeFeishuOptions> = {}): Promise<CommandHarness> {
+export async function startCommandHarness(env: Record<string, string> = {}, fake: Partial<FakeFeishuOptions> = {}, handlers?: HandlerOverrides): Promise<CommandHarness> {
   const clock = manualClock(at('2022-04-11T10:00:00'));
-  const h = await startHarness({ clock, fake, env: { SWEEP_EVERY_SECONDS: '0', ADMIN_OPEN_IDS: ADMIN, ...env } });
+  const h = await startHarness({ clock, fake, ...(handlers ? { handlers } : {}), env: { SWEEP_EVERY_SECONDS: '0', ADMIN_OPEN_IDS: ADMIN, ...env } });
   await seedPlan(h.bot.deps.db, { now: at('2022-03-21T09:00:00'), fake: h.fake });
   h.fake.addUser({ openId: ADMIN, name: '管理员' });
   h.fake.addChat({ chatId: GROUP, name: '局领导群', members: [ADMIN, STAFF, OTHER] });

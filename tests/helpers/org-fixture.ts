@@ -25,7 +25,7 @@ export const ORG: OrgChart = {
     { openId: 'ou_bgs', name: '陈静', departmentIds: ['od-bgs'] },
     { openId: 'ou_demo_hejianguo', name: '何建国', departmentIds: ['od-jld'] },
     { openId: 'ou_demo_luoxiaomei', name: '罗晓梅', departmentIds: ['od-jld'] },
-    { openId: 'ou_liqiang_gx', name: '李强', departmentIds: ['od-gx'] },
+    { openId: 'ou_demo_liqiang', name: '李强', departmentIds: ['od-gx'] },
     { openId: 'ou_liqiang_nc', name: '李强', departmentIds: ['od-nc'] },
   ],
 };

@@ -58,6 +58,10 @@ export function matchUnit(index: ChartIndex, name: string): Match<OrgDepartment>
     const paths = ds.map((d) => departmentPath(index, d));
     return { kind: 'ambiguous', candidates: ds, reason: `有 ${ds.length} 个部门都可能是「${typed}」：${quoteAll(paths)}，请用 /unit 标记或逐一指定` };
   };
+  if (typed.includes('/')) {
+    const byPath = [...index.departments.values()].filter((d) => departmentPath(index, d) === typed);
+    return pick(byPath) ?? { kind: 'none', reason: `通讯录中没有「${typed}」这个部门` };
+  }
   const hit = pick(index.byName.get(typed)) ?? pick(index.byKey.get(unitKey(typed, index.bureau)));
   if (hit) return hit;
   if (withoutBureau(typed, index.bureau).self) return { kind: 'none', reason: `「${typed}」指本单位整体，不是其中的一个部门` };

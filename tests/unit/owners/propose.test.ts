@@ -22,6 +22,8 @@ describe('matchUnit', () => {
     ['局办公室', 'od-bgs'],
     ['区科技局办公室', 'od-bgs'],
     ['科技服务中心', 'od-fw'],
+    ['科技服务中心/综合科', 'od-zh1'],
+    ['办公室／综合科', 'od-zh2'],
   ])('%s → found %s', (name, id) => expect(matchUnit(index, name)).toEqual({ kind: 'found', found: dept(id) }));
 
   it.each([
@@ -57,7 +59,7 @@ describe('matchPerson', () => {
     ['何建国', { kind: 'found', found: user('ou_demo_hejianguo') }],
     ['何 建 国', { kind: 'found', found: user('ou_demo_hejianguo') }],
     ['何建国同志', { kind: 'found', found: user('ou_demo_hejianguo') }],
-    ['李强', { kind: 'ambiguous', candidates: [user('ou_liqiang_gx'), user('ou_liqiang_nc')], reason: '「李强」有 2 位同名人员，分别在「高新科」「农村科」，请逐一指定' }],
+    ['李强', { kind: 'ambiguous', candidates: [user('ou_demo_liqiang'), user('ou_liqiang_nc')], reason: '「李强」有 2 位同名人员，分别在「高新科」「农村科」，请逐一指定' }],
     ['陈某某', { kind: 'none', reason: '通讯录（应用可见范围内）没有「陈某某」' }],
   ])('%s', (name, expected) => expect(matchPerson(index, name)).toEqual(expected));
 });

@@ -12,6 +12,7 @@ import { cadenceCommand, deadlineCommand, targetCommand } from './task-settings.
 import { doneCommand, pauseCommand, reopenCommand, resumeCommand } from './task-status.js';
 import { undoCommand } from './undo.js';
 import { archiveCommand, plansCommand } from './plans.js';
+import { unitCommand } from './unit.js';
 
 export const adminCommands: CommandSpec[] = [
   reassignCommand, unassignCommand, leaderCommand,
@@ -19,6 +20,7 @@ export const adminCommands: CommandSpec[] = [
   pauseCommand, resumeCommand, doneCommand, reopenCommand,
   undoCommand, subscribeCommand, unsubscribeCommand, adminsCommand,
   remindCommand, digestCommand, statsCommand, exportCommand, importCommand, plansCommand, archiveCommand,
+  unitCommand(),
 ];
 
 export { onFileMessage } from './import.js';
