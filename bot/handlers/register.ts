@@ -8,6 +8,7 @@ import { returnCardActions } from './reports/return-report.js';
 import { urgeCardActions } from './leaders/urge.js';
 import { instructCardActions } from './instructions/instruct-action.js';
 import { carryCardActions } from './commands/admin/carry-actions.js';
+import { proposalCardActions } from './proposals/proposal-actions.js';
 import { onAttachment } from './evidence/on-attachment.js';
 import { onText } from './reports/on-text.js';
 import type { CardActionEntry, CommandHandler, HandlerOverrides, Handlers } from './types.js';
@@ -33,7 +34,7 @@ export function registerHandlers(extra: HandlerOverrides = {}): Handlers {
     onText: extra.onText === undefined ? onText : extra.onText,
     onAttachment: extra.onAttachment === undefined ? onAttachment : extra.onAttachment,
     cardActions: withOverrides(
-      new Map<string, CardActionEntry>(), reportCardActions, doubtCardActions, extendCardActions, completionCardActions, returnCardActions, urgeCardActions, instructCardActions, carryCardActions,
+      new Map<string, CardActionEntry>(), reportCardActions, doubtCardActions, extendCardActions, completionCardActions, returnCardActions, urgeCardActions, instructCardActions, carryCardActions, proposalCardActions,
       extra.cardActions,
     ),
   };

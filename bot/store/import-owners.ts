@@ -6,7 +6,7 @@
  */
 import { problemsMessage, type OwnerRow, type OwnersProblem } from '../domain/owners/parse-owners.js';
 import { audit } from './audit.js';
-import { BULK_TRANSACTION, type Db } from './db.js';
+import { BULK_TRANSACTION, type Db, type Tx } from './db.js';
 import { assign, upsertPerson } from './people.js';
 
 export interface OwnersResult {
@@ -34,20 +34,24 @@ export async function ownersProblems(db: Db, o: { planId: number; rows: OwnerRow
 }
 
 export async function importOwners(db: Db, input: { planId: number; rows: OwnerRow[]; by: string; now: Date }): Promise<OwnersResult> {
-  const tasks = await db.task.findMany({ where: { planId: input.planId, removedAt: null }, select: { id: true, code: true } });
-  const byCode = new Map(tasks.map((t) => [t.code, t.id]));
   const problems = await ownersProblems(db, input);
   if (problems.length) throw new OwnersRefused(problemsMessage(problems));
+  return db.$transaction((tx) => writeOwners(tx, input), BULK_TRANSACTION);
+}
 
-  return db.$transaction(async (tx) => {
-    let added = 0;
-    const people = new Set<number>();
-    for (const r of input.rows) {
-      const person = await upsertPerson(tx, { openId: r.openId, name: r.name, email: r.email, mobile: r.mobile, department: r.department }, input.now);
-      people.add(person.id);
-      if ((await assign(tx, { taskId: byCode.get(r.taskCode)!, personId: person.id, role: r.role, by: input.by, now: input.now })) === 'added') added++;
-    }
-    await audit(tx, { actor: input.by, action: 'owners.imported', now: input.now, after: { rows: input.rows.length, added } });
-    return { added, unchanged: input.rows.length - added, people: people.size };
-  }, BULK_TRANSACTION);
+/** importOwners' writes inside the caller's transaction, for rows already checked (ownersProblems). */
+export async function writeOwners(tx: Tx, input: { planId: number; rows: OwnerRow[]; by: string; now: Date }): Promise<OwnersResult> {
+  const tasks = await tx.task.findMany({ where: { planId: input.planId, removedAt: null }, select: { id: true, code: true } });
+  const byCode = new Map(tasks.map((t) => [t.code, t.id]));
+  let added = 0;
+  const people = new Set<number>();
+  for (const r of input.rows) {
+    const taskId = byCode.get(r.taskCode);
+    if (taskId === undefined) throw new OwnersRefused(problemsMessage([{ line: r.line, text: `计划中没有任务「${r.taskCode}」` }]));
+    const person = await upsertPerson(tx, { openId: r.openId, name: r.name, email: r.email, mobile: r.mobile, department: r.department }, input.now);
+    people.add(person.id);
+    if ((await assign(tx, { taskId, personId: person.id, role: r.role, by: input.by, now: input.now })) === 'added') added++;
+  }
+  await audit(tx, { actor: input.by, action: 'owners.imported', now: input.now, after: { rows: input.rows.length, added } });
+  return { added, unchanged: input.rows.length - added, people: people.size };
 }

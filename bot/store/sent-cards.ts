@@ -23,3 +23,8 @@ export async function keepSentCard(db: Db, c: { subject: string; openId: string;
 export async function sentCards(db: Db, subject: string): Promise<SentCardRow[]> {
   return db.sentCard.findMany({ where: { subject }, select: { openId: true, messageId: true, sentAt: true }, orderBy: { id: 'asc' } });
 }
+
+/** Cards of every subject that starts with `prefix` (a decision sent as several cards: 「proposal:7:」). */
+export async function sentCardsUnder(db: Db, prefix: string): Promise<SentCardRow[]> {
+  return db.sentCard.findMany({ where: { subject: { startsWith: prefix } }, select: { openId: true, messageId: true, sentAt: true }, orderBy: { id: 'asc' } });
+}

@@ -66,7 +66,7 @@ export function matchUnit(index: ChartIndex, name: string): Match<OrgDepartment>
   if (hit) return hit;
   if (withoutBureau(typed, index.bureau).self) return { kind: 'none', reason: `「${typed}」指本单位整体，不是其中的一个部门` };
   if (looksOutside(typed)) return { kind: 'none', reason: `「${typed}」是外单位，不在本单位的通讯录中` };
-  return { kind: 'none', reason: `通讯录中没有「${typed}」这个部门` };
+  return { kind: 'none', reason: `通讯录中没有「${typed}」这个部门（如为下属单位，请确认应用的通讯录权限范围）` };
 }
 
 /** A person's name as plans write it: 「何建国同志」「何 建 国」 → 「何建国」. */

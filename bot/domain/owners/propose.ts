@@ -47,6 +47,15 @@ export interface TaskProposal {
   misses: PartyMiss[];
 }
 
+/** A task's proposal with what the card and the table show beside it (as stored, bot/store/owner-proposals.ts). */
+export interface ProposalTask extends TaskProposal {
+  title: string;
+  /** 「一、着力培育创新主体」; null for a task outside any section. */
+  section: string | null;
+  /** Changed by an admin after the proposal was made. */
+  changed: boolean;
+}
+
 export function proposeOwners(input: ProposeInput): TaskProposal[] {
   const index = indexChart(input.chart, input.issuer);
   return input.tasks.map((t) => proposeTask(index, input.contacts, t));

@@ -2,7 +2,8 @@
  * How plans and org charts name the same unit differently, reduced to one key: 「区科技局高新科」「高新股」
  * and the chart's 「高新科」 share the key 「高新」. Rules, in order: the bureau's region (重庆市, 綦江区, a lone
  * 区), the bureau itself (区科技局, 局机关, 局), common abbreviations (科技局 → 科学技术局, 发改委 →
- * 发展和改革委员会, 局办 → 办公室), then a 科/股/室/处/办 suffix. Pure.
+ * 发展和改革委员会, 局办 → 办公室), then a 科/股/室/处/办 suffix
+ * (「党政办公室」 and 「党政办」 too). Pure.
  */
 
 /** Short forms bureaus write, and the full form (longest short form first where they overlap). */
@@ -15,6 +16,7 @@ const ABBREVIATIONS: [RegExp, string][] = [
   [/市场监管局/g, '市场监督管理局'],
   [/住建委/g, '住房和城乡建设委员会'],
   [/卫健委/g, '卫生健康委员会'],
+  [/教委/g, '教育委员会'],
   [/规划自然资源局/g, '规划和自然资源局'],
   [/^局办$/g, '办公室'],
   [/委$/g, '委员会'],
@@ -70,7 +72,7 @@ export function withoutBureau(name: string, bureau: Bureau): { rest: string; sel
 
 /** The key two names share when they name the same unit: bureau stripped, abbreviations expanded, suffix off. */
 export function unitKey(name: string, bureau: Bureau): string {
-  const { rest } = withoutBureau(name, bureau);
+  const rest = withoutBureau(name, bureau).rest.replace(/^(.{2,})办公室$/, '$1办');
   return rest.length > 2 ? rest.replace(/[科股室处办]$/, '') : rest;
 }
 
@@ -79,7 +81,13 @@ export function namesSeveral(name: string): boolean {
   return /^(局机关|区级|全区|全局)?(各|相关|有关|其他|全体|所有)/.test(clean(name)) || /^[各]|等?(各|相关|有关)(部门|单位|科室|股室|镇街|街镇)$/.test(clean(name));
 }
 
-/** 「区财政局」「市科技局」「金雀公司」「古南街道」: a body with its own organisation, outside this bureau's chart. */
+/**
+ * 「区财政局」「市科技局」「区经信」「国网南川供电公司」「派出所」: a body with its own organisation, outside this
+ * bureau's chart (a district or city body, a company, a bank, a town). Names such as 「社保中心」「仲裁院」 may be
+ * the bureau's own subordinate units and are not called outside.
+ */
 export function looksOutside(name: string): boolean {
-  return /(局|委|委员会|政府|办|中心|公司|集团|银行|街道|镇|乡|院|校|所|会|团)$/.test(clean(name)) && !/[科股室处]$/.test(clean(name));
+  const s = clean(name);
+  if (/^(区|市|县|省|国网|人行|中国)/.test(s) && !/^(区域|市场)/.test(s)) return true;
+  return /(局|委|委员会|政府|公司|集团|银行|支行|分行|街道|镇|乡|派出所|税务所)$/.test(s);
 }

@@ -43,7 +43,12 @@ describe('matchUnit', () => {
     ['相关部门', '「相关部门」泛指多个单位，不是通讯录中的一个部门，请逐一指定'],
     ['区科技局', '「区科技局」指本单位整体，不是其中的一个部门'],
     ['重庆市綦江区科学技术局', '「重庆市綦江区科学技术局」指本单位整体，不是其中的一个部门'],
-    ['人才科', '通讯录中没有「人才科」这个部门'],
+    ['人才科', '通讯录中没有「人才科」这个部门（如为下属单位，请确认应用的通讯录权限范围）'],
+    ['社保中心', '通讯录中没有「社保中心」这个部门（如为下属单位，请确认应用的通讯录权限范围）'],
+    ['区经信', '「区经信」是外单位，不在本单位的通讯录中'],
+    ['区住房城乡建委', '「区住房城乡建委」是外单位，不在本单位的通讯录中'],
+    ['国网南川供电公司', '「国网南川供电公司」是外单位，不在本单位的通讯录中'],
+    ['派出所', '「派出所」是外单位，不在本单位的通讯录中'],
     ['  ', '单位名称为空'],
   ])('%s → none', (name, reason) => expect(matchUnit(index, name)).toEqual({ kind: 'none', reason }));
 
@@ -52,6 +57,24 @@ describe('matchUnit', () => {
     expect(matchUnit(bare, '高新股')).toEqual({ kind: 'found', found: dept('od-gx') });
     expect(matchUnit(bare, '区科技局高新科').kind).toBe('none');
   });
+});
+
+describe('other bureaus name their units their own way', () => {
+  const chart = (...names: string[]) => ({ departments: names.map((name, i) => ({ id: `d${i}`, name, parentId: null, leaderOpenId: null })), users: [] });
+  it.each([
+    ['重庆市綦江区古南街道办事处', ['党政办公室', '经济发展办公室'], '党政办', 'd0'],
+    ['重庆市綦江区古南街道办事处', ['党政办公室', '经济发展办公室'], '经济发展办公室', 'd1'],
+    ['南川区发展和改革委员会', ['办公室', '投资科'], '区发展改革委投资科', 'd1'],
+    ['南川区发展和改革委员会', ['办公室', '投资科'], '南川区发改委投资股', 'd1'],
+    ['重庆市江津区教育委员会', ['基础教育科', '教育督导室'], '区教委教育督导室', 'd1'],
+  ])('%s: %j has %s', (issuer, names, typed, id) => {
+    const c = chart(...names);
+    expect(matchUnit(indexChart(c, issuer), typed)).toEqual({ kind: 'found', found: c.departments.find((d) => d.id === id) });
+  });
+  it.each([
+    ['南川区发展和改革委员会', '区发改委', '「区发改委」指本单位整体，不是其中的一个部门'],
+    ['重庆市江津区教育委员会', '区市场监管局', '「区市场监管局」是外单位，不在本单位的通讯录中'],
+  ])('%s: %s', (issuer, typed, reason) => expect(matchUnit(indexChart(chart('投资科'), issuer), typed)).toEqual({ kind: 'none', reason }));
 });
 
 describe('matchPerson', () => {

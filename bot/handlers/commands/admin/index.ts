@@ -13,6 +13,7 @@ import { doneCommand, pauseCommand, reopenCommand, resumeCommand } from './task-
 import { undoCommand } from './undo.js';
 import { archiveCommand, plansCommand } from './plans.js';
 import { unitCommand } from './unit.js';
+import { proposeCommand } from '../../proposals/propose-command.js';
 
 export const adminCommands: CommandSpec[] = [
   reassignCommand, unassignCommand, leaderCommand,
@@ -20,7 +21,7 @@ export const adminCommands: CommandSpec[] = [
   pauseCommand, resumeCommand, doneCommand, reopenCommand,
   undoCommand, subscribeCommand, unsubscribeCommand, adminsCommand,
   remindCommand, digestCommand, statsCommand, exportCommand, importCommand, plansCommand, archiveCommand,
-  unitCommand(),
+  unitCommand(), proposeCommand(),
 ];
 
 export { onFileMessage } from './import.js';
