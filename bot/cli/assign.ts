@@ -1,6 +1,6 @@
 /**
  * `workplan assign <owners.csv|.xlsx> [--plan <id>]`: owners, collaborators
- * and leaders per task. Emails and mobiles are resolved to open_ids through
+ * and leaders per task (`--propose`: proposed from the org chart, assign-propose.ts). Emails and mobiles are resolved to open_ids through
  * Feishu (only when some row has no open_id).
  */
 import { parseArgs } from 'node:util';
@@ -16,9 +16,14 @@ import { pickPlan } from './pick-plan.js';
 import { UsageError } from './usage-error.js';
 
 export async function runAssign(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { plan: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { plan: { type: 'string' }, propose: { type: 'boolean' }, write: { type: 'string' } }, allowPositionals: true });
   const file = positionals[0];
-  if (!file) throw new UsageError('请指定责任分工表：workplan assign <文件.csv|.xlsx> [--plan 计划编号]');
+  if (values.propose) {
+    if (file) throw new UsageError('--propose 按飞书通讯录生成建议，不读分工表：workplan assign --propose [--plan 计划编号] [--write 文件.csv]');
+    return (await import('./assign-propose.js')).runAssignPropose(values, io);
+  }
+  if (values.write) throw new UsageError('--write 只与 --propose 一起使用。');
+  if (!file) throw new UsageError('请指定责任分工表：workplan assign <文件.csv|.xlsx> [--plan 计划编号]，或 workplan assign --propose');
   const source = await readPlanFile(file);
   if (source.kind !== 'table') throw new UsageError('责任分工表应为 .csv、.tsv、.xlsx 表格，或带表格的 .md 文件。');
   let reading;

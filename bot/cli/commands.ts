@@ -68,9 +68,13 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
     load: async () => (await import('./status.js')).runStatus,
   },
   assign: {
-    synopsis: 'workplan assign <分工表> [--plan 编号]', summary: '导入责任分工（任务编号、姓名、角色、open_id/邮箱/手机、部门）', english: 'import who owns which task from a table',
-    details: ['<分工表>           .csv .tsv .xlsx，或带表格的 .md / a table file', PLAN],
-    options: { plan: { type: 'string' } }, positionals: 1,
+    synopsis: 'workplan assign <分工表> [--plan 编号] | --propose [--plan 编号] [--write 文件.csv]', summary: '导入责任分工（任务编号、姓名、角色、open_id/邮箱/手机、部门），或按飞书通讯录生成建议', english: 'import who owns which task from a table, or propose it from the org chart',
+    details: [
+      '<分工表>           .csv .tsv .xlsx，或带表格的 .md / a table file', PLAN,
+      '--propose          按飞书通讯录和计划的牵头单位、责任领导生成建议，不作指派 / propose owners from the org chart (nothing assigned)',
+      '--write <文件>     与 --propose 一起：把建议写成分工表，核对后再导入 / with --propose: write the proposal as an owners file',
+    ],
+    options: { plan: { type: 'string' }, propose: { type: 'boolean' }, write: { type: 'string' } }, positionals: 1,
     load: async () => (await import('./assign.js')).runAssign,
   },
   export: {
