@@ -100,9 +100,11 @@ export function createFaultInjector(d: FaultDeps): FaultInjector {
         return;
       case 'duplicate-delivery': {
         // Re-push earlier events (late and out of order), as Feishu's at-least-once delivery does: within its last
-        // redelivery, 6 h after the first. (Older ones outlive the bot's 24 h de-duplication memory; seed 7 showed a
-        // five-month-old re-push, re-signed, answered again: see the closing note of #22's first session.)
-        const ids = [...new Set(d.fake.deliveries.filter((x) => x.status === 200 && x.at >= t - REDELIVERY_HORIZON_MS).map((x) => x.eventId))];
+        // redelivery, 6 h after the first; one time in four, events of any age — a replay of a request long past,
+        // which outlives the bot's 24 h de-duplication memory and must be dropped by its age (seed 7 found a
+        // five-month-old re-push answered again; bot/feishu/event-age.ts).
+        const since = param < 0.25 ? -Infinity : t - REDELIVERY_HORIZON_MS;
+        const ids = [...new Set(d.fake.deliveries.filter((x) => x.status === 200 && x.at >= since).map((x) => x.eventId))];
         const from = Math.floor(param * ids.length);
         const picked = ids.slice(from, from + 1 + Math.floor(param * 4));
         await Promise.all(picked.map((id) => d.fake.redeliver(id).catch(() => {})));
