@@ -6,18 +6,22 @@
  * the seed; where inside the work a fault lands depends on real timing, so a replay strikes the same
  * moments in the same way but not at the same instruction.
  */
-import Database from 'better-sqlite3';
 import { cardParts } from '../../bot/demo/card-parts.js';
 import type { FakeFeishu } from '../../bot/sandbox/index.js';
 import type { PrivateRedis } from '../helpers/private-redis.js';
+import type { StoreFaults } from './database.js';
 import type { SoakProcesses } from './processes.js';
 import type { Rng } from './rng.js';
 
 export const FAULT_KINDS = [
   'kill-worker', 'kill-receiver', 'kill-all', 'redis-restart', 'redis-wipe', 'redis-pause',
   'feishu-5xx', 'feishu-429', 'feishu-230020', 'feishu-slow', 'token-expiry', 'duplicate-delivery', 'click-race', 'store-busy',
+  'pg-drop',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** Faults that only a PostgreSQL store can suffer. */
+export const POSTGRES_ONLY: FaultKind[] = ['pg-drop'];
 
 /** Faults that strike at most once a run (Redis losing everything is rare, and one is enough to prove recovery). */
 const ONCE: FaultKind[] = ['redis-wipe'];
@@ -30,8 +34,8 @@ export interface FaultDeps {
   fake: FakeFeishu;
   redis: PrivateRedis;
   processes: SoakProcesses;
-  /** The SQLite file (store-busy), or null on PostgreSQL. */
-  sqliteFile: string | null;
+  /** What may be done to the store (database.ts). */
+  store: StoreFaults;
   /** Redis pause length, ms (20 s as the issue asks; shorter for the short soak). */
   redisPauseMs: number;
   log(line: string): void;
@@ -123,17 +127,19 @@ export function createFaultInjector(d: FaultDeps): FaultInjector {
         await Promise.all([click(), click()]);
         return;
       }
-      case 'store-busy': {
-        if (!d.sqliteFile) return;
+      case 'store-busy':
         // Another process holds the write lock: under the bot's 10 s busy timeout, or beyond it.
-        const sql = new Database(d.sqliteFile);
-        try {
-          sql.exec('BEGIN IMMEDIATE');
-          await sleep(500 + param * 12_000);
-          sql.exec('COMMIT');
-        } finally {
-          sql.close();
+        await d.store.hold(500 + param * 12_000);
+        return;
+      case 'pg-drop': {
+        // Every connection of the bot's processes cut (a failover, a restarted pgbouncer), once or twice in a row.
+        if (!d.store.dropConnections) return;
+        let dropped = await d.store.dropConnections();
+        if (param < 0.5) {
+          await sleep(200 + param * 2000);
+          dropped += await d.store.dropConnections();
         }
+        d.log(`  pg-drop: ${dropped} connection(s) of the bot's processes terminated`);
         return;
       }
     }
