@@ -11,6 +11,7 @@ import type { ScheduleSettings } from '../../bot/domain/schedule/settings.js';
 import { addDays } from '../../bot/domain/calendar/civil-date.js';
 import type { FakeFeishu, StoredMessage } from '../../bot/sandbox/index.js';
 import type { Db } from '../../bot/store/db.js';
+import { checkStatesShown } from './states-shown.js';
 
 export interface Violation {
   invariant: string;
@@ -28,6 +29,8 @@ export interface CheckContext {
   graceMs: number;
   /** The open_ids whose slash-commands change something and must be audited (admins). */
   admins: string[];
+  /** Cards sent after this (ms) are compared with the state engine (state-shown); the earlier ones were at the last check. */
+  shownSince?: number;
 }
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -143,5 +146,9 @@ export async function checkInvariants(c: CheckContext): Promise<Violation[]> {
     const answered = botMessages.some((b) => b.parentId === m.messageId);
     if (answered && !audited.has(m.messageId)) v('audited', `admin command 「${text.slice(0, 40)}」 (${m.messageId}) was answered but left no audit entry`);
   }
+
+  // 7. What a card says of a task's light is what the state engine said when it was sent.
+  const since = c.shownSince ?? -Infinity;
+  out.push(...(await checkStatesShown({ db: c.db, calendar: c.calendar, messages: botMessages.filter((m) => m.createTime > since) })));
   return out;
 }

@@ -98,7 +98,7 @@ const s = r.summary;
 console.log(`soak seed ${r.seed}${values.postgres ? " (PostgreSQL)" : ""}: ${r.simulatedDays} simulated days (${from.toISOString()} – ${r.stoppedAt.toISOString()}), ${r.moments} moments of work, ${Math.round((Date.now() - t0) / 1000)} s`);
 console.log(`  events delivered ${r.events}; bot messages ${r.messages}; nudges sent ${s.nudgesSent} (failed ${s.nudgesFailed}); reports ${s.reports}; digests ${s.digestsPosted}`);
 console.log(`  faults: ${Object.entries(r.faults).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}; process restarts ${r.restarts}`);
-console.log(`  invariant checks: ${r.checks} (sent-once, due-sent, sent-recorded, sent-when, reply-once, reply-recorded, click-once, digest-once, digest-sent, audited, no-crash, work-finishes${reference ? ', as-without-faults' : ''})`);
+console.log(`  invariant checks: ${r.checks} (sent-once, due-sent, sent-recorded, sent-when, reply-once, reply-recorded, click-once, digest-once, digest-sent, audited, state-shown, no-crash, work-finishes${reference ? ', as-without-faults' : ''})`);
 if (r.violations.length) {
   console.log(`FAILED: ${r.violations.length} violation(s); first: [${r.violations[0]!.invariant}] ${r.violations[0]!.detail}`);
   for (const v of r.violations.slice(1, 10)) console.log(`  [${v.invariant}] ${v.detail}`);

@@ -151,9 +151,11 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const started = Date.now();
     let moments = 0;
     let checkedWeek = periodOf('weekly', shanghaiDate(o.from)).id;
+    let shownSince = -Infinity;
     const check = async (at: Date, graceMs: number) => {
       checks++;
-      violations.push(...(await checkInvariants({ fake, db, calendar, schedule: DEFAULT_SCHEDULE, digestAt: DIGEST_AT, at, graceMs, admins: [DEMO_ADMIN.openId] })));
+      violations.push(...(await checkInvariants({ fake, db, calendar, schedule: DEFAULT_SCHEDULE, digestAt: DIGEST_AT, at, graceMs, admins: [DEMO_ADMIN.openId], shownSince })));
+      shownSince = at.getTime();
     };
     const procs = processes;
     const driver = createDriver({
