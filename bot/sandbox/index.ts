@@ -84,6 +84,9 @@ export interface FakeFeishu {
   longConnectionStats(): { clients: number; pings: number };
   addUser(u: T.UserInput): T.SandboxUser;
   addChat(c: T.ChatInput): T.SandboxChat;
+  /** A department of the org chart (parent first); its leader and members must be users already. */
+  addDepartment(d: T.DepartmentInput): T.SandboxDepartment;
+  departments(): T.SandboxDepartment[];
   p2pChatOf(openId: string): string;
   users(): T.SandboxUser[];
   chats(): T.SandboxChat[];
@@ -199,6 +202,8 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
     longConnectionStats: () => ({ clients: longConnection.clients(), pings: longConnection.pings() }),
     addUser: (u) => directory.addUser(u),
     addChat: (c) => directory.addChat(c),
+    addDepartment: (d) => directory.departments.add(d),
+    departments: () => directory.departments.all().map((d) => ({ ...d, members: [...d.members] })),
     p2pChatOf: (openId) => directory.p2pChatOf(openId),
     users: () => directory.users().map((u) => ({ ...u })),
     chats: () => [...directory.users().map((u) => directory.chat(u.p2pChatId)!), ...directory.groups()].map((c) => structuredClone(c)),
