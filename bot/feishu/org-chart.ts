@@ -1,6 +1,7 @@
 /**
  * Reads the tenant's org chart as the app may see it, through the SDK's contact v3 calls:
- * scope.list (what the app may read: `0` = all members, else the departments and users granted),
+ * scope.list (what the app may read: the departments granted, or with "all members" the root's first-level
+ * departments; and the users granted one by one, or the root's direct users),
  * department.get and department.children (fetch_child: every descendant at once), then
  * user.findByDepartment for each department's direct members, and user.get for users granted one by one.
  * Every call is paced under the contact limit (1000/min, 50/s per app) and retried on rate limits
@@ -128,7 +129,7 @@ export async function readOrgChart(deps: OrgReadDeps, bounds: OrgChartBounds = {
     );
   }
 
-  // 3. The people: the direct members of every department (and of the root, when all members are granted).
+  // 3. The people: the direct members of every department (and of the root, should scopes ever name it).
   const memberLists = [...(scopeDepartments.includes(ROOT) ? [ROOT] : []), ...departments.keys()];
   for (const department_id of memberLists) {
     await pages<SdkUser>(

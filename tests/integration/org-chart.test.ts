@@ -59,9 +59,9 @@ describe('Messenger.readOrgChart', () => {
     expect(chart.users).toHaveLength(181);
     expect(chart.users.find((u) => u.openId === ou(1119))).toEqual({ openId: ou(1119), name: '科员119', departmentIds: [sub.openDepartmentId] });
     expect(chart.users.find((u) => u.openId === ou(60))?.departmentIds).toEqual([ids[59]]);
-    // 62 departments come in pages of 50 (fetch_child from the root), the 120 staff in pages of 50.
+    // 61 departments below the bureau come in pages of 50 (fetch_child), the 120 staff in pages of 50.
     expect(contactCalls('/children')).toHaveLength(2);
-    expect(contactCalls('/find_by_department').length).toBe(1 + 62 + 2);
+    expect(contactCalls('/find_by_department').length).toBe(62 + 2);
     expect(fake.calls.filter((c) => c.path.startsWith('/open-apis/contact/') && c.status !== 200)).toEqual([]);
   });
 
@@ -85,7 +85,7 @@ describe('Messenger.readOrgChart', () => {
     expect(chart.users.map((u) => u.openId)).not.toContain('ou_secret');
     expect(chart.users.find((u) => u.openId === 'ou_granted')).toEqual({ openId: 'ou_granted', name: '借调人员', departmentIds: [] });
     expect(chart.departments.find((d) => d.id === ids[0])?.parentId).toBe(top.openDepartmentId);
-    // The root is not asked for: the scope is not all members.
+    // The root is never asked for (it needs the scope "all members").
     expect(fake.calls.filter((c) => c.path === '/open-apis/contact/v3/departments/0/children')).toEqual([]);
   });
 

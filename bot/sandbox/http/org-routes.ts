@@ -10,13 +10,16 @@
  * - GET users/find_by_department — department_id (`0` root), department_id_type, user_id_type, page_size ≤ 50
  *   (default 10), page_token; data {has_more, page_token, items[{open_id, union_id, user_id, name,
  *   department_ids, status, …}]}: direct members only.
- * - GET scopes → data {department_ids, user_ids, group_ids, has_more, page_token}: what the app may read.
- *   With a tenant token, children of `0` need the scope "all members" (else 403 40004); any department
- *   outside the scope → 403 40004 "no dept authority error".
+ * - GET scopes → data {department_ids, user_ids, group_ids, has_more, page_token}: with the scope "all
+ *   members", the root's first-level departments and direct users; else the departments granted (not
+ *   their sub-departments) and the users granted one by one (获取通讯录授权范围, 注意事项).
+ * - With a tenant token, children of `0` need the scope "all members" (else 403 40004); any department
+ *   outside the scope → 403 40004 "no dept authority error"; 400 43010 (no fetch_child on a big
+ *   department) exists but is not imitated.
  * - Limits: 1000/min and 50/s per app (limits.ts; 429 99991400).
  * UNCONFIRMED, decided here: an unknown department answers 40004 like one outside the scope (not 40008);
  * scopes answers one page; scopes lists the topmost departments in scope and the users in scope in no
- * department in scope, or `0` alone when nothing is out of scope; a list omits departments and users
+ * department in scope (a granted department inside another granted one is not listed); a list omits departments and users
  * outside the scope (Feishu's scope covers whole subtrees, so a real list has none to omit); leaders are
  * named even when outside the scope; the order of items is the order of creation, breadth first.
  */
@@ -131,10 +134,9 @@ export function orgRoutes(ctx: SandboxContext): Router {
     const q = req.query as Record<string, unknown>;
     const dType = deptType(q);
     const uType = userType(q);
-    if (depts.allInScope()) {
-      ok(res, { department_ids: [ROOT_DEPARTMENT], user_ids: [], group_ids: [], has_more: false });
-      return;
-    }
+    // All members: the root's first-level departments and its direct users. Otherwise the departments
+    // granted (not their sub-departments) and the users granted one by one. Both read the same here: the
+    // topmost departments in scope, and the users in scope in no department in scope.
     const visible = depts.all().filter((d) => !d.outsideScope);
     const inVisible = (id: string) => visible.some((d) => d.openDepartmentId === id);
     const tops = visible.filter((d) => !inVisible(d.parentId));

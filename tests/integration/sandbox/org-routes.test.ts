@@ -27,6 +27,9 @@ describe('contact v3 departments and members', () => {
     expect(got.data?.department).toMatchObject({ name: '办公室', member_count: 1 });
     const custom = await c.get({ path: { department_id: office.departmentId }, params: { department_id_type: 'department_id' } });
     expect(custom.data?.department?.parent_department_id).toBe(bureau.departmentId);
+    // Scope "all members": the root's first-level departments and its direct users (Carol is in none).
+    const scope = await sdkClient(fake).contact.v3.scope.list({ params: open });
+    expect([scope.data?.department_ids, scope.data?.user_ids]).toEqual([[bureau.openDepartmentId], [CAROL]]);
   });
 
   it('pages: default 10, at most 50 (else 40011), a bad page_token 40012', async () => {
