@@ -12,6 +12,9 @@
  *   uuid de-dup for 1 h; reply threading (root_id / parent_id / thread_id); patch rules (sender, 14 days, lock).
  * - batch_get_id (id always in `user_id`), users/:id, chats and members (paged, bots excluded, short pages),
  *   bot/v3/info (top-level `bot`), card/update tokens (30 min, two uses, then 300030), uploads and downloads.
+ * - the org chart (http/org-routes.ts): departments (addDepartment: name, parent, head, members), children with
+ *   fetch_child, department get, find_by_department, scopes; pages of 10 (≤ 50); the contact data scope
+ *   (outsideScope departments and users invisible, 40004) and the contact rate limit (50/s, 1000/min).
  * - events: v2 envelope, compact JSON, AES-256-CBC `{encrypt}`, X-Lark-Signature; ack = HTTP 200 within
  *   ackTimeoutMs, else redelivery of the same event_id per redeliveryDelaysMs; group messages pushed only
  *   when the bot is @-mentioned; card callbacks never redelivered.
