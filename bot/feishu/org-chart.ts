@@ -41,8 +41,8 @@ const ROOT = '0';
 export class OrgChartTooLarge extends Error {
   override name = 'OrgChartTooLarge';
   constructor(readonly what: 'departments' | 'users' | 'calls', readonly limit: number) {
-    const noun = { departments: '部门超过', users: '人员超过', calls: '接口调用超过' }[what];
-    super(`飞书通讯录过大，已停止读取：${noun} ${limit} 个（次）。请缩小应用的通讯录权限范围，或联系管理员调整上限。`);
+    const [noun, unit] = ({ departments: ['部门', '个'], users: ['人员', '人'], calls: ['接口调用', '次'] } as const)[what];
+    super(`飞书通讯录过大，已停止读取：${noun}超过 ${limit} ${unit}。请把应用的通讯录权限范围缩小到本单位后重试。`);
   }
 }
 
