@@ -80,14 +80,15 @@ export async function checkInvariants(c: CheckContext): Promise<Violation[]> {
       const { date, minutes } = shanghaiParts(at);
       if (!c.calendar.isWorkday(date)) v('sent-when', `${label} went out on ${date}, not a working day`);
       if (inQuietHours(minutes, c.schedule)) v('sent-when', `${label} went out at ${at.toISOString()}, in quiet hours`);
-      if (n.kind === 'checkin' && leaves.some((l) => l.personId === n.personId && l.fromDate <= date && date <= l.toDate)) {
+      // Nobody is nudged on a day of leave: check-ins, follow-ups, deadline and milestone steps, a leader's escalation.
+      if (leaves.some((l) => l.personId === n.personId && l.fromDate <= date && date <= l.toDate)) {
         v('sent-when', `${label} went out on ${date}, while ${n.person.name} is on leave`);
       }
       const cadence = n.period.includes('-W') ? 'weekly' : n.period.includes('-B') ? 'biweekly' : /^\d{4}-\d{2}$/.test(n.period) ? 'monthly' : null;
       if (cadence && ['checkin', 'followup1', 'followup2'].includes(n.kind) && periodOf(cadence, date).id > n.period) {
         v('sent-when', `${label} went out on ${date}, after its period ${n.period}`);
       }
-      if (['closed', 'paused'].includes(n.task.status) && n.task.statusSince && n.task.statusSince.getTime() < at.getTime() && ['checkin', 'followup1', 'followup2'].includes(n.kind)) {
+      if (['closed', 'paused'].includes(n.task.status) && n.task.statusSince && n.task.statusSince.getTime() < at.getTime()) {
         v('sent-when', `${label} went out at ${at.toISOString()} for a task ${n.task.status} since ${n.task.statusSince.toISOString()}`);
       }
     }
