@@ -71,7 +71,7 @@ export function createMetrics(labels: Record<string, string> = {}): Metrics {
     reportsReceived: new Counter({ name: 'workplan_reports_received_total', help: 'Progress reports recorded, by source', labelNames: ['source'], registers }),
     eventsReceived: new Counter({
       name: 'workplan_events_received_total',
-      help: 'Verified Feishu events, by type, transport and outcome (accepted or duplicate)',
+      help: 'Verified Feishu events, by type, transport and outcome (accepted, duplicate, or stale: older than the de-duplication memory)',
       labelNames: ['type', 'via', 'outcome'],
       registers,
     }),

@@ -20,6 +20,7 @@ import { importOwners } from '../store/import-owners.js';
 import { importPlan } from '../store/import-plan.js';
 import { createAgenda } from './agenda.js';
 import { castFrom, DEMO_ADMIN, LEADERS_GROUP, type CastMember } from './cast.js';
+import { addDemoDirectory } from './directory.js';
 import { watchColleagues } from './colleagues.js';
 import { createDriver, type StepTarget } from './driver.js';
 import { findRedis } from './find-redis.js';
@@ -109,6 +110,8 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
 
   const cast = castFrom(rows);
   for (const c of cast) fake.addUser({ openId: c.openId, name: c.name });
+  // The bureau's org chart in Feishu (read by the owner proposal, issue #23); the owners file still assigns.
+  addDemoDirectory(fake, cast.map((c) => c.openId));
   const leaders = cast.filter((c) => c.kind === 'leader').map((c) => c.openId);
   fake.addChat({ ...LEADERS_GROUP, members: [...leaders, DEMO_ADMIN.openId] });
 

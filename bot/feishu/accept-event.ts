@@ -18,8 +18,10 @@ import type { Deps } from '../deps.js';
 import { forgetEvents, recordEvents, type EventRecord } from '../store/accepted-events.js';
 import { coalesce } from './coalesce.js';
 import type { Envelope } from './envelope.js';
+import { isStaleEvent } from './event-age.js';
 
-export type Acceptance = 'accepted' | 'duplicate';
+/** 'stale': created longer ago than the de-duplication memory reaches (event-age.ts); dropped unhandled. */
+export type Acceptance = 'accepted' | 'duplicate' | 'stale';
 
 type AcceptDeps = Pick<Deps, 'db' | 'queues' | 'clock' | 'log' | 'metrics'>;
 
@@ -58,7 +60,8 @@ export function createEventAcceptor(deps: AcceptDeps): (delivery: Delivery) => P
  * outcome per delivery, in order. A delivery that repeats an earlier one of the batch (same
  * event id or message id) shares that one's fate: 'duplicate' once it is recorded (or was
  * already), rejected with it. When the store fails, the whole batch is rejected; when Redis
- * does, every event recorded by this batch is forgotten again and rejected.
+ * does, every event recorded by this batch is forgotten again and rejected. An event older than
+ * the store's memory of events is 'stale': neither recorded nor queued.
  */
 export async function acceptEvents(deps: AcceptDeps, deliveries: Delivery[]): Promise<PromiseSettledResult<Acceptance>[]> {
   const now = deps.clock.now();
@@ -67,16 +70,21 @@ export async function acceptEvents(deps: AcceptDeps, deliveries: Delivery[]): Pr
     const { token: _token, ...header } = envelope.header;
     return { ...envelope, header };
   });
+  const stale = deliveries.map(({ envelope }) => isStaleEvent(envelope.header.create_time, now.getTime()));
+  if (stale.some(Boolean)) {
+    const old = deliveries.filter((_, i) => stale[i]).map(({ envelope: { header } }) => ({ eventId: header.event_id, type: header.event_type, createTime: header.create_time }));
+    deps.log.warn({ events: old.slice(0, 20), count: old.length }, 'events older than the de-duplication memory dropped unhandled (a replay?)');
+  }
   const repeats = repeatsWithin(deliveries);
   const rows: EventRecord[] = [];
   deliveries.forEach(({ envelope, via }, i) => {
-    if (repeats[i] !== null) return;
+    if (repeats[i] !== null || stale[i]) return;
     const header = work[i]!.header;
     rows.push({ eventId: header.event_id, messageId: messageIdOf(envelope), eventType: header.event_type, via, payload: JSON.stringify(work[i]), receivedAt: now });
   });
   const recorded = await recordEvents(deps.db, rows);
 
-  const fresh = deliveries.flatMap((_, i) => (repeats[i] === null && recorded.has(work[i]!.header.event_id) ? [i] : []));
+  const fresh = deliveries.flatMap((_, i) => (repeats[i] === null && !stale[i] && recorded.has(work[i]!.header.event_id) ? [i] : []));
   let failure: Error | null = null;
   if (fresh.length) {
     try {
@@ -95,7 +103,7 @@ export async function acceptEvents(deps: AcceptDeps, deliveries: Delivery[]): Pr
   return deliveries.map(({ envelope, via }, i): PromiseSettledResult<Acceptance> => {
     const first = repeats[i] ?? i;
     if (isFresh.has(first) && failure) return { status: 'rejected', reason: failure };
-    const outcome: Acceptance = i === first && isFresh.has(i) ? 'accepted' : 'duplicate';
+    const outcome: Acceptance = stale[first] ? 'stale' : i === first && isFresh.has(i) ? 'accepted' : 'duplicate';
     deps.metrics.eventsReceived.inc({ type: envelope.header.event_type, via, outcome });
     return { status: 'fulfilled', value: outcome };
   });

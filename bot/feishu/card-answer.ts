@@ -40,7 +40,7 @@ type CardDeps = Pick<Deps, 'db' | 'queues' | 'clock' | 'log' | 'metrics'>;
 
 /**
  * Accepts a verified click and answers it within `budget` (started by the caller, when the
- * request arrived). A duplicate click is answered `{}`.
+ * request arrived). A duplicate or stale click is answered `{}`.
  */
 export async function answerCardClick(deps: CardDeps, envelope: Envelope, respond: CardResponder, budget: Budget): Promise<Record<string, unknown>> {
   const accepting = acceptEvent(deps, envelope, 'card');
@@ -51,7 +51,7 @@ export async function answerCardClick(deps: CardDeps, envelope: Envelope, respon
     void keepAccepting(deps, envelope, accepting);
     return FALLBACK_CARD_ANSWER;
   }
-  if (acceptance === 'duplicate') return {};
+  if (acceptance !== 'accepted') return {};
   return Promise.race([
     respond(envelope).catch((e: Error) => {
       deps.log.warn({ err: e.message }, 'card answer failed; answering with a toast');

@@ -8,8 +8,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type * as Lark from '@larksuiteoapi/node-sdk';
 import { emailKey, mobileKey } from '../domain/contact-key.js';
+import type { OrgChart } from '../domain/owners/org-chart.js';
 import type { Card } from './cards/card.js';
 import { classifyFeishuError, DownloadTooLarge, errorFromBody, FeishuError } from './errors.js';
+import { readOrgChart, type OrgChartBounds } from './org-chart.js';
 import type { BotText } from './safe-text.js';
 import { TokenCache } from './token-cache.js';
 
@@ -46,6 +48,11 @@ export interface Messenger {
   lookupUsers(query: { emails?: string[]; mobiles?: string[] }): Promise<Map<string, string>>;
   chatMembers(chatId: string): Promise<{ openId: string; name: string }[]>;
   botInfo(): Promise<{ openId: string; name: string }>;
+  /**
+   * The departments and people the app may see (its contact data scope), paced and bounded
+   * (bot/feishu/org-chart.ts); too large a chart is an OrgChartTooLarge.
+   */
+  readOrgChart(bounds?: OrgChartBounds): Promise<OrgChart>;
   /** Resolves once a tenant access token is at hand (cached, or fetched now): /readyz. */
   tokenReady(): Promise<void>;
 }
@@ -61,6 +68,8 @@ export interface MessengerOptions {
   nowMs?: () => number;
   /** Told about every API call (bot/metrics.ts: latency and errors by code). */
   onCall?: CallObserver;
+  /** Waits between paced calls and before retries (default: a timer); tests pass one that moves their clock. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Feishu's uuid is at most 50 characters; a hash keeps it short and opaque. */
@@ -102,7 +111,9 @@ type Body = { code?: number; msg?: string; data?: any };
 const REQUEST_TIMEOUT_MS = 15_000;
 
 export function createMessenger(opts: MessengerOptions): Messenger {
-  const cache = new TokenCache(opts.nowMs ?? (() => Date.now()));
+  const nowMs = opts.nowMs ?? (() => Date.now());
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const cache = new TokenCache(nowMs);
   let client: Lark.Client | null = null;
 
   /** The SDK's client, made on the first call. */
@@ -290,6 +301,9 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     },
     botInfo() {
       return timed('botInfo', botInfo);
+    },
+    readOrgChart(bounds) {
+      return readOrgChart({ call, nowMs, sleep }, bounds);
     },
     async tokenReady() {
       // The SDK's own token path (cached until 3 minutes before expiry).

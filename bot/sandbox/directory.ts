@@ -1,4 +1,5 @@
 /** The tenant's people and chats, as the platform knows them. */
+import { createDepartments } from './departments.js';
 import { ids } from './ids.js';
 import type { ChatInput, SandboxChat, SandboxUser, UserInput } from './types.js';
 
@@ -14,6 +15,7 @@ export function createDirectory(appId: string) {
   const users = new Map<string, SandboxUser>();
   const chats = new Map<string, SandboxChat>();
   const botOpenId = ids.botOpenId(appId);
+  const departments = createDepartments(() => [...users.values()], (openId) => users.get(openId));
 
   function addUser(input: UserInput): SandboxUser {
     if (!input.openId.startsWith('ou_')) throw new Error(`addUser: openId must start with ou_ (got ${input.openId})`);
@@ -86,6 +88,8 @@ export function createDirectory(appId: string) {
 
   return {
     botOpenId,
+    /** The org chart: departments, their heads and members (contact v3). */
+    departments,
     addUser,
     addChat,
     findUser,

@@ -11,14 +11,19 @@ export interface FaultState {
   answerDelayMs(): number;
   /** Consumes one injected 5xx, if any is pending. */
   takeServerError(): PlatformError | null;
-  /** Consumes one injected 429 for an IM call, if any is pending. */
-  takeRateLimit(): PlatformError | null;
+  /** Consumes one injected 429 for an IM (or contact) call, if any is pending. */
+  takeRateLimit(api?: RateLimitedApi): PlatformError | null;
   /** Consumes one injected refusal of a send or reply of this msg_type, if any is pending. */
   takeRefusal(msgType: unknown): PlatformError | null;
 }
 
+export type RateLimitedApi = 'im' | 'contact';
+
 export function createFaults(tokens: TokenStore, limits: Limits): FaultState {
-  let rate = { times: 0, resetSeconds: 1 };
+  const rate: Record<RateLimitedApi, { times: number; resetSeconds: number }> = {
+    im: { times: 0, resetSeconds: 1 },
+    contact: { times: 0, resetSeconds: 1 },
+  };
   let server = { times: 0, status: 500 };
   let delay = 0;
   let answerDelay = 0;
@@ -26,7 +31,7 @@ export function createFaults(tokens: TokenStore, limits: Limits): FaultState {
 
   const controls: SandboxFaults = {
     rateLimit: (opts = {}) => {
-      rate = { times: opts.times ?? 1, resetSeconds: opts.resetSeconds ?? 1 };
+      rate[opts.api ?? 'im'] = { times: opts.times ?? 1, resetSeconds: opts.resetSeconds ?? 1 };
     },
     enforceRealLimits: (on) => limits.setEnforced(on),
     serverError: ({ times, status = 500 }) => {
@@ -44,7 +49,8 @@ export function createFaults(tokens: TokenStore, limits: Limits): FaultState {
     },
     expireTokens: () => tokens.expireAll(),
     reset: () => {
-      rate = { times: 0, resetSeconds: 1 };
+      rate.im = { times: 0, resetSeconds: 1 };
+      rate.contact = { times: 0, resetSeconds: 1 };
       server = { times: 0, status: 500 };
       delay = 0;
       answerDelay = 0;
@@ -67,10 +73,11 @@ export function createFaults(tokens: TokenStore, limits: Limits): FaultState {
       refusal.times -= 1;
       return new PlatformError(400, refusal.code, `refused on demand (fake Feishu fault, code ${refusal.code})`);
     },
-    takeRateLimit() {
-      if (rate.times <= 0) return null;
-      rate.times -= 1;
-      return gatewayLimited(50, rate.resetSeconds);
+    takeRateLimit(api = 'im') {
+      const r = rate[api];
+      if (r.times <= 0) return null;
+      r.times -= 1;
+      return gatewayLimited(50, r.resetSeconds);
     },
   };
 }

@@ -26,6 +26,8 @@ export function randomHex(len: number): string {
 export const ids = {
   botOpenId: (appId: string) => `ou_${stableHex(32, appId, 'bot')}`,
   p2pChat: (appId: string, openId: string) => `oc_${stableHex(32, appId, 'p2p', openId)}`,
+  /** open_department_id: `od-` and 32 hex, unique in the tenant. */
+  openDepartmentId: (departmentId: string) => `od-${stableHex(32, 'department', departmentId)}`,
   unionId: (openId: string) => `on_${stableHex(32, 'union', openId)}`,
   userId: (openId: string) => stableHex(8, 'user', openId),
   message: () => `om_${randomHex(32)}`,

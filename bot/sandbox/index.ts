@@ -12,6 +12,9 @@
  *   uuid de-dup for 1 h; reply threading (root_id / parent_id / thread_id); patch rules (sender, 14 days, lock).
  * - batch_get_id (id always in `user_id`), users/:id, chats and members (paged, bots excluded, short pages),
  *   bot/v3/info (top-level `bot`), card/update tokens (30 min, two uses, then 300030), uploads and downloads.
+ * - the org chart (http/org-routes.ts): departments (addDepartment: name, parent, head, members), children with
+ *   fetch_child, department get, find_by_department, scopes; pages of 10 (≤ 50); the contact data scope
+ *   (outsideScope departments and users invisible, 40004) and the contact rate limit (50/s, 1000/min).
  * - events: v2 envelope, compact JSON, AES-256-CBC `{encrypt}`, X-Lark-Signature; ack = HTTP 200 within
  *   ackTimeoutMs, else redelivery of the same event_id per redeliveryDelaysMs; group messages pushed only
  *   when the bot is @-mentioned; card callbacks never redelivered.
@@ -84,6 +87,9 @@ export interface FakeFeishu {
   longConnectionStats(): { clients: number; pings: number };
   addUser(u: T.UserInput): T.SandboxUser;
   addChat(c: T.ChatInput): T.SandboxChat;
+  /** A department of the org chart (parent first); its leader and members must be users already. */
+  addDepartment(d: T.DepartmentInput): T.SandboxDepartment;
+  departments(): T.SandboxDepartment[];
   p2pChatOf(openId: string): string;
   users(): T.SandboxUser[];
   chats(): T.SandboxChat[];
@@ -199,6 +205,8 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
     longConnectionStats: () => ({ clients: longConnection.clients(), pings: longConnection.pings() }),
     addUser: (u) => directory.addUser(u),
     addChat: (c) => directory.addChat(c),
+    addDepartment: (d) => directory.departments.add(d),
+    departments: () => directory.departments.all().map((d) => ({ ...d, members: [...d.members] })),
     p2pChatOf: (openId) => directory.p2pChatOf(openId),
     users: () => directory.users().map((u) => ({ ...u })),
     chats: () => [...directory.users().map((u) => directory.chat(u.p2pChatId)!), ...directory.groups()].map((c) => structuredClone(c)),

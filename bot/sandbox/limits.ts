@@ -5,6 +5,9 @@
  * - per receiving chat (a user's p2p chat or a group): 5/s → HTTP 400, code 230020
  *   (that 230020 is this limit is UNCONFIRMED in the contract; most plausible reading);
  * - per message for patch: 5/s → HTTP 400, code 230020.
+ * - contact reads (contact/v3: departments, users, scopes): 50/s and 1000/min per app (each endpoint's
+ *   page says 接口频率限制 1000 次/分钟、50 次/秒) → HTTP 429, code 99991400. Whether each endpoint has its own
+ *   budget or they share one is UNCONFIRMED; the fake shares one (the stricter reading).
  * Windows are fixed (whole seconds / whole minutes of the injected clock), so reset is exact.
  */
 import { PlatformError, bad } from './platform-error.js';
@@ -47,6 +50,8 @@ export function createLimits(now: () => number) {
   const appSecond = new Window(1000);
   const appMinute = new Window(60_000);
   const perKey = new Map<string, Window>();
+  const contactSecond = new Window(1000);
+  const contactMinute = new Window(60_000);
 
   function keyed(key: string): Window {
     let w = perKey.get(key);
@@ -66,6 +71,13 @@ export function createLimits(now: () => number) {
       if (!appSecond.take(t, APP_PER_SECOND)) throw gatewayLimited(APP_PER_SECOND, appSecond.resetSeconds(t));
       if (!appMinute.take(t, APP_PER_MINUTE)) throw gatewayLimited(APP_PER_MINUTE, appMinute.resetSeconds(t));
       if (!keyed(targetKey).take(t, TARGET_PER_SECOND)) throw bad(230020, 'This operation triggers the frequency limit.');
+    },
+    /** Throws the gateway's 429 when a contact read is over 50/s or 1000/min. */
+    takeContact(): void {
+      if (!enforce) return;
+      const t = now();
+      if (!contactSecond.take(t, APP_PER_SECOND)) throw gatewayLimited(APP_PER_SECOND, contactSecond.resetSeconds(t));
+      if (!contactMinute.take(t, APP_PER_MINUTE)) throw gatewayLimited(APP_PER_MINUTE, contactMinute.resetSeconds(t));
     },
   };
 }

@@ -80,6 +80,32 @@ export interface SandboxUser extends Required<Pick<UserInput, 'openId' | 'name' 
   p2pChatId: string;
 }
 
+/** A department of the tenant's org chart (contact v3). */
+export interface DepartmentInput {
+  name: string;
+  /** The custom department_id (default: D001, D002, … in order of creation); open_department_id is derived from it. */
+  departmentId?: string;
+  /** The parent's open_department_id; absent or '0' = directly under the root. */
+  parentId?: string;
+  /** The head (部门负责人), an open_id; added to the members when not among them. */
+  leaderOpenId?: string;
+  /** Direct members (open_ids, known users). */
+  members?: string[];
+  /** Outside the app's contact data scope (通讯录权限范围): invisible to every contact API. */
+  outsideScope?: boolean;
+}
+
+export interface SandboxDepartment {
+  openDepartmentId: string;
+  departmentId: string;
+  name: string;
+  /** The parent's open_department_id, '0' for the root. */
+  parentId: string;
+  leaderOpenId: string | null;
+  members: string[];
+  outsideScope: boolean;
+}
+
 export interface ChatInput {
   chatId: string;
   name: string;
@@ -205,9 +231,15 @@ export type SandboxNotice =
   | { kind: 'delivery'; delivery: DeliveryResult };
 
 export interface SandboxFaults {
-  /** The next `times` (default 1) IM calls answer HTTP 429 code 99991400 with ratelimit headers. */
-  rateLimit(opts?: { times?: number; resetSeconds?: number }): void;
-  /** 50/s + 1000/min per app on send/reply/patch (429), 5/s per chat (400 230020), 5/s per message patch. */
+  /**
+   * The next `times` (default 1) IM calls (or contact/v3 calls, `api: 'contact'`) answer HTTP 429 code 99991400
+   * with ratelimit headers.
+   */
+  rateLimit(opts?: { times?: number; resetSeconds?: number; api?: 'im' | 'contact' }): void;
+  /**
+   * 50/s + 1000/min per app on send/reply/patch (429), 5/s per chat (400 230020), 5/s per message patch;
+   * 50/s + 1000/min per app on contact reads (429).
+   */
   enforceRealLimits(on: boolean): void;
   /** The next `times` API calls (auth excluded) answer 5xx. */
   serverError(opts: { times: number; status?: number }): void;

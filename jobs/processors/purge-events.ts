@@ -1,15 +1,17 @@
 /**
  * Forgets accepted events a day after they finished (done or failed): Feishu
  * redelivers for about 7 hours, so 24 hours keeps every redelivery
- * de-duplicated while the table stays small. An event still queued is never
+ * de-duplicated while the table stays small (and the receiver drops an event
+ * older than that memory: bot/feishu/event-age.ts). An event still queued is never
  * purged silently: after 7 days unprocessed (the recovery re-enqueues it every
  * minute meanwhile) it is given up — marked failed and logged as an error —
  * and forgotten a day later like any other.
  */
 import type { Deps } from '../../bot/deps.js';
+import { EVENT_MEMORY_MS } from '../../bot/feishu/event-age.js';
 import { abandonEvents, purgeFinishedEvents } from '../../bot/store/accepted-events.js';
 
-export const EVENT_MEMORY_MS = 24 * 3600_000;
+export { EVENT_MEMORY_MS };
 export const EVENT_GIVE_UP_MS = 7 * 24 * 3600_000;
 
 export async function purgeProcessedEvents(deps: Pick<Deps, 'db' | 'clock' | 'log'>): Promise<number> {

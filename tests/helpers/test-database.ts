@@ -32,6 +32,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   if (TEST_ENGINE === 'sqlite') return { url: `file:${join(dir, 'test.db')}`, dir, drop: async () => removeDir() };
   const name = testDatabaseName();
+  const drop = await createPostgresDatabase(name);
+  return {
+    url: urlOf(name),
+    dir,
+    drop: async () => {
+      await drop();
+      removeDir();
+    },
+  };
+}
+
+/** A migrated PostgreSQL database of this name on the test server, copied from the template; returns its drop. */
+export async function createPostgresDatabase(name: string): Promise<() => Promise<void>> {
   await withAdmin(async (admin) => {
     // A concurrent copy of the same template can find it "being accessed"; try again.
     for (let attempt = 0; ; attempt++) {
@@ -44,13 +57,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     }
   });
-  return {
-    url: urlOf(name),
-    dir,
-    drop: async () => {
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-      removeDir();
-    },
+  return async () => {
+    await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   };
 }
 

@@ -75,7 +75,7 @@ describe('long connection (FEISHU_MODE=websocket)', () => {
     const said = await h.fake.userSays({ from: ALICE, chatId: GROUP, text: '/ping' });
     const envelope = {
       schema: '2.0',
-      header: { event_id: 'ws-evt-1', event_type: 'im.message.receive_v1', create_time: '1650000000000', token: '', app_id: 'cli_a1b2c3d4e5f60718', tenant_key: h.fake.tenantKey },
+      header: { event_id: 'ws-evt-1', event_type: 'im.message.receive_v1', create_time: String(Date.now()), token: '', app_id: 'cli_a1b2c3d4e5f60718', tenant_key: h.fake.tenantKey },
       event: {
         sender: { sender_id: { open_id: ALICE }, sender_type: 'user', tenant_key: 't' },
         message: {

@@ -148,7 +148,7 @@ describe('refusals: nothing reaches a handler', () => {
   const eventsUrl = () => `${h.bot.url}/feishu/events`;
   const envelopeFor = (eventId: string, token = 'test-vt') => ({
     schema: '2.0',
-    header: { event_id: eventId, event_type: 'im.message.receive_v1', create_time: '1', token, app_id: 'cli_a1b2c3d4e5f60718', tenant_key: SANDBOX_TENANT_KEY },
+    header: { event_id: eventId, event_type: 'im.message.receive_v1', create_time: String(Date.now()), token, app_id: 'cli_a1b2c3d4e5f60718', tenant_key: SANDBOX_TENANT_KEY },
     event: {
       sender: { sender_id: { open_id: ALICE }, sender_type: 'user' },
       message: { message_id: `om_${eventId}`, chat_id: 'oc_x', chat_type: 'p2p', message_type: 'text', content: '{"text":"/ping"}' },

@@ -29,7 +29,7 @@ afterEach(async () => {
 function message(eventId: string, messageId: string): Envelope {
   return {
     schema: '2.0',
-    header: { event_id: eventId, event_type: 'im.message.receive_v1', create_time: '1', token: APP.verificationToken, app_id: APP.appId, tenant_key: h!.fake.tenantKey },
+    header: { event_id: eventId, event_type: 'im.message.receive_v1', create_time: String(Date.now()), token: APP.verificationToken, app_id: APP.appId, tenant_key: h!.fake.tenantKey },
     event: {
       sender: { sender_id: { open_id: ALICE }, sender_type: 'user' },
       message: { message_id: messageId, chat_id: 'oc_batch', chat_type: 'p2p', message_type: 'text', content: '{"text":"进展：已完成"}' },

@@ -37,7 +37,7 @@ async function setup() {
 function click(n: number) {
   return {
     schema: '2.0',
-    header: { event_id: `ws-click-${n}`, event_type: 'card.action.trigger', create_time: '1650000000000000', token: '', app_id: 'cli_a1b2c3d4e5f60718', tenant_key: h.fake.tenantKey },
+    header: { event_id: `ws-click-${n}`, event_type: 'card.action.trigger', create_time: String(Date.now() * 1000), token: '', app_id: 'cli_a1b2c3d4e5f60718', tenant_key: h.fake.tenantKey },
     event: {
       operator: { open_id: ALICE, tenant_key: h.fake.tenantKey },
       token: `c-ws-${n}`,

@@ -6,18 +6,22 @@
  * the seed; where inside the work a fault lands depends on real timing, so a replay strikes the same
  * moments in the same way but not at the same instruction.
  */
-import Database from 'better-sqlite3';
 import { cardParts } from '../../bot/demo/card-parts.js';
 import type { FakeFeishu } from '../../bot/sandbox/index.js';
 import type { PrivateRedis } from '../helpers/private-redis.js';
+import type { StoreFaults } from './database.js';
 import type { SoakProcesses } from './processes.js';
 import type { Rng } from './rng.js';
 
 export const FAULT_KINDS = [
   'kill-worker', 'kill-receiver', 'kill-all', 'redis-restart', 'redis-wipe', 'redis-pause',
   'feishu-5xx', 'feishu-429', 'feishu-230020', 'feishu-slow', 'token-expiry', 'duplicate-delivery', 'click-race', 'store-busy',
+  'pg-drop',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** Faults that only a PostgreSQL store can suffer. */
+export const POSTGRES_ONLY: FaultKind[] = ['pg-drop'];
 
 /** Faults that strike at most once a run (Redis losing everything is rare, and one is enough to prove recovery). */
 const ONCE: FaultKind[] = ['redis-wipe'];
@@ -30,8 +34,8 @@ export interface FaultDeps {
   fake: FakeFeishu;
   redis: PrivateRedis;
   processes: SoakProcesses;
-  /** The SQLite file (store-busy), or null on PostgreSQL. */
-  sqliteFile: string | null;
+  /** What may be done to the store (database.ts). */
+  store: StoreFaults;
   /** Redis pause length, ms (20 s as the issue asks; shorter for the short soak). */
   redisPauseMs: number;
   log(line: string): void;
@@ -100,9 +104,11 @@ export function createFaultInjector(d: FaultDeps): FaultInjector {
         return;
       case 'duplicate-delivery': {
         // Re-push earlier events (late and out of order), as Feishu's at-least-once delivery does: within its last
-        // redelivery, 6 h after the first. (Older ones outlive the bot's 24 h de-duplication memory; seed 7 showed a
-        // five-month-old re-push, re-signed, answered again: see the closing note of #22's first session.)
-        const ids = [...new Set(d.fake.deliveries.filter((x) => x.status === 200 && x.at >= t - REDELIVERY_HORIZON_MS).map((x) => x.eventId))];
+        // redelivery, 6 h after the first; one time in four, events of any age — a replay of a request long past,
+        // which outlives the bot's 24 h de-duplication memory and must be dropped by its age (seed 7 found a
+        // five-month-old re-push answered again; bot/feishu/event-age.ts).
+        const since = param < 0.25 ? -Infinity : t - REDELIVERY_HORIZON_MS;
+        const ids = [...new Set(d.fake.deliveries.filter((x) => x.status === 200 && x.at >= since).map((x) => x.eventId))];
         const from = Math.floor(param * ids.length);
         const picked = ids.slice(from, from + 1 + Math.floor(param * 4));
         await Promise.all(picked.map((id) => d.fake.redeliver(id).catch(() => {})));
@@ -121,17 +127,19 @@ export function createFaultInjector(d: FaultDeps): FaultInjector {
         await Promise.all([click(), click()]);
         return;
       }
-      case 'store-busy': {
-        if (!d.sqliteFile) return;
+      case 'store-busy':
         // Another process holds the write lock: under the bot's 10 s busy timeout, or beyond it.
-        const sql = new Database(d.sqliteFile);
-        try {
-          sql.exec('BEGIN IMMEDIATE');
-          await sleep(500 + param * 12_000);
-          sql.exec('COMMIT');
-        } finally {
-          sql.close();
+        await d.store.hold(500 + param * 12_000);
+        return;
+      case 'pg-drop': {
+        // Every connection of the bot's processes cut (a failover, a restarted pgbouncer), once or twice in a row.
+        if (!d.store.dropConnections) return;
+        let dropped = await d.store.dropConnections();
+        if (param < 0.5) {
+          await sleep(200 + param * 2000);
+          dropped += await d.store.dropConnections();
         }
+        d.log(`  pg-drop: ${dropped} connection(s) of the bot's processes terminated`);
         return;
       }
     }

@@ -11,6 +11,7 @@ import type { ScheduleSettings } from '../../bot/domain/schedule/settings.js';
 import { addDays } from '../../bot/domain/calendar/civil-date.js';
 import type { FakeFeishu, StoredMessage } from '../../bot/sandbox/index.js';
 import type { Db } from '../../bot/store/db.js';
+import { checkStatesShown } from './states-shown.js';
 
 export interface Violation {
   invariant: string;
@@ -28,6 +29,8 @@ export interface CheckContext {
   graceMs: number;
   /** The open_ids whose slash-commands change something and must be audited (admins). */
   admins: string[];
+  /** Cards sent after this (ms) are compared with the state engine (state-shown); the earlier ones were at the last check. */
+  shownSince?: number;
 }
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -77,14 +80,15 @@ export async function checkInvariants(c: CheckContext): Promise<Violation[]> {
       const { date, minutes } = shanghaiParts(at);
       if (!c.calendar.isWorkday(date)) v('sent-when', `${label} went out on ${date}, not a working day`);
       if (inQuietHours(minutes, c.schedule)) v('sent-when', `${label} went out at ${at.toISOString()}, in quiet hours`);
-      if (n.kind === 'checkin' && leaves.some((l) => l.personId === n.personId && l.fromDate <= date && date <= l.toDate)) {
+      // Nobody is nudged on a day of leave: check-ins, follow-ups, deadline and milestone steps, a leader's escalation.
+      if (leaves.some((l) => l.personId === n.personId && l.fromDate <= date && date <= l.toDate)) {
         v('sent-when', `${label} went out on ${date}, while ${n.person.name} is on leave`);
       }
       const cadence = n.period.includes('-W') ? 'weekly' : n.period.includes('-B') ? 'biweekly' : /^\d{4}-\d{2}$/.test(n.period) ? 'monthly' : null;
       if (cadence && ['checkin', 'followup1', 'followup2'].includes(n.kind) && periodOf(cadence, date).id > n.period) {
         v('sent-when', `${label} went out on ${date}, after its period ${n.period}`);
       }
-      if (['closed', 'paused'].includes(n.task.status) && n.task.statusSince && n.task.statusSince.getTime() < at.getTime() && ['checkin', 'followup1', 'followup2'].includes(n.kind)) {
+      if (['closed', 'paused'].includes(n.task.status) && n.task.statusSince && n.task.statusSince.getTime() < at.getTime()) {
         v('sent-when', `${label} went out at ${at.toISOString()} for a task ${n.task.status} since ${n.task.statusSince.toISOString()}`);
       }
     }
@@ -143,5 +147,9 @@ export async function checkInvariants(c: CheckContext): Promise<Violation[]> {
     const answered = botMessages.some((b) => b.parentId === m.messageId);
     if (answered && !audited.has(m.messageId)) v('audited', `admin command 「${text.slice(0, 40)}」 (${m.messageId}) was answered but left no audit entry`);
   }
+
+  // 7. What a card says of a task's light is what the state engine said when it was sent.
+  const since = c.shownSince ?? -Infinity;
+  out.push(...(await checkStatesShown({ db: c.db, calendar: c.calendar, messages: botMessages.filter((m) => m.createTime > since) })));
   return out;
 }

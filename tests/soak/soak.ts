@@ -1,8 +1,9 @@
 /**
  * The soak: the demo's cast on a plan, through a stretch of the plan year at full speed, with the
  * production bot split into processes (a receiver and two workers, tests/soak/processes.ts) on a
- * private Redis kept in an append-only file, a fresh SQLite store, and the fake Feishu — while the
- * seeded injector (faults.ts) kills processes, restarts and pauses Redis, makes Feishu fail and
+ * private Redis kept in an append-only file, a fresh SQLite store (or, with `postgres`, a fresh
+ * PostgreSQL database), and the fake Feishu — while the seeded injector (faults.ts) kills processes,
+ * restarts and pauses Redis, makes Feishu fail, locks the store, drops PostgreSQL's connections and
  * re-delivers events. Every simulated week and at the end, the checker (invariants.ts) reads the
  * fake's record and the store; the run stops at the first violation.
  */
@@ -33,6 +34,7 @@ import { importPlan } from '../../bot/store/import-plan.js';
 import { createQueues } from '../../jobs/queues.js';
 import { createRedis } from '../../jobs/redis.js';
 import { startPrivateRedis } from '../helpers/private-redis.js';
+import { createSoakDatabase } from './database.js';
 import { createFaultInjector, type FaultKind } from './faults.js';
 import { checkInvariants, type Violation } from './invariants.js';
 import { startProcesses } from './processes.js';
@@ -55,6 +57,8 @@ export interface SoakOptions {
   /** Simulated ms per real ms while only retries wait (10). */
   flow?: number;
   logLevel?: string;
+  /** PostgreSQL (TEST_POSTGRES_URL's server) instead of a SQLite file. */
+  postgres?: boolean;
   log?: (line: string) => void;
   /** What a run of the same stretch without faults sent: each of its check-ins and digests must be sent here too (or end with a reason). */
   reference?: SoakRecord;
@@ -96,8 +100,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     redeliveryDelaysMs: [1000, 3000, 10_000, 30_000],
     redeliveryHeaders: rng.chance(0.5) ? 'fresh' : 'original',
   });
-  const databaseUrl = `file:${join(dir, 'soak.db')}`;
-  const db = await openStore(databaseUrl);
+  const database = await createSoakDatabase(o.postgres ? 'postgres' : 'sqlite', dir);
+  const databaseUrl = database.url;
+  // The soak's own connections (the colleagues, the checker) are named, so a dropped-connection fault spares them.
+  const db = await openStore(database.ownUrl);
   const prefix = `{soak-${secret().slice(0, 8)}}`;
   const env = {
     PATH: process.env.PATH ?? '', FEISHU_APP_ID: app.appId, FEISHU_APP_SECRET: app.appSecret, FEISHU_ENCRYPT_KEY: app.encryptKey,
@@ -129,7 +135,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       onExit: (name, code, signal) => violations.push({ invariant: 'no-crash', detail: `${name} exited by itself (code ${code}, signal ${signal}) at ${clock.now().toISOString()}` }),
     });
     const injector = createFaultInjector({
-      rng, kinds: o.faults, rate: o.rate ?? 0.08, fake, redis, processes, sqliteFile: join(dir, 'soak.db'), redisPauseMs: o.redisPauseMs ?? 20_000, log,
+      rng, kinds: o.faults, rate: o.rate ?? 0.08, fake, redis, processes, store: database.fault, redisPauseMs: o.redisPauseMs ?? 20_000, log,
     });
     const errors: string[] = [];
     const onError = (what: string, e: unknown) => {
@@ -145,9 +151,11 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const started = Date.now();
     let moments = 0;
     let checkedWeek = periodOf('weekly', shanghaiDate(o.from)).id;
+    let shownSince = -Infinity;
     const check = async (at: Date, graceMs: number) => {
       checks++;
-      violations.push(...(await checkInvariants({ fake, db, calendar, schedule: DEFAULT_SCHEDULE, digestAt: DIGEST_AT, at, graceMs, admins: [DEMO_ADMIN.openId] })));
+      violations.push(...(await checkInvariants({ fake, db, calendar, schedule: DEFAULT_SCHEDULE, digestAt: DIGEST_AT, at, graceMs, admins: [DEMO_ADMIN.openId], shownSince })));
+      shownSince = at.getTime();
     };
     const procs = processes;
     const driver = createDriver({
@@ -213,6 +221,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     await db.$disconnect();
     await fake.close();
     await redis.close();
+    await database.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

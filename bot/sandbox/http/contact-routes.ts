@@ -4,7 +4,8 @@
  * misses are omitted (or listed without user_id, per option: UNCONFIRMED which is real). Each hit
  * echoes its email / mobile as sent, or as the directory holds it (lower case, +86…), per option
  * (UNCONFIRMED which is real).
- * users/:id: malformed id → 41012; unknown → 41050 (outside data scope).
+ * users/:id: malformed id → 41012; unknown → 41050 (outside data scope); department_ids lists the user's
+ * departments in the app's scope (Feishu's field needs contact:user.department:readonly).
  */
 import { Router } from 'express';
 import type { SandboxContext } from '../context.js';
@@ -79,6 +80,11 @@ export function contactRoutes(ctx: SandboxContext): Router {
         ...(u.email ? { email: u.email } : {}),
         ...(u.mobile ? { mobile: u.mobile } : {}),
         status: status(u),
+        // The departments in the app's scope, as department_id_type names them.
+        department_ids: ctx.directory.departments
+          .departmentsOf(u.openId)
+          .filter((d) => !d.outsideScope)
+          .map((d) => (req.query.department_id_type === 'department_id' ? d.departmentId : d.openDepartmentId)),
         tenant_key: ctx.app.tenantKey,
       },
     });

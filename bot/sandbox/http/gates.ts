@@ -35,7 +35,7 @@ export function latency(ctx: SandboxContext) {
   };
 }
 
-/** serverError applies to every API but auth; rateLimit to IM APIs (/open-apis/im/). */
+/** serverError applies to every API but auth; rateLimit to IM APIs (/open-apis/im/) or, when asked, contact APIs. */
 export function injectedFaults(ctx: SandboxContext) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.originalUrl.startsWith(AUTH_PATH)) return next();
@@ -44,6 +44,15 @@ export function injectedFaults(ctx: SandboxContext) {
     if (req.originalUrl.startsWith('/open-apis/im/')) {
       const limited = ctx.faults.takeRateLimit();
       if (limited) return fail(res, limited);
+    }
+    if (req.originalUrl.startsWith('/open-apis/contact/')) {
+      const limited = ctx.faults.takeRateLimit('contact');
+      if (limited) return fail(res, limited);
+      try {
+        ctx.limits.takeContact();
+      } catch (e) {
+        return fail(res, e as PlatformError);
+      }
     }
     next();
   };

@@ -9,14 +9,29 @@ export interface Page<T> {
   page_token?: string;
 }
 
+/** An API's page sizes and how it refuses a bad page_size or page_token (default: IM's 20, ≤100, 99992402). */
+export interface PageRules {
+  defaultSize: number;
+  maxSize: number;
+  badSize: () => PlatformError;
+  badToken: () => PlatformError;
+}
+
+const IM_PAGES: PageRules = {
+  defaultSize: 20,
+  maxSize: 100,
+  badSize: () => invalid('page_size must be 1-100'),
+  badToken: () => invalid('page_token is invalid'),
+};
+
 /** Slice one page of `all`; `keep` filters after slicing, so pages may come back short (as for bots in member lists). */
-export function pageOf<T, R>(all: T[], query: Record<string, unknown>, map: (t: T) => R | null): Page<R> {
-  const size = query.page_size === undefined ? 20 : Number(query.page_size);
-  if (!Number.isInteger(size) || size < 1 || size > 100) throw invalid('page_size must be 1-100');
+export function pageOf<T, R>(all: T[], query: Record<string, unknown>, map: (t: T) => R | null, rules: PageRules = IM_PAGES): Page<R> {
+  const size = query.page_size === undefined ? rules.defaultSize : Number(query.page_size);
+  if (!Number.isInteger(size) || size < 1 || size > rules.maxSize) throw rules.badSize();
   let offset = 0;
   if (typeof query.page_token === 'string' && query.page_token !== '') {
     const m = /^p(\d+)$/.exec(Buffer.from(query.page_token, 'base64url').toString('utf8'));
-    if (!m) throw invalid('page_token is invalid');
+    if (!m) throw rules.badToken();
     offset = Number(m[1]);
   }
   const slice = all.slice(offset, offset + size);

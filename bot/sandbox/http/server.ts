@@ -8,6 +8,7 @@ import { contactRoutes } from './contact-routes.js';
 import { fileRoutes } from './file-routes.js';
 import { callLog, injectedFaults, latency, requireTenantToken } from './gates.js';
 import { messageRoutes } from './message-routes.js';
+import { orgRoutes } from './org-routes.js';
 import { urgentRoutes } from './urgent-routes.js';
 import { wsEndpointRoutes } from './ws-endpoint-routes.js';
 import { errorHandler } from './respond.js';
@@ -22,7 +23,8 @@ export function createApp(ctx: SandboxContext): Express {
   app.use(wsEndpointRoutes(ctx));
   app.use('/open-apis', injectedFaults(ctx));
   app.use('/open-apis', requireTenantToken(ctx));
-  for (const routes of [authRoutes, messageRoutes, urgentRoutes, cardUpdateRoutes, fileRoutes, contactRoutes, chatRoutes]) {
+  // orgRoutes before contactRoutes: users/find_by_department is not a users/:user_id.
+  for (const routes of [authRoutes, messageRoutes, urgentRoutes, cardUpdateRoutes, fileRoutes, orgRoutes, contactRoutes, chatRoutes]) {
     app.use('/open-apis', routes(ctx));
   }
   app.use((_req, res) => {
