@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexChart, matchPerson, matchUnit } from '../../../bot/domain/owners/match-unit.js';
 import { proposalRows, proposeOwners, type TaskProposal } from '../../../bot/domain/owners/propose.js';
+import { DEMO_BUREAU, DEMO_UNITS } from '../../../bot/demo/directory.js';
 import { ISSUER, ORG } from '../../helpers/org-fixture.js';
 
 const index = indexChart(ORG, ISSUER);
@@ -75,6 +76,22 @@ describe('other bureaus name their units their own way', () => {
     ['南川区发展和改革委员会', '区发改委', '「区发改委」指本单位整体，不是其中的一个部门'],
     ['重庆市江津区教育委员会', '区市场监管局', '「区市场监管局」是外单位，不在本单位的通讯录中'],
   ])('%s: %s', (issuer, typed, reason) => expect(matchUnit(indexChart(chart('投资科'), issuer), typed)).toEqual({ kind: 'none', reason }));
+});
+
+describe('the demo bureau’s chart, whose names are longer than the owners file’s', () => {
+  const chart = {
+    departments: [{ id: DEMO_BUREAU.departmentId, name: DEMO_BUREAU.name, parentId: null, leaderOpenId: 'ou_head' }, ...DEMO_UNITS.map((u) => ({ id: u.departmentId, name: u.name, parentId: DEMO_BUREAU.departmentId, leaderOpenId: u.leader }))],
+    users: [],
+  };
+  const demo = indexChart(chart, ISSUER);
+  it.each(DEMO_UNITS.filter((u) => u.ownersWord).map((u) => [u.ownersWord!, u.name]))('%s → %s', (word, name) => {
+    const m = matchUnit(demo, word);
+    expect(m.kind === 'found' && m.found.name).toBe(name);
+  });
+  it('the bureau itself is its root department; a short name several hold is listed', () => {
+    expect(matchUnit(demo, '区科技局')).toMatchObject({ kind: 'found', found: { name: DEMO_BUREAU.name } });
+    expect(matchUnit(demo, '科技科')).toMatchObject({ kind: 'ambiguous', reason: '有 5 个部门都可能是「科技科」：「科技平台建设科」和「科技成果转化科」和「农村科技科」和「科技金融科」和「科技创新服务中心」，请用 /unit 标记或逐一指定' });
+  });
 });
 
 describe('matchPerson', () => {
