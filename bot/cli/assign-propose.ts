@@ -8,7 +8,7 @@ import { loadConfig } from '../config.js';
 import type { OrgChart } from '../domain/owners/org-chart.js';
 import { proposalCsv, proposalTable } from '../domain/owners/proposal-table.js';
 import { createMessenger } from '../feishu/messenger.js';
-import { orgChartOf } from '../feishu/org-chart-of.js';
+import { OrgChartTooLarge } from '../feishu/org-chart.js';
 import { proposeForPlan } from '../store/owner-proposals.js';
 import type { Io } from './io.js';
 import { withDb } from './open-db.js';
@@ -20,9 +20,12 @@ export type ChartSource = () => Promise<OrgChart>;
 /** The org chart from Feishu, with the app's credentials from the environment. */
 export const feishuChart: ChartSource = async () => {
   const config = loadConfig(process.env, 'feishu');
-  const chart = await orgChartOf(createMessenger({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN }));
-  if (!chart) throw new UsageError('尚未接入飞书通讯录，无法生成责任人建议。');
-  return chart;
+  try {
+    return await createMessenger({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN }).readOrgChart();
+  } catch (e) {
+    if (e instanceof OrgChartTooLarge) throw new UsageError(e.message);
+    throw e;
+  }
 };
 
 export async function runAssignPropose(o: { plan?: string; write?: string }, io: Io, readChart: ChartSource = feishuChart): Promise<number> {

@@ -49,6 +49,11 @@ export function departmentPath(index: ChartIndex, d: OrgDepartment): string {
   return parent ? `${parent.name}/${d.name}` : d.name;
 }
 
+/** A department as a message names it: its name, or its path where another department has the same name. */
+export function shownName(index: ChartIndex, d: OrgDepartment): string {
+  return (index.byName.get(clean(d.name))?.length ?? 0) > 1 ? departmentPath(index, d) : d.name;
+}
+
 const quoteAll = (names: string[]) => names.map((n) => `「${n}」`).join('和');
 
 export function matchUnit(index: ChartIndex, name: string): Match<OrgDepartment> {

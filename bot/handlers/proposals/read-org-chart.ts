@@ -1,18 +1,21 @@
 /**
- * Where handlers get the org chart: Feishu's contact API through the messenger (bot/feishu/org-chart-of.ts).
- * Handlers take an `OrgChartReader` so tests pass a fixed chart; while the messenger has no reader, asking for
- * the chart is a Chinese error, not a crash.
+ * Where handlers get the org chart: Feishu's contact API through the messenger (`readOrgChart`, bounded and
+ * paced). Handlers take an `OrgChartReader` so tests may pass a fixed chart; a chart over its bounds is a
+ * Chinese answer that names the fix (narrow the app's contact scope).
  */
 import type { Deps } from '../../deps.js';
 import type { OrgChart } from '../../domain/owners/org-chart.js';
-import { orgChartOf } from '../../feishu/org-chart-of.js';
+import { OrgChartTooLarge } from '../../feishu/org-chart.js';
 import { botText } from '../../feishu/safe-text.js';
 import { CommandError } from '../commands/command.js';
 
 export type OrgChartReader = (deps: Deps) => Promise<OrgChart>;
 
 export const readOrgChartFromFeishu: OrgChartReader = async (deps) => {
-  const chart = await orgChartOf(deps.messenger);
-  if (!chart) throw new CommandError(botText`尚未接入飞书通讯录，无法按部门匹配人员。`);
-  return chart;
+  try {
+    return await deps.messenger.readOrgChart();
+  } catch (e) {
+    if (e instanceof OrgChartTooLarge) throw new CommandError(botText`${e.message}`);
+    throw e;
+  }
 };

@@ -5,7 +5,7 @@
  * /unit <部门> shows the unit's contact; /unit alone lists every marked contact.
  */
 import { shanghaiDate } from '../../../domain/calendar/shanghai-time.js';
-import { departmentPath, indexChart, matchUnit } from '../../../domain/owners/match-unit.js';
+import { indexChart, matchUnit, shownName } from '../../../domain/owners/match-unit.js';
 import { botText, cut, joinText } from '../../../feishu/safe-text.js';
 import { currentIssuer } from '../../../store/plans.js';
 import { listUnitContacts, markUnitContact } from '../../../store/unit-contacts.js';
@@ -43,7 +43,7 @@ export function unitCommand(readOrgChart: OrgChartReader = readOrgChartFromFeish
       const m = matchUnit(index, typed);
       if (m.kind !== 'found') throw new CommandError(botText`${m.reason}。${m.kind === 'ambiguous' ? botText`可写「上级部门/部门」区分。` : botText``}`);
       const dept = m.found;
-      const shown = departmentPath(index, dept);
+      const shown = shownName(index, dept);
       if (!mentioned.length) {
         const current = (await listUnitContacts(deps.db)).find((r) => r.departmentId === dept.id);
         const leader = dept.leaderOpenId ? index.users.get(dept.leaderOpenId)?.name ?? '（姓名不可见）' : null;
