@@ -2,11 +2,16 @@
  * `workplan assign --propose`: the proposal printed per section, nothing assigned; --write gives an owners file
  * that `workplan assign <file>` imports (the real CLI functions, the store on SQLite or PostgreSQL).
  */
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAssign } from '../../bot/cli/assign.js';
 import { runAssignPropose } from '../../bot/cli/assign-propose.js';
+import { addDemoDirectory } from '../../bot/demo/directory.js';
+import { startFakeFeishu } from '../../bot/sandbox/index.js';
+import { APP } from '../helpers/bot-harness.js';
 import { ORG } from '../helpers/org-fixture.js';
 import { seedPlan } from '../helpers/seed.js';
 import { tempStore } from '../helpers/temp-store.js';
@@ -69,5 +74,21 @@ describe('workplan assign --propose', () => {
     expect(o.text()).toContain('未作任何指派。加 --write <文件.csv> 写出责任分工表');
     await expect(runAssign(['x.csv', '--propose'], io())).rejects.toThrow('--propose 按飞书通讯录生成建议，不读分工表');
     await expect(runAssign(['x.csv', '--write', 'y.csv'], io())).rejects.toThrow('--write 只与 --propose 一起使用。');
+  });
+});
+
+describe('workplan assign --propose as a process', () => {
+  it('reads the org chart from Feishu (the fake’s demo directory through the SDK)', async () => {
+    const fake = await startFakeFeishu({ ...APP });
+    try {
+      for (const [openId, name] of [['ou_demo_zhangmin', '张敏'], ['ou_demo_hejianguo', '何建国'], ['ou_demo_wangfang', '王芳']]) fake.addUser({ openId: openId!, name: name! });
+      addDemoDirectory(fake, fake.users().map((u) => u.openId));
+      const bin = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
+      const env = { ...process.env, DATABASE_URL: store.url, FEISHU_APP_ID: APP.appId, FEISHU_APP_SECRET: APP.appSecret, FEISHU_DOMAIN: fake.url, SANDBOX: 'true', LOG_LEVEL: 'silent' };
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, 'assign', '--propose'], { env, cwd: store.dir });
+      expect(stdout).toContain('      责任人：张敏（高新技术发展科负责人）　协办：王芳（科技平台建设科负责人）　责任领导：—');
+    } finally {
+      await fake.close();
+    }
   });
 });
