@@ -60,7 +60,9 @@ function inflateEntry(bytes: Buffer, e: ZipEntry, damaged: () => PlanError, kind
   if (e.method !== 8) throw damaged();
   let out: Buffer;
   try {
-    out = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) });
+    // One output chunk a byte larger than the declared size: a truthful part inflates into it without
+    // zlib's default 16 KB chunks and their concatenation; a lying one still stops at maxOutputLength.
+    out = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size), chunkSize: Math.max(64, e.size + 1) });
   } catch (err) {
     if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new PlanError(`${kind.label}已损坏或被改动过：其中一个部件解压后比它声明的大小（${formatMb(e.size)}）更大，已停止读取。`);

@@ -13,9 +13,9 @@ import { formatCount, LIMITS } from '../domain/plan/limits.js';
 import { findHeaderRow } from '../domain/plan/parse-table.js';
 import { PlanError, type PlanSource } from '../domain/plan/types.js';
 import { unzipChecked } from './checked-zip.js';
-import { TableBounds, columnNumber, toRectangle } from './table-bounds.js';
+import { TableBounds, toRectangle } from './table-bounds.js';
 import { decodeExcelText, readBook, type Book } from './xlsx-book.js';
-import { attrOf, decodeXml, scanXml } from './xml-scan.js';
+import { attrOf, attrsOf, decodeXml, scanXml } from './xml-scan.js';
 
 const XLSX = { label: 'Excel 文件', ext: '.xlsx' };
 /** The parts that hold cell values; drawings, images, pivot caches and the rest are never inflated. */
@@ -78,10 +78,11 @@ export function readSheet(xml: string, book: Book): string[][] {
         col = 0;
       } else if (name === 'c') {
         // A cell's own address wins; without one it follows the previous cell.
-        const at = parseRef(attrOf(attrs, 'r'));
+        const [r, s, t] = attrsOf(attrs, CELL_ATTRS);
+        const at = parseRef(r);
         col = at ? at.col : col + 1;
-        const style = Number(attrOf(attrs, 's') ?? 0);
-        cell = { row: at ? at.row : Math.max(row, 1), col, type: attrOf(attrs, 't') ?? 'n', style, value: [], inline: [], formula: false };
+        const style = Number(s ?? 0);
+        cell = { row: at ? at.row : Math.max(row, 1), col, type: t ?? 'n', style, value: [], inline: [], formula: false };
       } else if (!cell) {
         if (name === 'mergeCell') merges.push(attrOf(attrs, 'ref') ?? '');
       } else if (name === 'v' && !selfClosing) into = 'value';
@@ -110,10 +111,24 @@ export function readSheet(xml: string, book: Book): string[][] {
   return toRectangle(sparse);
 }
 
+const CELL_ATTRS = ['r', 's', 't'] as const;
+
+/** 「B12」「$B$12」 (/^\$?([A-Z]{1,3})\$?(\d{1,7})$/) → column and row, read character by character. */
 function parseRef(ref: string | undefined): { row: number; col: number } | null {
-  const m = ref?.match(/^\$?([A-Z]{1,3})\$?(\d{1,7})$/);
-  return m ? { col: columnNumber(m[1]!), row: Number(m[2]) } : null;
+  if (ref === undefined) return null;
+  const n = ref.length;
+  let i = ref.charCodeAt(0) === DOLLAR ? 1 : 0;
+  let col = 0;
+  const lettersFrom = i;
+  for (let c = ref.charCodeAt(i); c >= 65 && c <= 90 && i - lettersFrom < 3; c = ref.charCodeAt(++i)) col = col * 26 + c - 64;
+  if (i === lettersFrom) return null;
+  if (ref.charCodeAt(i) === DOLLAR) i++;
+  const digitsFrom = i;
+  let row = 0;
+  for (let c = ref.charCodeAt(i); c >= 48 && c <= 57 && i - digitsFrom < 7; c = ref.charCodeAt(++i)) row = row * 10 + c - 48;
+  return i > digitsFrom && i === n ? { col, row } : null;
 }
+const DOLLAR = 36;
 
 /** What ExcelJS and the previous reader showed: dates as YYYY-MM-DD, numbers as JavaScript prints them. */
 function cellText(c: CellState, book: Book): string {

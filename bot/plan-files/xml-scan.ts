@@ -107,6 +107,36 @@ export function attrOf(attrs: string, name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The values of several attributes in one pass, each as `attrOf` reads it (the first with that local
+ * name; nothing past a malformed attribute).
+ */
+export function attrsOf(attrs: string, names: readonly string[]): (string | undefined)[] {
+  const out: (string | undefined)[] = names.map(() => undefined);
+  let missing = names.length;
+  const n = attrs.length;
+  let i = 0;
+  while (i < n && missing > 0) {
+    while (i < n && isNameEnd(attrs.charCodeAt(i))) i++;
+    const eq = attrs.indexOf('=', i);
+    if (eq < 0) return out;
+    const key = localName(attrs.slice(i, eq).trim());
+    let j = eq + 1;
+    while (j < n && isNameEnd(attrs.charCodeAt(j))) j++;
+    const q = attrs[j];
+    if (q !== '"' && q !== "'") return out;
+    const end = attrs.indexOf(q, j + 1);
+    const k = names.indexOf(key);
+    if (k >= 0 && out[k] === undefined) {
+      out[k] = decodeXml(attrs.slice(j + 1, end < 0 ? n : end));
+      missing--;
+    }
+    if (end < 0) return out;
+    i = end + 1;
+  }
+  return out;
+}
+
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Decodes the five named entities and numeric character references; anything else stays as written. */

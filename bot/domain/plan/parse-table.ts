@@ -1,12 +1,12 @@
 /** Task decomposition tables (任务分解表) from .csv/.tsv/.xlsx/.docx. Pure. */
 import { assignCodes } from './assign-codes.js';
-import { buildTask, type TaskDraft } from './build-task.js';
+import { buildTask, taskMemo, type TaskDraft } from './build-task.js';
 import { periodFor } from './dates.js';
 import { readHeader } from './header.js';
 import { formatCount, LIMITS } from './limits.js';
 import { checkTaskCount } from './limits-check.js';
 import { parseChineseNumeral, toAsciiDigits } from './numerals.js';
-import { emptyAnnotations, readField, type Annotations } from './parties.js';
+import { emptyAnnotations, readField, type AnnotationField, type Annotations } from './parties.js';
 import { findHeaderRow, readColumns, type Column } from './table-columns.js';
 import { PlanError, type ParsedPlan, type ParsedSection } from './types.js';
 
@@ -51,6 +51,8 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
     addSection({ ordinal: current, title: m[2]!.trim(), parent });
   };
   let seq = 0;
+  const fields = cellFields();
+  const memo = taskMemo();
   const cell = (r: string[], c: Column) => (col(c) >= 0 ? r[col(c)] ?? '' : '');
 
   for (const [i, row] of clean.entries()) {
@@ -100,7 +102,7 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
     }
     const extra = emptyAnnotations();
     columns.forEach((c, k) => {
-      if (c === 'lead' || c === 'responsible' || c === 'collaborator' || c === 'leader' || c === 'deadline') readField(c, row[k] ?? '', extra);
+      if (c === 'lead' || c === 'responsible' || c === 'collaborator' || c === 'leader' || c === 'deadline') fields.read(c, row[k] ?? '', extra);
     });
     const name = task || merged!.name;
     const draft: Draft = {
@@ -122,7 +124,7 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
   return {
     plan: header,
     sections,
-    tasks: drafts.map((d, i) => buildTask({ ...d, code: codes[i]! }, period, warnings)),
+    tasks: drafts.map((d, i) => buildTask({ ...d, code: codes[i]! }, period, warnings, memo)),
     warnings,
   };
 }
@@ -143,6 +145,28 @@ function continuationCodes(drafts: { follows: number }[], own: string[]): string
   });
   return codes;
 }
+
+/**
+ * readField for table cells, each distinct (column, text) read once: a table repeats its units and deadlines
+ * on row after row. What a cell gives is appended to the row's annotations as readField would append it.
+ */
+function cellFields(): { read(field: AnnotationField, value: string, into: Annotations): void } {
+  const seen = new Map<string, Annotations>();
+  return {
+    read(field, value, into) {
+      if (!value.trim()) return;
+      const key = `${field}\u0000${value}`;
+      let got = seen.get(key);
+      if (!got) {
+        got = emptyAnnotations();
+        readField(field, value, got);
+        seen.set(key, got);
+      }
+      for (const k of ANNOTATION_KEYS) if (got[k].length) into[k].push(...got[k]);
+    },
+  };
+}
+const ANNOTATION_KEYS = Object.keys(emptyAnnotations()) as (keyof Annotations)[];
 
 /** The group's units, leaders and deadline where the row's own cells are empty (merged). */
 function fillFrom(own: Annotations, group: Annotations): Annotations {

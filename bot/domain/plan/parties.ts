@@ -147,6 +147,8 @@ function readUnitList(value: string, field: 'lead' | 'responsible', into: Annota
 
 const UNIT_END = '(?:办公室|办|局|委员会|委|公司|中心|院|所|室|科|处|站|队|会|厅|部门|部|协|联|政府|集团|银行|学校|大学|学院|分局|支队|大队|中队|街道|镇)';
 const VAGUE = /^(相关|有关|各|其他|属地|上级|市级|区级|区内|辖区|本|我)/;
+/** 「配合区金融办」「会同区财政局」: one unit after a word of working together. */
+const SINGLE_COLLABORATOR = new RegExp(`(?:配合|协调|会同|联合|协同)((?:区|市|县|镇)?[^，,。；;、：:“”"（）()\\s]{1,14}?${UNIT_END})`, 'g');
 
 /**
  * Collaborating units named in prose: after 配合/协调/会同/联合 and before a verb or 等部门.
@@ -162,8 +164,7 @@ export function proseCollaborators(text: string, max = 2 * LIMITS.namesPerTask):
     if (out.length >= max) break;
   }
   // 「配合区金融办，」「配合区人才办完善…」「会同区财政局做好…」
-  const single = new RegExp(`(?:配合|协调|会同|联合|协同)((?:区|市|县|镇)?[^，,。；;、：:“”"（）()\\s]{1,14}?${UNIT_END})`, 'g');
-  for (const m of text.matchAll(single)) {
+  for (const m of text.matchAll(SINGLE_COLLABORATOR)) {
     if (out.length >= max) break;
     const name = m[1]!;
     if (VAGUE.test(name) || name.length < 3) continue;
