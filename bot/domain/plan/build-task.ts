@@ -68,12 +68,13 @@ function remember<T>(map: Map<string, T>, key: string, work: (key: string) => T)
  */
 export function buildTask(draft: TaskDraft, period: Period, warnings: string[] = [], memo: TaskMemo = taskMemo()): ParsedTask {
   const { rest, found } = extractAnnotations(draft.text);
+  const extra = draft.extra ?? {};
   const merged: Annotations = {
-    leader: [...found.leader, ...(draft.extra?.leader ?? [])],
-    lead: [...found.lead, ...(draft.extra?.lead ?? [])],
-    responsible: [...found.responsible, ...(draft.extra?.responsible ?? [])],
-    collaborator: [...found.collaborator, ...(draft.extra?.collaborator ?? [])],
-    deadline: [...found.deadline, ...(draft.extra?.deadline ?? [])],
+    leader: found.leader.concat(extra.leader ?? []),
+    lead: found.lead.concat(extra.lead ?? []),
+    responsible: found.responsible.concat(extra.responsible ?? []),
+    collaborator: found.collaborator.concat(extra.collaborator ?? []),
+    deadline: found.deadline.concat(extra.deadline ?? []),
   };
   const units = settleUnits(merged);
   const split = draft.title !== undefined ? { title: draft.title, body: rest } : splitTitle(rest);
@@ -133,6 +134,12 @@ export function buildTask(draft: TaskDraft, period: Period, warnings: string[] =
   };
 }
 
+/** The names trimmed, without empty ones and repeats, in order. */
 function unique(xs: string[]): string[] {
-  return [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+  const seen = new Set<string>();
+  for (const x of xs) {
+    const t = x.trim();
+    if (t) seen.add(t);
+  }
+  return [...seen];
 }

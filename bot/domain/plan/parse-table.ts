@@ -55,8 +55,11 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
   const memo = taskMemo();
   const cell = (r: string[], c: Column) => (col(c) >= 0 ? r[col(c)] ?? '' : '');
 
-  for (const [i, row] of clean.entries()) {
-    if (i <= headerIdx) continue;
+  // Each row's fields and measures come from these columns, in order.
+  const fieldColumns = columns.flatMap((c, k) => (c === 'lead' || c === 'responsible' || c === 'collaborator' || c === 'leader' || c === 'deadline' ? [{ c, k }] : []));
+  const measureColumns = columns.flatMap((c, k) => (c === 'measures' ? [k] : []));
+  for (let i = headerIdx + 1; i < clean.length; i++) {
+    const row = clean[i]!;
     if (row.every((c) => !c)) continue;
     const num = cell(row, 'number');
     const task = cell(row, 'task');
@@ -85,7 +88,8 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
     } else if (sectionName) {
       current = byTitle.get(sectionName)!;
     }
-    const measures = columns.flatMap((c, k) => (c === 'measures' && row[k] ? [row[k]!] : [])).join('\n');
+    let measures = '';
+    for (const k of measureColumns) if (row[k]) measures = measures ? `${measures}\n${row[k]}` : row[k]!;
     // A cell merged over several rows is exported in the first of them: a row with measures but no
     // task text is a task of the group above, under its name and with its units.
     const merged = !task && measures && group ? group : null;
@@ -101,15 +105,13 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
       throw new PlanError(`表格第${i + 1}行的序号「${num.slice(0, 12)}」超出了任务编号的上限（${formatCount(LIMITS.taskNumber)}）：请检查序号。`);
     }
     const extra = emptyAnnotations();
-    columns.forEach((c, k) => {
-      if (c === 'lead' || c === 'responsible' || c === 'collaborator' || c === 'leader' || c === 'deadline') fields.read(c, row[k] ?? '', extra);
-    });
+    for (const { c, k } of fieldColumns) fields.read(c, row[k] ?? '', extra);
     const name = task || merged!.name;
     const draft: Draft = {
       code: '',
       number: value,
       section: current,
-      text: [name, measures].filter(Boolean).join('\n'),
+      text: name && measures ? `${name}\n${measures}` : name || measures,
       extra: merged ? fillFrom(extra, merged.extra) : extra,
       path: current ? [place.get(parent ?? current) ?? 0, ...(parent && current !== parent ? [subs] : [])] : [],
       value,

@@ -107,7 +107,9 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
   // 「由118家增至140家」: the first number is where the level starts, the second the target.
   let from: { value: number; unit: string; clause: number } | null = null;
   let addressEnd = -1;
-  for (const m of text.matchAll(TARGET_RE)) {
+  // An exec loop on the module's regex, not matchAll (matches.ts); it starts from lastIndex 0.
+  TARGET_RE.lastIndex = 0;
+  for (let m = TARGET_RE.exec(text); m; m = TARGET_RE.exec(text)) {
     if (out.length >= max) break;
     const raw = m[1]!;
     const unit = m[3]!.replace('％', '%');
