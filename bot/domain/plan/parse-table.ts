@@ -153,16 +153,18 @@ function continuationCodes(drafts: { follows: number }[], own: string[]): string
  * on row after row. What a cell gives is appended to the row's annotations as readField would append it.
  */
 function cellFields(): { read(field: AnnotationField, value: string, into: Annotations): void } {
-  const seen = new Map<string, Annotations>();
+  // Per column kind, per cell text (no key string is built per cell).
+  const seen = new Map<AnnotationField, Map<string, Annotations>>();
   return {
     read(field, value, into) {
       if (!value.trim()) return;
-      const key = `${field}\u0000${value}`;
-      let got = seen.get(key);
+      let byText = seen.get(field);
+      if (!byText) seen.set(field, (byText = new Map()));
+      let got = byText.get(value);
       if (!got) {
         got = emptyAnnotations();
         readField(field, value, got);
-        seen.set(key, got);
+        byText.set(value, got);
       }
       for (const k of ANNOTATION_KEYS) if (got[k].length) into[k].push(...got[k]);
     },

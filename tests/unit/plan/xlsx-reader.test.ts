@@ -108,4 +108,25 @@ describe('what other writers do', () => {
     const source = await decodePlanBytes('t.xlsx', bytes);
     expect(source.kind === 'table' && source.rows).toEqual([['主', '', '外']]);
   });
+
+  it('plain shared strings, read by position, read as the tokenizer reads them; so do odd cell addresses', async () => {
+    const strings = '<si><t>a &amp; b_x000D_</t></si><si><t xml:space="preserve"> 空格 </t></si><si><t></t></si><si><t>x>y</t></si>';
+    const sheet =
+      '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>' +
+      '<c r="$C$1" t="s"><v>3</v></c><c r="AAAA1" t="s"><v>2</v></c><c r="c1" t="s"><v>0</v></c></row></sheetData></worksheet>';
+    const read = async (sst: string) => {
+      const bytes = await buildZip([
+        { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+        { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Type="…/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
+        { name: 'xl/sharedStrings.xml', data: sst },
+        { name: 'xl/worksheets/sheet1.xml', data: sheet },
+      ]);
+      const source = await decodePlanBytes('t.xlsx', bytes);
+      return source.kind === 'table' && source.rows;
+    };
+    const expected = [['a & b\r', ' 空格 ', 'x>y', '', 'a & b\r']];
+    // As Excel writes it (read by position), and with a comment that sends it through the tokenizer.
+    expect(await read(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst count="4" uniqueCount="4">${strings}</sst>`)).toEqual(expected);
+    expect(await read(`<sst count="4"><!-- c -->${strings}</sst>`)).toEqual(expected);
+  });
 });
