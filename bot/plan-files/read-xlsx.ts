@@ -15,7 +15,7 @@ import { PlanError, type PlanSource } from '../domain/plan/types.js';
 import { unzipChecked } from './checked-zip.js';
 import { TableBounds, toRectangle } from './table-bounds.js';
 import { decodeExcelText, readBook, type Book } from './xlsx-book.js';
-import { attrOf, attrsOf, decodeXml, scanXml } from './xml-scan.js';
+import { attrOf, attrsOf, decodeXml, isNameEnd, scanXml, type XmlHandlers } from './xml-scan.js';
 
 const XLSX = { label: 'Excel 文件', ext: '.xlsx' };
 /** The parts that hold cell values; drawings, images, pivot caches and the rest are never inflated. */
@@ -71,8 +71,10 @@ export function readSheet(xml: string, book: Book): string[][] {
   let cell: CellState | null = null;
   let into: 'value' | 'inline' | null = null;
   let phonetic = 0;
-  scanXml(xml, {
-    open(name, attrs, selfClosing) {
+  const handlers: XmlHandlers = {
+    open(name, attrs, selfClosing, end) {
+      // The rows as spreadsheet programs write them are tokenized by plainRows, which calls these same handlers.
+      if (name === 'sheetData' && !selfClosing) return plainRows(xml, end + 1, handlers);
       if (name === 'row') {
         row = Number(attrOf(attrs, 'r') ?? row + 1) || row + 1;
         col = 0;
@@ -106,10 +108,70 @@ export function readSheet(xml: string, book: Book): string[][] {
     text(raw, cdata) {
       if (cell && into) cell[into].push(cdata ? raw : decodeXml(raw));
     },
-  });
+  };
+  scanXml(xml, handlers);
   blankMergedCells(sparse, merges);
   return toRectangle(sparse);
 }
+
+type RowHandlers = Required<Pick<XmlHandlers, 'open' | 'close' | 'text'>>;
+
+/**
+ * Tokenizes rows from `from` as scanXml would, for the shapes Excel, WPS and ExcelJS write — `<row …>`,
+ * `<c …>`, `<v>`, their ends, text between them — calling the same handlers with the same arguments, and
+ * returns where it met anything else (a prefix, `<is>`, `<f>`, a comment, `</sheetData>`): scanXml goes on
+ * from there. A tag is taken only when nothing in it could move its end (no `<`, no apostrophe, paired
+ * quotes), so its end is the first `>`, as scanXml's tagEnd finds it.
+ */
+function plainRows(xml: string, from: number, h: XmlHandlers): number {
+  const { open, close, text } = h as RowHandlers;
+  const n = xml.length;
+  let p = from;
+  while (p < n) {
+    if (xml.charCodeAt(p) !== LT) {
+      const lt = xml.indexOf('<', p);
+      if (lt < 0) return p;
+      text(xml.slice(p, lt), false);
+      p = lt;
+      continue;
+    }
+    if (xml.charCodeAt(p + 1) === SLASH) {
+      const name = xml.startsWith('</v>', p) ? 'v' : xml.startsWith('</c>', p) ? 'c' : xml.startsWith('</row>', p) ? 'row' : null;
+      if (!name) return p;
+      close(name);
+      p += name.length + 3;
+      continue;
+    }
+    if (xml.startsWith('<v>', p)) {
+      open('v', '', false, p + 2);
+      p += 3;
+      continue;
+    }
+    const name = xml.startsWith('<c', p) && isNameEnd(xml.charCodeAt(p + 2)) ? 'c' : xml.startsWith('<row', p) && isNameEnd(xml.charCodeAt(p + 4)) ? 'row' : null;
+    const gt = name ? xml.indexOf('>', p) : -1;
+    if (!name || gt < 0 || !plainTag(xml, p + 1, gt)) return p;
+    const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
+    open(name, xml.slice(p + 1 + name.length, selfClosing ? gt - 1 : gt), selfClosing, gt);
+    if (selfClosing) close(name);
+    p = gt + 1;
+  }
+  return p;
+}
+
+/** Whether xml[from, to) holds no `<`, no apostrophe and paired double quotes. */
+function plainTag(xml: string, from: number, to: number): boolean {
+  let quotes = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === LT || c === APOS) return false;
+    if (c === QUOTE) quotes++;
+  }
+  return quotes % 2 === 0;
+}
+const LT = 60;
+const SLASH = 47;
+const QUOTE = 34;
+const APOS = 39;
 
 const CELL_ATTRS = ['r', 's', 't'] as const;
 
