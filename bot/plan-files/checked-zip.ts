@@ -51,6 +51,9 @@ export function unzipChecked(bytes: Buffer, kind: ZipKind, keep: (name: string) 
   return parts;
 }
 
+/** The largest output chunk asked of zlib (a 6,000-row sheet is about 1.3 MB inflated). */
+const MAX_CHUNK = 8 * 1024 * 1024;
+
 function inflateEntry(bytes: Buffer, e: ZipEntry, damaged: () => PlanError, kind: ZipKind): Buffer {
   const raw = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   if (e.method === 0) {
@@ -60,7 +63,10 @@ function inflateEntry(bytes: Buffer, e: ZipEntry, damaged: () => PlanError, kind
   if (e.method !== 8) throw damaged();
   let out: Buffer;
   try {
-    out = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) });
+    // One output chunk a byte larger than the declared size (up to MAX_CHUNK): a truthful part inflates
+    // into it without zlib's default 16 KB chunks and their concatenation; a lying one still stops at
+    // maxOutputLength, and one that declares much more than it holds reserves at most MAX_CHUNK.
+    out = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size), chunkSize: Math.max(64, Math.min(MAX_CHUNK, e.size + 1)) });
   } catch (err) {
     if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new PlanError(`${kind.label}已损坏或被改动过：其中一个部件解压后比它声明的大小（${formatMb(e.size)}）更大，已停止读取。`);

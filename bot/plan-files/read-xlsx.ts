@@ -13,9 +13,9 @@ import { formatCount, LIMITS } from '../domain/plan/limits.js';
 import { findHeaderRow } from '../domain/plan/parse-table.js';
 import { PlanError, type PlanSource } from '../domain/plan/types.js';
 import { unzipChecked } from './checked-zip.js';
-import { TableBounds, columnNumber, toRectangle } from './table-bounds.js';
+import { TableBounds, toRectangle } from './table-bounds.js';
 import { decodeExcelText, readBook, type Book } from './xlsx-book.js';
-import { attrOf, decodeXml, scanXml } from './xml-scan.js';
+import { attrOf, attrsOf, decodeXml, isNameEnd, scanXml, type XmlHandlers } from './xml-scan.js';
 
 const XLSX = { label: 'Excel 文件', ext: '.xlsx' };
 /** The parts that hold cell values; drawings, images, pivot caches and the rest are never inflated. */
@@ -71,17 +71,20 @@ export function readSheet(xml: string, book: Book): string[][] {
   let cell: CellState | null = null;
   let into: 'value' | 'inline' | null = null;
   let phonetic = 0;
-  scanXml(xml, {
-    open(name, attrs, selfClosing) {
+  const handlers: XmlHandlers = {
+    open(name, attrs, selfClosing, end) {
+      // The rows as spreadsheet programs write them are tokenized by plainRows, which calls these same handlers.
+      if (name === 'sheetData' && !selfClosing) return plainRows(xml, end + 1, handlers);
       if (name === 'row') {
         row = Number(attrOf(attrs, 'r') ?? row + 1) || row + 1;
         col = 0;
       } else if (name === 'c') {
         // A cell's own address wins; without one it follows the previous cell.
-        const at = parseRef(attrOf(attrs, 'r'));
+        const [r, s, t] = attrsOf(attrs, CELL_ATTRS);
+        const at = parseRef(r);
         col = at ? at.col : col + 1;
-        const style = Number(attrOf(attrs, 's') ?? 0);
-        cell = { row: at ? at.row : Math.max(row, 1), col, type: attrOf(attrs, 't') ?? 'n', style, value: [], inline: [], formula: false };
+        const style = Number(s ?? 0);
+        cell = { row: at ? at.row : Math.max(row, 1), col, type: t ?? 'n', style, value: [], inline: [], formula: false };
       } else if (!cell) {
         if (name === 'mergeCell') merges.push(attrOf(attrs, 'ref') ?? '');
       } else if (name === 'v' && !selfClosing) into = 'value';
@@ -105,15 +108,89 @@ export function readSheet(xml: string, book: Book): string[][] {
     text(raw, cdata) {
       if (cell && into) cell[into].push(cdata ? raw : decodeXml(raw));
     },
-  });
+  };
+  scanXml(xml, handlers);
   blankMergedCells(sparse, merges);
   return toRectangle(sparse);
 }
 
-function parseRef(ref: string | undefined): { row: number; col: number } | null {
-  const m = ref?.match(/^\$?([A-Z]{1,3})\$?(\d{1,7})$/);
-  return m ? { col: columnNumber(m[1]!), row: Number(m[2]) } : null;
+type RowHandlers = Required<Pick<XmlHandlers, 'open' | 'close' | 'text'>>;
+
+/**
+ * Tokenizes rows from `from` as scanXml would, for the shapes Excel, WPS and ExcelJS write — `<row …>`,
+ * `<c …>`, `<v>`, their ends, text between them — calling the same handlers with the same arguments, and
+ * returns where it met anything else (a prefix, `<is>`, `<f>`, a comment, `</sheetData>`): scanXml goes on
+ * from there. A tag is taken only when nothing in it could move its end (no `<`, no apostrophe, paired
+ * quotes), so its end is the first `>`, as scanXml's tagEnd finds it.
+ */
+function plainRows(xml: string, from: number, h: XmlHandlers): number {
+  const { open, close, text } = h as RowHandlers;
+  const n = xml.length;
+  let p = from;
+  while (p < n) {
+    if (xml.charCodeAt(p) !== LT) {
+      const lt = xml.indexOf('<', p);
+      if (lt < 0) return p;
+      text(xml.slice(p, lt), false);
+      p = lt;
+      continue;
+    }
+    if (xml.charCodeAt(p + 1) === SLASH) {
+      const name = xml.startsWith('</v>', p) ? 'v' : xml.startsWith('</c>', p) ? 'c' : xml.startsWith('</row>', p) ? 'row' : null;
+      if (!name) return p;
+      close(name);
+      p += name.length + 3;
+      continue;
+    }
+    if (xml.startsWith('<v>', p)) {
+      open('v', '', false, p + 2);
+      p += 3;
+      continue;
+    }
+    const name = xml.startsWith('<c', p) && isNameEnd(xml.charCodeAt(p + 2)) ? 'c' : xml.startsWith('<row', p) && isNameEnd(xml.charCodeAt(p + 4)) ? 'row' : null;
+    const gt = name ? xml.indexOf('>', p) : -1;
+    if (!name || gt < 0 || !plainTag(xml, p + 1, gt)) return p;
+    const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
+    open(name, xml.slice(p + 1 + name.length, selfClosing ? gt - 1 : gt), selfClosing, gt);
+    if (selfClosing) close(name);
+    p = gt + 1;
+  }
+  return p;
 }
+
+/** Whether xml[from, to) holds no `<`, no apostrophe and paired double quotes. */
+function plainTag(xml: string, from: number, to: number): boolean {
+  let quotes = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === LT || c === APOS) return false;
+    if (c === QUOTE) quotes++;
+  }
+  return quotes % 2 === 0;
+}
+const LT = 60;
+const SLASH = 47;
+const QUOTE = 34;
+const APOS = 39;
+
+const CELL_ATTRS = ['r', 's', 't'] as const;
+
+/** 「B12」「$B$12」 (/^\$?([A-Z]{1,3})\$?(\d{1,7})$/) → column and row, read character by character. */
+function parseRef(ref: string | undefined): { row: number; col: number } | null {
+  if (ref === undefined) return null;
+  const n = ref.length;
+  let i = ref.charCodeAt(0) === DOLLAR ? 1 : 0;
+  let col = 0;
+  const lettersFrom = i;
+  for (let c = ref.charCodeAt(i); c >= 65 && c <= 90 && i - lettersFrom < 3; c = ref.charCodeAt(++i)) col = col * 26 + c - 64;
+  if (i === lettersFrom) return null;
+  if (ref.charCodeAt(i) === DOLLAR) i++;
+  const digitsFrom = i;
+  let row = 0;
+  for (let c = ref.charCodeAt(i); c >= 48 && c <= 57 && i - digitsFrom < 7; c = ref.charCodeAt(++i)) row = row * 10 + c - 48;
+  return i > digitsFrom && i === n ? { col, row } : null;
+}
+const DOLLAR = 36;
 
 /** What ExcelJS and the previous reader showed: dates as YYYY-MM-DD, numbers as JavaScript prints them. */
 function cellText(c: CellState, book: Book): string {

@@ -82,6 +82,37 @@ function resolve(base: string, target: string): string {
 
 /** Each `<si>`: the text of its `<t>` runs, phonetic guides (`<rPh>`) left out. */
 function readSharedStrings(xml: string): string[] {
+  return plainSharedStrings(xml) ?? scanSharedStrings(xml);
+}
+
+const SST_HEAD = /^(?:<\?xml[^<>]*\?>)?\s*<sst(?:\s[^<>]*)?>$/;
+const T_OPEN = ['<t>', '<t xml:space="preserve">'];
+
+/**
+ * The shared strings as Excel, WPS and ExcelJS usually write them — `<sst …>` holding only
+ * `<si><t>text</t></si>` (or `<t xml:space="preserve">`) with no markup in the text — read by
+ * position, with what the tokenizer's reading would give for the same part; null for any other
+ * shape (rich text, phonetic guides, CDATA, comments, a prefix), which scanSharedStrings reads.
+ */
+function plainSharedStrings(xml: string): string[] | null {
+  const first = xml.indexOf('<si>');
+  if (first < 0 || !SST_HEAD.test(xml.slice(0, first))) return null;
+  const out: string[] = [];
+  let p = first;
+  while (xml.startsWith('<si>', p)) {
+    p += 4;
+    const open = T_OPEN.find((t) => xml.startsWith(t, p));
+    if (!open) return null;
+    p += open.length;
+    const end = xml.indexOf('<', p);
+    if (end < 0 || !xml.startsWith('</t></si>', end)) return null;
+    out.push(decodeExcelText(decodeXml(xml.slice(p, end))));
+    p = end + 9;
+  }
+  return /^<\/sst>\s*$/.test(xml.slice(p)) ? out : null;
+}
+
+function scanSharedStrings(xml: string): string[] {
   const out: string[] = [];
   let chunks: string[] = [];
   let inT = false;

@@ -6,8 +6,11 @@
  */
 
 export interface XmlHandlers {
-  /** An element starts; `attrs` is the raw attribute text (see `attrOf`). */
-  open?(name: string, attrs: string, selfClosing: boolean): void;
+  /**
+   * An element starts; `attrs` is the raw attribute text (see `attrOf`); `end` is where its `>` is. A
+   * handler that has read on from there itself returns where the tokenizer is to go on (past `end`).
+   */
+  open?(name: string, attrs: string, selfClosing: boolean, end: number): number | void;
   close?(name: string): void;
   /** Raw character data between tags (see `decodeXml`); CDATA comes decoded already. */
   text?(raw: string, cdata: boolean): void;
@@ -50,9 +53,9 @@ export function scanXml(xml: string, h: XmlHandlers): void {
       let cut = 0;
       while (cut < body.length && !isNameEnd(body.charCodeAt(cut))) cut++;
       const name = localName(body.slice(0, cut));
-      h.open?.(name, selfClosing ? body.slice(cut, -1) : body.slice(cut), selfClosing);
+      const resume = h.open?.(name, selfClosing ? body.slice(cut, -1) : body.slice(cut), selfClosing, end);
       if (selfClosing) h.close?.(name);
-      i = end + 1;
+      i = typeof resume === 'number' && resume > end ? resume : end + 1;
     }
   }
 }
@@ -77,7 +80,7 @@ function skipPast(xml: string, marker: string, from: number): number {
   return end < 0 ? xml.length : end + marker.length;
 }
 
-function isNameEnd(c: number): boolean {
+export function isNameEnd(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === SLASH || c === GT;
 }
 
@@ -105,6 +108,36 @@ export function attrOf(attrs: string, name: string): string | undefined {
     i = end + 1;
   }
   return undefined;
+}
+
+/**
+ * The values of several attributes in one pass, each as `attrOf` reads it (the first with that local
+ * name; nothing past a malformed attribute).
+ */
+export function attrsOf(attrs: string, names: readonly string[]): (string | undefined)[] {
+  const out: (string | undefined)[] = names.map(() => undefined);
+  let missing = names.length;
+  const n = attrs.length;
+  let i = 0;
+  while (i < n && missing > 0) {
+    while (i < n && isNameEnd(attrs.charCodeAt(i))) i++;
+    const eq = attrs.indexOf('=', i);
+    if (eq < 0) return out;
+    const key = localName(attrs.slice(i, eq).trim());
+    let j = eq + 1;
+    while (j < n && isNameEnd(attrs.charCodeAt(j))) j++;
+    const q = attrs[j];
+    if (q !== '"' && q !== "'") return out;
+    const end = attrs.indexOf(q, j + 1);
+    const k = names.indexOf(key);
+    if (k >= 0 && out[k] === undefined) {
+      out[k] = decodeXml(attrs.slice(j + 1, end < 0 ? n : end));
+      missing--;
+    }
+    if (end < 0) return out;
+    i = end + 1;
+  }
+  return out;
 }
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

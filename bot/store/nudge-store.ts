@@ -76,18 +76,21 @@ export interface NudgeToSend {
    * returned for more (退回补充, which does not answer), null when there is none.
    */
   periodReport: 'answered' | 'returned' | null;
+  /** Whether the person is on leave on `today` (the day asked about). */
+  onLeave: boolean;
 }
 
 /**
  * The nudge by its key, its person, and its period's newest report: one statement (raw SQL, the same on SQLite
  * and PostgreSQL), where Prisma read the nudge, its task, the plan and the person, then the report, apart.
  */
-export async function nudgeToSend(db: Db, key: string): Promise<NudgeToSend | null> {
-  const rows = await queryRows<{ taskId: number; personId: number; period: string; kind: string; state: string; name: string; openId: string | null; newest: number | bigint | null }>(db, Prisma.sql`
+export async function nudgeToSend(db: Db, key: string, today: string): Promise<NudgeToSend | null> {
+  const rows = await queryRows<{ taskId: number; personId: number; period: string; kind: string; state: string; name: string; openId: string | null; newest: number | bigint | null; onLeave: number | bigint | boolean | null }>(db, Prisma.sql`
     SELECT n."taskId", n."personId", n."period", n."kind", n."state", p."name", p."openId",
       (SELECT CASE WHEN r."returnedAt" IS NULL THEN 1 ELSE 0 END FROM "Report" r
         WHERE r."taskId" = n."taskId" AND r."period" = n."period" AND r."revokedAt" IS NULL
-        ORDER BY r."createdAt" DESC, r."id" DESC LIMIT 1) AS "newest"
+        ORDER BY r."createdAt" DESC, r."id" DESC LIMIT 1) AS "newest",
+      (SELECT 1 FROM "Leave" l WHERE l."personId" = n."personId" AND l."fromDate" <= ${today} AND l."toDate" >= ${today} LIMIT 1) AS "onLeave"
     FROM "Nudge" n JOIN "Person" p ON p."id" = n."personId"
     WHERE n."key" = ${key}`);
   const r = rows[0];
@@ -95,6 +98,7 @@ export async function nudgeToSend(db: Db, key: string): Promise<NudgeToSend | nu
   return {
     key, taskId: Number(r.taskId), personId: Number(r.personId), period: r.period, kind: r.kind, state: r.state, person: { name: r.name, openId: r.openId },
     periodReport: r.newest === null ? null : Number(r.newest) === 1 ? 'answered' : 'returned',
+    onLeave: r.onLeave !== null && Number(r.onLeave) === 1,
   };
 }
 

@@ -13,6 +13,7 @@
  */
 import type { Deps } from '../../bot/deps.js';
 import { isQuiet } from '../../bot/domain/schedule/quiet-hours.js';
+import { SCHEDULED_KIND_PREFIXES } from '../../bot/domain/schedule/types.js';
 import { missingJobs } from '../missing-jobs.js';
 import { jobIdFor } from '../queues.js';
 
@@ -22,7 +23,7 @@ const BATCH = 1000;
 const STALE_REASON = '发送任务丢失且已超过3天，不再补发';
 
 /** Kinds the schedule produces (bot/domain/schedule/steps.ts); anything else is on demand. */
-const SCHEDULED = [{ kind: 'checkin' }, ...['followup', 'snooze', 'deadline-', 'overdue-', 'leader-', 'milestone-'].map((p) => ({ kind: { startsWith: p } }))];
+const SCHEDULED = SCHEDULED_KIND_PREFIXES.map((p) => ({ kind: { startsWith: p } }));
 
 export async function recoverNudges(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'queues' | 'redis' | 'config' | 'calendar' | 'schedule'>): Promise<{ requeued: number; closed: number }> {
   const now = deps.clock.now();

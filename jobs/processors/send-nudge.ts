@@ -13,7 +13,9 @@
  * holds a message with this uuid, and a send after the uuid's hour would show
  * it twice.
  */
-import { milestoneIdOf } from '../../bot/domain/schedule/types.js';
+import { shanghaiDate } from '../../bot/domain/calendar/shanghai-time.js';
+import { isQuiet } from '../../bot/domain/schedule/quiet-hours.js';
+import { isScheduledKind, milestoneIdOf } from '../../bot/domain/schedule/types.js';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Deps } from '../../bot/deps.js';
 import { FeishuError, reasonOf } from '../../bot/feishu/errors.js';
@@ -43,13 +45,13 @@ export function createSendNudgeProcessor(deps: Deps) {
     if (!parsed.success) throw new UnrecoverableError('malformed send-nudge job');
     const { key } = parsed.data;
     const { db, clock, config } = deps;
-    const nudge = await nudgeToSend(db, key);
+    const now = clock.now();
+    const nudge = await nudgeToSend(db, key, shanghaiDate(now));
     if (!nudge || FINAL.has(nudge.state)) return;
 
-    const now = clock.now();
     // The task's state at `now`: what the still-wanted checks ask of the task, and what the card shows.
     const loaded = await findTaskState(db, { taskId: nudge.taskId, now, calendar: deps.calendar });
-    const why = await unwanted(deps, nudge, loaded);
+    const why = await unwanted(deps, nudge, loaded, now);
     if (why || !loaded) {
       await finishNudge(db, key, { state: 'cancelled', error: why ?? REMOVED });
       return;
@@ -113,14 +115,21 @@ function failedNudgeAlert(n: { task: { code: string; title: string }; person: { 
 }
 
 const REMOVED = '任务已从计划中移除';
+const ON_LEAVE = '对方请假中，不提醒';
+const QUIET = '已到免打扰时段或非工作日，本次提醒不再补发';
 
 /**
  * Why a due nudge should no longer go out, or null. The task's side is answered from its state just read (the
  * load reads tasks not removed, the plan's archive mark, active assignments and every milestone); the period's
  * report came with the nudge; a returned report is read for its own nudges.
  */
-async function unwanted(deps: Deps, n: NudgeToSend, loaded: Awaited<ReturnType<typeof findTaskState>>): Promise<string | null> {
+async function unwanted(deps: Deps, n: NudgeToSend, loaded: Awaited<ReturnType<typeof findTaskState>>, now: Date): Promise<string | null> {
   if (!loaded) return REMOVED;
+  // The sweep asks nothing of a person on leave, and nothing in quiet hours or on a day off; a nudge that became
+  // due before (a leave told just now, retries that ran into the evening) keeps to that too. A scheduled step is
+  // not sent late (its next step comes); an on-demand one (/remind, 退回补充) goes out when it was asked for.
+  if (n.onLeave) return ON_LEAVE;
+  if (isScheduledKind(n.kind) && isQuiet(now, deps.calendar, deps.schedule)) return QUIET;
   if (loaded.archived) return '计划已归档';
   const { task } = loaded;
   // Only an active task is nudged: an owner's 「已完成」 (done_pending), 办结 or a pause stops what was already due.

@@ -44,20 +44,42 @@ export interface TaskDraft {
   title?: string;
 }
 
-/** Builds one task; what it had to drop (targets past the limit, names past the limit) goes to `warnings`. */
-export function buildTask(draft: TaskDraft, period: Period, warnings: string[] = []): ParsedTask {
+/**
+ * What buildTask works out from a deadline's or a unit list's words alone, kept for the next task that has
+ * the same words (a table repeats them row after row). One memo serves one plan: one period.
+ */
+export interface TaskMemo {
+  latest: Map<string, string | null>;
+  start: Map<string, string | null>;
+  names: Map<string, string[]>;
+}
+export const taskMemo = (): TaskMemo => ({ latest: new Map(), start: new Map(), names: new Map() });
+
+function remember<T>(map: Map<string, T>, key: string, work: (key: string) => T): T {
+  if (map.has(key)) return map.get(key)!;
+  const v = work(key);
+  map.set(key, v);
+  return v;
+}
+
+/**
+ * Builds one task; what it had to drop (targets past the limit, names past the limit) goes to `warnings`.
+ * `memo` (one per plan) spares re-reading deadline words and unit lists seen in an earlier task.
+ */
+export function buildTask(draft: TaskDraft, period: Period, warnings: string[] = [], memo: TaskMemo = taskMemo()): ParsedTask {
   const { rest, found } = extractAnnotations(draft.text);
+  const extra = draft.extra ?? {};
   const merged: Annotations = {
-    leader: [...found.leader, ...(draft.extra?.leader ?? [])],
-    lead: [...found.lead, ...(draft.extra?.lead ?? [])],
-    responsible: [...found.responsible, ...(draft.extra?.responsible ?? [])],
-    collaborator: [...found.collaborator, ...(draft.extra?.collaborator ?? [])],
-    deadline: [...found.deadline, ...(draft.extra?.deadline ?? [])],
+    leader: found.leader.concat(extra.leader ?? []),
+    lead: found.lead.concat(extra.lead ?? []),
+    responsible: found.responsible.concat(extra.responsible ?? []),
+    collaborator: found.collaborator.concat(extra.collaborator ?? []),
+    deadline: found.deadline.concat(extra.deadline ?? []),
   };
   const units = settleUnits(merged);
   const split = draft.title !== undefined ? { title: draft.title, body: rest } : splitTitle(rest);
   const whole = `${split.title}。${split.body}`;
-  const stated = unique(units.collaborator.flatMap(splitNames));
+  const stated = unique(units.collaborator.flatMap((c) => remember(memo.names, c, splitNames)));
   // Prose names 「区财政」 already stated as 「区财政局」 are the same unit.
   const fromProse = proseCollaborators(split.body).filter((p) => !stated.some((s) => s.startsWith(p) || p.startsWith(s)));
   const leads = new Set(units.lead);
@@ -77,14 +99,14 @@ export function buildTask(draft: TaskDraft, period: Period, warnings: string[] =
   let deadline: string | null = null;
   let deadlineText: string | null = null;
   for (const d of merged.deadline) {
-    const date = latestDeadline(d, period);
+    const date = remember(memo.latest, d, (t) => latestDeadline(t, period));
     if (date && (!deadline || date > deadline)) {
       deadline = date;
       deadlineText = d;
     }
   }
   // A stated span (「完成时限：4月—6月」) gives the task its own start.
-  const startDate = merged.deadline.map((d) => spanStart(d, period)).find((d): d is string => d !== null) ?? null;
+  const startDate = merged.deadline.map((d) => remember(memo.start, d, (t) => spanStart(t, period))).find((d): d is string => d !== null) ?? null;
   if (!deadline) {
     const prose = proseDeadline(whole, period);
     if (prose) ({ date: deadline, text: deadlineText } = prose);
@@ -112,6 +134,12 @@ export function buildTask(draft: TaskDraft, period: Period, warnings: string[] =
   };
 }
 
+/** The names trimmed, without empty ones and repeats, in order. */
 function unique(xs: string[]): string[] {
-  return [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+  const seen = new Set<string>();
+  for (const x of xs) {
+    const t = x.trim();
+    if (t) seen.add(t);
+  }
+  return [...seen];
 }

@@ -1,5 +1,6 @@
 /** Calendar-date expressions in plans (完成时限). Pure; dates are 'YYYY-MM-DD'. */
 import { lastDayOfMonth, ymd } from '../calendar/civil-date.js';
+import { matchesOf } from './matches.js';
 import { parseNumber, toAsciiDigits } from './numerals.js';
 
 export interface Period {
@@ -79,19 +80,6 @@ const DL_FIRST_HALF = new RegExp(`${YEAR_OPT}上半年`, 'g');
 const DL_YEAR_END = new RegExp(`${YEAR_OPT}(?:下半年|年底|年末|年内|全年|全年度|年度内)`, 'g');
 const DL_OPEN = /(?:长期|持续|常态化|每月|每季度|每年|按月|按季度?)/g;
 const DL_BARE_YEAR = new RegExp(`${YEAR}(?![0-9０-９零〇○一二三四五六七八九十]|度)`, 'g');
-
-/** Every match of a global regex in text (collected before any is handled, so handlers may scan again). */
-function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0] === '') re.lastIndex++;
-    out.push(m);
-  }
-  re.lastIndex = 0;
-  return out;
-}
-
 
 /**
  * The deadlines an expression names, in order of appearance: 「2024年6月底」, 「11月30日前」,

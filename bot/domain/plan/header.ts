@@ -1,6 +1,7 @@
 /** The plan's header: title, issuer, year, issue date and period. Pure. */
 import { lastDayOfMonth, ymd } from '../calendar/civil-date.js';
 import { parseFullDate } from './dates.js';
+import { matchesOf } from './matches.js';
 import { parseNumber, toAsciiDigits } from './numerals.js';
 import { isOrgLine, issuerWithYear, meetingIssuer, noticeIssuer, publisherIssuer, signatureWithDate } from './issuer.js';
 import { isDateOnly, isTitleLine } from './notice.js';
@@ -8,6 +9,7 @@ import { cleanPageLine, pagePublishedOn, pagePublishers, pageSignedOn, strippedD
 import type { PlanHeader } from './types.js';
 
 const YEAR_IN = /([0-9０-９]{4}|[零〇○一二三四五六七八九]{4})\s*年/;
+const YEARS_IN = new RegExp(YEAR_IN.source, 'g');
 
 function yearOf(text: string): number | null {
   const m = text.match(YEAR_IN);
@@ -86,7 +88,7 @@ export interface HeaderInput {
 function mostNamedYear(lines: string[]): number | null {
   const counts = new Map<number, number>();
   for (const l of lines) {
-    for (const m of l.matchAll(new RegExp(YEAR_IN.source, 'g'))) {
+    for (const m of matchesOf(YEARS_IN, l)) {
       const y = parseNumber(m[1]!);
       if (y && y >= 1990 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + 1);
     }

@@ -1,6 +1,6 @@
 /** Prose plans: header, sections, sub-sections, numbered tasks. Pure. */
 import { assignCodes, type Numbered } from './assign-codes.js';
-import { buildTask, splitTitle, type TaskDraft } from './build-task.js';
+import { buildTask, splitTitle, taskMemo, type TaskDraft } from './build-task.js';
 import { periodFor } from './dates.js';
 import { planStart } from './notice.js';
 import { fullWidthMarks, joinWrappedLines, splitRunOnItems } from './reflow.js';
@@ -54,5 +54,6 @@ export function parseProse(text: string, name: string, fallbackYear: number): Pa
     }
   }
   // Keep the document's order: sections in order, tasks in order within them.
-  return { plan: header, sections, tasks: drafts.map((d) => buildTask(d, period, warnings)), warnings };
+  const memo = taskMemo();
+  return { plan: header, sections, tasks: drafts.map((d) => buildTask(d, period, warnings, memo)), warnings };
 }

@@ -1,12 +1,12 @@
 /** Task decomposition tables (任务分解表) from .csv/.tsv/.xlsx/.docx. Pure. */
 import { assignCodes } from './assign-codes.js';
-import { buildTask, type TaskDraft } from './build-task.js';
+import { buildTask, taskMemo, type TaskDraft } from './build-task.js';
 import { periodFor } from './dates.js';
 import { readHeader } from './header.js';
 import { formatCount, LIMITS } from './limits.js';
 import { checkTaskCount } from './limits-check.js';
 import { parseChineseNumeral, toAsciiDigits } from './numerals.js';
-import { emptyAnnotations, readField, type Annotations } from './parties.js';
+import { emptyAnnotations, readField, type AnnotationField, type Annotations } from './parties.js';
 import { findHeaderRow, readColumns, type Column } from './table-columns.js';
 import { PlanError, type ParsedPlan, type ParsedSection } from './types.js';
 
@@ -51,10 +51,15 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
     addSection({ ordinal: current, title: m[2]!.trim(), parent });
   };
   let seq = 0;
+  const fields = cellFields();
+  const memo = taskMemo();
   const cell = (r: string[], c: Column) => (col(c) >= 0 ? r[col(c)] ?? '' : '');
 
-  for (const [i, row] of clean.entries()) {
-    if (i <= headerIdx) continue;
+  // Each row's fields and measures come from these columns, in order.
+  const fieldColumns = columns.flatMap((c, k) => (c === 'lead' || c === 'responsible' || c === 'collaborator' || c === 'leader' || c === 'deadline' ? [{ c, k }] : []));
+  const measureColumns = columns.flatMap((c, k) => (c === 'measures' ? [k] : []));
+  for (let i = headerIdx + 1; i < clean.length; i++) {
+    const row = clean[i]!;
     if (row.every((c) => !c)) continue;
     const num = cell(row, 'number');
     const task = cell(row, 'task');
@@ -83,7 +88,8 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
     } else if (sectionName) {
       current = byTitle.get(sectionName)!;
     }
-    const measures = columns.flatMap((c, k) => (c === 'measures' && row[k] ? [row[k]!] : [])).join('\n');
+    let measures = '';
+    for (const k of measureColumns) if (row[k]) measures = measures ? `${measures}\n${row[k]}` : row[k]!;
     // A cell merged over several rows is exported in the first of them: a row with measures but no
     // task text is a task of the group above, under its name and with its units.
     const merged = !task && measures && group ? group : null;
@@ -99,15 +105,13 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
       throw new PlanError(`表格第${i + 1}行的序号「${num.slice(0, 12)}」超出了任务编号的上限（${formatCount(LIMITS.taskNumber)}）：请检查序号。`);
     }
     const extra = emptyAnnotations();
-    columns.forEach((c, k) => {
-      if (c === 'lead' || c === 'responsible' || c === 'collaborator' || c === 'leader' || c === 'deadline') readField(c, row[k] ?? '', extra);
-    });
+    for (const { c, k } of fieldColumns) fields.read(c, row[k] ?? '', extra);
     const name = task || merged!.name;
     const draft: Draft = {
       code: '',
       number: value,
       section: current,
-      text: [name, measures].filter(Boolean).join('\n'),
+      text: name && measures ? `${name}\n${measures}` : name || measures,
       extra: merged ? fillFrom(extra, merged.extra) : extra,
       path: current ? [place.get(parent ?? current) ?? 0, ...(parent && current !== parent ? [subs] : [])] : [],
       value,
@@ -122,7 +126,7 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
   return {
     plan: header,
     sections,
-    tasks: drafts.map((d, i) => buildTask({ ...d, code: codes[i]! }, period, warnings)),
+    tasks: drafts.map((d, i) => buildTask({ ...d, code: codes[i]! }, period, warnings, memo)),
     warnings,
   };
 }
@@ -143,6 +147,30 @@ function continuationCodes(drafts: { follows: number }[], own: string[]): string
   });
   return codes;
 }
+
+/**
+ * readField for table cells, each distinct (column, text) read once: a table repeats its units and deadlines
+ * on row after row. What a cell gives is appended to the row's annotations as readField would append it.
+ */
+function cellFields(): { read(field: AnnotationField, value: string, into: Annotations): void } {
+  // Per column kind, per cell text (no key string is built per cell).
+  const seen = new Map<AnnotationField, Map<string, Annotations>>();
+  return {
+    read(field, value, into) {
+      if (!value.trim()) return;
+      let byText = seen.get(field);
+      if (!byText) seen.set(field, (byText = new Map()));
+      let got = byText.get(value);
+      if (!got) {
+        got = emptyAnnotations();
+        readField(field, value, got);
+        byText.set(value, got);
+      }
+      for (const k of ANNOTATION_KEYS) if (got[k].length) into[k].push(...got[k]);
+    },
+  };
+}
+const ANNOTATION_KEYS = Object.keys(emptyAnnotations()) as (keyof Annotations)[];
 
 /** The group's units, leaders and deadline where the row's own cells are empty (merged). */
 function fillFrom(own: Annotations, group: Annotations): Annotations {

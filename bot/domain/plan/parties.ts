@@ -7,11 +7,14 @@
 
 import { fieldOf, LABEL_SOURCE, type AnnotationField } from './labels.js';
 import { LIMITS } from './limits.js';
+import { matchesOf } from './matches.js';
 
 export { fieldOf, type AnnotationField };
 
 /** 「牵头科室：高新科」 as a whole line (optionally several, separated by ；or spaces). */
 const ANNOTATION_RE = new RegExp(LABEL_SOURCE, 'g');
+/** The same, for readFields' own scan (extractAnnotations holds ANNOTATION_RE's lastIndex meanwhile). */
+const ANNOTATIONS_ALL = new RegExp(LABEL_SOURCE, 'g');
 
 export interface Annotations {
   leader: string[];
@@ -113,7 +116,7 @@ function trimEndOf(s: string, one: RegExp): string {
 }
 
 function readFields(text: string, into: Annotations): boolean {
-  const matches = [...text.matchAll(new RegExp(ANNOTATION_RE.source, 'g'))];
+  const matches = matchesOf(ANNOTATIONS_ALL, text);
   if (!matches.length || text.slice(0, matches[0]!.index).trim()) return false;
   matches.forEach((m, i) => {
     const field = fieldOf(m[1]!)!;
@@ -147,6 +150,10 @@ function readUnitList(value: string, field: 'lead' | 'responsible', into: Annota
 
 const UNIT_END = '(?:办公室|办|局|委员会|委|公司|中心|院|所|室|科|处|站|队|会|厅|部门|部|协|联|政府|集团|银行|学校|大学|学院|分局|支队|大队|中队|街道|镇)';
 const VAGUE = /^(相关|有关|各|其他|属地|上级|市级|区级|区内|辖区|本|我)/;
+/** 「协调区经信、税务、财政等部门」: units listed after a word of working together, closed by 等部门. */
+const LISTED_COLLABORATORS = /(?:协调|会同|联合|配合|协同)([^，,。；;：:]{2,40}?)等(?:区级)?(?:部门|单位)/g;
+/** 「配合区金融办」「会同区财政局」: one unit after a word of working together. */
+const SINGLE_COLLABORATOR = new RegExp(`(?:配合|协调|会同|联合|协同)((?:区|市|县|镇)?[^，,。；;、：:“”"（）()\\s]{1,14}?${UNIT_END})`, 'g');
 
 /**
  * Collaborating units named in prose: after 配合/协调/会同/联合 and before a verb or 等部门.
@@ -154,7 +161,9 @@ const VAGUE = /^(相关|有关|各|其他|属地|上级|市级|区级|区内|辖
 export function proseCollaborators(text: string, max = 2 * LIMITS.namesPerTask): string[] {
   const out: string[] = [];
   // 「协调区经信、税务、财政等部门」: a list closed by 等部门/等单位.
-  for (const m of text.matchAll(/(?:协调|会同|联合|配合|协同)([^，,。；;：:]{2,40}?)等(?:区级)?(?:部门|单位)/g)) {
+  // exec loops on module regexes, not matchAll (matches.ts); each loop starts from lastIndex 0.
+  LISTED_COLLABORATORS.lastIndex = 0;
+  for (let m = LISTED_COLLABORATORS.exec(text); m; m = LISTED_COLLABORATORS.exec(text)) {
     const items = m[1]!.split(/[、和及]/).map((s) => s.trim()).filter(Boolean);
     if (!items.length || VAGUE.test(items[0]!)) continue;
     const prefix = items[0]!.match(/^(区|市|县|镇|街道)/)?.[1] ?? '';
@@ -162,8 +171,8 @@ export function proseCollaborators(text: string, max = 2 * LIMITS.namesPerTask):
     if (out.length >= max) break;
   }
   // 「配合区金融办，」「配合区人才办完善…」「会同区财政局做好…」
-  const single = new RegExp(`(?:配合|协调|会同|联合|协同)((?:区|市|县|镇)?[^，,。；;、：:“”"（）()\\s]{1,14}?${UNIT_END})`, 'g');
-  for (const m of text.matchAll(single)) {
+  SINGLE_COLLABORATOR.lastIndex = 0;
+  for (let m = SINGLE_COLLABORATOR.exec(text); m; m = SINGLE_COLLABORATOR.exec(text)) {
     if (out.length >= max) break;
     const name = m[1]!;
     if (VAGUE.test(name) || name.length < 3) continue;

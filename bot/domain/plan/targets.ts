@@ -27,8 +27,7 @@ const UNIT_ALT = UNITS.map((u) => u.replace(/[%]/g, '\\$&')).join('|');
 // 「5 余 家」: the spaces around 余 belong to it, so a run of spaces is not tried two ways.
 const TARGET_RE = new RegExp(`(${NUMBER})\\s*(?:(余|多|多个)\\s*)?(${UNIT_ALT})`, 'g');
 
-/** Clause boundaries: a target's phrase and label never cross these. */
-const CLAUSE_BREAK = /[。；;！!？?\n]/;
+/** Soft breaks inside a clause (see also isClauseBreak: a target's phrase and label never cross a clause's end). */
 const SOFT_BREAK = /[，,：:]/;
 /** How far back from a number its label and verb are looked for, at most. */
 const LOOK_BACK = 400;
@@ -38,17 +37,26 @@ const LEADING_NOISE =
   /^(并|且|和|及|同时|确保|力争|争取|全年|年内|全区|全市|目标|预计|实现|推动|推进|完成|组织|指导|帮助|支持|鼓励|引导|新增|累计|开展|举办|召开|培育|建成|达到|达)+/;
 const TRAILING_WORDS = ['降至', '降到', '下降至', '下降到', '降低至', '降低到', '减少至', '减少到', '压减至', '压降至', '控制在', '控制', '达到', '达', '突破', '超过', '不少于', '不低于', '累计', '新增', '完成', '为', '至', '在', '目标', '数量', '总数', '规模'];
 
+/** The longest of TRAILING_WORDS: a tail of them can only grow by a word that ends where it starts. */
+const TRAILING_MAX = Math.max(...TRAILING_WORDS.map((w) => w.length));
+
 /**
  * Drops the longest tail made only of TRAILING_WORDS, as `/(w1|w2|…)+$/` did — whose
- * backtracking was exponential on 「控制在控制在…x」 — in one pass from the end.
+ * backtracking was exponential on 「控制在控制在…x」 — in one pass from the end. The pass stops
+ * TRAILING_MAX characters before the tail found so far: no word reaching further back can end on it.
  */
 function dropTrailingNoise(s: string): string {
-  const ok: boolean[] = new Array<boolean>(s.length + 1).fill(false);
-  ok[s.length] = true;
+  const ok = new Uint8Array(s.length + 1);
+  ok[s.length] = 1;
   let cut = s.length;
-  for (let i = s.length - 1; i >= 0; i--) {
-    ok[i] = TRAILING_WORDS.some((w) => ok[i + w.length] === true && s.startsWith(w, i));
-    if (ok[i]) cut = i;
+  for (let i = s.length - 1; i >= 0 && i >= cut - TRAILING_MAX; i--) {
+    for (const w of TRAILING_WORDS) {
+      if (ok[i + w.length] === 1 && s.startsWith(w, i)) {
+        ok[i] = 1;
+        cut = i;
+        break;
+      }
+    }
   }
   return s.slice(0, cut);
 }
@@ -72,7 +80,12 @@ const OBJECT_AFTER = /^.*(?:开展|做好|抓好|推进|推动|实现|加强|完
 
 function clean(label: string): string {
   let s = label.trim().replace(/^[，,、：:\s“”"「」]+|[，,、：:\s“”"「」]+$/g, '');
-  for (let i = 0; i < 3; i++) s = dropTrailingNoise(s.replace(LEADING_NOISE, '')).trim();
+  // Up to three rounds; a round that changes nothing would change nothing again.
+  for (let i = 0; i < 3; i++) {
+    const next = dropTrailingNoise(s.replace(LEADING_NOISE, '')).trim();
+    if (next === s) break;
+    s = next;
+  }
   if (s.length > 8) s = s.replace(OBJECT_AFTER, '');
   return s;
 }
@@ -94,7 +107,9 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
   // 「由118家增至140家」: the first number is where the level starts, the second the target.
   let from: { value: number; unit: string; clause: number } | null = null;
   let addressEnd = -1;
-  for (const m of text.matchAll(TARGET_RE)) {
+  // An exec loop on the module's regex, not matchAll (matches.ts); it starts from lastIndex 0.
+  TARGET_RE.lastIndex = 0;
+  for (let m = TARGET_RE.exec(text); m; m = TARGET_RE.exec(text)) {
     if (out.length >= max) break;
     const raw = m[1]!;
     const unit = m[3]!.replace('％', '%');
@@ -109,10 +124,10 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
       addressEnd = end;
       continue;
     }
-    if (/^(年|月|日|号|季度|届|大|代)/.test(text.slice(end, end + 2)) && !/元$|%/.test(unit)) continue;
+    if (DATE_AFTER.test(text.slice(end, end + 2)) && !/元$|%/.test(unit)) continue;
     const value = parseNumber(raw);
     if (value === null) continue;
-    for (; scanned < start; scanned++) if (CLAUSE_BREAK.test(text[scanned]!)) clauseStart = scanned + 1;
+    for (; scanned < start; scanned++) if (isClauseBreak(text.charCodeAt(scanned))) clauseStart = scanned + 1;
     const lookFrom = Math.max(clauseStart, start - LOOK_BACK);
     const before = text.slice(lookFrom, start);
     if (isChinese && !CN_TARGET_VERB.test(before)) continue;
@@ -126,7 +141,7 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
     }
     const baseline = from && from.unit === unit && from.clause === clauseStart ? from.value : null;
     from = null;
-    const softStart = lastIndexOfClass(before, SOFT_BREAK) + 1;
+    const softStart = lastSoftBreak(before) + 1;
     // 「占地500余亩」「冷库库容达1.5万立方米」: the size of a project describes it, it is not a goal.
     if (DESCRIBES.test(before.slice(softStart))) continue;
     // With a baseline the label is what comes before 「由」: 「有效期高企由118家增至」 → 「有效期高企」.
@@ -156,6 +171,8 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
   return out;
 }
 
+const DATE_AFTER = /^(年|月|日|号|季度|届|大|代)/;
+
 /** Words that give a project's size (site, capacity): what follows describes it, it is not a target. */
 const DESCRIBES = /(?:占地|用地面积|库容|年周转|设计产能|设计能力)/;
 /** The last character of a place's name (村, 社区, 小区, 路…), before a building's number. */
@@ -165,7 +182,16 @@ const PLACE_END = /[村社苑园路街巷里庄]/;
 const FROM_BEFORE = /(?:由|从)\s*$/;
 const RISE_AFTER = /^\s*(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|扩大到|扩大至|上升到|上升至|达到|增到|到|至)/;
 
-function lastIndexOfClass(s: string, re: RegExp): number {
-  for (let i = s.length - 1; i >= 0; i--) if (re.test(s[i]!)) return i;
+/** Clause boundaries 。；;！!？? and a line break, by character code (no one-character string per character). */
+function isClauseBreak(c: number): boolean {
+  return c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f || c === 0x0a;
+}
+
+/** The last ，,：: (SOFT_BREAK) in s, or -1. */
+function lastSoftBreak(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff0c || c === 0x2c || c === 0xff1a || c === 0x3a) return i;
+  }
   return -1;
 }

@@ -50,6 +50,13 @@ export interface DueNudge {
   role: 'owner' | 'leader';
 }
 
+/** The kinds the schedule produces (steps.ts, snooze.ts), by prefix; any other kind is on demand (/remind, 退回补充). */
+export const SCHEDULED_KIND_PREFIXES = ['checkin', 'followup', 'snooze', 'deadline-', 'overdue-', 'leader-', 'milestone-'] as const;
+
+export function isScheduledKind(kind: string): boolean {
+  return SCHEDULED_KIND_PREFIXES.some((p) => kind.startsWith(p));
+}
+
 /** The milestone a `milestone-<id>-…` nudge is about, else null. */
 export function milestoneIdOf(kind: string): number | null {
   const m = kind.match(/^milestone-(\d+)-/);

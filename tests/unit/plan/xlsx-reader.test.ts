@@ -108,4 +108,54 @@ describe('what other writers do', () => {
     const source = await decodePlanBytes('t.xlsx', bytes);
     expect(source.kind === 'table' && source.rows).toEqual([['主', '', '外']]);
   });
+
+  it('plain shared strings, read by position, read as the tokenizer reads them; so do odd cell addresses', async () => {
+    const strings = '<si><t>a &amp; b_x000D_</t></si><si><t xml:space="preserve"> 空格 </t></si><si><t></t></si><si><t>x>y</t></si>';
+    const sheet =
+      '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>' +
+      '<c r="$C$1" t="s"><v>3</v></c><c r="AAAA1" t="s"><v>2</v></c><c r="c1" t="s"><v>0</v></c></row></sheetData></worksheet>';
+    const read = async (sst: string) => {
+      const bytes = await buildZip([
+        { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+        { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Type="…/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
+        { name: 'xl/sharedStrings.xml', data: sst },
+        { name: 'xl/worksheets/sheet1.xml', data: sheet },
+      ]);
+      const source = await decodePlanBytes('t.xlsx', bytes);
+      return source.kind === 'table' && source.rows;
+    };
+    const expected = [['a & b\r', ' 空格 ', 'x>y', '', 'a & b\r']];
+    // As Excel writes it (read by position), and with a comment that sends it through the tokenizer.
+    expect(await read(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst count="4" uniqueCount="4">${strings}</sst>`)).toEqual(expected);
+    expect(await read(`<sst count="4"><!-- c -->${strings}</sst>`)).toEqual(expected);
+  });
+
+  it('rows as spreadsheet programs write them read as the tokenizer reads the same rows with a namespace prefix', async () => {
+    // Plain rows (read by plainRows) broken by what it leaves to the tokenizer: an inline string, a formula,
+    // a comment, a tag with an apostrophe, text between tags, self-closing cells and rows, a cell without an address.
+    const rows =
+      '<row r="1" spans="1:4"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>42</v></c><c r="C1" t="inlineStr"><is><t>内联</t></is></c><c r="D1" s="0"/></row>' +
+      '<row r="2"><c r="A2" t="str"><f>A1</f><v>式</v></c><!-- c --><c r=\'B2\' t="s"><v>1</v></c>\n  <c t="b"><v>1</v></c></row><row r="3"/>' +
+      '<row r="5"><c r="B5" t="s"><v>1</v></c><c r="C5" t="e"><v>#N/A</v></c></row>';
+    const prefixed = rows.replace(/<(\/?)(row|c|v|f|is|t)([ >/])/g, '<$1x:$2$3');
+    const read = async (sheetData: string) => {
+      const bytes = await buildZip([
+        { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+        { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Type="…/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
+        { name: 'xl/sharedStrings.xml', data: '<sst><si><t>甲</t></si><si><t>乙</t></si></sst>' },
+        { name: 'xl/worksheets/sheet1.xml', data: `<worksheet xmlns:x="s"><sheetData>${sheetData}</sheetData><mergeCells><mergeCell ref="A5:B5"/></mergeCells></worksheet>` },
+      ]);
+      const source = await decodePlanBytes('t.xlsx', bytes);
+      return source.kind === 'table' && source.rows;
+    };
+    const expected = [
+      ['甲', '42', '内联'],
+      ['式', '乙', 'true'],
+      ['', '', ''],
+      ['', '', ''],
+      ['', '', '#N/A'],
+    ];
+    expect(await read(prefixed)).toEqual(expected);
+    expect(await read(rows)).toEqual(expected);
+  });
 });
