@@ -1,8 +1,8 @@
 /**
  * /propose [计划]: owners proposed from the Feishu org chart for a plan's tasks (issue #23), sent to the admin
  * as one card per section with 「全部确认」 (proposal-actions.ts); nothing is assigned before.
- * /propose 任务 [协办|领导] @人…: changes one row of the pending proposal (责任人 by default) and sends its
- * section's card again. A job run again for the same message re-sends the same proposal, never a second one.
+ * /propose 任务 [协办|领导] @人… (or 无): changes one row of the pending proposal (责任人 by default) and sends
+ * its section's card again. A job run again for the same message re-sends the same proposal, never a second one.
  */
 import type { Deps } from '../../deps.js';
 import type { ProposedPerson } from '../../domain/owners/propose.js';
@@ -25,15 +25,17 @@ const ROLE_WORDS: [RegExp, RowRole, string][] = [
   [/^(责任人|牵头|owners?)$/i, 'owners', '责任人'],
 ];
 const MAX_PEOPLE = 10;
+/** 「/propose 4 协办 无」: nobody in that role. */
+const CLEAR = /^(无|清空|none)$/i;
 
 export function proposeCommand(readOrgChart: OrgChartReader = readOrgChartFromFeishu): CommandSpec {
   return {
     names: ['propose', '建议'],
     example: '/propose 1 @张敏',
     admin: true,
-    usage: '/propose [计划编号]（按飞书通讯录生成责任人建议）；/propose 任务编号 [协办|领导] @人（确认前修改一项）',
+    usage: '/propose [计划编号]（按飞书通讯录生成责任人建议）；/propose 任务编号 [协办|领导] @人（确认前修改一项；写「无」则清空）',
     summary: '按通讯录生成责任人建议，确认后指派',
-    run: async (deps, ctx) => (ctx.people.some((p) => p.openId) ? changeRow(deps, ctx) : makeProposal(deps, ctx, readOrgChart)),
+    run: async (deps, ctx) => (ctx.people.some((p) => p.openId) || CLEAR.test(words(ctx.args).at(-1) ?? '') ? changeRow(deps, ctx) : makeProposal(deps, ctx, readOrgChart)),
   };
 }
 
@@ -62,19 +64,22 @@ async function sendCard(deps: Deps, ctx: CommandContext, proposalId: number, car
 }
 
 async function changeRow(deps: Deps, ctx: CommandContext): Promise<void> {
-  const [ref, roleWord, ...extra] = words(ctx.args);
+  const all = words(ctx.args);
+  const clear = CLEAR.test(all.at(-1) ?? '');
+  const [ref, roleWord, ...extra] = clear ? all.slice(0, -1) : all;
   const role = roleWord === undefined ? ROLE_WORDS[2]! : ROLE_WORDS.find(([re]) => re.test(roleWord));
   if (!role || extra.length) throw new CommandError(botText`无法识别「${cut([roleWord, ...extra].join(' '), 20)}」：请写「协办」或「领导」，或不写（修改责任人）。`);
   const task = await requireTask(deps, ref);
   const pending = await pendingProposal(deps.db, task.planId);
   if (!pending) throw new CommandError(botText`该任务所在计划没有待确认的责任人建议。请先发送 /propose 生成建议。`);
   const mentioned = ctx.people.filter((p) => p.openId);
+  if (clear && mentioned.length) throw new CommandError(botText`「无」与 @ 人员不能同时使用。`);
   if (mentioned.length > MAX_PEOPLE) throw new CommandError(botText`一次最多 @ ${MAX_PEOPLE} 人。`);
   const people: ProposedPerson[] = mentioned.map((p) => ({ openId: p.openId!, name: p.name || '（未知）', because: '管理员指定' }));
   const changed = await changeProposalRow(deps.db, { id: pending.id, code: task.code, role: role[1], people, by: ctx.senderOpenId, now: deps.clock.now(), chatId: ctx.chatId, messageId: ctx.messageId });
   if (!changed) throw new CommandError(botText`该建议已确认或已被新的建议取代，未作修改。`);
   const now = (await findProposal(deps.db, pending.id))!;
-  await say(deps, ctx, botText`已修改建议：${taskLabel(task)}的${role[2]}改为${names(people)}。确认后生效。`, 'propose-row');
+  await say(deps, ctx, botText`已修改建议：${taskLabel(task)}的${role[2]}改为${people.length ? names(people) : botText`无`}。确认后生效。`, 'propose-row');
   const view = viewOf(now, task.code);
   if (view) await sendCard(deps, ctx, now.id, proposalCard(view), 'propose-card');
 }

@@ -93,7 +93,9 @@ describe('/propose', () => {
     changedCard = cards(replies)[0]!;
     const [bad] = await h.command(ADMIN, '/propose 4 主办 {@0}', { mentions: [OTHER] });
     expect(wordsOf(bad!)).toContain('无法识别「主办」');
-    expect(await db().auditEntry.count({ where: { action: 'proposal.changed', actor: ADMIN } })).toBe(1);
+    const [cleared] = await h.command(ADMIN, '/propose 2 协办 无');
+    expect(wordsOf(cleared!)).toBe('已修改建议：任务2「培育科技型企业」的协办改为无。确认后生效。');
+    expect(await db().auditEntry.count({ where: { action: 'proposal.changed', actor: ADMIN } })).toBe(2);
   });
 
   it('a non-admin’s click is refused and changes nothing', async () => {
@@ -113,10 +115,10 @@ describe('/propose', () => {
     expect(await owners('2')).toEqual([OTHER, STAFF].sort());
     const confirmed = await db().auditEntry.findFirstOrThrow({ where: { action: 'proposal.confirmed' } });
     expect(confirmed.actor).toBe(ADMIN);
-    expect(JSON.parse(confirmed.after!)).toMatchObject({ proposalId: id, rows: 5 });
+    expect(JSON.parse(confirmed.after!)).toMatchObject({ proposalId: id, rows: 4 });
     expect(await db().auditEntry.count({ where: { action: 'owners.imported', actor: ADMIN } })).toBe(1);
     for (const c of [...firstCards, changedCard!]) expect(wordsOf(h.fake.message(c.messageId)!)).toContain('**已确认**（管理员，');
-    expect(h.fake.messagesTo(ADMIN).some((m) => wordsOf(m).includes('已按建议为《重庆市綦江区科学技术局2022年工作要点》指派 5 项分工'))).toBe(true);
+    expect(h.fake.messagesTo(ADMIN).some((m) => wordsOf(m).includes('已按建议为《重庆市綦江区科学技术局2022年工作要点》指派 4 项分工'))).toBe(true);
 
     const count = await db().auditEntry.count();
     const again = await click(ADMIN, firstCards[0]!.messageId, id);
