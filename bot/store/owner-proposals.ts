@@ -53,15 +53,16 @@ export async function proposeForPlan(db: Db, planId: number, chart: OrgChart): P
   return { planTitle: plan.title, tasks: proposals.map((p, i) => ({ ...p, title: tasks[i]!.title, section: sectionLabel(tasks[i]!.section), changed: false })) };
 }
 
-/** Stores a new pending proposal for the plan (a pending one before it is superseded); audited. */
-export async function saveProposal(db: Db, o: { planId: number; tasks: ProposalTask[]; by: string; now: Date; chatId?: string | null; messageId?: string | null }): Promise<number> {
+/** Stores a new pending proposal for the plan, superseding a pending one (its id in `superseded`); audited. */
+export async function saveProposal(db: Db, o: { planId: number; tasks: ProposalTask[]; by: string; now: Date; chatId?: string | null; messageId?: string | null }): Promise<{ id: number; superseded: number[] }> {
   return db.$transaction(async (tx) => {
-    await tx.ownerProposal.updateMany({ where: { planId: o.planId, state: 'pending' }, data: { state: 'superseded', updatedAt: o.now } });
+    const older = await tx.ownerProposal.findMany({ where: { planId: o.planId, state: 'pending' }, select: { id: true } });
+    await tx.ownerProposal.updateMany({ where: { id: { in: older.map((p) => p.id) }, state: 'pending' }, data: { state: 'superseded', updatedAt: o.now } });
     const row = await tx.ownerProposal.create({ data: { planId: o.planId, json: JSON.stringify(o.tasks), createdBy: o.by, createdAt: o.now, updatedAt: o.now }, select: { id: true } });
     const rows = proposalRows(o.tasks).length;
     const missed = o.tasks.reduce((n, t) => n + t.misses.length, 0);
     await audit(tx, { actor: o.by, action: 'proposal.made', now: o.now, chatId: o.chatId ?? null, messageId: o.messageId ?? null, after: { proposalId: row.id, planId: o.planId, tasks: o.tasks.length, rows, missed } });
-    return row.id;
+    return { id: row.id, superseded: older.map((p) => p.id) };
   });
 }
 

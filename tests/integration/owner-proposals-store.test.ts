@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => store?.cleanup());
 
-const make = async () => saveProposal(store.db, { planId, tasks: (await proposeForPlan(store.db, planId, ORG)).tasks, by: 'ou_admin', now: NOW });
+const make = async () => (await saveProposal(store.db, { planId, tasks: (await proposeForPlan(store.db, planId, ORG)).tasks, by: 'ou_admin', now: NOW })).id;
 const roles = async () => (await store.db.assignment.findMany({ where: { active: true }, include: { person: true, task: true }, orderBy: { id: 'asc' } })).map((a) => `${a.task.code}:${a.role}:${a.person.openId}`);
 
 describe('owner proposals', () => {

@@ -98,3 +98,14 @@ export function proposalConfirmedCard(d: ProposalDecision): Card {
     ],
   });
 }
+
+/** A proposal card once a newer proposal for the plan replaced it: no button. */
+export function proposalSupersededCard(planTitle: string): Card {
+  return card({
+    title: '责任人建议（已失效）',
+    subtitle: cut(planTitle, 60),
+    template: 'grey',
+    summary: '责任人建议已被新的建议取代',
+    elements: [markdown(md`《${cut(planTitle, 60)}》的这份建议已被新的建议取代，请在最新的建议卡片上确认。`)],
+  });
+}

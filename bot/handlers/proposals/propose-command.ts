@@ -6,11 +6,12 @@
  */
 import type { Deps } from '../../deps.js';
 import type { ProposedPerson } from '../../domain/owners/propose.js';
-import { proposalViews, proposalCard } from '../../feishu/cards/proposal-card.js';
+import { proposalCard, proposalSupersededCard, proposalViews } from '../../feishu/cards/proposal-card.js';
 import { botText, cut } from '../../feishu/safe-text.js';
 import { changeProposalRow, findProposal, pendingProposal, proposeForPlan, saveProposal, type RowRole, type StoredProposal } from '../../store/owner-proposals.js';
 import { findPlan } from '../../store/plans.js';
-import { keepSentCard } from '../../store/sent-cards.js';
+import { keepSentCard, sentCardsUnder } from '../../store/sent-cards.js';
+import { updateCards } from '../update-cards.js';
 import type { CommandContext } from '../types.js';
 import { CommandError, names, requireTask, say, sayCard, taskLabel, type CommandSpec } from '../commands/command.js';
 import { words } from '../commands/admin/shared.js';
@@ -48,8 +49,9 @@ async function makeProposal(deps: Deps, ctx: CommandContext, readOrgChart: OrgCh
   let proposal = earlierId ? await findProposal(deps.db, earlierId) : null;
   if (!proposal) {
     const made = await proposeForPlan(deps.db, plan.id, await readOrgChart(deps));
-    const id = await saveProposal(deps.db, { planId: plan.id, tasks: made.tasks, by: ctx.senderOpenId, now: deps.clock.now(), chatId: ctx.chatId, messageId: ctx.messageId });
-    proposal = (await findProposal(deps.db, id))!;
+    const saved = await saveProposal(deps.db, { planId: plan.id, tasks: made.tasks, by: ctx.senderOpenId, now: deps.clock.now(), chatId: ctx.chatId, messageId: ctx.messageId });
+    proposal = (await findProposal(deps.db, saved.id))!;
+    for (const old of saved.superseded) await updateCards(deps, await sentCardsUnder(deps.db, proposalSubjects(old)), proposalSupersededCard(proposal.planTitle));
   }
   const views = proposalViews(proposal);
   for (const [i, view] of views.entries()) await sendCard(deps, ctx, proposal.id, proposalCard(view), `propose:${i}`);

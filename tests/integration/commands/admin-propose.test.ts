@@ -80,6 +80,7 @@ describe('/propose', () => {
     const replies = await h.command(ADMIN, '/建议', { settleMs: 200 });
     expect(wordsOf(cards(replies)[0]!)).toContain('协办：李强（平台科联络员）');
     expect((await db().ownerProposal.findUniqueOrThrow({ where: { id: first } })).state).toBe('superseded');
+    expect(wordsOf(h.fake.message(firstCards[0]!.messageId)!)).toContain('这份建议已被新的建议取代');
     const r = await click(ADMIN, firstCards[0]!.messageId, first);
     expect(r.body).toMatchObject({ toast: { type: 'info', content: '该建议已被新的建议取代，请在最新的建议卡片上确认' } });
     firstCards = cards(replies);

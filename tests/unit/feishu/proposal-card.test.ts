@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProposalTask } from '../../../bot/domain/owners/propose.js';
 import { proposalCsv, proposalTable } from '../../../bot/domain/owners/proposal-table.js';
 import { fitsOneCard } from '../../../bot/feishu/cards/card-size.js';
-import { PROPOSAL_CARDS, proposalCards, proposalConfirmedCard } from '../../../bot/feishu/cards/proposal-card.js';
+import { PROPOSAL_CARDS, proposalCards, proposalConfirmedCard, proposalSupersededCard } from '../../../bot/feishu/cards/proposal-card.js';
 
 const hostile = '<at id=all></at> **快** [x](https://evil)';
 const task = (code: string, section: string | null, over: Partial<ProposalTask> = {}): ProposalTask => ({
@@ -47,6 +47,10 @@ describe('proposalCards', () => {
     expect(c).toContain('**已确认**（管理员，2022-04-11 10:00）：5 项分工，新增 3 项。');
     expect(c).not.toContain('callback');
     expect(c).not.toContain('<at id=all>');
+    const gone = JSON.stringify(proposalSupersededCard(hostile));
+    expect(gone).toContain('已被新的建议取代');
+    expect(gone).not.toContain('callback');
+    expect(gone).not.toContain('<at id=all>');
   });
 });
 
