@@ -83,21 +83,21 @@ export async function pendingProposal(db: Db, planId: number | null): Promise<St
 
 export type RowRole = 'owners' | 'collaborators' | 'leaders';
 
-/** Replaces one task's people in one role of a pending proposal; false when it is no longer pending or has no such task. */
-export async function changeProposalRow(db: Db, o: { id: number; code: string; role: RowRole; people: ProposedPerson[]; by: string; now: Date; chatId?: string | null; messageId?: string | null }): Promise<boolean> {
+/** Replaces one task's people in one role of a pending proposal: 'not-pending' once confirmed or superseded, 'no-task' for a task it lacks. */
+export async function changeProposalRow(db: Db, o: { id: number; code: string; role: RowRole; people: ProposedPerson[]; by: string; now: Date; chatId?: string | null; messageId?: string | null }): Promise<'changed' | 'not-pending' | 'no-task'> {
   return db.$transaction(async (tx) => {
     const row = await tx.ownerProposal.findUnique({ where: { id: o.id } });
-    if (!row || row.state !== 'pending') return false;
+    if (!row || row.state !== 'pending') return 'not-pending';
     const tasks = z.array(taskSchema).parse(JSON.parse(row.json));
     const task = tasks.find((t) => t.code === o.code);
-    if (!task) return false;
+    if (!task) return 'no-task';
     const before = task[o.role].map((p) => p.name);
     task[o.role] = o.people;
     task.changed = true;
     const done = await tx.ownerProposal.updateMany({ where: { id: o.id, state: 'pending', updatedAt: row.updatedAt }, data: { json: JSON.stringify(tasks), updatedAt: o.now } });
-    if (done.count !== 1) return false;
+    if (done.count !== 1) return 'not-pending';
     await audit(tx, { actor: o.by, action: 'proposal.changed', now: o.now, chatId: o.chatId ?? null, messageId: o.messageId ?? null, before: { code: o.code, role: o.role, people: before }, after: { proposalId: o.id, code: o.code, role: o.role, people: o.people.map((p) => p.name) } });
-    return true;
+    return 'changed';
   });
 }
 

@@ -43,13 +43,13 @@ describe('owner proposals', () => {
 
   it('a changed row is kept and marked; confirming twice at once applies it once', async () => {
     const p = (await pendingProposal(store.db, planId))!;
-    expect(await changeProposalRow(store.db, { id: p.id, code: '1', role: 'collaborators', people: [{ openId: 'ou_demo_wangfang', name: '王芳', because: '管理员指定' }], by: 'ou_admin', now: NOW })).toBe(true);
-    expect(await changeProposalRow(store.db, { id: p.id, code: '99', role: 'owners', people: [], by: 'ou_admin', now: NOW })).toBe(false);
+    expect(await changeProposalRow(store.db, { id: p.id, code: '1', role: 'collaborators', people: [{ openId: 'ou_demo_wangfang', name: '王芳', because: '管理员指定' }], by: 'ou_admin', now: NOW })).toBe('changed');
+    expect(await changeProposalRow(store.db, { id: p.id, code: '99', role: 'owners', people: [], by: 'ou_admin', now: NOW })).toBe('no-task');
     const results = await Promise.all([confirmProposal(store.db, { id: p.id, by: 'ou_admin', now: NOW }), confirmProposal(store.db, { id: p.id, by: 'ou_other', now: NOW })]);
     expect(results.map((r) => r.kind).sort()).toEqual(['confirmed', 'not-pending']);
     expect(await roles()).toEqual(['1:owner:ou_demo_zhangmin', '1:collaborator:ou_demo_wangfang', '2:owner:ou_demo_wangfang', '2:leader:ou_demo_hejianguo']);
     expect(await store.db.auditEntry.count({ where: { action: 'proposal.confirmed' } })).toBe(1);
-    expect(await changeProposalRow(store.db, { id: p.id, code: '1', role: 'owners', people: [], by: 'ou_admin', now: NOW })).toBe(false);
+    expect(await changeProposalRow(store.db, { id: p.id, code: '1', role: 'owners', people: [], by: 'ou_admin', now: NOW })).toBe('not-pending');
   });
 
   it('a proposal naming a task removed since is refused whole and stays pending', async () => {

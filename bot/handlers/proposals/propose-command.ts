@@ -79,7 +79,8 @@ async function changeRow(deps: Deps, ctx: CommandContext): Promise<void> {
   if (mentioned.length > MAX_PEOPLE) throw new CommandError(botText`一次最多 @ ${MAX_PEOPLE} 人。`);
   const people: ProposedPerson[] = mentioned.map((p) => ({ openId: p.openId!, name: p.name || '（未知）', because: '管理员指定' }));
   const changed = await changeProposalRow(deps.db, { id: pending.id, code: task.code, role: role[1], people, by: ctx.senderOpenId, now: deps.clock.now(), chatId: ctx.chatId, messageId: ctx.messageId });
-  if (!changed) throw new CommandError(botText`该建议已确认或已被新的建议取代，未作修改。`);
+  if (changed === 'no-task') throw new CommandError(botText`${taskLabel(task)}不在这份建议中（计划在建议之后有改动）。请重新发送 /propose。`);
+  if (changed === 'not-pending') throw new CommandError(botText`该建议已确认或已被新的建议取代，未作修改。`);
   const now = (await findProposal(deps.db, pending.id))!;
   await say(deps, ctx, botText`已修改建议：${taskLabel(task)}的${role[2]}改为${people.length ? names(people) : botText`无`}。确认后生效。`, 'propose-row');
   const view = viewOf(now, task.code);
