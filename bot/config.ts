@@ -96,9 +96,23 @@ const schema = z
     EVIDENCE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
     /** When set, GET /metrics wants `Authorization: Bearer <token>`. */
     METRICS_TOKEN: z.string().default(''),
+    /**
+     * An outgoing proxy, as the SDK's axios reads it (either case; NO_PROXY too): with one set, every Feishu call
+     * goes through axios, which honours it (bot/feishu/http-client.ts).
+     */
+    HTTPS_PROXY: z.string().default(''),
+    https_proxy: z.string().default(''),
+    HTTP_PROXY: z.string().default(''),
+    http_proxy: z.string().default(''),
+    ALL_PROXY: z.string().default(''),
+    all_proxy: z.string().default(''),
   });
 
 export type Config = z.infer<typeof schema>;
+
+/** Whether an outgoing proxy is configured (any of the variables axios reads). */
+export const proxyConfigured = (c: Config): boolean =>
+  Boolean(c.HTTPS_PROXY || c.https_proxy || c.HTTP_PROXY || c.http_proxy || c.ALL_PROXY || c.all_proxy);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

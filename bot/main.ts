@@ -10,7 +10,7 @@ import { createQueues } from '../jobs/queues.js';
 import { createRedis, whenReady } from '../jobs/redis.js';
 import { startWorkers, type Workers } from '../jobs/main.js';
 import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
+import { proxyConfigured, type Config } from './config.js';
 import type { Deps } from './deps.js';
 import { createMessenger } from './feishu/messenger.js';
 import { createReceiver, type CardResponder } from './feishu/receiver.js';
@@ -72,6 +72,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     appSecret: config.FEISHU_APP_SECRET,
     domain: config.FEISHU_DOMAIN,
     onCall: observeFeishu(metrics),
+    proxied: proxyConfigured(config),
   });
   const calendar = chineseWorkCalendar({
     onFallback: (year) => log.warn({ year }, 'holiday calendar for this year is not published yet; using Monday–Friday'),

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, proxyConfigured } from '../config.js';
 import { OwnersError, problemsMessage, readOwners, type OwnerRow } from '../domain/owners/parse-owners.js';
 import { createMessenger } from '../feishu/messenger.js';
 import { readPlanFile } from '../plan-files/read-plan-file.js';
@@ -58,7 +58,7 @@ async function resolveIds(rows: OwnerRow[]): Promise<OwnerRow[]> {
   const missing = rows.filter((r) => !r.openId && (r.email || r.mobile));
   if (!missing.length) return rows;
   const config = loadConfig(process.env, 'feishu');
-  const messenger = createMessenger({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN });
+  const messenger = createMessenger({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN, proxied: proxyConfigured(config) });
   const found = await messenger.lookupUsers({
     emails: [...new Set(missing.flatMap((r) => (r.email ? [r.email] : [])))],
     mobiles: [...new Set(missing.flatMap((r) => (r.mobile ? [r.mobile] : [])))],

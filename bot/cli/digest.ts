@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, proxyConfigured } from '../config.js';
 import { chineseWorkCalendar } from '../domain/calendar/chinese-calendar.js';
 import { buildDigest } from '../domain/digest/build-digest.js';
 import { digestJson } from '../domain/digest/digest-json.js';
@@ -67,7 +67,7 @@ export async function runDigest(args: string[], io: Io): Promise<number> {
     if (values.send) {
       const chats = await db.chat.findMany({ where: { digest: true } });
       if (!chats.length) throw new UsageError('还没有接收周报的群：在群里 @机器人 发送 /subscribe 后再试。');
-      const messenger = createMessenger({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN });
+      const messenger = createMessenger({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN, proxied: proxyConfigured(config) });
       for (const chat of chats) {
         for (const [i, card] of cards.entries()) {
           await messenger.send({ chatId: chat.chatId }, { card }, `digest-now:${planId}:${chat.chatId}:${model.snapshot.week}:${i}`);

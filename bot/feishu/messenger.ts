@@ -11,6 +11,7 @@ import { emailKey, mobileKey } from '../domain/contact-key.js';
 import type { OrgChart } from '../domain/owners/org-chart.js';
 import type { Card } from './cards/card.js';
 import { classifyFeishuError, DownloadTooLarge, errorFromBody, FeishuError } from './errors.js';
+import { createHttpClient, type SdkHttp } from './http-client.js';
 import { readOrgChart, type OrgChartBounds } from './org-chart.js';
 import type { BotText } from './safe-text.js';
 import { TokenCache } from './token-cache.js';
@@ -70,6 +71,11 @@ export interface MessengerOptions {
   onCall?: CallObserver;
   /** Waits between paced calls and before retries (default: a timer); tests pass one that moves their clock. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * A proxy is configured for outgoing HTTP (HTTPS_PROXY and its kin, bot/config.ts): every call then goes
+   * through the SDK's own axios, which honours it; otherwise JSON calls take bot/feishu/http-client.ts.
+   */
+  proxied?: boolean;
 }
 
 /** Feishu's uuid is at most 50 characters; a hash keeps it short and opaque. */
@@ -123,12 +129,15 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     // The SDK's shared axios instance has no timeout: a call Feishu never answers would hold its job
     // (and the job's lock, renewed forever) for good.
     lark.defaultHttpInstance.defaults.timeout = REQUEST_TIMEOUT_MS;
+    const fallback = lark.defaultHttpInstance as unknown as SdkHttp;
+    const httpInstance = opts.proxied ? undefined : createHttpClient({ timeoutMs: REQUEST_TIMEOUT_MS, fallback });
     client ??= new lark.Client({
       appId: opts.appId,
       appSecret: opts.appSecret,
       domain: larkDomain(lark, opts.domain),
       appType: lark.AppType.SelfBuild,
       cache,
+      ...(httpInstance ? { httpInstance: httpInstance as unknown as Lark.HttpInstance } : {}),
       // The SDK's own logger cannot be silenced by level (fatal = 0 reads as 'default');
       // errors reach our log through the classified FeishuError instead.
       logger: { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, trace: () => {} },
