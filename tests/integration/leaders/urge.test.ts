@@ -114,6 +114,8 @@ describe('督办 by a leader’s click (in the client only by default)', () => {
     const { toast } = await t.urge(LEADER, '1');
     expect(toast.type).toBe('success');
     expect(t.h.fake.buzzes({ openId: STAFF })).toHaveLength(2);
+    // Out of the morning's quiet hours again, so the nudges the next cases send go out (send-nudge keeps to them).
+    t.h.clock.set(at('2022-04-12T10:00:00'));
   });
 
   it('only the task’s leaders and the admins: an owner or another task’s leader is refused; an admin may urge', async () => {
