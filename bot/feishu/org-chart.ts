@@ -69,12 +69,12 @@ export async function readOrgChart(deps: OrgReadDeps, bounds: OrgChartBounds = {
     }
   }
 
-  /** Every page of a paged call; a repeated page_token ends it. */
-  async function pages<I>(op: string, fetch: (client: Lark.Client, pageToken: string | undefined) => Promise<Body>, take: (items: I[]) => void) {
+  /** Every page of a paged call, each page's data to `take`; a repeated page_token ends it. */
+  async function pages<D>(op: string, fetch: (client: Lark.Client, pageToken: string | undefined) => Promise<Body>, take: (data: D) => void) {
     let token: string | undefined;
     for (;;) {
-      const data = (await paced(op, (client) => fetch(client, token))) as { items?: I[]; has_more?: boolean; page_token?: string };
-      take(data.items ?? []);
+      const data = (await paced(op, (client) => fetch(client, token))) as D & { has_more?: boolean; page_token?: string };
+      take(data);
       if (!data.has_more || !data.page_token || data.page_token === token) return;
       token = data.page_token;
     }
@@ -104,14 +104,14 @@ export async function readOrgChart(deps: OrgReadDeps, bounds: OrgChartBounds = {
   // 1. What the app may read.
   const scopeDepartments: string[] = [];
   const scopeUsers: string[] = [];
-  let token: string | undefined;
-  for (;;) {
-    const data = await paced('orgScopes', (c) => c.contact.v3.scope.list({ params: { ...ids, page_size: 100, ...(token ? { page_token: token } : {}) } }));
-    scopeDepartments.push(...(data.department_ids ?? []));
-    scopeUsers.push(...(data.user_ids ?? []));
-    if (!data.has_more || !data.page_token || data.page_token === token) break;
-    token = data.page_token;
-  }
+  await pages<{ department_ids?: string[]; user_ids?: string[] }>(
+    'orgScopes',
+    (c, page_token) => c.contact.v3.scope.list({ params: { ...ids, page_size: 100, ...(page_token ? { page_token } : {}) } }),
+    (data) => {
+      scopeDepartments.push(...(data.department_ids ?? []));
+      scopeUsers.push(...(data.user_ids ?? []));
+    },
+  );
 
   // 2. The departments: each granted one and all below it.
   for (const top of scopeDepartments) {
@@ -119,25 +119,25 @@ export async function readOrgChart(deps: OrgReadDeps, bounds: OrgChartBounds = {
       const data = await paced('orgDepartment', (c) => c.contact.v3.department.get({ path: { department_id: top }, params: ids }));
       if (data.department) addDepartment(data.department as SdkDepartment);
     }
-    await pages<SdkDepartment>(
+    await pages<{ items?: SdkDepartment[] }>(
       'orgDepartments',
       (c, page_token) => c.contact.v3.department.children({
         path: { department_id: top },
         params: { ...ids, fetch_child: true, page_size: PAGE_SIZE, ...(page_token ? { page_token } : {}) },
       }),
-      (items) => items.forEach(addDepartment),
+      (data) => (data.items ?? []).forEach(addDepartment),
     );
   }
 
   // 3. The people: the direct members of every department (and of the root, should scopes ever name it).
   const memberLists = [...(scopeDepartments.includes(ROOT) ? [ROOT] : []), ...departments.keys()];
   for (const department_id of memberLists) {
-    await pages<SdkUser>(
+    await pages<{ items?: SdkUser[] }>(
       'orgMembers',
       (c, page_token) => c.contact.v3.user.findByDepartment({
         params: { ...ids, department_id, page_size: PAGE_SIZE, ...(page_token ? { page_token } : {}) },
       }),
-      (items) => items.forEach(addUser),
+      (data) => (data.items ?? []).forEach(addUser),
     );
   }
   for (const openId of scopeUsers) {

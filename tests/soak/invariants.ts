@@ -7,6 +7,7 @@ import { uuidFor } from '../../bot/feishu/messenger.js';
 import { atShanghai, type WorkCalendar } from '../../bot/domain/calendar/work-calendar.js';
 import { shanghaiParts } from '../../bot/domain/calendar/shanghai-time.js';
 import { lastWorkdayOfWeek, periodOf } from '../../bot/domain/schedule/periods.js';
+import { isQuietTime } from '../../bot/domain/schedule/quiet-hours.js';
 import type { ScheduleSettings } from '../../bot/domain/schedule/settings.js';
 import { addDays } from '../../bot/domain/calendar/civil-date.js';
 import type { FakeFeishu, StoredMessage } from '../../bot/sandbox/index.js';
@@ -33,12 +34,6 @@ export interface CheckContext {
   shownSince?: number;
 }
 
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-function inQuietHours(m: number, s: ScheduleSettings): boolean {
-  const [from, to] = [minutesOf(s.quietStart), minutesOf(s.quietEnd)];
-  return from <= to ? m >= from && m < to : m >= from || m < to;
-}
 
 /** Commands whose success changes the store, and so must leave an audit entry. */
 const AUDITED_COMMANDS = /^\/(subscribe|unsubscribe|reassign|assign|pause|resume|close|reopen|leave|extend|批示|督办|退回|办结)\b/;
@@ -79,7 +74,7 @@ export async function checkInvariants(c: CheckContext): Promise<Violation[]> {
       const at = new Date(m.createTime);
       const { date, minutes } = shanghaiParts(at);
       if (!c.calendar.isWorkday(date)) v('sent-when', `${label} went out on ${date}, not a working day`);
-      if (inQuietHours(minutes, c.schedule)) v('sent-when', `${label} went out at ${at.toISOString()}, in quiet hours`);
+      if (isQuietTime(minutes, c.schedule)) v('sent-when', `${label} went out at ${at.toISOString()}, in quiet hours`);
       // Nobody is nudged on a day of leave: check-ins, follow-ups, deadline and milestone steps, a leader's escalation.
       if (leaves.some((l) => l.personId === n.personId && l.fromDate <= date && date <= l.toDate)) {
         v('sent-when', `${label} went out on ${date}, while ${n.person.name} is on leave`);

@@ -52,16 +52,31 @@ export async function checkStatesShown(o: { db: Db; calendar: WorkCalendar; mess
     o.db.milestone.findMany({ where: { doneAt: { not: null } }, select: { taskId: true, doneAt: true } }),
     o.db.auditEntry.findMany({ where: { taskId: { not: null } }, select: { taskId: true, at: true } }),
   ]);
+  // Per task, once: the latest change the engine reads as it is now (a withdrawal, its status, a step done, an
+  // audit entry), and when its reports were made (those the engine reads as of the moment asked).
+  const lastChange = new Map<number, number>();
+  const changed = (taskId: number, at: Date | null | undefined) => {
+    if (at) lastChange.set(taskId, Math.max(lastChange.get(taskId) ?? -Infinity, at.getTime()));
+  };
+  const made = new Map<number, number[]>();
+  for (const r of reports) {
+    made.set(r.taskId, [...(made.get(r.taskId) ?? []), r.createdAt.getTime()]);
+    changed(r.taskId, r.revokedAt);
+  }
+  for (const x of tasks) [x.updatedAt, x.statusSince].forEach((at) => changed(x.id, at));
+  for (const x of milestones) changed(x.taskId, x.doneAt);
+  for (const a of audits) changed(a.taskId!, a.at);
   /** Whether the store still holds what the engine saw for this task at `t`. */
   const unchangedSince = (taskId: number, t: number): boolean =>
-    !reports.some((r) => r.taskId === taskId && ((r.createdAt.getTime() > t - RACE_MS && r.createdAt.getTime() <= t + RACE_MS) || (r.revokedAt && r.revokedAt.getTime() > t - RACE_MS))) &&
-    !tasks.some((x) => x.id === taskId && (x.updatedAt.getTime() > t - RACE_MS || (x.statusSince?.getTime() ?? 0) > t - RACE_MS)) &&
-    !milestones.some((s) => s.taskId === taskId && s.doneAt!.getTime() > t - RACE_MS) &&
-    !audits.some((a) => a.taskId === taskId && a.at.getTime() > t - RACE_MS);
+    (lastChange.get(taskId) ?? -Infinity) <= t - RACE_MS && !(made.get(taskId) ?? []).some((c) => c > t - RACE_MS && c <= t + RACE_MS);
+  // A digest's pages are sent together: the engine is asked once per plan and moment.
+  const statesAt = new Map<string, ReturnType<typeof loadTaskStates>>();
   for (const { m, lights } of shown) {
     const at = new Date(m.createTime);
     for (const plan of plans) {
-      const { tasks: views } = await loadTaskStates(o.db, { planId: plan.id, now: at, calendar: o.calendar });
+      const key = `${plan.id}:${m.createTime}`;
+      if (!statesAt.has(key)) statesAt.set(key, loadTaskStates(o.db, { planId: plan.id, now: at, calendar: o.calendar }));
+      const { tasks: views } = await statesAt.get(key)!;
       for (const t of views) {
         const said = lights.get(t.shownCode);
         if (said === undefined || said === t.state.light || !unchangedSince(t.id, at.getTime())) continue;
