@@ -33,13 +33,14 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
     load: async () => (await import('./parse.js')).runParse,
   },
   import: {
-    synopsis: 'workplan import <文件> [--carry-from <计划>] [--dry-run]', summary: '导入（或更新）工作要点到数据库；重新导入保留责任人和进展；新计划可承接上一计划的责任人', english: 'import or update a plan in the store (owners and progress are kept); a new plan can take over the earlier plan\'s people',
+    synopsis: 'workplan import <文件> [--units <分解表>] [--carry-from <计划>] [--dry-run]', summary: '导入（或更新）工作要点到数据库；重新导入保留责任人和进展；新计划可承接上一计划的责任人', english: 'import or update a plan in the store (owners and progress are kept); a new plan can take over the earlier plan\'s people',
     details: [
       '<文件>             .txt .md .docx .xlsx .csv .tsv',
+      '--units <分解表>    按任务分解表（任务编号、牵头科室、配合科室、分管领导）写入各任务的单位和领导 / lead units, collaborators and leaders by task number',
       '--carry-from <计划> 导入后从该计划承接责任人（牵头单位相同、任务名称一致或相近的任务）/ carry people over from this plan',
       '--dry-run          只显示将承接的责任人，不写数据库 / only show what would be carried',
     ],
-    options: { 'carry-from': { type: 'string' }, 'dry-run': { type: 'boolean' } }, positionals: 1,
+    options: { 'carry-from': { type: 'string' }, 'dry-run': { type: 'boolean' }, units: { type: 'string' } }, positionals: 1,
     load: async () => (await import('./import.js')).runImport,
   },
   tasks: {
