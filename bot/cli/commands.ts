@@ -103,10 +103,10 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
     load: async () => (await import('./digest.js')).runDigest,
   },
   demo: {
-    synopsis: 'workplan demo [--until 时间] [--speed N|max] [--start 时间] [--no-console] [--port N] [--paused]',
+    synopsis: 'workplan demo [--until 时间] [--speed N|max] [--start 时间] [--no-console] [--port N] [--paused] [--owners 分工表]',
     summary: '演示：模拟一个局（綦江区科技局2022年工作要点、模拟同事、模拟时钟），在浏览器控制台里看机器人工作', english: 'the whole bot on a simulated bureau, with a web console',
-    details: ['--until <时间>     运行到该模拟时刻后停止 / stop at this simulated time', '--speed <N|max>    模拟秒/真实秒，默认 600 / simulated seconds per real second', '--start <时间>     模拟开始时刻，默认 2022-03-21 09:00 / simulated start', '--no-console       不开控制台，跑完打印汇总（需 --until）/ headless, with a summary', '--port <N>         控制台端口，默认 3900 / console port', '--paused           开始时暂停 / start paused'],
-    options: { until: { type: 'string' }, speed: { type: 'string' }, start: { type: 'string' }, 'no-console': { type: 'boolean' }, port: { type: 'string' }, paused: { type: 'boolean' } }, positionals: 0,
+    details: ['--until <时间>     运行到该模拟时刻后停止 / stop at this simulated time', '--speed <N|max>    模拟秒/真实秒，默认 600 / simulated seconds per real second', '--start <时间>     模拟开始时刻，默认 2022-03-21 09:00 / simulated start', '--no-console       不开控制台，跑完打印汇总（需 --until）/ headless, with a summary', '--port <N>         控制台端口，默认 3900 / console port', '--paused           开始时暂停 / start paused', '--owners <分工表>   用责任分工表指派，不按通讯录生成建议 / assign from an owners file instead of the proposal'],
+    options: { until: { type: 'string' }, speed: { type: 'string' }, start: { type: 'string' }, 'no-console': { type: 'boolean' }, port: { type: 'string' }, paused: { type: 'boolean' }, owners: { type: 'string' } }, positionals: 0,
     load: async () => (await import('./demo.js')).runDemo,
   },
   start: {
