@@ -21,7 +21,7 @@ import type { Io } from './io.js';
 import { UsageError } from './usage-error.js';
 import { withDb } from './open-db.js';
 
-export async function runImport(args: string[], io: Io, readChart: ChartSource | null = configuredChart(process.env)): Promise<number> {
+export async function runImport(args: string[], io: Io, chartSource?: ChartSource | null): Promise<number> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { 'carry-from': { type: 'string' }, 'dry-run': { type: 'boolean' }, units: { type: 'string' } } });
   const file = positionals[0];
   if (!file) throw new UsageError('请指定要导入的文件：workplan import <文件>');
@@ -29,6 +29,8 @@ export async function runImport(args: string[], io: Io, readChart: ChartSource |
   // Read and parse fully before touching the store (bad input changes nothing), in a worker
   // thread within the time and memory budget (IMPORT_TIMEOUT_SECONDS, IMPORT_MEMORY_MB).
   const budget = importBudget(loadConfig(process.env, 'store'));
+  // After loadConfig, which reads .env: Feishu's org chart when the app's credentials are set.
+  const readChart = chartSource === undefined ? configuredChart(process.env) : chartSource;
   const read = await readPlanInWorker({ path: file, fallbackYear: now.getFullYear() }, budget);
   const { sourceName, sourceText } = read;
   // A units table (任务分解表) names the tasks' lead units, collaborators and leaders by task number.
