@@ -54,7 +54,7 @@ export async function runDemo(args: string[], io: Io): Promise<number> {
   let demo;
   try {
     demo = await startDemo({
-      speed, until, ...(start ? { start } : {}), ...(values.owners ? { owners: values.owners } : {}), console: !values['no-console'], consolePort: port,
+      speed, until, ...(start ? { start } : {}), ...(values.owners ? { owners: values.owners } : {}), paused: values.paused === true, console: !values['no-console'], consolePort: port,
       redisUrl: config.REDIS_URL, dataDir: 'data', // The demo's log stays at warnings unless more detail is asked for.
       logLevel: ['debug', 'trace'].includes(config.LOG_LEVEL) ? config.LOG_LEVEL : 'warn',
     });

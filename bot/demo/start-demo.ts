@@ -44,6 +44,10 @@ export interface DemoOptions {
   speed: Speed;
   start?: Date;
   until?: Date | null;
+  /** The simulated admin confirms the owner proposal (default: when there is no console to do it in). */
+  adminConfirms?: boolean;
+  /** Start with the simulated clock paused (it stays paused once the owner proposal is confirmed). */
+  paused?: boolean;
   /** Start the web console (default port 3900; 0 = a free port). */
   console: boolean;
   consolePort?: number;
@@ -130,7 +134,8 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
   // The bureau's org chart in Feishu, which the owner proposal reads (issue #23).
   addDemoDirectory(fake, cast.map((c) => c.openId));
   const proposal = o.owners ? null : await proposeDemoOwners(bot.deps, { planId, now: start });
-  if (proposal && !o.console) await confirmAsAdmin(bot.deps, fake, proposal);
+  const adminConfirms = o.adminConfirms ?? !o.console;
+  if (proposal && adminConfirms) await confirmAsAdmin(bot.deps, fake, proposal);
   const leaders = cast.filter((c) => c.kind === 'leader').map((c) => c.openId);
   fake.addChat({ ...LEADERS_GROUP, members: [...leaders, DEMO_ADMIN.openId] });
 
@@ -160,7 +165,7 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
   };
   const consoleApp = o.console ? await openDemoConsole({ fake, controls, cast, port: o.consolePort ?? 3900 }) : null;
   // With the console, simulated time waits for the admin's 「全部确认」 (nothing is assigned, so nothing would move).
-  const waitForAdmin = proposal && o.console ? holdUntilConfirmed(clock, () => findProposal(db, proposal.proposalId).then((p) => p?.state === 'confirmed')) : null;
+  const waitForAdmin = proposal && !adminConfirms ? holdUntilConfirmed(clock, () => findProposal(db, proposal.proposalId).then((p) => p?.state === 'confirmed'), !o.paused) : null;
 
   let closed = false;
   return {
@@ -184,8 +189,8 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
   };
 }
 
-/** Pauses the clock until `confirmed()` (checked twice a second, real time), then plays it. */
-function holdUntilConfirmed(clock: SimClock, confirmed: () => Promise<boolean>): { waiting(): boolean; stop(): void } {
+/** Pauses the clock until `confirmed()` (checked twice a second, real time), then plays it (unless `play` is false: started paused). */
+function holdUntilConfirmed(clock: SimClock, confirmed: () => Promise<boolean>, play: boolean): { waiting(): boolean; stop(): void } {
   let waiting = true;
   clock.pause();
   const timer = setInterval(() => {
@@ -193,7 +198,7 @@ function holdUntilConfirmed(clock: SimClock, confirmed: () => Promise<boolean>):
       if (!yes || !waiting) return;
       waiting = false;
       clearInterval(timer);
-      clock.play();
+      if (play) clock.play();
     }, () => undefined);
   }, 500);
   return { waiting: () => waiting, stop: () => clearInterval(timer) };
