@@ -33,13 +33,14 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
     load: async () => (await import('./parse.js')).runParse,
   },
   import: {
-    synopsis: 'workplan import <文件> [--carry-from <计划>] [--dry-run]', summary: '导入（或更新）工作要点到数据库；重新导入保留责任人和进展；新计划可承接上一计划的责任人', english: 'import or update a plan in the store (owners and progress are kept); a new plan can take over the earlier plan\'s people',
+    synopsis: 'workplan import <文件> [--units <分解表>] [--carry-from <计划>] [--dry-run]', summary: '导入（或更新）工作要点到数据库；重新导入保留责任人和进展；新计划可承接上一计划的责任人', english: 'import or update a plan in the store (owners and progress are kept); a new plan can take over the earlier plan\'s people',
     details: [
       '<文件>             .txt .md .docx .xlsx .csv .tsv',
+      '--units <分解表>    按任务分解表（任务编号、牵头科室、配合科室、分管领导）写入各任务的单位和领导 / lead units, collaborators and leaders by task number',
       '--carry-from <计划> 导入后从该计划承接责任人（牵头单位相同、任务名称一致或相近的任务）/ carry people over from this plan',
       '--dry-run          只显示将承接的责任人，不写数据库 / only show what would be carried',
     ],
-    options: { 'carry-from': { type: 'string' }, 'dry-run': { type: 'boolean' } }, positionals: 1,
+    options: { 'carry-from': { type: 'string' }, 'dry-run': { type: 'boolean' }, units: { type: 'string' } }, positionals: 1,
     load: async () => (await import('./import.js')).runImport,
   },
   tasks: {
@@ -102,10 +103,10 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
     load: async () => (await import('./digest.js')).runDigest,
   },
   demo: {
-    synopsis: 'workplan demo [--until 时间] [--speed N|max] [--start 时间] [--no-console] [--port N] [--paused]',
+    synopsis: 'workplan demo [--until 时间] [--speed N|max] [--start 时间] [--no-console] [--port N] [--paused] [--owners 分工表]',
     summary: '演示：模拟一个局（綦江区科技局2022年工作要点、模拟同事、模拟时钟），在浏览器控制台里看机器人工作', english: 'the whole bot on a simulated bureau, with a web console',
-    details: ['--until <时间>     运行到该模拟时刻后停止 / stop at this simulated time', '--speed <N|max>    模拟秒/真实秒，默认 600 / simulated seconds per real second', '--start <时间>     模拟开始时刻，默认 2022-03-21 09:00 / simulated start', '--no-console       不开控制台，跑完打印汇总（需 --until）/ headless, with a summary', '--port <N>         控制台端口，默认 3900 / console port', '--paused           开始时暂停 / start paused'],
-    options: { until: { type: 'string' }, speed: { type: 'string' }, start: { type: 'string' }, 'no-console': { type: 'boolean' }, port: { type: 'string' }, paused: { type: 'boolean' } }, positionals: 0,
+    details: ['--until <时间>     运行到该模拟时刻后停止 / stop at this simulated time', '--speed <N|max>    模拟秒/真实秒，默认 600 / simulated seconds per real second', '--start <时间>     模拟开始时刻，默认 2022-03-21 09:00 / simulated start', '--no-console       不开控制台，跑完打印汇总（需 --until）/ headless, with a summary', '--port <N>         控制台端口，默认 3900 / console port', '--paused           开始时暂停 / start paused', '--owners <分工表>   用责任分工表指派，不按通讯录生成建议 / assign from an owners file instead of the proposal'],
+    options: { until: { type: 'string' }, speed: { type: 'string' }, start: { type: 'string' }, 'no-console': { type: 'boolean' }, port: { type: 'string' }, paused: { type: 'boolean' }, owners: { type: 'string' } }, positionals: 0,
     load: async () => (await import('./demo.js')).runDemo,
   },
   start: {

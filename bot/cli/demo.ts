@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
+import { DEMO_ADMIN } from '../demo/cast.js';
 import { RedisMissingError } from '../demo/find-redis.js';
 import type { Speed } from '../demo/sim-clock.js';
 import { startDemo } from '../demo/start-demo.js';
@@ -39,7 +40,7 @@ export async function runDemo(args: string[], io: Io): Promise<number> {
     args,
     options: {
       until: { type: 'string' }, speed: { type: 'string' }, start: { type: 'string' },
-      'no-console': { type: 'boolean' }, port: { type: 'string' }, paused: { type: 'boolean' },
+      'no-console': { type: 'boolean' }, port: { type: 'string' }, paused: { type: 'boolean' }, owners: { type: 'string' },
     },
   });
   const speed = readSpeed(values.speed);
@@ -53,7 +54,7 @@ export async function runDemo(args: string[], io: Io): Promise<number> {
   let demo;
   try {
     demo = await startDemo({
-      speed, until, ...(start ? { start } : {}), console: !values['no-console'], consolePort: port,
+      speed, until, ...(start ? { start } : {}), ...(values.owners ? { owners: values.owners } : {}), paused: values.paused === true, console: !values['no-console'], consolePort: port,
       redisUrl: config.REDIS_URL, dataDir: 'data', // The demo's log stays at warnings unless more detail is asked for.
       logLevel: ['debug', 'trace'].includes(config.LOG_LEVEL) ? config.LOG_LEVEL : 'warn',
     });
@@ -69,6 +70,7 @@ export async function runDemo(args: string[], io: Io): Promise<number> {
   io.out(`演示已启动：綦江区科技局2022年工作要点，${demo.cast.length} 位模拟人员，模拟时间从 ${shanghaiMinute(from)}（北京时间）起，速度 ${speed === 'max' ? '最快' : `${speed} 倍`}。\n`);
   if (demo.redisUrl !== config.REDIS_URL) io.out(`未发现 ${config.REDIS_URL} 上的 Redis，已启动临时 Redis：${demo.redisUrl}\n`);
   if (demo.consoleUrl) io.out(`网页控制台 / web console：${demo.consoleUrl}\n按 Ctrl+C 结束。\n`);
+  if (demo.awaitingConfirmation()) io.out(`责任人建议已按通讯录生成，发给了管理员${DEMO_ADMIN.name}：请在控制台打开${DEMO_ADMIN.name}的会话，核对后点击「全部确认」，模拟时间随即开始。\n`);
 
   const stop = () => demo.stop();
   process.once('SIGINT', stop);

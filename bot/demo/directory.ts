@@ -16,6 +16,8 @@ export interface DemoUnit {
   ownersWord: string | null;
   leader: string | null;
   members: string[];
+  /** The unit's 联络员 as the bureau marked it with /unit in an earlier year (kept across plans and years). */
+  contact?: string;
 }
 
 export const DEMO_BUREAU = { name: '重庆市綦江区科学技术局', departmentId: 'QJKJ' } as const;
@@ -27,8 +29,8 @@ export const DEMO_UNITS: DemoUnit[] = [
   { name: '科技平台建设科', departmentId: 'QJKJ-PT', ownersWord: '平台科', leader: 'ou_demo_wangfang', members: [] },
   { name: '发展计划与统计科', departmentId: 'QJKJ-JH', ownersWord: '计划科', leader: 'ou_demo_liuyang', members: [] },
   { name: '科技成果转化科', departmentId: 'QJKJ-CG', ownersWord: '成果科', leader: 'ou_demo_chenjing', members: [] },
-  // No head named in Feishu: the proposal must fall back to a 联络员 or say so.
-  { name: '农村科技科', departmentId: 'QJKJ-NC', ownersWord: '农村科', leader: null, members: ['ou_demo_yangfan'] },
+  // No head named in Feishu: the proposal falls back to the 联络员 the bureau marked, or says so.
+  { name: '农村科技科', departmentId: 'QJKJ-NC', ownersWord: '农村科', leader: null, members: ['ou_demo_yangfan'], contact: 'ou_demo_yangfan' },
   { name: '科技金融科', departmentId: 'QJKJ-JR', ownersWord: '金融科', leader: 'ou_demo_zhaolei', members: [] },
   { name: '政策法规科', departmentId: 'QJKJ-ZC', ownersWord: '政策法规科', leader: 'ou_demo_huangli', members: [] },
   // A unit the owners file never names, whose name shares words with 科技成果转化科.

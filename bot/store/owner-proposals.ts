@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { proposalRows, proposeOwners, type PartyRole, type ProposalTask, type ProposedPerson } from '../domain/owners/propose.js';
 import type { OrgChart } from '../domain/owners/org-chart.js';
+import { PROPOSING_ROLES } from '../domain/owners/after-import.js';
 import { audit } from './audit.js';
 import { problemsMessage } from '../domain/owners/parse-owners.js';
 import { BULK_TRANSACTION, type Db } from './db.js';
@@ -51,6 +52,17 @@ export async function proposeForPlan(db: Db, planId: number, chart: OrgChart): P
     chart, issuer: plan.issuer, contacts: await unitContactMap(db),
   });
   return { planTitle: plan.title, tasks: proposals.map((p, i) => ({ ...p, title: tasks[i]!.title, section: sectionLabel(tasks[i]!.section), changed: false })) };
+}
+
+/**
+ * Whether an import goes on to propose owners: some task of the plan names a lead unit or a leader, and the plan
+ * is new, or changed while nobody is assigned yet (a re-import of a plan with owners proposes nothing).
+ */
+export async function proposesAfterImport(db: Db, planId: number, imported: { created: boolean; changed: boolean }): Promise<boolean> {
+  if (!imported.created && !imported.changed) return false;
+  const named = await db.taskParty.count({ where: { role: { in: [...PROPOSING_ROLES] }, task: { planId, removedAt: null } } });
+  if (!named) return false;
+  return imported.created || (await db.assignment.count({ where: { active: true, task: { planId } } })) === 0;
 }
 
 /** Stores a new pending proposal for the plan, superseding a pending one (its id in `superseded`); audited. */

@@ -19,7 +19,8 @@ export interface ConsoleDemo {
 
 export async function startConsoleDemo(opts: { speed?: number } = {}): Promise<ConsoleDemo> {
   const dir = mkdtempSync(join(tmpdir(), 'workplan-console-'));
-  const demo = await startDemo({ speed: opts.speed ?? 600, console: true, consolePort: 0, redisUrl: REDIS_URL, dataDir: dir, logLevel: 'silent' });
+  // The simulated admin confirms the owner proposal, so the console's tests start with the tasks assigned.
+  const demo = await startDemo({ speed: opts.speed ?? 600, console: true, adminConfirms: true, consolePort: 0, redisUrl: REDIS_URL, dataDir: dir, logLevel: 'silent' });
   demo.clock.pause();
   const running = demo.run();
   const silent = demo.cast.find((c) => c.style === 'silent');

@@ -7,7 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../bot/domain/calendar/shanghai-time.js';
-import { LEADERS_GROUP, type Style } from '../../bot/demo/cast.js';
+import { DEMO_ADMIN, LEADERS_GROUP, type Style } from '../../bot/demo/cast.js';
+import { parseOwners } from '../../bot/domain/owners/parse-owners.js';
+import { proposalRows } from '../../bot/domain/owners/propose.js';
+import { readPlanFile } from '../../bot/plan-files/read-plan-file.js';
+import { findProposal } from '../../bot/store/owner-proposals.js';
 import { RETURN_REASON } from '../../bot/demo/leaders.js';
 import { startDemo, type Demo } from '../../bot/demo/start-demo.js';
 import { tmpdir } from 'node:os';
@@ -42,6 +46,23 @@ describe('npm run demo, headless', () => {
     const uuids = demo.fake.messages({ sender: 'bot' }).map((m) => m.uuid);
     expect(uuids.every((u) => u)).toBe(true);
     expect(new Set(uuids).size).toBe(uuids.length);
+  });
+
+  it('started from the plan alone: the owners were proposed from the directory and the admin confirmed them on the card', async () => {
+    const db = demo.bot.deps.db;
+    const proposal = await db.ownerProposal.findFirstOrThrow({ where: { state: 'confirmed' } });
+    expect(proposal.decidedBy).toBe(DEMO_ADMIN.openId);
+    expect(await db.ownerProposal.count()).toBe(1);
+    const file = await readPlanFile(join(import.meta.dirname, '../../plans/qijiang-2022-owners.csv'));
+    const owners = parseOwners(file.kind === 'table' ? file.rows : []);
+    const key = (r: { taskCode: string; role: string; openId: string | null }) => `${r.taskCode}:${r.role}:${r.openId}`;
+    const proposed = proposalRows((await findProposal(db, proposal.id))!.tasks);
+    expect(proposed.map(key).sort()).toEqual(owners.map(key).sort());
+    // Confirmed through the card: the click came back as a card callback, and the card shows the outcome.
+    const confirmed = await db.auditEntry.findFirstOrThrow({ where: { action: 'proposal.confirmed' } });
+    expect(confirmed.actor).toBe(DEMO_ADMIN.openId);
+    expect(confirmed.messageId).toMatch(/^om_/);
+    expect(JSON.stringify(demo.fake.message(confirmed.messageId!)!.content)).toContain('已确认');
   });
 
   it('each colleague answered in their own way', async () => {

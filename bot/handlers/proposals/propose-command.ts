@@ -7,7 +7,9 @@
 import type { Deps } from '../../deps.js';
 import type { ProposedPerson } from '../../domain/owners/propose.js';
 import { proposalCard, proposalSupersededCard, proposalViews } from '../../feishu/cards/proposal-card.js';
-import { botText, cut } from '../../feishu/safe-text.js';
+import { botText, cut, type BotText } from '../../feishu/safe-text.js';
+import type { Card } from '../../feishu/cards/card.js';
+import type { OrgChart } from '../../domain/owners/org-chart.js';
 import { changeProposalRow, findProposal, pendingProposal, proposeForPlan, saveProposal, type RowRole, type StoredProposal } from '../../store/owner-proposals.js';
 import { findPlan } from '../../store/plans.js';
 import { keepSentCard, sentCardsUnder } from '../../store/sent-cards.js';
@@ -44,25 +46,53 @@ async function makeProposal(deps: Deps, ctx: CommandContext, readOrgChart: OrgCh
   const ref = words(ctx.args).join(' ');
   const plan = ref ? await findPlan(deps.db, ref) : await deps.db.plan.findFirst({ where: { archivedAt: null }, orderBy: { id: 'desc' }, select: { id: true } });
   if (!plan) throw new CommandError(ref ? botText`没有找到计划「${cut(ref, 20)}」。发送 /plans 查看计划编号。` : botText`尚未导入计划。请先发送计划文件并 /import。`);
+  await proposeInAnswer(deps, ctx, plan.id, () => readOrgChart(deps));
+}
+
+/**
+ * The plan's proposal made from the chart and sent, in answer to the admin's message, as one card per section
+ * with a line of totals; a job run again for the same message sends the proposal it made, never a second one.
+ * /propose and the proposal after /import both come here.
+ */
+export async function proposeInAnswer(deps: Deps, ctx: CommandContext, planId: number, readChart: () => Promise<OrgChart>): Promise<StoredProposal> {
   const earlier = await deps.db.auditEntry.findFirst({ where: { action: 'proposal.made', messageId: ctx.messageId }, select: { after: true } });
   const earlierId = earlier ? Number(JSON.parse(earlier.after ?? '{}').proposalId) : null;
   let proposal = earlierId ? await findProposal(deps.db, earlierId) : null;
-  if (!proposal) {
-    const made = await proposeForPlan(deps.db, plan.id, await readOrgChart(deps));
-    const saved = await saveProposal(deps.db, { planId: plan.id, tasks: made.tasks, by: ctx.senderOpenId, now: deps.clock.now(), chatId: ctx.chatId, messageId: ctx.messageId });
-    proposal = (await findProposal(deps.db, saved.id))!;
-    for (const old of saved.superseded) await updateCards(deps, await sentCardsUnder(deps.db, proposalSubjects(old)), proposalSupersededCard(proposal.planTitle));
-  }
-  const views = proposalViews(proposal);
-  for (const [i, view] of views.entries()) await sendCard(deps, ctx, proposal.id, proposalCard(view), `propose:${i}`);
-  const proposed = proposal.tasks.filter((t) => t.owners.length).length;
-  const missed = proposal.tasks.reduce((n, t) => n + t.misses.length, 0);
-  await say(deps, ctx, botText`已为《${cut(proposal.planTitle, 60)}》生成责任人建议：${proposal.tasks.length} 项任务中 ${proposed} 项有建议的责任人，${missed} 处未能匹配（见卡片）。确认前不作任何指派。`, 'propose');
+  if (!proposal) proposal = await makeStoredProposal(deps, { planId, chart: await readChart(), by: ctx.senderOpenId, chatId: ctx.chatId, messageId: ctx.messageId });
+  await sendProposalCards(deps, proposal, { openId: ctx.senderOpenId, deliver: (card, tag) => sayCard(deps, ctx, card, tag) });
+  await say(deps, ctx, proposalTotals(proposal), 'propose');
+  return proposal;
 }
 
-async function sendCard(deps: Deps, ctx: CommandContext, proposalId: number, card: ReturnType<typeof proposalCard>, tag: string) {
-  const sent = await sayCard(deps, ctx, card, tag);
-  await keepSentCard(deps.db, { subject: `${proposalSubjects(proposalId)}${sent.messageId}`, openId: ctx.senderOpenId, messageId: sent.messageId, now: deps.clock.now() });
+/** A new pending proposal for the plan, stored (superseding a pending one, whose cards then say so). */
+export async function makeStoredProposal(deps: Deps, o: { planId: number; chart: OrgChart; by: string; chatId?: string | null; messageId?: string | null }): Promise<StoredProposal> {
+  const made = await proposeForPlan(deps.db, o.planId, o.chart);
+  const saved = await saveProposal(deps.db, { planId: o.planId, tasks: made.tasks, by: o.by, now: deps.clock.now(), chatId: o.chatId ?? null, messageId: o.messageId ?? null });
+  const proposal = (await findProposal(deps.db, saved.id))!;
+  for (const old of saved.superseded) await updateCards(deps, await sentCardsUnder(deps.db, proposalSubjects(old)), proposalSupersededCard(proposal.planTitle));
+  return proposal;
+}
+
+/** Delivers one card to the admin (a reply, or a message to their chat); the same tag sends the same message once. */
+export type DeliverCard = (card: Card, tag: string) => Promise<{ messageId: string }>;
+
+/** The proposal's cards, one per section, each kept so that confirming updates every one. */
+export async function sendProposalCards(deps: Deps, proposal: StoredProposal, to: { openId: string; deliver: DeliverCard }): Promise<string[]> {
+  const sent: string[] = [];
+  for (const [i, view] of proposalViews(proposal).entries()) sent.push(await sendCard(deps, to, proposal.id, proposalCard(view), `propose:${i}`));
+  return sent;
+}
+
+export function proposalTotals(proposal: StoredProposal): BotText {
+  const proposed = proposal.tasks.filter((t) => t.owners.length).length;
+  const missed = proposal.tasks.reduce((n, t) => n + t.misses.length, 0);
+  return botText`已为《${cut(proposal.planTitle, 60)}》生成责任人建议：${proposal.tasks.length} 项任务中 ${proposed} 项有建议的责任人，${missed} 处未能匹配（见卡片）。确认前不作任何指派。`;
+}
+
+async function sendCard(deps: Deps, to: { openId: string; deliver: DeliverCard }, proposalId: number, card: Card, tag: string): Promise<string> {
+  const sent = await to.deliver(card, tag);
+  await keepSentCard(deps.db, { subject: `${proposalSubjects(proposalId)}${sent.messageId}`, openId: to.openId, messageId: sent.messageId, now: deps.clock.now() });
+  return sent.messageId;
 }
 
 async function changeRow(deps: Deps, ctx: CommandContext): Promise<void> {
@@ -84,7 +114,7 @@ async function changeRow(deps: Deps, ctx: CommandContext): Promise<void> {
   const now = (await findProposal(deps.db, pending.id))!;
   await say(deps, ctx, botText`已修改建议：${taskLabel(task)}的${role[2]}改为${people.length ? names(people) : botText`无`}。确认后生效。`, 'propose-row');
   const view = viewOf(now, task.code);
-  if (view) await sendCard(deps, ctx, now.id, proposalCard(view), 'propose-card');
+  if (view) await sendCard(deps, { openId: ctx.senderOpenId, deliver: (card, tag) => sayCard(deps, ctx, card, tag) }, now.id, proposalCard(view), 'propose-card');
 }
 
 function viewOf(p: StoredProposal, code: string) {

@@ -28,12 +28,12 @@ export interface CarryProposal {
  * Offers the carry-over after an import that created the plan — or, when the job runs again after the
  * import (no longer a creation), when this /import already offered it: the same card again, never a second offer.
  */
-export async function offerCarry(deps: Deps, ctx: CommandContext, plan: { id: number; title: string; issuer: string | null; year: number; created: boolean }): Promise<void> {
-  if (!plan.created && !(await deps.db.auditEntry.count({ where: { action: 'carry.proposed', messageId: ctx.messageId } }))) return;
+export async function offerCarry(deps: Deps, ctx: CommandContext, plan: { id: number; title: string; issuer: string | null; year: number; created: boolean }): Promise<boolean> {
+  if (!plan.created && !(await deps.db.auditEntry.count({ where: { action: 'carry.proposed', messageId: ctx.messageId } }))) return false;
   const source = await carrySource(deps.db, { issuer: plan.issuer, year: plan.year, exceptId: plan.id });
-  if (!source) return;
+  if (!source) return false;
   const preview = await previewCarry(deps.db, { fromPlanId: source.id, toPlanId: plan.id });
-  if (!preview.carry.length) return;
+  if (!preview.carry.length) return false;
   const now = deps.clock.now();
   const proposal: CarryProposal = { fromPlanId: source.id, toPlanId: plan.id, from: source.title, toTitle: plan.title };
   const proposalId = await deps.db.$transaction(async (tx) => {
@@ -47,4 +47,5 @@ export async function offerCarry(deps: Deps, ctx: CommandContext, plan: { id: nu
   });
   const sent = await sayCard(deps, ctx, card, 'carry');
   await keepSentCard(deps.db, { subject: carrySubject(proposalId), openId: ctx.senderOpenId, messageId: sent.messageId, now });
+  return true;
 }

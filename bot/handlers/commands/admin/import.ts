@@ -15,10 +15,14 @@ import { planFormat, tooLarge } from '../../../plan-files/read-plan-file.js';
 import { LIMITS } from '../../../domain/plan/limits.js';
 import { DownloadTooLarge } from '../../../feishu/errors.js';
 import { importPlan } from '../../../store/import-plan.js';
-import type { MessageContext } from '../../types.js';
+import type { CommandContext, MessageContext } from '../../types.js';
 import { CommandError, isAdmin, say, sayCard, type CommandSpec } from '../command.js';
 import { auditChange } from './shared.js';
 import { offerCarry } from './carry-offer.js';
+import { noProposalText } from '../../../domain/owners/after-import.js';
+import { readChartOrReason } from '../../../feishu/read-chart-or-reason.js';
+import { proposesAfterImport } from '../../../store/owner-proposals.js';
+import { proposeInAnswer } from '../../proposals/propose-command.js';
 import { botText, cut, joinMd, md } from '../../../feishu/safe-text.js';
 
 const RECENT_MS = 3600_000;
@@ -85,13 +89,33 @@ export const importCommand: CommandSpec = {
       throw e;
     }
     const name = cut(title, 60);
+    const proposes = await proposesAfterImport(deps.db, result.planId, { created: result.created, changed: result.changes.length > 0 });
     const head = result.created
-      ? md`已导入《${name}》：${result.taskCount} 项任务。请用 /assign 指派责任人。`
+      ? (proposes ? md`已导入《${name}》：${result.taskCount} 项任务。计划写明了牵头单位或责任领导，接下来按飞书通讯录生成责任人建议。` : md`已导入《${name}》：${result.taskCount} 项任务。请用 /assign 指派责任人。`)
       : result.changes.length ? md`已更新《${name}》，责任人与进展记录均保留。变化 ${result.changes.length} 处：` : md`《${name}》已是最新，没有变化。`;
     const lines = result.created ? [] : result.changes.slice(0, 40).map((c) => md`- ${cut(c.message, 120)}`);
     if (result.changes.length > 40) lines.push(md`……另有 ${result.changes.length - 40} 处`);
     await sayCard(deps, ctx, card({ title: '导入结果', template: 'green', elements: [markdown(joinMd([head, ...lines], '\n'))] }), 'import');
     // A new plan while an earlier one is stored: the people it could take over, for the admin to confirm.
-    await offerCarry(deps, ctx, { id: result.planId, title, issuer: header.issuer, year: header.year, created: result.created });
+    const carried = await offerCarry(deps, ctx, { id: result.planId, title, issuer: header.issuer, year: header.year, created: result.created });
+    if (proposes) await proposeAfterImport(deps, ctx, result.planId, carried);
   },
 };
+
+/**
+ * A plan that names lead units or leaders: owners proposed from the org chart, the cards /propose sends, to the
+ * admin who imported (issue #23); a chart that cannot be read leaves the import as it is and says why. Beside an
+ * offer to carry last plan's people over, only how to ask for the proposal.
+ */
+async function proposeAfterImport(deps: Deps, ctx: CommandContext, planId: number, carried: boolean): Promise<void> {
+  if (carried) {
+    await say(deps, ctx, botText`也可以不承接，改按飞书通讯录生成责任人建议：发送 /propose。`, 'propose-hint');
+    return;
+  }
+  const read = await readChartOrReason(() => deps.messenger.readOrgChart());
+  if (read.kind === 'unreadable') {
+    await say(deps, ctx, botText`${noProposalText(read.reason, '在服务器上运行 workplan assign <文件>，或逐项发送 /assign 任务编号 @责任人')}`, 'propose-none');
+    return;
+  }
+  await proposeInAnswer(deps, ctx, planId, async () => read.chart);
+}
