@@ -8,7 +8,7 @@ import { clausesOf } from '../../../bot/domain/reply/clauses.js';
 import { readPercent } from '../../../bot/domain/reply/progress.js';
 import { readReply } from '../../../bot/domain/reply/read-reply.js';
 import type { ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
-import { HIGH_TECH, INCUBATORS, NOW } from './fixtures.js';
+import { HIGH_TECH, INCUBATORS, NOW, TRADE } from './fixtures.js';
 
 const words = (text: string, targets: ReplyTarget[] = HIGH_TECH) => readPercent(clausesOf(text), [], targets);
 
@@ -28,6 +28,8 @@ const tenths: Row[] = [
   // a share with nothing before it that says progress is not one
   ['六成', null],
   ['企业六成', null],
+  // the progress word must come right before the share: 「约谈企业六成」 counts companies
+  ['约谈企业六成', null],
   // 成 in other words: confidence, people, results, never a share of the work
   ['有八成把握', null],
   ['八成左右的把握', null],
@@ -56,6 +58,7 @@ const halves: Row[] = [
   ['进度接近一半', 50],
   ['已近一半', 50],
   ['过了一半', 50],
+  ['任务过一半', 50],
   ['将近一半', 50],
   ['大约一半', 50],
   ['达到一半', 50],
@@ -71,6 +74,8 @@ const fractions: Row[] = [
   ['约十分之九', 90],
   ['已完成二分之一', 50],
   ['完成10分之3', 30],
+  ['完成100分之25', 25],
+  ['达三分之二', 67],
   // the whole done is 100, never more
   ['完成三分之三', 100],
   // a part larger than the whole, a whole of one or none, and 百分之 are not fractions
@@ -116,6 +121,9 @@ describe('readPercent: which share is the task’s', () => {
     expect(words('市级众创空间完成六成', INCUBATORS)).toBeNull();
     expect(words('市级众创空间完成六成，总体过半', INCUBATORS)).toBe(50);
     expect(words('有效期高企完成六成', HIGH_TECH)).toBe(60);
+    // 技术交易额 names the first target only: still not the task's share.
+    expect(words('技术交易额完成六成', TRADE)).toBeNull();
+    expect(words('技术交易额完成六成，总体过半', TRADE)).toBe(50);
   });
 });
 
