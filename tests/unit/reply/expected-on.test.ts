@@ -38,6 +38,11 @@ describe('readExpectedOn: which dates are expected', () => {
     ['预计2023年底前完成', '2023-12-31'],
     ['力争2023年年底前完成', '2023-12-31'],
     ['预计7-9月完成主体施工', '2022-09-30'],
+    // the words that drop a date count only right next to it
+    ['已经开始整改预计9月底前完成', '2022-09-30'],
+    ['9月底前完成认定工作已启动', '2022-09-30'],
+    ['预计9月底前完成，不能再拖', '2022-09-30'],
+    ['预计9月底前全部完工，完工项目12个', '2022-09-30'],
   ])('%s → %s', (text, want) => {
     expect(read(text)).toEqual({ date: want, doubt: null });
   });
@@ -52,6 +57,7 @@ describe('readExpectedOn: which dates are expected', () => {
     ['自3月以来共登记45项'],
     // a time phrase with neither a forecast nor a finishing word
     ['9月召开推进会'],
+    ['3月召开动员会，目前基本完成'],
     // the first month of a reported period
     ['1-6月完成投资3.2亿元'],
     ['1至8月份完成45项'],
@@ -90,6 +96,13 @@ describe('readExpectedOn: the latest expected date wins', () => {
     });
   });
 
+  it('keeps at most three other dates', () => {
+    expect(read('8月20日前报送，8月25日前初审，8月30日前复审，9月5日前公示，9月底前完成')).toEqual({
+      date: '2022-09-30',
+      doubt: { kind: 'date', chosen: '2022-09-30', others: ['2022-09-05', '2022-08-30', '2022-08-25'], words: '9月底前完成' },
+    });
+  });
+
   it('leaves no doubt when every phrase names the same day, and quotes the first of them', () => {
     expect(read('9月30日前报送，9月底前完成')).toEqual({ date: '2022-09-30', doubt: null });
     expect(read('9月30日前报送，9月底前完成，下周五前交材料')).toEqual({
@@ -111,7 +124,13 @@ describe('readExpectedOn: the current period', () => {
     expect(read('本周完成初审，预计9月底前完成新一轮申报')).toEqual({ date: '2022-09-30', doubt: null });
   });
 
+  it('reads a named day of this week as a deadline', () => {
+    expect(read('本周五完成初审，本月完成复核')).toEqual({ date: '2022-08-19', doubt: null });
+  });
+
   it('reads it as a deadline when it says 前/内/底 or is forecast', () => {
+    expect(read('本周前完成初审，本月完成复核')).toEqual({ date: '2022-08-19', doubt: null });
+    expect(read('预计本周完成，本月完成复核')).toEqual({ date: '2022-08-19', doubt: null });
     expect(read('本月底前完成初审，下周五前报送材料').date).toBe('2022-08-31');
     expect(read('预计本周完成，下周一前报送').date).toBe('2022-08-22');
   });
