@@ -8,11 +8,12 @@ import { todayIn } from './local-day.js';
 import { PHRASES } from './time-phrases.js';
 
 export function readDay(text: string, now: Date): string | null {
-  const t = text.trim().replace(/[－—–]/g, '-').replace(/[～]/g, '~').replace(/(前|之前|以前)$/, '');
+  const t = text.trim().replace(/[－—–]/g, '-').replace(/[～]/g, '~');
   const today = todayIn(now, SHANGHAI);
-  if (!t || !today) return null;
+  if (!t.replace(/(?:前|之前|以前)$/, '') || !today) return null;
   for (const p of PHRASES) {
-    const m = new RegExp(`^(?:${p.re.source})$`).exec(t);
+    // The trailing 前 stays in the text: some phrases are dates only before it (「20号前」「国庆前」「9.30前」).
+    const m = new RegExp(`^(?:${p.re.source})(?:前|之前|以前)?$`).exec(t);
     const day = m ? p.at(m, today) : null;
     if (day) return day;
   }

@@ -87,8 +87,8 @@ export const RULES: StatusRule[] = [
 
 /** Words right before a claim that deny it: 「没有风险」「不存在滞后」「尚未完成」. */
 export const NEGATED = /(?:不|没|没有|未|无|并未|并没有|暂无|尚无|不存在|从未|毫无|不会|不会有|不致|并不|并无|未见|未出现|未发现|未能|不能|没能|无法|防止|避免|以免|谨防|杜绝|谈不上|不算|还没|还未|尚未)(?:什么|明显|太大|大的|较大|任何|啥|太|很|的|出现|发现|按)?\s*$/u;
-/** 「如有困难」「如需协调」: an offer, not a report. */
-export const CONDITIONAL = /(?:如|若|如果|假如|要是|万一|一旦|如需|若需)\s*$/u;
+/** 「如有困难」「如需协调」「如遇受阻」「一旦出现停工」: an offer or a contingency, not a report. */
+export const CONDITIONAL = /(?:如|若|如果|假如|要是|万一|一旦|如需|若需)(?:有|遇到?|出现|发生)?\s*$/u;
 /** 「可能卡住」: a blocker that may come is a risk. */
 export const HEDGED = /可能|或许|也许|恐怕|担心|怕|如果|若|假如|万一|一旦/u;
 /** 「部分项目尚未启动」: a part not started says nothing about the whole task. */

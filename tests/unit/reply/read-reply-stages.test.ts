@@ -2,11 +2,11 @@
  * The reply reader on statements that count a task's items by stage (督查通报, 落实情况): the finished
  * count is the report, counts of work under way and the whole restated are not; works that are
  * completed (竣工, 完工, 投入使用) or under way (施工中, 进展较好) as inspectors write it. Each row states
- * the whole result.
+ * the whole result: a field it does not name is empty.
  */
 import { describe, expect, it } from 'vitest';
 import { readReply } from '../../../bot/domain/reply/read-reply.js';
-import type { ReadReply, ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
+import type { ReadReply, ReplyDoubt, ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
 import { NOW } from './fixtures.js';
 
 interface Want {
@@ -15,6 +15,8 @@ interface Want {
   /** [value, target index]; the unit is the target's. */
   values?: [number, number][];
   expectedOn?: string | null;
+  blocker?: string | null;
+  doubts?: ReplyDoubt[];
 }
 
 const MATTERS: ReplyTarget[] = [{ label: '县政府常务会议议定事项', value: 120, unit: '项', kind: 'cumulative' }];
@@ -35,7 +37,7 @@ const rows: Row[] = [
   // The finished count is the report; the whole restated first and the counts under way are not
   ['议定事项120项，已办结96项，正在办理24项，办结率80%', MATTERS, { status: 'on_track', percent: 80, values: [[96, 0]] }],
   ['120项议定事项中，98项按期办结，14项进展较快，8项进度滞后', MATTERS, { status: 'on_track', values: [[98, 0]] }],
-  ['议定事项中有8项进度滞后', MATTERS, { status: 'at_risk' }],
+  ['议定事项中有8项进度滞后', MATTERS, { status: 'at_risk', blocker: '议定事项中有8项进度滞后' }],
   ['议定事项整体推进较好，但仍有5项进展偏慢', MATTERS, { status: 'on_track' }],
   ['其中92项任务已按期完成，占比77%', MATTERS, { status: 'on_track', percent: 77, values: [[92, 0]] }],
   ['24个村卫生室已开工20个，已完工15个', CLINICS, { values: [[15, 0]] }],
@@ -44,7 +46,7 @@ const rows: Row[] = [
   ['在建充电站5座，已建成充电站4座、充电桩96个', STATIONS, { status: 'on_track', values: [[4, 0], [96, 1]] }],
   // A share is progress after a count of finished work, nothing after any other count
   ['议定事项已办结54项，占比45%；正在办理66项，占比55%', MATTERS, { status: 'on_track', percent: 45, values: [[54, 0]] }],
-  ['滞后的有9项，占总数的7.5%；已办结的有60项，占总数的50%', MATTERS, { status: 'at_risk', percent: 50, values: [[60, 0]] }],
+  ['滞后的有9项，占总数的7.5%；已办结的有60项，占总数的50%', MATTERS, { status: 'at_risk', percent: 50, values: [[60, 0]], blocker: '滞后的有9项' }],
   ['1-6月完成投资8.6亿元，占年度计划的43%', NONE, { percent: 43 }],
   ['年度计划完成率为91.5%', NONE, { percent: 91.5 }],
   ['计划9月完成40%', NONE, { expectedOn: '2022-09-30' }],
@@ -68,14 +70,14 @@ const rows: Row[] = [
   ['项目尚未竣工', NONE, {}],
   ['3家机构已完成，2家正在施工，预计10月底前全部完工', NONE, { status: 'on_track', expectedOn: '2022-10-31' }],
   ['两个片区的管网改造均已施工完成。', NONE, { status: 'done', percent: 100 }],
-  ['道路主体已完工，但暂不具备通车条件', NONE, { status: 'at_risk' }],
+  ['道路主体已完工，但暂不具备通车条件', NONE, { status: 'at_risk', blocker: '暂不具备通车条件' }],
   ['超进度的有6项，其余按序时推进', MATTERS, { status: 'on_track' }],
   ['城北污水提升泵站正在施工中（60%）', NONE, { status: 'on_track', percent: 60 }],
 ];
 
 /** The date a statement expects: not a date it says will be missed, nor one that describes the items counted. */
 const dates: Row[] = [
-  ['预计上半年不能完成目标任务', NONE, { status: 'at_risk' }],
+  ['预计上半年不能完成目标任务', NONE, { status: 'at_risk', blocker: '预计上半年不能完成目标任务' }],
   ['计划年底前建成项目12个，已建成5个', PROJECTS, { values: [[5, 0]] }],
   ['教学楼已封顶，2022年秋季开学投入使用', NONE, { expectedOn: '2022-09-01' }],
   ['1-7月完成投资3.2亿元', NONE, {}],
@@ -85,11 +87,12 @@ const dates: Row[] = [
 describe('readReply on counts by stage and works', () => {
   it.each([...rows, ...dates])('%s', (text, targets, want) => {
     const { values = [], ...rest } = want;
-    const got = readReply({ text, targets, now: NOW });
-    expect({ status: got.status, percent: got.percent, values: got.values, expectedOn: got.expectedOn }).toEqual({
+    expect(readReply({ text, targets, now: NOW })).toEqual({
       status: null,
       percent: null,
       expectedOn: null,
+      blocker: null,
+      doubts: [],
       ...rest,
       values: values.map(([value, target]) => ({ value, unit: targets[target]!.unit, target })),
     });

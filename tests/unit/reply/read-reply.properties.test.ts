@@ -1,13 +1,17 @@
 /**
- * Properties of the reply reader over generated input (plain seeded loops; no
- * fast-check): it never throws, every field stays in its declared shape, the
- * same input reads the same way, and odd input (huge, empty, JSON, tags,
- * broken targets, invalid dates and zones) is survived.
+ * Properties of the reply reader over generated input. Shape (seeded loops): it never throws, every
+ * field stays in its declared shape, the same input reads the same way, and odd input (huge, empty,
+ * JSON, tags, broken targets, invalid dates and zones) is survived. Meaning (fast-check, fixed seed):
+ * a count read is the count written, done exactly when it meets the target, not started at zero; a
+ * value never exceeds the largest number the reply says; a stated share, tenth, half or fraction is
+ * the percent, never above 100; of several expected months the latest wins; a denied problem is none.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readReply } from '../../../bot/domain/reply/read-reply.js';
 import type { ReadReply, ReadReplyInput, ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
 import { HIGH_TECH, INCUBATORS, NOW, REGISTRATION, SCHOOLS, TECH_SMES, TRADE, TRAINING } from './fixtures.js';
+import { lastDayOfMonth } from '../../../bot/domain/calendar/civil-date.js';
 
 /** mulberry32: a small deterministic PRNG so failures reproduce. */
 function rng(seed: number): () => number {
@@ -143,5 +147,121 @@ describe('readReply properties', () => {
       null,
     ];
     for (const input of inputs) expectShape(readReply(input as ReadReplyInput), HIGH_TECH);
+  });
+});
+
+const RUNS = { seed: 20220815, numRuns: 150 };
+const read = (text: string, targets: ReplyTarget[] = HIGH_TECH) => readReply({ text, targets, now: NOW });
+const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+describe('readReply properties of meaning', () => {
+  it('reads a count as written; done exactly when it meets the target, not started at zero', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999 }), fc.constantFrom('已完成', '目前', '高企已认定', '累计'), (n, lead) => {
+        const got = read(`${lead}${n}家`);
+        const done = n >= 140;
+        expect(got).toEqual({
+          status: done ? 'done' : n === 0 ? 'not_started' : null,
+          percent: done ? 100 : null,
+          values: [{ value: n, unit: '家', target: 0 }],
+          expectedOn: null,
+          blocker: null,
+          doubts: [],
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('needs every target met: one count short of its target is never done', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), (a, b) => {
+        const got = read(`市级众创空间${a}个，国家备案${b}个`, INCUBATORS);
+        expect(got.values).toEqual([
+          { value: a, unit: '个', target: 0 },
+          { value: b, unit: '个', target: 1 },
+        ]);
+        expect(got.status === 'done').toBe(a >= 5 && b >= 2);
+      }),
+      RUNS,
+    );
+  });
+
+  it('never reads a value above the largest number the reply says', () => {
+    const piece = fc.oneof(
+      fc.integer({ min: 0, max: 5000 }).map(String),
+      fc.constantFrom('已完成', '家', '个', '项', '，', '高企', '科技型企业', '注册', '目前', '累计', '预计', '去年', '同比', '增长', '%', '、'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom(HIGH_TECH, TECH_SMES, INCUBATORS), (parts, targets) => {
+        const text = parts.join('');
+        const numbers = (text.match(/\d+/g) ?? []).map(Number);
+        const largest = numbers.length ? Math.max(...numbers) : -Infinity;
+        for (const v of read(text, targets).values) expect(v.value).toBeLessThanOrEqual(largest);
+      }),
+      RUNS,
+    );
+  });
+
+  it('reads a stated share of the year’s target as the percent, capped at 100 and done from 100', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), (tenths) => {
+        const p = tenths / 10;
+        const got = read(`完成全年目标的${p}%`);
+        expect(got.percent).toBe(Math.min(100, p));
+        expect(got.status === 'done').toBe(p >= 100);
+      }),
+      RUNS,
+    );
+  });
+
+  it('reads tenths, halves and fractions in words as the percent', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.boolean(), (d, chinese) => {
+        expect(read(`已完成${chinese ? CN_DIGITS[d] : d}成`).percent).toBe(d * 10);
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 10 }), fc.integer({ min: 1, max: 10 }), (den, num) => {
+        fc.pre(num <= den);
+        const got = read(`完成了${CN_DIGITS[den]}分之${CN_DIGITS[num]}`).percent;
+        expect(got).toBe(Math.round((num / den) * 100));
+        expect(got!).toBeLessThanOrEqual(100);
+      }),
+      RUNS,
+    );
+    for (const half of ['完成一半', '已近一半', '任务过半', '进度过半']) expect(read(half).percent).toBe(50);
+  });
+
+  it('takes the latest of several expected months, whatever their order', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 9, max: 12 }), { minLength: 1, maxLength: 3 }), (months) => {
+        const text = months.map((m, i) => `${m}月底前完成第${CN_DIGITS[i + 1]}批`).join('，');
+        const latest = Math.max(...months);
+        const got = read(text);
+        expect(got.expectedOn).toBe(lastDayOfMonth(2022, latest));
+        const others = months.filter((m) => m !== latest).sort((a, b) => b - a).map((m) => lastDayOfMonth(2022, m));
+        expect(got.doubts).toEqual(
+          others.length ? [{ kind: 'date', chosen: lastDayOfMonth(2022, latest), others, words: expect.any(String) }] : [],
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('reads a denied problem as no problem', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('没有', '不存在', '暂无', '并无'),
+        fc.constantFrom('风险', '困难', '压力', '阻力', '障碍'),
+        (deny, problem) => {
+          const got = read(`${deny}${problem}`);
+          expect(got.status).toBe('on_track');
+          expect(got.blocker).toBeNull();
+        },
+      ),
+      RUNS,
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The reply reader against replies as staff write them in chat: terse, with
  * full-width digits, mixed units, several targets, hedges, blockers, leave
- * notes and noise. Each row states only the fields it is about.
+ * notes and noise. Each row states the whole reading: a field it does not name is empty.
  */
 import { describe, expect, it } from 'vitest';
 import { readReply } from '../../../bot/domain/reply/read-reply.js';
@@ -16,6 +16,9 @@ interface Expected extends Partial<Omit<ReadReply, 'values'>> {
 }
 
 type Row = [text: string, targets: ReplyTarget[], expected: Expected];
+
+/** What a row does not name is nothing: no status, percent, values, date, blocker or doubt. */
+const none = { status: null, percent: null, values: [], expectedOn: null, blocker: null, doubts: [] };
 
 const rows: Row[] = [
   // Values, one target
@@ -41,10 +44,18 @@ const rows: Row[] = [
   // Several targets sharing a unit: the words near each number decide
   ['科技型企业入库1650家，评价系统注册企业95家', TECH_SMES, { values: [[1650, 0], [95, 1]] }],
   ['科技型企业：1,650家；注册评价：95家', TECH_SMES, { values: [[1650, 0], [95, 1]] }],
-  ['高企、科技型企业分别为118家、1650家', TECH_SMES, { values: [[1650, 0]] }],
+  [
+    '高企、科技型企业分别为118家、1650家',
+    TECH_SMES,
+    // 高企 is neither target: its 118 could only be the second target's, and the reader leaves that to the owner.
+    {
+      values: [[1650, 0]],
+      doubts: [{ kind: 'value', value: 118, unit: '家', chosen: null, others: [1], words: '高企、科技型企业分别为118家、1650家' }],
+    },
+  ],
   // A bare number only one target can plausibly be (1650 is far beyond 120).
   ['1650', TECH_SMES, { values: [[1650, 0]] }],
-  ['118', TECH_SMES, { values: [] }],
+  ['118', TECH_SMES, { values: [], doubts: [{ kind: 'value', value: 118, unit: '家', chosen: null, others: [0, 1], words: '118' }] }],
   ['科技型企业两千家，评价注册123家，已完成', TECH_SMES, { status: 'done', values: [[2000, 0], [123, 1]], percent: 100 }],
   ['市级众创空间3个，国家备案1个', INCUBATORS, { values: [[3, 0], [1, 1]] }],
   ['市级、国家备案众创空间分别为3个、1个', INCUBATORS, { values: [[3, 0], [1, 1]] }],
@@ -58,7 +69,7 @@ const rows: Row[] = [
   ['已培训8600人次', TRAINING, { values: [[0.86, 0]] }],
   ['培训1.2万人次，全部完成', TRAINING, { status: 'done', values: [[1.2, 0]], percent: 100 }],
   // Percent targets versus overall progress
-  ['巩固率96%，新建学校2所，第3所预计10月底完工', SCHOOLS, { values: [[96, 0], [2, 1]], expectedOn: '2022-10-31' }],
+  ['巩固率96%，新建学校2所，第3所预计10月底完工', SCHOOLS, { status: 'on_track', values: [[96, 0], [2, 1]], expectedOn: '2022-10-31' }],
   ['完成60%', SCHOOLS, { percent: 60, values: [] }],
   ['目前2.3%', RND, { values: [[2.3, 0]], percent: null }],
   ['R&D投入强度同比提高0.3个百分点', RND, { values: [], percent: null }],
@@ -67,24 +78,24 @@ const rows: Row[] = [
   ['进度过半，没有风险', HIGH_TECH, { status: 'on_track', percent: 50 }],
   ['八成左右吧', HIGH_TECH, { percent: 80 }],
   ['已完成全年任务的六成', HIGH_TECH, { status: null, percent: 60 }],
-  ['时间过半，任务过半', HIGH_TECH, { percent: 50 }],
+  ['时间过半，任务过半', HIGH_TECH, { status: 'on_track', percent: 50 }],
   ['有八成把握', HIGH_TECH, { percent: null }],
   ['基本完成', HIGH_TECH, { status: 'on_track', percent: null }],
   // Status words, negation and hedges
   ['已全部完成', HIGH_TECH, { status: 'done', percent: 100, blocker: null }],
-  ['高企已达142家，超额完成', HIGH_TECH, { status: 'done', values: [[142, 0]] }],
-  ['任务已完成', INCUBATORS, { status: 'done' }],
-  ['完成了😄', HIGH_TECH, { status: 'done' }],
+  ['高企已达142家，超额完成', HIGH_TECH, { status: 'done', percent: 100, values: [[142, 0]] }],
+  ['任务已完成', INCUBATORS, { status: 'done', percent: 100 }],
+  ['完成了😄', HIGH_TECH, { status: 'done', percent: 100 }],
   ['还没完成', HIGH_TECH, { status: null }],
   ['不存在滞后', HIGH_TECH, { status: 'on_track' }],
   ['暂无困难。', HIGH_TECH, { status: 'on_track' }],
   ['不会有风险，按期完成没问题', HIGH_TECH, { status: 'on_track' }],
   ['没有按计划推进，滞后了', HIGH_TECH, { status: 'at_risk', blocker: '没有按计划推进' }],
-  ['部分企业配合不够，存在延误风险，下周专门督促', HIGH_TECH, { status: 'at_risk' }],
-  ['有逾期的可能，正在想办法', HIGH_TECH, { status: 'at_risk' }],
+  ['部分企业配合不够，存在延误风险，下周专门督促', HIGH_TECH, { status: 'at_risk', blocker: '存在延误风险' }],
+  ['有逾期的可能，正在想办法', HIGH_TECH, { status: 'at_risk', blocker: '有逾期的可能' }],
   ['没有延期风险，按计划推进', HIGH_TECH, { status: 'on_track' }],
   ['如有困难及时汇报', HIGH_TECH, { status: null }],
-  ['可能需要区里协调', INCUBATORS, { status: 'at_risk' }],
+  ['可能需要区里协调', INCUBATORS, { status: 'at_risk', blocker: '可能需要区里协调' }],
   ['高企申报118家，能不能全部认定不好说', HIGH_TECH, { status: 'at_risk', values: [[118, 0]], blocker: '能不能全部认定不好说' }],
   ['进度偏慢，主要是企业积极性不高', TECH_SMES, { status: 'at_risk', blocker: '进度偏慢，主要是企业积极性不高' }],
   ['由于疫情影响，企业走访推迟，进度有所滞后', HIGH_TECH, { status: 'at_risk', blocker: '由于疫情影响，企业走访推迟' }],
@@ -147,7 +158,7 @@ const rows: Row[] = [
   ['快完成了', HIGH_TECH, { status: 'on_track', percent: null }],
   ['完成全年目标有难度', HIGH_TECH, { status: 'at_risk', blocker: '完成全年目标有难度' }],
   // Words that clearly say the whole task is done outrank a problem elsewhere.
-  ['高企任务已完成，但年报填报系统登不上', HIGH_TECH, { status: 'done', blocker: null }],
+  ['高企任务已完成，但年报填报系统登不上', HIGH_TECH, { status: 'done', percent: 100, blocker: null }],
   // Nothing to read
   ['同上', HIGH_TECH, { status: null, percent: null, values: [], expectedOn: null, blocker: null }],
   ['收到', HIGH_TECH, { status: null, percent: null, values: [], expectedOn: null, blocker: null }],
@@ -160,12 +171,12 @@ const rows: Row[] = [
 
 describe('readReply', () => {
   it.each(rows)('%s', (text, targets, expected) => {
-    const { values, ...rest } = expected;
-    const got = readReply({ text, targets, now: NOW });
-    expect(got).toMatchObject(rest);
-    if (values) {
-      expect(got.values).toEqual(values.map(([value, target]) => ({ value, unit: targets[target]!.unit, target })));
-    }
+    const { values = [], ...rest } = expected;
+    expect(readReply({ text, targets, now: NOW })).toEqual({
+      ...none,
+      ...rest,
+      values: values.map(([value, target]) => ({ value, unit: targets[target]!.unit, target })),
+    });
   });
 
   it('reads relative dates in Shanghai unless told another zone', () => {
