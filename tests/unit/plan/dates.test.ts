@@ -32,6 +32,7 @@ describe('parseFullDate', () => {
     ['２０２２-０３-１７', '2022-03-17'],
     ['2024年2月29日', '2024-02-29'],
     ['2100年1月1日', '2100-01-01'],
+    ['1990年1月1日', '1990-01-01'],
   ])('%s → %s', (text, date) => expect(parseFullDate(text)).toBe(date));
 
   it.each([
@@ -67,6 +68,10 @@ describe('findDeadlines: each word and the day it means (plan of 2022)', () => {
     ['2024年6月30日', ['2024-06-30']],
     ['6月30日', ['2022-06-30']],
     ['6月30号', ['2022-06-30']],
+    ['6月15日', ['2022-06-15']],
+    ['明年3月15日', ['2023-03-15']],
+    ['二〇二三年五月十日', ['2023-05-10']],
+    ['2022年2月30日', ['2022-02-28']],
     ['11月30日前', ['2022-11-30']],
     ['明年3月31日', ['2023-03-31']],
     ['2024-06-30', ['2024-06-30']],
@@ -77,6 +82,8 @@ describe('findDeadlines: each word and the day it means (plan of 2022)', () => {
     ['2022年2月30日前', ['2022-02-28']],
     // months
     ['6月', ['2022-06-30']],
+    ['1月', ['2022-01-31']],
+    ['1月上旬', ['2022-01-10']],
     ['6月底', ['2022-06-30']],
     ['6月份', ['2022-06-30']],
     ['6月下旬', ['2022-06-30']],
@@ -99,6 +106,7 @@ describe('findDeadlines: each word and the day it means (plan of 2022)', () => {
     ['第五季度', []],
     // years
     ['明年底', ['2023-12-31']],
+    ['明 年底', ['2023-12-31']],
     ['次年末', ['2023-12-31']],
     ['今年内', ['2022-12-31']],
     ['本年底', ['2022-12-31']],
@@ -124,6 +132,8 @@ describe('findDeadlines: each word and the day it means (plan of 2022)', () => {
   it('relative years count from the year the plan was signed in', () => {
     expect(findDeadlines('明年底', SIGNED_EARLY)).toEqual(['2022-12-31']);
     expect(findDeadlines('今年内', SIGNED_EARLY)).toEqual(['2021-12-31']);
+    expect(findDeadlines('本年底', SIGNED_EARLY)).toEqual(['2021-12-31']);
+    expect(findDeadlines('次年末', SIGNED_EARLY)).toEqual(['2022-12-31']);
     // Without a signing year, from the plan's own year.
     expect(findDeadlines('明年底', { year: 2023, end: '2023-12-31' })).toEqual(['2024-12-31']);
     expect(findDeadlines('今年3月', { year: 2023, end: '2023-12-31' })).toEqual(['2023-03-31']);
@@ -159,6 +169,7 @@ describe('deadline phrases in prose', () => {
     ['年末前', [{ date: '2022-12-31', text: '年末前', at: 0, end: 3 }]],
     ['6月中旬前', [{ date: '2022-06-20', text: '6月中旬前', at: 0, end: 5 }]],
     ['3月开工建设', []],
+    ['13月前完成', []],
     ['6月', []],
   ])('%s', (text, phrases) => expect(proseDeadlines(text, P)).toEqual(phrases));
 
@@ -166,6 +177,8 @@ describe('deadline phrases in prose', () => {
     expect(proseDeadline('力争6月30日前建成投用，并于年底前通过验收', P)).toEqual({ date: '2022-12-31', text: '年底前' });
     expect(proseDeadline('2023年5月竣工，12月交付', P)).toEqual({ date: '2023-05-31', text: '2023年5月竣工' });
     expect(proseDeadline('3月开工建设', P)).toBeNull();
+    // Of phrases with the same date, the first.
+    expect(proseDeadline('6月底前完成初稿，6月30日前定稿', P)).toEqual({ date: '2022-06-30', text: '6月底前' });
   });
 });
 
@@ -183,5 +196,6 @@ describe('spanStart', () => {
     ['6月底前', null],
     ['2月30日至3月', null],
     ['13月至14月', null],
+    ['1月至3月', '2022-01-01'],
   ])('%s → %s', (text, date) => expect(spanStart(text, P)).toBe(date));
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { lightOf } from '../../../bot/domain/task-state/light.js';
 import { targetState } from '../../../bot/domain/task-state/target-state.js';
 import { taskState } from '../../../bot/domain/task-state/task-state.js';
-import type { StateContext, StateSettings } from '../../../bot/domain/task-state/types.js';
+import type { Reporting, StateContext, StateSettings } from '../../../bot/domain/task-state/types.js';
 import { ctxAt, report, target, task } from './helpers.js';
 
 /** The context of 30 June 2022 with the share of time gone fixed at `share`. */
@@ -21,7 +21,7 @@ const verdictOf = (latest: number, share: number, settings?: StateSettings) =>
   targetState(target({ kind: 'cumulative', label: '技术合同登记', value: 100, unit: '项', history: [['2022-06-30', latest]] }), '2022-01-01', '2022-12-31', ctxWith(share, settings)).verdict;
 
 describe('done ÷ time against greenAt 0.9 and redBelow 0.6', () => {
-  it.each([
+  it.each<[number, string, string]>([
     [100, 'on_pace', 'the target met'],
     [20, 'on_pace', 'exactly on pace'],
     [18, 'on_pace', 'ratio exactly 0.9'],
@@ -29,7 +29,7 @@ describe('done ÷ time against greenAt 0.9 and redBelow 0.6', () => {
     [12, 'lagging', 'ratio exactly 0.6'],
     [11.9, 'far_behind', 'just under 0.6'],
     [0, 'far_behind', 'nothing done'],
-  ] as const)('%s of 100 at 20%% of the time → %s (%s)', (latest, verdict) => {
+  ])('%s of 100 at 20%% of the time → %s (%s)', (latest, verdict) => {
     expect(verdictOf(latest, 0.2)).toBe(verdict);
   });
 
@@ -80,7 +80,7 @@ describe('「尚未启动」 is a risk once more than 1 − greenAt of the time 
 });
 
 describe('the deadline near', () => {
-  const reported = { period: '2022-W26', asked: true, reported: true, why: 'reported', later: [] } as const;
+  const reported: Reporting = { period: '2022-W26', asked: true, reported: true, why: 'reported', later: [] };
   it.each([
     [6, 'green', [{ kind: 'on_track' }]],
     [5, 'yellow', [{ kind: 'due_soon', workdays: 5 }]],
