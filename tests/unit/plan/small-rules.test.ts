@@ -9,6 +9,7 @@ import { describeTarget, formatValue } from '../../../bot/domain/plan/describe.j
 import { fieldOf, LABEL_SOURCE } from '../../../bot/domain/plan/labels.js';
 import type { AnnotationField } from '../../../bot/domain/plan/labels.js';
 import { checkSourceSize, checkTaskCount } from '../../../bot/domain/plan/limits-check.js';
+import { matchesOf } from '../../../bot/domain/plan/matches.js';
 import { PlanError } from '../../../bot/domain/plan/types.js';
 
 describe('assignCodes: the shortest unique code', () => {
@@ -69,5 +70,18 @@ describe('size checks', () => {
   it('10,000 tasks pass; one more is refused', () => {
     expect(() => checkTaskCount(10_000)).not.toThrow();
     expect(() => checkTaskCount(10_001)).toThrow(new PlanError('任务过多（10,001 项）：一份工作要点最多 10,000 项任务，请分成几份导入。'));
+  });
+});
+
+describe('matchesOf', () => {
+  it('every match, from the start whatever lastIndex was, and lastIndex left at 0', () => {
+    const re = /(\d+)月/g;
+    re.lastIndex = 5;
+    expect(matchesOf(re, '3月、6月和12月').map((m) => [m.index, m[1]])).toEqual([[0, '3'], [3, '6'], [6, '12']]);
+    expect(re.lastIndex).toBe(0);
+  });
+
+  it('an empty match moves on instead of matching the same place for ever', () => {
+    expect(matchesOf(/x*/g, 'axb').map((m) => [m.index, m[0]])).toEqual([[0, ''], [1, 'x'], [2, ''], [3, '']]);
   });
 });
