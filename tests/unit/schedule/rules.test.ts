@@ -55,6 +55,21 @@ describe('equal quiet-hour start and end: no quiet hours', () => {
   });
 });
 
+describe('nextAllowedMoment in other windows', () => {
+  it.each([
+    ['2022-04-06 12:30', '2022-04-06T13:30:00+08:00', 'inside a lunch window: its end, the same day'],
+    ['2022-04-06 12:00', '2022-04-06T13:30:00+08:00', 'at its start'],
+    ['2022-04-06 13:30', '2022-04-06T13:30:00+08:00', 'at its end: allowed'],
+    ['2022-04-06 11:59', '2022-04-06T11:59:00+08:00', 'before it: unchanged'],
+  ])('%s → %s (%s)', (local, expected) => {
+    expect(iso8(nextAllowedMoment(bj(local), cal, { quietStart: '12:00', quietEnd: '13:30' }))).toBe(expected);
+  });
+
+  it('a calendar without working days is an error that names the calendar', () => {
+    expect(() => nextAllowedMoment(bj('2022-04-06 10:00'), { isWorkday: () => false })).toThrow(/no allowed moment within ten years after 2022-04-06T02:00:00.000Z: check the calendar/);
+  });
+});
+
 describe('a nudge’s dueAt is moved out of quiet hours, not only its sending', () => {
   it.each([
     ['21:00', '2022-04-11 23:00', '2022-04-12 08:00', '2022-04-12T08:00:00+08:00'],
