@@ -3,6 +3,7 @@
  * (「2月30日」 is no date), each deadline word and the day it means, relative years, the period's end
  * for open-ended words, the latest of several, deadline phrases in prose, and spans.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   daysInMonth,
@@ -198,4 +199,31 @@ describe('spanStart', () => {
     ['13月至14月', null],
     ['1月至3月', '2022-01-01'],
   ])('%s → %s', (text, date) => expect(spanStart(text, P)).toBe(date));
+});
+
+describe('property: every date read is a real calendar day', () => {
+  const isRealDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+  const token = fc.constantFrom(
+    '2022年', '2024年', '明年', '今年', '二〇二三年', '2023-', '2024/', '2022.',
+    '1', '2', '6', '9', '12', '13', '29', '30', '31', '0', '二', '十二', '三十',
+    '月', '日', '号', '底', '末', '份', '上旬', '中旬', '下旬', '前', '完成', '竣工', '第', '季度', '上半年', '下半年', '年底', '全年', '长期', '至', '—', '，', ' ',
+  );
+  it('findDeadlines, latestDeadline, proseDeadlines, spanStart and parseFullDate give only real days', () => {
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 12 }).map((ts) => ts.join('')), (text) => {
+        const all = [
+          ...findDeadlines(text, P),
+          ...findDeadlines(text, SIGNED_EARLY),
+          ...proseDeadlines(text, P).map((p) => p.date),
+          latestDeadline(text, P),
+          spanStart(text, P),
+          parseFullDate(text),
+        ].filter((d): d is string => d !== null);
+        for (const d of all) expect(isRealDay(d), `${text} → ${d}`).toBe(true);
+        const latest = latestDeadline(text, P);
+        for (const d of findDeadlines(text, P)) expect(d <= latest!).toBe(true);
+      }),
+      { numRuns: 400, seed: 24 },
+    );
+  });
 });
