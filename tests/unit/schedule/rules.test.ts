@@ -155,3 +155,17 @@ describe('leaders only on red steps, in the card’s next nudge too', () => {
     expect(iso8(nextNudgeAt(task, bj('2022-06-01 10:00'), cal)!)).toBe('2022-07-08T09:30:00+08:00');
   });
 });
+
+describe('a snooze holds steps: only those already due are recorded as skipped', () => {
+  it('snoozed on Monday until Friday: on Tuesday the check-in is skipped, the later follow-ups are not yet', () => {
+    const owner = person(101, { snoozes: [{ period: '2022-W15', until: bj('2022-04-15 09:30') }] });
+    const task = seedTask({ owners: [owner], leaders: [] });
+    expect(dueNudges(task, bj('2022-04-12 10:00'), cal)).toEqual({
+      due: [],
+      skipped: [expect.objectContaining({ key: '1:101:2022-W15:checkin' })],
+    });
+    const friday = dueNudges(task, bj('2022-04-15 09:30'), cal);
+    expect(friday.due.map((n) => n.key)).toEqual(['1:101:2022-W15:snooze1']);
+    expect(friday.skipped.map((n) => n.key)).toEqual(['1:101:2022-W15:checkin', '1:101:2022-W15:followup1', '1:101:2022-W15:followup2']);
+  });
+});
