@@ -76,6 +76,16 @@ describe('steps', () => {
     ]);
   });
 
+  it('an offset of 0 is the deadline-0 step, on the last working day before a deadline in a holiday', () => {
+    const s = { ...DEFAULT_SCHEDULE, deadlineOffsets: [0, 1] };
+    expect(at(ladderSteps('2022-10-01', '2022-10-01', cal, s))).toEqual(['deadline-0 2022-09-30T09:30 blue']);
+  });
+
+  it('a period with one working day has its check-in only', () => {
+    const oneDay = { isWorkday: (d: string) => d === '2022-04-13' };
+    expect(at(checkinSteps(periodOf('weekly', '2022-04-13'), oneDay, DEFAULT_SCHEDULE))).toEqual(['checkin 2022-04-13T09:30 null']);
+  });
+
   it('ladder steps stop at `until`; overdue every N working days, red from redAfter', () => {
     expect(at(ladderSteps('2022-06-30', '2022-06-29', cal, DEFAULT_SCHEDULE))).toEqual([
       'deadline-10 2022-06-16T09:30 blue',
