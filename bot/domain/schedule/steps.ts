@@ -35,7 +35,9 @@ export function checkinSteps(period: Period, cal: WorkCalendar, s: ScheduleSetti
   if (first === undefined) return [];
   const followupDays = s.followups
     .map((f) => (f === 'third-workday' ? days[2] : days.at(-1)))
-    .filter((d): d is string => d !== undefined && d > first)
+    // Stryker disable next-line ConditionalExpression: undefined > first is false too; the guard is for the type
+    .filter((d): d is string => d !== undefined)
+    .filter((d) => d > first)
     .sort();
   const kept = [...new Set(followupDays)];
   return [
@@ -73,7 +75,7 @@ export function ladderSteps(deadline: string, until: string, cal: WorkCalendar, 
 export function milestoneSteps(m: { id: number; due: string }, until: string, cal: WorkCalendar, settings: ScheduleSettings): Step[] {
   const steps = ladderSteps(m.due, until, cal, settings);
   const red = steps.findIndex((s) => s.level === 'red');
-  return (red < 0 ? steps : steps.slice(0, red + 1)).map((s) => ({ ...s, kind: `milestone-${m.id}-${s.kind}` }));
+  return (red === -1 ? steps : steps.slice(0, red + 1)).map((s) => ({ ...s, kind: `milestone-${m.id}-${s.kind}` }));
 }
 
 /** The leader's copy of a red ladder step. */
@@ -90,7 +92,9 @@ function step(
   s: ScheduleSettings,
 ): Step {
   const at = atShanghai(date, s.checkinAt);
-  // Steps fall on working days, so only a check-in time inside the quiet window can move.
+  // Steps fall on working days, so only a check-in time inside the quiet window can move. nextAllowedMoment
+  // leaves a moment that is not quiet unchanged: `quiet` only spares it the call.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,BooleanLiteral: equivalent, see above
   const quiet = isQuietTime(parseHhmm(s.checkinAt), s) || !cal.isWorkday(date);
   return { period, kind, level, date, dueAt: quiet ? nextAllowedMoment(at, cal, s) : at };
 }

@@ -9,6 +9,9 @@ import { reportingOf } from './reporting.js';
 import { targetState } from './target-state.js';
 import type { NextMilestone, StateContext, TaskState, TaskStateInput } from './types.js';
 
+/** Floating-point slack at the start-due threshold (as target-state.ts has at its own). */
+const EPS = 1e-9;
+
 export function taskState(task: TaskStateInput, ctx: StateContext): TaskState {
   const at = ctx.now.getTime();
   const reports = task.reports
@@ -22,8 +25,9 @@ export function taskState(task: TaskStateInput, ctx: StateContext): TaskState {
   const reporting = reportingOf(task, reports, onLeave, ctx);
   const { progress, source } = progressOf(task, reports, reporting, ctx.today);
   const workdaysLeft = ctx.workdaysTo(task.deadline);
-  // Nothing done is on pace only while the time gone is within the slack green allows (10% by default).
-  const startDue = timeShare > 1 - ctx.settings.greenAt;
+  // Nothing done is on pace only while the time gone is within the slack green allows (10% by default);
+  // EPS: 1 − 0.9 is 0.0999…98 in floating point, and 25 of 250 working days gone is within 10%.
+  const startDue = timeShare > 1 - ctx.settings.greenAt + EPS;
   const { light, reasons } = lightOf(task, progress, reporting, targets, workdaysLeft, ctx.settings.dueSoonWorkdays, startDue);
   return {
     taskId: task.id,
