@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../bot/store/db.js';
 import * as files from '../helpers/hostile-files.js';
 import type { PlanFile } from '../helpers/hostile-files.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { runCli } from '../helpers/run-cli.js';
 
-const run = promisify(execFile);
-const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 const SEED = new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url).pathname;
 
 let database: TestDatabase;
@@ -20,14 +17,8 @@ async function workplan(...args: string[]) {
   return workplanWith({}, ...args);
 }
 
-async function workplanWith(extraEnv: NodeJS.ProcessEnv, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...env, ...extraEnv }, cwd: dir, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
+function workplanWith(extraEnv: NodeJS.ProcessEnv, ...args: string[]) {
+  return runCli({ ...env, ...extraEnv }, dir, ...args);
 }
 
 beforeAll(async () => {

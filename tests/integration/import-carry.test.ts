@@ -3,14 +3,11 @@
  * the carry-over gives the new tasks the old tasks' people where lead unit and title match, leaves the
  * earlier plan as it was, is audited, and carries nothing twice.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Db } from '../../bot/store/db.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { runCli } from '../helpers/run-cli.js';
 
-const run = promisify(execFile);
-const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 const SEED = new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url).pathname;
 const OWNERS = new URL('../../plans/qijiang-2022-owners.csv', import.meta.url).pathname;
 const NEXT = new URL('../fixtures/plans/qijiang-2023-work-plan.txt', import.meta.url).pathname;
@@ -19,15 +16,7 @@ let database: TestDatabase;
 let db: Db;
 let env: NodeJS.ProcessEnv;
 
-async function workplan(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, cwd: database.dir });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const workplan = (...args: string[]) => runCli(env, database.dir, ...args);
 
 /** Each task of a plan → its active people as 「name:role」, sorted. */
 async function people(planId: number): Promise<Record<string, string[]>> {

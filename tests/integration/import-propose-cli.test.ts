@@ -4,8 +4,6 @@
  * the SDK); without credentials a one-line hint, with a chart showing no department the reason and the owners
  * file. Nothing is assigned. A re-import keeps the owners.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { castFrom } from '../../bot/demo/cast.js';
 import { addDemoDirectory } from '../../bot/demo/directory.js';
@@ -15,9 +13,8 @@ import { startFakeFeishu, type FakeFeishu } from '../../bot/sandbox/index.js';
 import { openStore, type Db } from '../../bot/store/db.js';
 import { APP } from '../helpers/bot-harness.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { runCli } from '../helpers/run-cli.js';
 
-const run = promisify(execFile);
-const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 const SEED = new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url).pathname;
 const UNITS = new URL('../../plans/qijiang-2022-units.csv', import.meta.url).pathname;
 const OWNERS = new URL('../../plans/qijiang-2022-owners.csv', import.meta.url).pathname;
@@ -30,15 +27,7 @@ let base: NodeJS.ProcessEnv;
 
 const feishu = (fake: FakeFeishu) => ({ FEISHU_APP_ID: APP.appId, FEISHU_APP_SECRET: APP.appSecret, FEISHU_DOMAIN: fake.url, SANDBOX: 'true' });
 
-async function workplan(env: NodeJS.ProcessEnv, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, cwd: database.dir });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const workplan = (env: NodeJS.ProcessEnv, ...args: string[]) => runCli(env, database.dir, ...args);
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -3,7 +3,7 @@
  * seed plan (plans/qijiang-2022-work-plan.txt) as the plan parser finds them, plus
  * a few other bureaus' targets (万元 money, % rates, 人次 and 万人次 counts).
  */
-import type { ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
+import type { ReadReply, ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
 
 /** Task 1 培育高新技术企业: 「确保有效期高企达140家」. */
 export const HIGH_TECH: ReplyTarget[] = [
@@ -84,3 +84,22 @@ export const ROADS: ReplyTarget[] = [{ label: '农村公路', value: 120, unit: 
 export const FOREST: ReplyTarget[] = [{ label: '造林', value: 5, unit: '万亩', kind: 'cumulative', text: '完成造林5万亩' }];
 export const JOB_FAIRS: ReplyTarget[] = [{ label: '招聘会', value: 90, unit: '场', kind: 'cumulative', text: '举办招聘会90场' }];
 export const JOBS: ReplyTarget[] = [{ label: '城镇新增就业', value: 2000, unit: '人', kind: 'cumulative', text: '城镇新增就业2000人' }];
+
+/** A reader table row's expectation: the fields it names; values as [value, target index], the unit the target's. */
+export interface Want extends Partial<Omit<ReadReply, 'values'>> {
+  values?: [number, number][];
+}
+
+/** A row's whole expected reading: what the row does not name is nothing (no status, percent, values, date, blocker or doubt). */
+export function wholeReading(targets: ReplyTarget[], want: Want): ReadReply {
+  const { values = [], ...rest } = want;
+  return {
+    status: null,
+    percent: null,
+    expectedOn: null,
+    blocker: null,
+    doubts: [],
+    ...rest,
+    values: values.map(([value, target]) => ({ value, unit: targets[target]!.unit, target })),
+  };
+}

@@ -7,19 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readReply } from '../../../bot/domain/reply/read-reply.js';
-import type { ReadReply, ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
-import { GROWTH, HIGH_TECH, NOW, RND, SCHOOLS } from './fixtures.js';
+import type { ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
+import { GROWTH, HIGH_TECH, NOW, RND, SCHOOLS, wholeReading, type Want } from './fixtures.js';
 
 const RATES: ReplyTarget[] = [
   { label: '义务教育巩固率', value: 95, unit: '%', kind: 'percent' },
   { label: '高中阶段毛入学率', value: 92, unit: '%', kind: 'percent' },
 ];
-
-interface Want extends Partial<Omit<ReadReply, 'values'>> {
-  values?: [number, number][];
-}
-
-const none = { status: null, percent: null, values: [], expectedOn: null, blocker: null, doubts: [] };
 
 const rows: [text: string, targets: ReplyTarget[], want: Want][] = [
   // overall progress when no percent target can take it
@@ -47,11 +41,6 @@ const rows: [text: string, targets: ReplyTarget[], want: Want][] = [
 
 describe('readReply: percentages', () => {
   it.each(rows)('%s', (text, targets, want) => {
-    const { values = [], ...rest } = want;
-    expect(readReply({ text, targets, now: NOW })).toEqual({
-      ...none,
-      ...rest,
-      values: values.map(([value, target]) => ({ value, unit: targets[target]!.unit, target })),
-    });
+    expect(readReply({ text, targets, now: NOW })).toEqual(wholeReading(targets, want));
   });
 });

@@ -5,24 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readReply } from '../../../bot/domain/reply/read-reply.js';
-import type { ReadReply, ReplyDoubt, ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
+import type { ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
 import {
   ENERGY, FOREST, GROWTH, HIGH_TECH, INCUBATORS, JOB_FAIRS, JOBS, MARKET, NOW, REGISTRATION, ROADS, TECH_SMES, TRADE, TWO_GROWTH,
+  wholeReading, type Want,
 } from './fixtures.js';
 
-interface Want {
-  status?: ReadReply['status'];
-  percent?: number | null;
-  /** [value, target index]; the unit is the target's. */
-  values?: [number, number][];
-  expectedOn?: string | null;
-  blocker?: string | null;
-  doubts?: ReplyDoubt[];
-}
-
 type Row = [text: string, targets: ReplyTarget[], want: Want];
-
-const none = { status: null, percent: null, values: [], expectedOn: null, blocker: null, doubts: [] };
 
 const rows: Row[] = [
   // 1. Growth rates against growth targets
@@ -95,12 +84,7 @@ const rows: Row[] = [
 
 describe('readReply on the genre', () => {
   it.each(rows)('%s', (text, targets, want) => {
-    const { values = [], ...rest } = want;
-    expect(readReply({ text, targets, now: NOW })).toEqual({
-      ...none,
-      ...rest,
-      values: values.map(([value, target]) => ({ value, unit: targets[target]!.unit, target })),
-    });
+    expect(readReply({ text, targets, now: NOW })).toEqual(wholeReading(targets, want));
   });
 
   it('keeps at most three doubts, the first in reply order, each in at most 40 characters of the reply', () => {

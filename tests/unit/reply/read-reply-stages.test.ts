@@ -6,18 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readReply } from '../../../bot/domain/reply/read-reply.js';
-import type { ReadReply, ReplyDoubt, ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
-import { NOW } from './fixtures.js';
-
-interface Want {
-  status?: ReadReply['status'];
-  percent?: number | null;
-  /** [value, target index]; the unit is the target's. */
-  values?: [number, number][];
-  expectedOn?: string | null;
-  blocker?: string | null;
-  doubts?: ReplyDoubt[];
-}
+import type { ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
+import { NOW, wholeReading, type Want } from './fixtures.js';
 
 const MATTERS: ReplyTarget[] = [{ label: '县政府常务会议议定事项', value: 120, unit: '项', kind: 'cumulative' }];
 const CLINICS: ReplyTarget[] = [{ label: '村卫生室标准化建设', value: 24, unit: '个', kind: 'cumulative' }];
@@ -86,15 +76,6 @@ const dates: Row[] = [
 
 describe('readReply on counts by stage and works', () => {
   it.each([...rows, ...dates])('%s', (text, targets, want) => {
-    const { values = [], ...rest } = want;
-    expect(readReply({ text, targets, now: NOW })).toEqual({
-      status: null,
-      percent: null,
-      expectedOn: null,
-      blocker: null,
-      doubts: [],
-      ...rest,
-      values: values.map(([value, target]) => ({ value, unit: targets[target]!.unit, target })),
-    });
+    expect(readReply({ text, targets, now: NOW })).toEqual(wholeReading(targets, want));
   });
 });

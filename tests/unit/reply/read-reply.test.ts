@@ -5,20 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readReply } from '../../../bot/domain/reply/read-reply.js';
-import type { ReadReply, ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
+import type { ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
 import {
   HIGH_TECH, INCUBATORS, NOW, REGISTRATION, RND, SCHOOLS, TECH_SMES, TRADE, TRAINING,
+  wholeReading, type Want,
 } from './fixtures.js';
 
-interface Expected extends Partial<Omit<ReadReply, 'values'>> {
-  /** [value, target index]; the unit is the target's. */
-  values?: [number, number][];
-}
-
-type Row = [text: string, targets: ReplyTarget[], expected: Expected];
-
-/** What a row does not name is nothing: no status, percent, values, date, blocker or doubt. */
-const none = { status: null, percent: null, values: [], expectedOn: null, blocker: null, doubts: [] };
+type Row = [text: string, targets: ReplyTarget[], expected: Want];
 
 const rows: Row[] = [
   // Values, one target
@@ -171,12 +164,7 @@ const rows: Row[] = [
 
 describe('readReply', () => {
   it.each(rows)('%s', (text, targets, expected) => {
-    const { values = [], ...rest } = expected;
-    expect(readReply({ text, targets, now: NOW })).toEqual({
-      ...none,
-      ...rest,
-      values: values.map(([value, target]) => ({ value, unit: targets[target]!.unit, target })),
-    });
+    expect(readReply({ text, targets, now: NOW })).toEqual(wholeReading(targets, expected));
   });
 
   it('reads relative dates in Shanghai unless told another zone', () => {

@@ -7,17 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readReply } from '../../../bot/domain/reply/read-reply.js';
-import type { ReadReply, ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
-import { GROWTH, HIGH_TECH, INCUBATORS, NOW, SCHOOLS } from './fixtures.js';
-
-interface Want extends Partial<Omit<ReadReply, 'values'>> {
-  /** [value, target index]; the unit is the target's. */
-  values?: [number, number][];
-}
+import type { ReplyTarget } from '../../../bot/domain/reply/read-reply.js';
+import { GROWTH, HIGH_TECH, INCUBATORS, NOW, SCHOOLS, wholeReading, type Want } from './fixtures.js';
 
 type Row = [text: string, targets: ReplyTarget[], want: Want];
-
-const none = { status: null, percent: null, values: [], expectedOn: null, blocker: null, doubts: [] };
 
 const rows: Row[] = [
   // A denied completion is never done, whatever the counts say
@@ -81,11 +74,6 @@ const rows: Row[] = [
 
 describe('readReply: status', () => {
   it.each(rows)('%s', (text, targets, want) => {
-    const { values = [], ...rest } = want;
-    expect(readReply({ text, targets, now: NOW })).toEqual({
-      ...none,
-      ...rest,
-      values: values.map(([value, target]) => ({ value, unit: targets[target]!.unit, target })),
-    });
+    expect(readReply({ text, targets, now: NOW })).toEqual(wholeReading(targets, want));
   });
 });
