@@ -71,7 +71,8 @@ async function importInTx(tx: Tx, { parsed, sourceName, sourceText, actor, now }
   const seen = new Set<string>();
   const fresh: { task: ParsedTask; fields: TaskFields }[] = [];
 
-  for (const [position, task] of parsed.tasks.entries()) {
+  for (const [position, read] of parsed.tasks.entries()) {
+    let task = read;
     seen.add(task.code);
     const fields: TaskFields = {
       sectionId: task.section ? sectionIds.get(task.section) ?? null : null,
@@ -96,6 +97,7 @@ async function importInTx(tx: Tx, { parsed, sourceName, sourceText, actor, now }
       await tx.task.update({ where: { id: prev.id }, data: { ...fields, removedAt: null, updatedAt: now } });
     }
     await writeTargets(tx, prev.id, task.targets, prev.targets, now);
+    task = keepParties(task, prev.parties);
     await writeParties(tx, prev.id, task, prev.parties);
     await writeMilestones(tx, prev.id, task.milestones, prev.milestones);
     const diffs = describeTaskDiff(prev, task);
@@ -236,6 +238,17 @@ async function writeTargets(tx: Tx, taskId: number, targets: ParsedTarget[], pre
   }
   const gone = prev.filter((p) => p.position >= targets.length && !p.removedAt).map((p) => p.id);
   if (gone.length) await tx.target.updateMany({ where: { id: { in: gone } }, data: { removedAt: now } });
+}
+
+/**
+ * A re-imported task keeps, role by role, the lead units, collaborators and leaders stored for it when the new
+ * text names none of that role: they may have come from a units table (任务分解表) imported with an earlier text,
+ * and a plan text re-imported alone must not lose them. A role the new text names is taken from it whole.
+ */
+function keepParties(task: ParsedTask, stored: { role: string; name: string; position: number }[]): ParsedTask {
+  const kept = (role: string, now: string[]) =>
+    now.length ? now : stored.filter((p) => p.role === role).sort((a, b) => a.position - b.position).map((p) => p.name);
+  return { ...task, leadUnits: kept('lead', task.leadUnits), collaborators: kept('collaborator', task.collaborators), leaders: kept('leader', task.leaders) };
 }
 
 /** Lead units, collaborators and leaders in order, each (role, name) once. */

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../bot/domain/plan/parse-plan.js';
+import { mergeUnits } from '../../bot/domain/plan/units-table.js';
+import { readUnitsFile } from '../../bot/plan-files/read-units-file.js';
 import { importPlan } from '../../bot/store/import-plan.js';
 import { listTasks } from '../../bot/store/list-tasks.js';
 import type { Db } from '../../bot/store/db.js';
@@ -159,4 +161,30 @@ describe('importing a plan into the store', () => {
     }))).toEqual(parsed.tasks);
     expect(stored.every((t) => t.createdAt.getTime() === T0.getTime() && t.updatedAt.getTime() === T0.getTime() && t.status === 'active' && t.plannedDeadline === t.deadline)).toBe(true);
   });
+
+  it('a plan text re-imported without its units table keeps, role by role, the units and leaders the table gave', async () => {
+    const parsed = parsePlan({ kind: 'text', name: 'plan.txt', text: SEED });
+    const units = await readUnitsFile(new URL('../../plans/qijiang-2022-units.csv', import.meta.url).pathname);
+    await importPlan(store.db, { parsed: mergeUnits(parsed, units), sourceName: 'plan.txt', sourceText: SEED, actor: 'cli', now: T0 });
+    const parties = async () =>
+      (await store.db.taskParty.findMany({ include: { task: { select: { code: true } } }, orderBy: [{ taskId: 'asc' }, { position: 'asc' }] }))
+        .map((p) => `${p.task.code} ${p.role} ${p.name}`);
+    const withTable = await parties();
+    expect(withTable).toContain('1 lead 高新科');
+    expect(withTable).toContain('1 leader 何建国');
+    // Task 7 names its collaborators in the text (区经信、税务、财政); the table gives its lead unit and leader.
+    expect(withTable.filter((p) => p.startsWith('7 '))).toEqual(expect.arrayContaining(['7 lead 计划科', '7 collaborator 区经信']));
+
+    const again = await load(store.db, SEED, T1);
+    expect(again.changes).toEqual([]);
+    expect(await parties()).toEqual(withTable);
+
+    // A text that names task 1's lead unit itself replaces that role, and only that role.
+    const edited = SEED.replace('1.培育高新技术企业。', '1.培育高新技术企业（牵头单位：政策法规科）。');
+    const r = await load(store.db, edited, T1);
+    expect(r.changes.map((c) => c.message)).toContain('任务 1：牵头/配合单位或责任领导有变化');
+    const now = await parties();
+    expect(now.filter((p) => p.startsWith('1 '))).toEqual(['1 lead 政策法规科', '1 leader 何建国']);
+  });
+
 });
