@@ -41,7 +41,7 @@ beforeAll(async () => {
   // Without FEISHU_* from the parent environment, whatever it holds.
   base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FEISHU_')));
   base.DATABASE_URL = database.url;
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await db?.$disconnect();
   await withDirectory?.close();
@@ -58,7 +58,7 @@ describe('workplan import --units', () => {
     expect(r.stdout).toContain('计划写明了牵头单位或责任领导：配置飞书应用后运行 workplan assign --propose 可按通讯录生成责任人建议');
     const t4 = await db.task.findFirstOrThrow({ where: { code: '4' }, include: { parties: { orderBy: { position: 'asc' } } } });
     expect(t4.parties.map((p) => `${p.role}:${p.name}`)).toEqual(['lead:高新科', 'collaborator:平台科', 'leader:何建国']);
-  }, 60_000);
+  }, 300_000);
 
   it('with Feishu: an unchanged plan proposes nothing; a changed one with nobody assigned prints the proposal table; nothing is assigned', async () => {
     // The same files again: no change, no proposal. Task 1's units gone from the store: a change, nobody assigned.
@@ -73,7 +73,7 @@ describe('workplan import --units', () => {
     expect(again.stdout).toContain('⚠ 牵头单位「农村科」：部门「农村科技科」没有负责人，也没有标记联络员');
     expect(again.stdout).toContain('未作任何指派。加 --write <文件.csv> 写出责任分工表');
     expect(await db.assignment.count()).toBe(0);
-  }, 60_000);
+  }, 300_000);
 
   it('with a chart showing no department: says why and names the owners file; the import stands', async () => {
     await db.taskParty.deleteMany({ where: { task: { code: '1' } } });
@@ -82,7 +82,7 @@ describe('workplan import --units', () => {
     expect(r.stdout).toContain('未能自动生成责任人建议：飞书通讯录中没有应用可见的部门');
     expect(r.stdout).toContain('可以用责任分工表（任务编号、姓名、角色）指派责任人：workplan assign <文件>。');
     expect(await db.taskParty.count({ where: { task: { code: '1' } } })).toBe(2);
-  }, 60_000);
+  }, 300_000);
 
   it('once owners are assigned, a re-import keeps them and proposes nothing; a bad units table changes nothing', async () => {
     expect((await workplan(base, 'assign', OWNERS)).code).toBe(0);
@@ -95,5 +95,5 @@ describe('workplan import --units', () => {
     const bad = await workplan(base, 'import', SEED, '--units', OWNERS);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('任务分解表需要表头');
-  }, 60_000);
+  }, 300_000);
 });

@@ -60,7 +60,7 @@ describe('/import of a plan that names its units', () => {
     const rows = await db.assignment.findMany({ where: { active: true, task: { planId } }, include: { person: true, task: true }, orderBy: { id: 'asc' } });
     expect(rows.map((r) => `${r.task.code}:${r.role}:${r.person.name}`)).toEqual(['1:owner:张敏', '1:leader:何建国', '2:owner:赵磊', '2:collaborator:刘洋', '2:leader:罗晓梅']);
     expect(await db.auditEntry.count({ where: { action: 'proposal.confirmed', actor: ADMIN } })).toBe(1);
-  }, 60_000);
+  }, 300_000);
 
   it('with no department to read, imports all the same and says why, naming the owners file', async () => {
     h = await startCommandHarness();
@@ -72,7 +72,7 @@ describe('/import of a plan that names its units', () => {
     const { id: planId } = await plan2023(h);
     expect(await h.bot.deps.db.task.count({ where: { planId } })).toBe(3);
     expect(await h.bot.deps.db.ownerProposal.count()).toBe(0);
-  }, 60_000);
+  }, 300_000);
 
   it('a plan that names no unit is imported with the /assign hint and no proposal', async () => {
     h = await startCommandHarness();
@@ -82,5 +82,5 @@ describe('/import of a plan that names its units', () => {
     expect(words).toContain('3 项任务。请用 /assign 指派责任人。');
     expect(words).not.toContain('责任人建议');
     expect(await h.bot.deps.db.ownerProposal.count()).toBe(0);
-  }, 60_000);
+  }, 300_000);
 });
