@@ -7,6 +7,7 @@
  * human, the simulated admin clicks 「全部确认」 through the fake (a real, signed card callback); with the web
  * console, the card waits for whoever plays the admin there.
  */
+import type { Clock } from '../clock.js';
 import type { Deps } from '../deps.js';
 import type { ProposedPerson } from '../domain/owners/propose.js';
 import { makeStoredProposal, sendProposalCards } from '../handlers/proposals/propose-command.js';
@@ -51,17 +52,20 @@ export async function proposeDemoOwners(deps: Deps, o: { planId: number; now: Da
   return { proposalId: proposal.id, messageIds };
 }
 
-/** The simulated admin clicks 「全部确认」 on the first card, and the demo waits (in real time, bounded) for the owners to be written. */
-export async function confirmAsAdmin(deps: Deps, fake: FakeFeishu, p: DemoProposal, waitMs = 60_000): Promise<void> {
+/**
+ * The simulated admin clicks 「全部确认」 on the first card, and the demo waits for the owners to be written: in real
+ * time (`real`, the demo's wall clock, not the simulated one, which stands still meanwhile), bounded.
+ */
+export async function confirmAsAdmin(deps: Deps, fake: FakeFeishu, p: DemoProposal, real: Clock, waitMs = 60_000): Promise<void> {
   const first = p.messageIds[0];
   if (!first) throw new Error('demo: the proposal sent no card');
   const confirm = cardParts(fake.message(first)?.content).buttons.find((b) => b.text === '全部确认');
   if (!confirm) throw new Error('demo: the proposal card has no 「全部确认」 button');
   await fake.clickCard({ from: DEMO_ADMIN.openId, messageId: first, value: confirm.value });
-  const deadline = Date.now() + waitMs;
+  const deadline = real.now().getTime() + waitMs;
   for (;;) {
     if ((await findProposal(deps.db, p.proposalId))?.state === 'confirmed' && (await idle(deps))) return;
-    if (Date.now() > deadline) throw new Error(`demo: the owner proposal ${p.proposalId} was not confirmed within ${waitMs / 1000} s`);
+    if (real.now().getTime() > deadline) throw new Error(`demo: the owner proposal ${p.proposalId} was not confirmed within ${waitMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

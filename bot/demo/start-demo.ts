@@ -135,7 +135,7 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
   addDemoDirectory(fake, cast.map((c) => c.openId));
   const proposal = o.owners ? null : await proposeDemoOwners(bot.deps, { planId, now: start });
   const adminConfirms = o.adminConfirms ?? !o.console;
-  if (proposal && adminConfirms) await confirmAsAdmin(bot.deps, fake, proposal);
+  if (proposal && adminConfirms) await confirmAsAdmin(bot.deps, fake, proposal, real);
   const leaders = cast.filter((c) => c.kind === 'leader').map((c) => c.openId);
   fake.addChat({ ...LEADERS_GROUP, members: [...leaders, DEMO_ADMIN.openId] });
 
