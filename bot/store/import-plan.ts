@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { ParsedPlan, ParsedTarget, ParsedTask } from '../domain/plan/types.js';
 import { describeTarget } from '../domain/plan/describe.js';
+import { partiesByRole } from '../domain/plan/units-table.js';
 import { audit } from './audit.js';
 import { describeMilestones, writeMilestones, type StoredMilestone } from './import-milestones.js';
 import { BULK_TRANSACTION, type Db, type Tx } from './db.js';
@@ -246,9 +247,8 @@ async function writeTargets(tx: Tx, taskId: number, targets: ParsedTarget[], pre
  * and a plan text re-imported alone must not lose them. A role the new text names is taken from it whole.
  */
 function keepParties(task: ParsedTask, stored: { role: string; name: string; position: number }[]): ParsedTask {
-  const kept = (role: string, now: string[]) =>
-    now.length ? now : stored.filter((p) => p.role === role).sort((a, b) => a.position - b.position).map((p) => p.name);
-  return { ...task, leadUnits: kept('lead', task.leadUnits), collaborators: kept('collaborator', task.collaborators), leaders: kept('leader', task.leaders) };
+  const named = (role: string) => stored.filter((p) => p.role === role).sort((a, b) => a.position - b.position).map((p) => p.name);
+  return { ...task, ...partiesByRole(task, { leadUnits: named('lead'), collaborators: named('collaborator'), leaders: named('leader') }) };
 }
 
 /** Lead units, collaborators and leaders in order, each (role, name) once. */

@@ -7,7 +7,7 @@
  */
 import { columnOf, type Column } from './table-columns.js';
 import { emptyAnnotations, readField, settleUnits } from './parties.js';
-import { PlanError, type ParsedPlan } from './types.js';
+import { PlanError, type ParsedPlan, type ParsedTask } from './types.js';
 
 export interface UnitsRow {
   /** 1-based row of the table, for messages. */
@@ -85,12 +85,20 @@ export function mergeUnits(plan: ParsedPlan, units: UnitsRow[]): ParsedPlan {
     throw new PlanError(`任务分解表中有计划里没有的任务编号：${unknown.slice(0, 20).map((u) => `第 ${u.line} 行「${u.code}」`).join('、')}。请核对编号后重新导入。`);
   }
   const byCode = new Map(units.map((u) => [u.code, u]));
-  const or = (table: string[], own: string[]) => (table.length ? table : own);
   return {
     ...plan,
     tasks: plan.tasks.map((t) => {
       const u = byCode.get(t.code);
-      return u ? { ...t, leadUnits: or(u.leadUnits, t.leadUnits), collaborators: or(u.collaborators, t.collaborators), leaders: or(u.leaders, t.leaders) } : t;
+      return u ? { ...t, ...partiesByRole(u, t) } : t;
     }),
   };
+}
+
+/** A task's lead units, collaborators and leaders. */
+export type Parties = Pick<ParsedTask, 'leadUnits' | 'collaborators' | 'leaders'>;
+
+/** `first`'s parties role by role; a role `first` leaves empty is taken whole from `otherwise`. */
+export function partiesByRole(first: Parties, otherwise: Parties): Parties {
+  const or = (a: string[], b: string[]) => (a.length ? a : b);
+  return { leadUnits: or(first.leadUnits, otherwise.leadUnits), collaborators: or(first.collaborators, otherwise.collaborators), leaders: or(first.leaders, otherwise.leaders) };
 }
