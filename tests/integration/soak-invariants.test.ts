@@ -2,7 +2,8 @@
  * The soak's invariant checker (tests/soak/invariants.ts) on a real run of the bot: silent on what the
  * bot did, and naming each promise broken when the record is made to break it — a nudge left unsent, a
  * nudge shown twice (a resend after Feishu's uuid hour), a check-in during the owner's leave, a week
- * without the subscribed chat's digest, a confirmed reply with no report.
+ * without the subscribed chat's digest, a confirmed reply with no report; and, against the run without faults,
+ * a check-in that run sent and this one neither sent nor ended, unless this run's owner answered its period first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../bot/clock.js';
@@ -10,6 +11,7 @@ import { botText } from '../../bot/feishu/safe-text.js';
 import { DEFAULT_SCHEDULE } from '../../bot/domain/schedule/settings.js';
 import { runSweep } from '../../jobs/processors/nudge-sweep.js';
 import { checkInvariants } from '../soak/invariants.js';
+import { compareWithReference } from '../soak/reference.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
 import { seedPlan } from '../helpers/seed.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -70,5 +72,38 @@ describe('the soak’s invariant checker', () => {
     const found = (await check(at('2022-04-06T10:00:00'))).filter((v) => v.invariant.startsWith('digest'));
     // 2022-W12's Friday 25 March, 16:00: due and never posted; W13's last working day, the make-up Saturday 2 April, too.
     expect(found.map((v) => v.detail)).toEqual([expect.stringContaining('2022-W12'), expect.stringContaining('2022-W13')]);
+  });
+
+  it('names a check-in the run without faults sent and this run lost, unless the period was answered before it', async () => {
+    const n = await h.bot.deps.db.nudge.findFirstOrThrow({ where: { state: 'sent', kind: 'checkin' }, orderBy: { id: 'asc' } });
+    // The run without faults also asked for W14 (Monday 4 April is 清明, so Wednesday the 6th); here no row exists.
+    const key = `${n.taskId}:${n.personId}:2022-W14:checkin`;
+    const ref = { checkins: [key], checkinSentAt: { [key]: at('2022-04-06T09:30:00').toISOString() }, digests: [] };
+    const lost = await compareWithReference(h.bot.deps.db, ref);
+    expect(lost).toEqual([{ invariant: 'as-without-faults', detail: expect.stringContaining(`check-in ${key}, sent without faults, was never sent`) }]);
+    expect(lost[0]!.detail).toContain('reports in 2022-W14: none');
+    const report = (createdAt: Date) =>
+      h.bot.deps.db.report.create({ data: { taskId: n.taskId, personId: n.personId, period: '2022-W14', status: 'on_track', rawText: '按计划推进', source: 'button', createdAt, updatedAt: createdAt } });
+    // Answered after the check-in's moment: the bot should have asked first, so still lost.
+    const late = await report(at('2022-04-06T10:00:00'));
+    try {
+      expect((await compareWithReference(h.bot.deps.db, ref)).map((v) => v.invariant)).toEqual(['as-without-faults']);
+    } finally {
+      await h.bot.deps.db.report.delete({ where: { id: late.id } });
+    }
+    // Answered in W14 before it (seed 21: an old card's button clicked on a holiday): nothing to ask.
+    const early = await report(at('2022-04-05T18:00:00'));
+    try {
+      expect(await compareWithReference(h.bot.deps.db, ref)).toEqual([]);
+    } finally {
+      await h.bot.deps.db.report.delete({ where: { id: early.id } });
+    }
+    // Answered before it but in W13: W14 is still unanswered.
+    const before = await report(at('2022-04-01T18:00:00'));
+    try {
+      expect((await compareWithReference(h.bot.deps.db, ref)).map((v) => v.invariant)).toEqual(['as-without-faults']);
+    } finally {
+      await h.bot.deps.db.report.delete({ where: { id: before.id } });
+    }
   });
 });

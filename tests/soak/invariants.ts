@@ -79,7 +79,7 @@ export async function checkInvariants(c: CheckContext): Promise<Violation[]> {
       if (leaves.some((l) => l.personId === n.personId && l.fromDate <= date && date <= l.toDate)) {
         v('sent-when', `${label} went out on ${date}, while ${n.person.name} is on leave`);
       }
-      const cadence = n.period.includes('-W') ? 'weekly' : n.period.includes('-B') ? 'biweekly' : /^\d{4}-\d{2}$/.test(n.period) ? 'monthly' : null;
+      const cadence = cadenceOfPeriod(n.period);
       if (cadence && ['checkin', 'followup1', 'followup2'].includes(n.kind) && periodOf(cadence, date).id > n.period) {
         v('sent-when', `${label} went out on ${date}, after its period ${n.period}`);
       }
@@ -147,4 +147,9 @@ export async function checkInvariants(c: CheckContext): Promise<Violation[]> {
   const since = c.shownSince ?? -Infinity;
   out.push(...(await checkStatesShown({ db: c.db, calendar: c.calendar, messages: botMessages.filter((m) => m.createTime > since) })));
   return out;
+}
+
+/** The cadence a check-in period id belongs to ('2022-W18', '2022-B09', '2022-05'), or null for a deadline or milestone step's. */
+export function cadenceOfPeriod(period: string): 'weekly' | 'biweekly' | 'monthly' | null {
+  return period.includes('-W') ? 'weekly' : period.includes('-B') ? 'biweekly' : /^\d{4}-\d{2}$/.test(period) ? 'monthly' : null;
 }

@@ -15,7 +15,8 @@ import { parseArgs } from 'node:util';
 // @ts-expect-error plain JavaScript shared with run-dist.js, without types
 import { sourceHash } from '../../bot/cli/source-hash.js';
 import { FAULT_KINDS, POSTGRES_ONLY, type FaultKind } from './faults.js';
-import { runSoak, type SoakRecord } from './soak.js';
+import type { SoakRecord } from './reference.js';
+import { runSoak } from './soak.js';
 
 const { values } = parseArgs({
   options: {

@@ -28,7 +28,7 @@ import { createSimClock } from '../../bot/demo/sim-clock.js';
 import { summarize, type DemoSummary } from '../../bot/demo/summary.js';
 import { readPlanFile } from '../../bot/plan-files/read-plan-file.js';
 import { startFakeFeishu } from '../../bot/sandbox/index.js';
-import { openStore, type Db } from '../../bot/store/db.js';
+import { openStore } from '../../bot/store/db.js';
 import { importOwners } from '../../bot/store/import-owners.js';
 import { importPlan } from '../../bot/store/import-plan.js';
 import { createQueues } from '../../jobs/queues.js';
@@ -38,6 +38,7 @@ import { createSoakDatabase } from './database.js';
 import { createFaultInjector, type FaultKind } from './faults.js';
 import { checkInvariants, type Violation } from './invariants.js';
 import { startProcesses } from './processes.js';
+import { compareWithReference, recordOf, type SoakRecord } from './reference.js';
 import { createRng } from './rng.js';
 
 const PLANS = fileURLToPath(new URL('../../plans/', import.meta.url));
@@ -64,11 +65,6 @@ export interface SoakOptions {
   reference?: SoakRecord;
 }
 
-/** The keys of the check-ins and digests a run sent. */
-export interface SoakRecord {
-  checkins: string[];
-  digests: string[];
-}
 
 export interface SoakResult {
   seed: number;
@@ -224,25 +220,4 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     await database.drop();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function recordOf(db: Db): Promise<SoakRecord> {
-  const checkins = await db.nudge.findMany({ where: { kind: 'checkin', state: 'sent' }, select: { key: true } });
-  const digests = await db.digestPost.findMany({ where: { state: 'sent' }, select: { key: true } });
-  return { checkins: checkins.map((n) => n.key).sort(), digests: digests.map((p) => p.key).sort() };
-}
-
-/**
- * A check-in or digest the run without faults sent must not be missing here: a sweep lost with Redis, say,
- * leaves no pending row for the other checks to find.
- */
-async function compareWithReference(db: Db, ref: SoakRecord): Promise<Violation[]> {
-  const out: Violation[] = [];
-  const ended = (rows: { key: string; state: string; error: string | null }[]) =>
-    new Set(rows.filter((r) => r.state === 'sent' || ((r.state === 'failed' || r.state === 'cancelled') && r.error)).map((r) => r.key));
-  const nudges = ended(await db.nudge.findMany({ where: { kind: 'checkin' }, select: { key: true, state: true, error: true } }));
-  const posts = ended(await db.digestPost.findMany({ select: { key: true, state: true, error: true } }));
-  for (const key of ref.checkins) if (!nudges.has(key)) out.push({ invariant: 'as-without-faults', detail: `check-in ${key}, sent without faults, was never sent nor ended with a reason` });
-  for (const key of ref.digests) if (!posts.has(key)) out.push({ invariant: 'as-without-faults', detail: `digest ${key}, posted without faults, was never posted nor ended with a reason` });
-  return out;
 }
