@@ -5,6 +5,7 @@
  * the plan are marked removed, never deleted.
  */
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { ParsedPlan, ParsedTarget, ParsedTask } from '../domain/plan/types.js';
 import { describeTarget } from '../domain/plan/describe.js';
 import { partiesByRole } from '../domain/plan/units-table.js';
@@ -19,6 +20,9 @@ export interface ImportInput {
   sourceText: string;
   actor: string;
   now: Date;
+  /** The chat message that asked for the import (/import): its audit entry keeps the answer for a retried job. */
+  messageId?: string | null;
+  chatId?: string | null;
 }
 
 /** One human-readable change, in Chinese, for the importer's summary. */
@@ -34,6 +38,36 @@ export interface ImportResult {
   taskCount: number;
 }
 
+/** How many changes an import's answer lists (the rest are counted); its audit entry keeps as many. */
+export const SHOWN_CHANGES = 40;
+
+/** What an import's answer says: the result, or what a retried job finds in the import's audit entry. */
+export interface ImportAnswer {
+  planId: number;
+  created: boolean;
+  taskCount: number;
+  changeCount: number;
+  /** The first SHOWN_CHANGES changes' messages. */
+  shown: string[];
+}
+
+export function answerOf(r: ImportResult): ImportAnswer {
+  return { planId: r.planId, created: r.created, taskCount: r.taskCount, changeCount: r.changes.length, shown: r.changes.slice(0, SHOWN_CHANGES).map((c) => c.message) };
+}
+
+const doneSchema = z.object({ planId: z.number().int(), tasks: z.number().int(), changes: z.number().int(), shown: z.array(z.string()).default([]) });
+
+/**
+ * The import a chat message already made, as its answer: a job retried after the import was stored (a crash, or
+ * Feishu failing the answer) answers as the first try would have, instead of "no change" to a plan it just stored.
+ */
+export async function importDoneFor(db: Db, messageId: string): Promise<ImportAnswer | null> {
+  const row = await db.auditEntry.findFirst({ where: { messageId, action: { in: ['plan.imported', 'plan.reimported'] } }, orderBy: { id: 'desc' }, select: { action: true, after: true } });
+  const done = row && doneSchema.safeParse(JSON.parse(row.after ?? '{}'));
+  if (!row || !done?.success) return null;
+  return { planId: done.data.planId, created: row.action === 'plan.imported', taskCount: done.data.tasks, changeCount: done.data.changes, shown: done.data.shown };
+}
+
 export function planKey(p: ParsedPlan['plan']): string {
   return [p.issuer ?? '', p.title, String(p.year)].map((s) => s.replace(/\s+/g, '')).join('|');
 }
@@ -42,7 +76,7 @@ export async function importPlan(db: Db, input: ImportInput): Promise<ImportResu
   return db.$transaction((tx) => importInTx(tx, input), BULK_TRANSACTION);
 }
 
-async function importInTx(tx: Tx, { parsed, sourceName, sourceText, actor, now }: ImportInput): Promise<ImportResult> {
+async function importInTx(tx: Tx, { parsed, sourceName, sourceText, actor, now, messageId, chatId }: ImportInput): Promise<ImportResult> {
   const key = planKey(parsed.plan);
   const sourceHash = createHash('sha256').update(sourceText).digest('hex');
   const header = {
@@ -128,7 +162,12 @@ async function importInTx(tx: Tx, { parsed, sourceName, sourceText, actor, now }
     now,
     taskId: null,
     action: existing ? 'plan.reimported' : 'plan.imported',
-    after: { planId: plan.id, title: plan.title, sourceName, sourceHash, tasks: parsed.tasks.length, changes: changes.length },
+    chatId: chatId ?? null,
+    messageId: messageId ?? null,
+    after: {
+      planId: plan.id, title: plan.title, sourceName, sourceHash, tasks: parsed.tasks.length, changes: changes.length,
+      shown: changes.slice(0, SHOWN_CHANGES).map((c) => c.message),
+    },
   });
   return { planId: plan.id, created: !existing, changes, taskCount: parsed.tasks.length };
 }

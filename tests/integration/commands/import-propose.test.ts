@@ -83,4 +83,25 @@ describe('/import of a plan that names its units', () => {
     expect(words).not.toContain('责任人建议');
     expect(await h.bot.deps.db.ownerProposal.count()).toBe(0);
   }, 300_000);
+
+  it('a job retried after the plan was stored (Feishu failed the answer) answers as the first try would have', async () => {
+    h = await startCommandHarness();
+    addDemoDirectory(h.fake, h.fake.users().map((u) => u.openId));
+    await (await h.fake.userSays({ from: ADMIN, attachment: { fileName: '2023年工作要点.txt', bytes: Buffer.from(PLAN, 'utf8') } })).delivery;
+    await drainInbound(h);
+    const before = h.fake.messages({ sender: 'bot' }).length;
+    // The import is stored, then its answer card is refused (rate limit, retryable): the job runs again.
+    h.fake.faults.refuse({ times: 1, code: 230020, msgType: 'interactive' });
+    await (await h.fake.userSays({ from: ADMIN, text: '/import' })).delivery;
+    await drainInbound(h);
+    await sleep(200);
+    const words = h.fake.messages({ sender: 'bot' }).slice(before).map(wordsOf);
+    expect(words.filter((w) => w.includes('导入结果'))).toHaveLength(1);
+    expect(words.join('\n')).toContain('已导入《重庆市綦江区科学技术局2023年工作要点》：3 项任务');
+    expect(words.join('\n')).not.toContain('已是最新');
+    expect(words.join('\n')).toContain('3 项任务中 2 项有建议的责任人');
+    const { id: planId } = await plan2023(h);
+    expect(await h.bot.deps.db.ownerProposal.count({ where: { planId } })).toBe(1);
+    expect(await h.bot.deps.db.task.count({ where: { planId } })).toBe(3);
+  }, 300_000);
 });

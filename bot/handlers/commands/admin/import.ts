@@ -14,7 +14,7 @@ import { importBudget, readPlanInWorker, warmPlanReader } from '../../../plan-fi
 import { planFormat, tooLarge } from '../../../plan-files/read-plan-file.js';
 import { LIMITS } from '../../../domain/plan/limits.js';
 import { DownloadTooLarge } from '../../../feishu/errors.js';
-import { importPlan } from '../../../store/import-plan.js';
+import { answerOf, importDoneFor, importPlan, type ImportAnswer } from '../../../store/import-plan.js';
 import type { CommandContext, MessageContext } from '../../types.js';
 import { CommandError, isAdmin, say, sayCard, type CommandSpec } from '../command.js';
 import { auditChange } from './shared.js';
@@ -64,11 +64,16 @@ export const importCommand: CommandSpec = {
   usage: '先私聊发送工作要点文件，再发送 /import',
   summary: '导入或更新工作要点文件（新计划可预览并承接上一计划的责任人）',
   run: async (deps, ctx) => {
+    // A retried job whose import is already stored answers from it: reading the file again would find "no change".
+    const done = await importDoneFor(deps.db, ctx.messageId);
+    if (done) {
+      const plan = await deps.db.plan.findUniqueOrThrow({ where: { id: done.planId }, select: { title: true, issuer: true, year: true } });
+      return answerImport(deps, ctx, done, plan);
+    }
     const file = await receivedFile(deps, ctx);
     const now = deps.clock.now();
     let result;
-    let title: string;
-    let header: { issuer: string | null; year: number };
+    let header: { title: string; issuer: string | null; year: number };
     try {
       // The name and the size are checked before a byte more than the limit is fetched.
       planFormat(file.fileName);
@@ -81,26 +86,30 @@ export const importCommand: CommandSpec = {
       // file ends in a plan or a PlanError, so the job completes with an answer and is never retried for it.
       const job = { name: file.fileName, bytes, fallbackYear: Number(shanghaiDate(now).slice(0, 4)) };
       const { parsed, sourceName, sourceText } = await readPlanInWorker(job, importBudget(deps.config));
-      title = parsed.plan.title;
       header = parsed.plan;
-      result = await importPlan(deps.db, { parsed, sourceName, sourceText, actor: ctx.senderOpenId, now });
+      result = await importPlan(deps.db, { parsed, sourceName, sourceText, actor: ctx.senderOpenId, now, messageId: ctx.messageId, chatId: ctx.chatId });
     } catch (e) {
       if (e instanceof PlanError) throw new CommandError(botText`文件无法导入：${e.message}`);
       throw e;
     }
-    const name = cut(title, 60);
-    const proposes = await proposesAfterImport(deps.db, result.planId, { created: result.created, changed: result.changes.length > 0 });
-    const head = result.created
-      ? (proposes ? md`已导入《${name}》：${result.taskCount} 项任务。计划写明了牵头单位或责任领导，接下来按飞书通讯录生成责任人建议。` : md`已导入《${name}》：${result.taskCount} 项任务。请用 /assign 指派责任人。`)
-      : result.changes.length ? md`已更新《${name}》，责任人与进展记录均保留。变化 ${result.changes.length} 处：` : md`《${name}》已是最新，没有变化。`;
-    const lines = result.created ? [] : result.changes.slice(0, 40).map((c) => md`- ${cut(c.message, 120)}`);
-    if (result.changes.length > 40) lines.push(md`……另有 ${result.changes.length - 40} 处`);
-    await sayCard(deps, ctx, card({ title: '导入结果', template: 'green', elements: [markdown(joinMd([head, ...lines], '\n'))] }), 'import');
-    // A new plan while an earlier one is stored: the people it could take over, for the admin to confirm.
-    const carried = await offerCarry(deps, ctx, { id: result.planId, title, issuer: header.issuer, year: header.year, created: result.created });
-    if (proposes) await proposeAfterImport(deps, ctx, result.planId, carried);
+    await answerImport(deps, ctx, answerOf(result), header);
   },
 };
+
+/** The import's answer card, then the carry-over offer or the owner proposal: the same on a retried job. */
+async function answerImport(deps: Deps, ctx: CommandContext, done: ImportAnswer, plan: { title: string; issuer: string | null; year: number }): Promise<void> {
+  const name = cut(plan.title, 60);
+  const proposes = await proposesAfterImport(deps.db, done.planId, { created: done.created, changed: done.changeCount > 0 });
+  const head = done.created
+    ? (proposes ? md`已导入《${name}》：${done.taskCount} 项任务。计划写明了牵头单位或责任领导，接下来按飞书通讯录生成责任人建议。` : md`已导入《${name}》：${done.taskCount} 项任务。请用 /assign 指派责任人。`)
+    : done.changeCount ? md`已更新《${name}》，责任人与进展记录均保留。变化 ${done.changeCount} 处：` : md`《${name}》已是最新，没有变化。`;
+  const lines = done.created ? [] : done.shown.map((m) => md`- ${cut(m, 120)}`);
+  if (done.changeCount > done.shown.length) lines.push(md`……另有 ${done.changeCount - done.shown.length} 处`);
+  await sayCard(deps, ctx, card({ title: '导入结果', template: 'green', elements: [markdown(joinMd([head, ...lines], '\n'))] }), 'import');
+  // A new plan while an earlier one is stored: the people it could take over, for the admin to confirm.
+  const carried = await offerCarry(deps, ctx, { id: done.planId, title: plan.title, issuer: plan.issuer, year: plan.year, created: done.created });
+  if (proposes) await proposeAfterImport(deps, ctx, done.planId, carried);
+}
 
 /**
  * A plan that names lead units or leaders: owners proposed from the org chart, the cards /propose sends, to the
