@@ -1,18 +1,23 @@
 /**
- * Reads Stryker's JSON report (artifacts/mutation/report.json) and prints the mutation score per folder of
- * bot/domain; exits 1 when a folder scores below its floor in tests/mutation/floors.json.
+ * Reads Stryker's JSON report (artifacts/mutation/report.json; with `--parts`, the reports of the runs of one
+ * folder each, artifacts/mutation/parts/*.json, made with MUTATION_PART) and prints the mutation score per folder
+ * of bot/domain; exits 1 when a folder scores below its floor in tests/mutation/floors.json. Folders no report
+ * covers keep their floors.
  * `--write` records the current scores as the new floors (after tests were added, never to lower one silently:
  * a lower score is refused unless `--lower` is given too).
  * Score = (killed + timed out) ÷ (killed + timed out + survived + no coverage), as Stryker counts it;
  * ignored mutants (marked equivalent in the code with the reason) and compile errors do not count.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
   options: {
-    report: { type: 'string', default: 'artifacts/mutation/report.json' },
+    // After `MUTATION_PART=<folder> npm run mutation`, that part's report.
+    report: { type: 'string', default: process.env.MUTATION_PART ? `artifacts/mutation/parts/${process.env.MUTATION_PART}.json` : 'artifacts/mutation/report.json' },
     floors: { type: 'string', default: 'tests/mutation/floors.json' },
+    parts: { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
     lower: { type: 'boolean', default: false },
   },
@@ -44,7 +49,13 @@ export function scores(report: Report): Map<string, { detected: number; undetect
   return new Map([...by].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-const report = JSON.parse(readFileSync(values.report, 'utf8')) as Report;
+const PARTS = 'artifacts/mutation/parts';
+const reportFiles = values.parts ? (existsSync(PARTS) ? readdirSync(PARTS).filter((f) => f.endsWith('.json')).sort().map((f) => join(PARTS, f)) : []) : [values.report];
+if (!reportFiles.length) {
+  console.error(`no report in ${PARTS}: run MUTATION_PART=<folder> npm run mutation first`);
+  process.exit(1);
+}
+const report: Report = { files: Object.assign({}, ...reportFiles.map((f) => (JSON.parse(readFileSync(f, 'utf8')) as Report).files)) };
 const floors = JSON.parse(readFileSync(values.floors, 'utf8')) as Record<string, number>;
 const now = scores(report);
 let failed = 0;
@@ -56,7 +67,7 @@ for (const [folder, s] of now) {
   console.log(`${folder.padEnd(32)}${String(s.detected + s.undetected).padStart(7)}  ${s.score.toFixed(1).padStart(5)}  ${floor === undefined ? '    -' : floor.toFixed(1).padStart(5)}${below ? '  ← below its floor' : ''}`);
 }
 if (values.write) {
-  const next: Record<string, number> = {};
+  const next: Record<string, number> = { ...floors };
   for (const [folder, s] of now) {
     const old = floors[folder];
     if (old !== undefined && s.score < old && !values.lower) {

@@ -6,19 +6,24 @@
  * tests/mutation/floors.ts then reads the report and fails when a folder falls below its floor.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
+// MUTATION_PART=<folder of bot/domain> runs one folder with its own incremental file and report (a full run
+// takes hours on two cores; parts add up: tests/mutation/floors.ts reads several reports).
+const part = process.env.MUTATION_PART;
+if (part !== undefined && !/^[a-z-]+$/.test(part)) throw new Error(`MUTATION_PART=${part}: a folder of bot/domain, such as schedule`);
+
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'tests/mutation/vitest.config.ts' },
-  mutate: ['bot/domain/**/*.ts'],
+  mutate: part ? [`bot/domain/${part}/**/*.ts`] : ['bot/domain/**/*.ts'],
   coverageAnalysis: 'perTest',
   // A static mutant (a module-level table or pattern) needs the whole unit suite per mutant (35–75 s each here);
   // they are left out (counted as ignored, not in the score) unless MUTATION_STATIC=1 asks for the long run.
   ignoreStatic: process.env.MUTATION_STATIC !== '1',
   incremental: true,
-  incrementalFile: 'tests/mutation/incremental.json',
+  incrementalFile: part ? `tests/mutation/parts/${part}.json` : 'tests/mutation/incremental.json',
   reporters: ['progress', 'clear-text', 'json'],
-  jsonReporter: { fileName: 'artifacts/mutation/report.json' },
+  jsonReporter: { fileName: part ? `artifacts/mutation/parts/${part}.json` : 'artifacts/mutation/report.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
   ignorePatterns: ['dist', 'artifacts', 'bench', 'docs', '.ci', 'data', 'tests/integration', 'tests/browser', 'tests/soak', 'tests/corpus/texts'],
   tempDirName: '.stryker-tmp',
