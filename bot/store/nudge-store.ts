@@ -70,6 +70,8 @@ export interface NudgeToSend {
   period: string;
   kind: string;
   state: string;
+  /** When a sender claimed it ('sending'), or null. */
+  claimedAt: Date | null;
   person: { name: string; openId: string | null };
   /**
    * The period's newest report (not revoked) on the task: 'answered' when it stands, 'returned' when it was
@@ -85,8 +87,8 @@ export interface NudgeToSend {
  * and PostgreSQL), where Prisma read the nudge, its task, the plan and the person, then the report, apart.
  */
 export async function nudgeToSend(db: Db, key: string, today: string): Promise<NudgeToSend | null> {
-  const rows = await queryRows<{ taskId: number; personId: number; period: string; kind: string; state: string; name: string; openId: string | null; newest: number | bigint | null; onLeave: number | bigint | boolean | null }>(db, Prisma.sql`
-    SELECT n."taskId", n."personId", n."period", n."kind", n."state", p."name", p."openId",
+  const rows = await queryRows<{ taskId: number; personId: number; period: string; kind: string; state: string; claimedAt: Date | string | null; name: string; openId: string | null; newest: number | bigint | null; onLeave: number | bigint | boolean | null }>(db, Prisma.sql`
+    SELECT n."taskId", n."personId", n."period", n."kind", n."state", n."claimedAt", p."name", p."openId",
       (SELECT CASE WHEN r."returnedAt" IS NULL THEN 1 ELSE 0 END FROM "Report" r
         WHERE r."taskId" = n."taskId" AND r."period" = n."period" AND r."revokedAt" IS NULL
         ORDER BY r."createdAt" DESC, r."id" DESC LIMIT 1) AS "newest",
@@ -96,11 +98,19 @@ export async function nudgeToSend(db: Db, key: string, today: string): Promise<N
   const r = rows[0];
   if (!r) return null;
   return {
-    key, taskId: Number(r.taskId), personId: Number(r.personId), period: r.period, kind: r.kind, state: r.state, person: { name: r.name, openId: r.openId },
+    key, taskId: Number(r.taskId), personId: Number(r.personId), period: r.period, kind: r.kind, state: r.state,
+    claimedAt: r.claimedAt === null ? null : new Date(r.claimedAt), person: { name: r.name, openId: r.openId },
     periodReport: r.newest === null ? null : Number(r.newest) === 1 ? 'answered' : 'returned',
     onLeave: r.onLeave !== null && Number(r.onLeave) === 1,
   };
 }
+
+/**
+ * Said of a nudge ended unsent after a sender had claimed it and died (its lease lapsed): that sender may have
+ * sent it before dying, between Feishu's answer and the record. The store cannot know; it says so rather than
+ * claim the card was never shown.
+ */
+export const MAYBE_SHOWN = '此前一次发送中断，飞书可能已送达';
 
 /** A 'sent' nudge's message id is null when Feishu kept saying it was still sending it (`note` says so). Reads nothing back. */
 export async function finishNudge(

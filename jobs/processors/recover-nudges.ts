@@ -14,6 +14,7 @@
 import type { Deps } from '../../bot/deps.js';
 import { isQuiet } from '../../bot/domain/schedule/quiet-hours.js';
 import { SCHEDULED_KIND_PREFIXES } from '../../bot/domain/schedule/types.js';
+import { MAYBE_SHOWN } from '../../bot/store/nudge-store.js';
 import { missingJobs } from '../missing-jobs.js';
 import { jobIdFor } from '../queues.js';
 
@@ -38,7 +39,9 @@ export async function recoverNudges(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'q
 
   const stale = await lost(await deps.db.nudge.findMany({ where: { ...unsent, dueAt: { lt: windowStart } }, select, orderBy: { dueAt: 'asc' }, take: BATCH }));
   if (stale.length) {
-    await deps.db.nudge.updateMany({ where: { ...unsent, key: { in: stale } }, data: { state: 'skipped', error: STALE_REASON, claimedAt: null } });
+    // A claimed one's sender died holding it, perhaps after Feishu took the card: the reason says so.
+    await deps.db.nudge.updateMany({ where: { state: 'pending', key: { in: stale } }, data: { state: 'skipped', error: STALE_REASON, claimedAt: null } });
+    await deps.db.nudge.updateMany({ where: { state: 'sending', claimedAt: { lt: lapsed }, key: { in: stale } }, data: { state: 'skipped', error: `${STALE_REASON}；${MAYBE_SHOWN}`, claimedAt: null } });
     deps.log.warn({ count: stale.length, keys: stale.slice(0, 20) }, 'nudges whose jobs were lost more than 3 days ago: closed as skipped');
   }
 

@@ -25,7 +25,7 @@ import { nudgeCard } from '../../bot/feishu/cards/nudge-card.js';
 import { botText, cut, md } from '../../bot/feishu/safe-text.js';
 import { alertAdmins, type AdminAlert } from '../../bot/handlers/admin-alert.js';
 import { lifecycleWord } from '../../bot/domain/task-state/lifecycle.js';
-import { claimNudge, finishNudge, nudgeToSend, type NudgeToSend } from '../../bot/store/nudge-store.js';
+import { claimNudge, finishNudge, MAYBE_SHOWN, nudgeToSend, type NudgeToSend } from '../../bot/store/nudge-store.js';
 import { findTaskState } from '../../bot/store/task-states.js';
 import { escalationCardInput } from '../../bot/store/escalation-card-input.js';
 import { nudgeCardInput } from '../../bot/store/nudge-card-input.js';
@@ -53,6 +53,14 @@ export function createSendNudgeProcessor(deps: Deps) {
     const loaded = await findTaskState(db, { taskId: nudge.taskId, now, calendar: deps.calendar });
     const why = await unwanted(deps, nudge, loaded, now);
     if (why || !loaded) {
+      if (nudge.state === 'sending') {
+        // Another sender holds it: it finishes the nudge, sent or not. Its lease lapsed: it may have sent the
+        // card before it died, which the record then says beside the reason.
+        const lease = config.NUDGE_CLAIM_LEASE_SECONDS * 1000;
+        if (nudge.claimedAt && nudge.claimedAt.getTime() >= now.getTime() - lease) return;
+        await finishNudge(db, key, { state: 'cancelled', error: `${why ?? REMOVED}；${MAYBE_SHOWN}` });
+        return;
+      }
       await finishNudge(db, key, { state: 'cancelled', error: why ?? REMOVED });
       return;
     }

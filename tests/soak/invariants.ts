@@ -12,6 +12,7 @@ import type { ScheduleSettings } from '../../bot/domain/schedule/settings.js';
 import { addDays } from '../../bot/domain/calendar/civil-date.js';
 import type { FakeFeishu, StoredMessage } from '../../bot/sandbox/index.js';
 import type { Db } from '../../bot/store/db.js';
+import { MAYBE_SHOWN } from '../../bot/store/nudge-store.js';
 import { checkStatesShown } from './states-shown.js';
 
 export interface Violation {
@@ -66,7 +67,8 @@ export async function checkInvariants(c: CheckContext): Promise<Violation[]> {
     if (n.state === 'sent') {
       if (!n.messageId || !shown.some((m) => m.messageId === n.messageId)) v('sent-recorded', `${label} is recorded as sent as ${n.messageId}, which Feishu does not hold under its uuid`);
       if (!n.sentAt) v('sent-recorded', `${label} is sent without a time`);
-    } else if (shown.length && n.state !== 'sending') {
+    } else if (shown.length && n.state !== 'sending' && !n.error?.includes(MAYBE_SHOWN)) {
+      // (A nudge ended unsent after its sender died holding it says it may have been shown: that is the truth.)
       v('sent-recorded', `${label} was shown (${shown[0]!.messageId}) but is recorded as ${n.state}`);
     }
     // 3. Never at the wrong moment.
