@@ -25,7 +25,7 @@ export default {
   reporters: ['progress', 'clear-text', 'json'],
   jsonReporter: { fileName: part ? `artifacts/mutation/parts/${part}.json` : 'artifacts/mutation/report.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
-  ignorePatterns: ['dist', 'artifacts', 'bench', 'docs', '.ci', 'data', 'tests/integration', 'tests/browser', 'tests/soak', 'tests/corpus/texts'],
+  ignorePatterns: ['.stryker-tmp*', 'dist', 'artifacts', 'bench', 'docs', '.ci', 'data', 'tests/integration', 'tests/browser', 'tests/soak', 'tests/corpus/texts'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
