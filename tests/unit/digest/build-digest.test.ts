@@ -1,12 +1,18 @@
 /** buildDigest over the engine's states of the seed plan at 2022-04-15 16:00: counts, lights, lists, changes, chart. */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../../bot/domain/digest/build-digest.js';
-import type { DigestTask } from '../../../bot/domain/digest/model.js';
+import type { DigestModel, DigestTask } from '../../../bot/domain/digest/model.js';
 import { DEFAULT_DIGEST } from '../../../bot/domain/digest/types.js';
 import { CODES, digestTask, INJECTION, inputOf, report, seedInput, TIME_SHARE } from './fixtures.js';
 
-const model = buildDigest(seedInput());
-const tasks = new Map<string, DigestTask>(model.sections.flatMap((s) => s.tasks).map((t) => [t.code, t]));
+// Built before each test, not at import: a mutant under test (Stryker switches it on before the tests run) must
+// reach the model these tests read.
+let model: DigestModel;
+let tasks: Map<string, DigestTask>;
+beforeEach(() => {
+  model = buildDigest(seedInput());
+  tasks = new Map(model.sections.flatMap((s) => s.tasks).map((t) => [t.code, t]));
+});
 const get = (code: string): DigestTask => {
   const t = tasks.get(code);
   if (!t) throw new Error(`no task ${code}`);

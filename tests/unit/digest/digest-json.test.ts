@@ -1,12 +1,18 @@
 /** digestJson: the digest's model as JSON, per task the fields of `workplan status --json` and the digest's own. */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../../bot/domain/digest/build-digest.js';
 import { digestJson } from '../../../bot/domain/digest/digest-json.js';
 import { taskStateJson } from '../../../bot/domain/task-state/state-json.js';
 import { NOW, seedInput } from './fixtures.js';
 
-const input = seedInput();
-const json = JSON.parse(JSON.stringify(digestJson(buildDigest(input), NOW)));
+// Built before each test, not at import: a mutant under test (Stryker switches it on before the tests run) must
+// reach what these tests read.
+let input: ReturnType<typeof seedInput>;
+let json: ReturnType<typeof JSON.parse>;
+beforeEach(() => {
+  input = seedInput();
+  json = JSON.parse(JSON.stringify(digestJson(buildDigest(input), NOW)));
+});
 const task = (code: string) => json.tasks.find((t: { code: string }) => t.code === code);
 
 describe('digestJson', () => {

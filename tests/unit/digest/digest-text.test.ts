@@ -1,11 +1,17 @@
 /** digestText: the CLI preview says what the card says, as plain text. */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../../bot/domain/digest/build-digest.js';
 import { digestText } from '../../../bot/domain/digest/digest-text.js';
 import { digestTask, INJECTION, inputOf, report, seedInput } from './fixtures.js';
 
-const text = digestText(buildDigest(seedInput()));
-const lines = text.split('\n');
+// Built before each test, not at import: a mutant under test (Stryker switches it on before the tests run) must
+// reach what these tests read.
+let text: string;
+let lines: string[];
+beforeEach(() => {
+  text = digestText(buildDigest(seedInput()));
+  lines = text.split('\n');
+});
 
 describe('digestText', () => {
   it('opens with the plan, the week and the counts', () => {

@@ -2,8 +2,9 @@
  * The digest shows an owner's 「下周再报」 (the engine's reporting.later) on the task's reporting line and beside
  * the task in 未报送, in the card, the text and the JSON alike; names escaped like any people's words.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../../bot/domain/digest/build-digest.js';
+import type { DigestModel } from '../../../bot/domain/digest/model.js';
 import { digestJson } from '../../../bot/domain/digest/digest-json.js';
 import { digestText } from '../../../bot/domain/digest/digest-text.js';
 import { digestCards } from '../../../bot/feishu/cards/digest-cards.js';
@@ -12,14 +13,19 @@ import { bj, digestTask, INJECTION, inputOf, NOW } from './fixtures.js';
 
 const W15 = '2022-W15';
 const owners = [{ personId: 1, name: '张三' }, { personId: 2, name: `李四${INJECTION}` }];
-const snoozed = digestTask('3', {
-  owners, askedPeriods: [W15],
-  snoozes: [
-    { personId: 1, period: W15, until: bj('2022-04-18 09:30'), ask: 'next-week' },
-    { personId: 2, period: '2022-W14', until: bj('2022-04-08 09:30'), ask: 'tomorrow' }, // last week's: over
-  ],
+// Built before each test, not at import: a mutant under test (Stryker switches it on before the tests run) must
+// reach the model these tests read.
+let model: DigestModel;
+beforeEach(() => {
+  const snoozed = digestTask('3', {
+    owners, askedPeriods: [W15],
+    snoozes: [
+      { personId: 1, period: W15, until: bj('2022-04-18 09:30'), ask: 'next-week' },
+      { personId: 2, period: '2022-W14', until: bj('2022-04-08 09:30'), ask: 'tomorrow' }, // last week's: over
+    ],
+  });
+  model = buildDigest(inputOf([snoozed, digestTask('5', { askedPeriods: [W15] })]));
 });
-const model = buildDigest(inputOf([snoozed, digestTask('5', { askedPeriods: [W15] })]));
 
 describe('the digest and an owner who asked to report later', () => {
   it('text: a reporting line under the task, and the day beside it in 未报送', () => {

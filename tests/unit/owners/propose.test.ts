@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { indexChart, matchPerson, matchUnit } from '../../../bot/domain/owners/match-unit.js';
 import { proposalRows, proposeOwners, type TaskProposal } from '../../../bot/domain/owners/propose.js';
 import { DEMO_BUREAU, DEMO_UNITS } from '../../../bot/demo/directory.js';
 import { ISSUER, ORG } from '../../helpers/org-fixture.js';
 
-const index = indexChart(ORG, ISSUER);
+// Built before each test, not at import: a mutant under test (Stryker switches it on before the tests run) must
+// reach what these tests read.
+let index: ReturnType<typeof indexChart>;
+beforeEach(() => {
+  index = indexChart(ORG, ISSUER);
+});
 const dept = (id: string) => ORG.departments.find((d) => d.id === id)!;
 const user = (openId: string) => ORG.users.find((u) => u.openId === openId)!;
 

@@ -1,5 +1,5 @@
 /** The state's phrases: every light reason and reporting case in words; the card's markdown escapes only the plan's and people's words. */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { taskState } from '../../../bot/domain/task-state/task-state.js';
 import { deadlineWord, phraseText, reasonPhrase, reportingWord, stateWord, workdaysWord, type Phrase } from '../../../bot/domain/task-state/phrases.js';
 import type { LightReason, Reporting } from '../../../bot/domain/task-state/types.js';
@@ -9,7 +9,12 @@ import { md } from '../../../bot/feishu/safe-text.js';
 import { bodyBytes } from '../../../bot/feishu/cards/card-size.js';
 import { ctxAt, target, task } from './helpers.js';
 
-const s = taskState(task({ targets: [target({ id: 9, label: '技术合同登记' })] }), ctxAt('2022-04-13'));
+// Built before each test, not at import: a mutant under test (Stryker switches it on before the tests run) must
+// reach what these tests read.
+let s: ReturnType<typeof taskState>;
+beforeEach(() => {
+  s = taskState(task({ targets: [target({ id: 9, label: '技术合同登记' })] }), ctxAt('2022-04-13'));
+});
 
 describe('light reasons', () => {
   it.each([
