@@ -54,10 +54,11 @@ export function createSendNudgeProcessor(deps: Deps) {
     const why = await unwanted(deps, nudge, loaded, now);
     if (why || !loaded) {
       if (nudge.state === 'sending') {
-        // Another sender holds it: it finishes the nudge, sent or not. Its lease lapsed: it may have sent the
-        // card before it died, which the record then says beside the reason.
+        // Another sender holds it: it finishes the nudge, sent or not; this job looks again later, in case that
+        // sender died. Its lease lapsed: it may have sent the card before it died, which the record then says
+        // beside the reason.
         const lease = config.NUDGE_CLAIM_LEASE_SECONDS * 1000;
-        if (nudge.claimedAt && nudge.claimedAt.getTime() >= now.getTime() - lease) return;
+        if (nudge.claimedAt && nudge.claimedAt.getTime() >= now.getTime() - lease) throw new ClaimedElsewhere(`nudge ${key} is being sent by another worker`);
         await finishNudge(db, key, { state: 'cancelled', error: `${why ?? REMOVED}；${MAYBE_SHOWN}` });
         return;
       }

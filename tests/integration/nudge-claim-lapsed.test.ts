@@ -2,7 +2,8 @@
  * A sender claimed a nudge, sent its card and died before recording it (its lease lapsed); by the time the
  * nudge is tried again it is no longer wanted (the owner answered the period). The store cannot know whether
  * the card was shown: it ends the nudge with the reason and says the card may have been delivered, instead of
- * a plain "cancelled" that Feishu's record contradicts. While the lease still runs, the claimant finishes it.
+ * a plain "cancelled" that Feishu's record contradicts. While the lease still runs, the claimant finishes it and
+ * the job looks again later.
  * The same for a claimed nudge whose job was lost more than three days ago (closed as skipped).
  */
 import type { Job } from 'bullmq';
@@ -14,7 +15,7 @@ import { rawCard } from '../helpers/raw-card.js';
 import { claimNudge, MAYBE_SHOWN } from '../../bot/store/nudge-store.js';
 import { runSweep } from '../../jobs/processors/nudge-sweep.js';
 import { recoverNudges } from '../../jobs/processors/recover-nudges.js';
-import { createSendNudgeProcessor } from '../../jobs/processors/send-nudge.js';
+import { ClaimedElsewhere, createSendNudgeProcessor } from '../../jobs/processors/send-nudge.js';
 import { jobIdFor, type SendNudgeJob } from '../../jobs/queues.js';
 import { checkInvariants } from '../soak/invariants.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
@@ -51,7 +52,8 @@ describe('a claimed nudge whose sender died, no longer wanted', () => {
   it('is left to its claimant while the lease runs, then ended saying the card may have been shown', async () => {
     const { clock, key, shownId } = await setup();
     const send = createSendNudgeProcessor(h.bot.deps);
-    await send(job(key));
+    // The job is retried later (BullMQ's backoff outlasts the lease), in case the claimant died.
+    await expect(send(job(key))).rejects.toBeInstanceOf(ClaimedElsewhere);
     expect(await row(key)).toMatchObject({ state: 'sending' });
 
     clock.advance(LEASE_MS);
