@@ -30,7 +30,9 @@ export async function recoverNudges(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'q
   const now = deps.clock.now();
   const lapsed = new Date(now.getTime() - deps.config.NUDGE_CLAIM_LEASE_SECONDS * 1000);
   const windowStart = new Date(now.getTime() - NUDGE_RECOVERY_WINDOW_MS);
-  const unsent = { OR: [{ state: 'pending' }, { state: 'sending', claimedAt: { lt: lapsed } }] };
+  const pending = { state: 'pending' };
+  const claimLapsed = { state: 'sending', claimedAt: { lt: lapsed } };
+  const unsent = { OR: [pending, claimLapsed] };
   const select = { key: true } as const;
   const lost = async (rows: { key: string }[]) => {
     const missing = await missingJobs(deps.redis, deps.queues.nudges, rows.map((r) => jobIdFor('nudge', r.key)));
@@ -40,8 +42,8 @@ export async function recoverNudges(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'q
   const stale = await lost(await deps.db.nudge.findMany({ where: { ...unsent, dueAt: { lt: windowStart } }, select, orderBy: { dueAt: 'asc' }, take: BATCH }));
   if (stale.length) {
     // A claimed one's sender died holding it, perhaps after Feishu took the card: the reason says so.
-    await deps.db.nudge.updateMany({ where: { state: 'pending', key: { in: stale } }, data: { state: 'skipped', error: STALE_REASON, claimedAt: null } });
-    await deps.db.nudge.updateMany({ where: { state: 'sending', claimedAt: { lt: lapsed }, key: { in: stale } }, data: { state: 'skipped', error: `${STALE_REASON}；${MAYBE_SHOWN}`, claimedAt: null } });
+    await deps.db.nudge.updateMany({ where: { ...pending, key: { in: stale } }, data: { state: 'skipped', error: STALE_REASON, claimedAt: null } });
+    await deps.db.nudge.updateMany({ where: { ...claimLapsed, key: { in: stale } }, data: { state: 'skipped', error: `${STALE_REASON}；${MAYBE_SHOWN}`, claimedAt: null } });
     deps.log.warn({ count: stale.length, keys: stale.slice(0, 20) }, 'nudges whose jobs were lost more than 3 days ago: closed as skipped');
   }
 
