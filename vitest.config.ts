@@ -28,6 +28,8 @@ export default defineConfig({
           // Files share a worker's module cache (the SDK, Prisma and BullMQ load once per worker, not
           // once per file): the code keeps no module-level state and every test builds its own bot.
           isolate: false,
+          // So a file that leaves process.env changed fails, and changes nothing for the files after it.
+          setupFiles: ['tests/helpers/env-guard.ts'],
         },
       },
       { extends: true, test: { name: 'isolated', include: OWN_PROCESS, isolate: true } },

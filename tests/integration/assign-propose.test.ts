@@ -29,7 +29,9 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  process.env.DATABASE_URL = saved;
+  // Assigning undefined would store the string 'undefined' (tests/helpers/env-guard.ts).
+  if (saved === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = saved;
   await store?.cleanup();
 });
 
