@@ -2,7 +2,8 @@
  * Reads Stryker's JSON report (artifacts/mutation/report.json; with `--parts`, the reports of the runs of one
  * folder each, artifacts/mutation/parts/*.json, made with MUTATION_PART) and prints the mutation score per folder
  * of bot/domain; exits 1 when a folder scores below its floor in tests/mutation/floors.json. Folders no report
- * covers keep their floors.
+ * covers keep their floors. A part measured a chunk at a time (MUTATION_FILES) writes `<folder>.partial.json`:
+ * its folder is shown as partial and gets no floor from `--write`.
  * `--write` records the current scores as the new floors (after tests were added, never to lower one silently:
  * a lower score is refused unless `--lower` is given too).
  * Score = (killed + timed out) ÷ (killed + timed out + survived + no coverage), as Stryker counts it;
@@ -15,7 +16,10 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({
   options: {
     // After `MUTATION_PART=<folder> npm run mutation`, that part's report.
-    report: { type: 'string', default: process.env.MUTATION_PART ? `artifacts/mutation/parts/${process.env.MUTATION_PART}.json` : 'artifacts/mutation/report.json' },
+    report: {
+      type: 'string',
+      default: process.env.MUTATION_PART ? `artifacts/mutation/parts/${process.env.MUTATION_PART}${process.env.MUTATION_FILES ? '.partial' : ''}.json` : 'artifacts/mutation/report.json',
+    },
     floors: { type: 'string', default: 'tests/mutation/floors.json' },
     parts: { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
@@ -58,17 +62,20 @@ if (!reportFiles.length) {
 const report: Report = { files: Object.assign({}, ...reportFiles.map((f) => (JSON.parse(readFileSync(f, 'utf8')) as Report).files)) };
 const floors = JSON.parse(readFileSync(values.floors, 'utf8')) as Record<string, number>;
 const now = scores(report);
+// Folders a chunk's report covers: measured in part only.
+const partial = new Set(reportFiles.filter((f) => f.endsWith('.partial.json')).flatMap((f) => Object.keys((JSON.parse(readFileSync(f, 'utf8')) as Report).files).map(folderOf)));
 let failed = 0;
 console.log('folder                          mutants  score  floor');
 for (const [folder, s] of now) {
   const floor = floors[folder];
   const below = floor !== undefined && s.score < floor;
   if (below) failed++;
-  console.log(`${folder.padEnd(32)}${String(s.detected + s.undetected).padStart(7)}  ${s.score.toFixed(1).padStart(5)}  ${floor === undefined ? '    -' : floor.toFixed(1).padStart(5)}${below ? '  ← below its floor' : ''}`);
+  console.log(`${folder.padEnd(32)}${String(s.detected + s.undetected).padStart(7)}  ${s.score.toFixed(1).padStart(5)}  ${floor === undefined ? '    -' : floor.toFixed(1).padStart(5)}${below ? '  ← below its floor' : ''}${partial.has(folder) ? '  (partial: MUTATION_FILES)' : ''}`);
 }
 if (values.write) {
   const next: Record<string, number> = { ...floors };
   for (const [folder, s] of now) {
+    if (partial.has(folder)) continue; // a floor is for a whole folder
     const old = floors[folder];
     if (old !== undefined && s.score < old && !values.lower) {
       console.error(`${folder}: ${s.score} is below the recorded floor ${old}; pass --lower to record it anyway`);

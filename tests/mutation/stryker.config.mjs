@@ -6,16 +6,36 @@
  * tests/mutation/floors.ts then reads the report and fails when a folder falls below its floor.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
+import { rmSync } from 'node:fs';
+
 // MUTATION_PART=<folder of bot/domain> runs one folder with its own incremental file and report (a full run
 // takes hours on two cores; parts add up: tests/mutation/floors.ts reads several reports).
 const part = process.env.MUTATION_PART;
 if (part !== undefined && !/^[a-z-]+$/.test(part)) throw new Error(`MUTATION_PART=${part}: a folder of bot/domain, such as schedule`);
 
+/**
+ * A part's files: the whole folder, or with MUTATION_FILES=<name>,<name>… only those files of it (without `.ts`),
+ * so a large folder can be measured a chunk at a time. The part's incremental file keeps only what the last run
+ * mutated, so each chunk's run names the files of every chunk before it too: their results are reused, and the
+ * part grows to the whole folder.
+ */
+function partFiles(folder) {
+  const files = process.env.MUTATION_FILES;
+  if (!files) return [`bot/domain/${folder}/**/*.ts`];
+  const names = files.split(',').map((n) => n.trim()).filter(Boolean);
+  const bad = names.find((n) => !/^[a-z0-9-]+$/.test(n));
+  if (bad !== undefined) throw new Error(`MUTATION_FILES: "${bad}" is not a file name of bot/domain/${folder} (without .ts)`);
+  return names.map((n) => `bot/domain/${folder}/${n}.ts`);
+}
+
+// A run of a whole part supersedes the chunks' report.
+if (part !== undefined && !process.env.MUTATION_FILES) rmSync(`artifacts/mutation/parts/${part}.partial.json`, { force: true });
+
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'tests/mutation/vitest.config.ts' },
-  mutate: part ? [`bot/domain/${part}/**/*.ts`] : ['bot/domain/**/*.ts'],
+  mutate: part ? partFiles(part) : ['bot/domain/**/*.ts'],
   coverageAnalysis: 'perTest',
   // A static mutant (a module-level table or pattern) needs the whole unit suite per mutant (35–75 s each here);
   // they are left out (counted as ignored, not in the score) unless MUTATION_STATIC=1 asks for the long run.
@@ -23,7 +43,8 @@ export default {
   incremental: true,
   incrementalFile: part ? `tests/mutation/parts/${part}.json` : 'tests/mutation/incremental.json',
   reporters: ['progress', 'clear-text', 'json'],
-  jsonReporter: { fileName: part ? `artifacts/mutation/parts/${part}.json` : 'artifacts/mutation/report.json' },
+  // A chunk's report is `<part>.partial.json`: tests/mutation/floors.ts shows it as partial and floors no part of a folder.
+  jsonReporter: { fileName: part ? `artifacts/mutation/parts/${part}${process.env.MUTATION_FILES ? '.partial' : ''}.json` : 'artifacts/mutation/report.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
   ignorePatterns: ['.stryker-tmp*', 'dist', 'artifacts', 'bench', 'docs', '.ci', 'data', 'tests/integration', 'tests/browser', 'tests/soak', 'tests/corpus/texts'],
   tempDirName: '.stryker-tmp',

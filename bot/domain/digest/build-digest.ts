@@ -14,19 +14,18 @@ import { LIGHT_ORDER, STATUS_ORDER, weekLabel, worstLight } from './words.js';
 export const NO_SECTION_TITLE = '其他任务';
 
 function sectionsOf(tasks: readonly DigestTask[]): DigestSection[] {
-  const byKey = new Map<string, DigestSection>();
+  // Keyed by ordinal, null for the tasks outside any section (a Map key, so no ordinal can be taken for it).
+  const byKey = new Map<string | null, Omit<DigestSection, 'light'>>();
   for (const task of tasks) {
-    const key = task.section?.ordinal ?? '';
+    const key = task.section?.ordinal ?? null;
     let section = byKey.get(key);
     if (!section) {
-      section = { ordinal: task.section?.ordinal ?? null, title: task.section?.title ?? NO_SECTION_TITLE, light: 'none', tasks: [] };
+      section = { ordinal: key, title: task.section?.title ?? NO_SECTION_TITLE, tasks: [] };
       byKey.set(key, section);
     }
     section.tasks.push(task);
   }
-  const sections = [...byKey.values()];
-  for (const s of sections) s.light = worstLight(s.tasks.map((t) => t.state.light));
-  return sections;
+  return [...byKey.values()].map((s) => ({ ...s, light: worstLight(s.tasks.map((t) => t.state.light)) }));
 }
 
 export function buildDigest(input: DigestInput, settings: DigestSettings = DEFAULT_DIGEST): DigestModel {

@@ -30,24 +30,28 @@ export function changesSince(before: SnapshotEntry | undefined, now: SnapshotEnt
 
 const LIGHTS: Record<string, Light> = { red: 'red', yellow: 'yellow', green: 'green', none: 'none', grey: 'none' };
 const isStatus = (s: unknown): s is DigestStatus => typeof s === 'string' && Object.hasOwn(DIGEST_STATUS_WORDS, s);
-const isValue = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
+/** Number.isFinite never coerces: a string or a boolean is not a value. */
+const isValue = (v: unknown): v is number | null => v === null || Number.isFinite(v);
 
 /** A stored snapshot (JSON) as today's shape; null when it cannot be read. */
 export function readSnapshot(json: string): DigestSnapshot | null {
-  let raw: unknown;
+  let raw: unknown = null;
   try {
     raw = JSON.parse(json);
   } catch {
-    return null;
+    // Not JSON: raw stays null, refused below.
   }
-  if (!raw || typeof raw !== 'object') return null;
+  if (!raw) return null;
+  // Stryker disable next-line ConditionalExpression: a number, string or boolean has no week either, refused below; the check is for the type
+  if (typeof raw !== 'object') return null;
   const { week, tasks } = raw as { week?: unknown; tasks?: unknown };
   if (typeof week !== 'string' || !tasks || typeof tasks !== 'object') return null;
   const out: DigestSnapshot = { week, tasks: {} };
   for (const [id, e] of Object.entries(tasks as Record<string, unknown>)) {
     if (!e || typeof e !== 'object') continue;
     const { status, light, values } = e as { status?: unknown; light?: unknown; values?: unknown };
-    const entries = values && typeof values === 'object' ? Object.entries(values as Record<string, unknown>).filter(([, v]) => isValue(v)) : [];
+    // A number or a boolean has no entries, a string's characters are not values: only null and undefined need the {}.
+    const entries = Object.entries((values ?? {}) as Record<string, unknown>).filter(([, v]) => isValue(v));
     out.tasks[id] = {
       status: isStatus(status) ? status : null,
       light: (typeof light === 'string' && Object.hasOwn(LIGHTS, light) ? LIGHTS[light] : undefined) ?? 'none',

@@ -60,7 +60,7 @@ export type AttentionReason =
   | { kind: 'not_started' }
   | { kind: 'missing' }
   | { kind: 'returned' }
-  | { kind: 'due_soon'; deadline: string; workdays: number }
+  | { kind: 'due_soon'; deadline: string; workdays: number; daysLeft: number }
   | { kind: 'extension'; by: string; to: string; reason: string };
 
 /** A task leaders should look at: every red task, and every task with a pending extension request. */

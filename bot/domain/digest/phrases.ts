@@ -8,7 +8,7 @@
  * digest's. Pure.
  */
 import { figureWord, shareWord } from '../task-state/amounts.js';
-import { laterWord, pacePhrase, type Phrase } from '../task-state/phrases.js';
+import { laterWord, pacePhrase, workdaysWord, type Phrase } from '../task-state/phrases.js';
 import type { TargetState } from '../task-state/types.js';
 import { dateWord, LIGHT_EMOJI } from '../task-state/words.js';
 import type { AttentionReason, DigestChange, DigestModel, DigestTask, DueItem, ReportingSummary } from './model.js';
@@ -98,20 +98,18 @@ export function laterPhrase<S>(t: Pick<DigestTask, 'state' | 'owners'>, w: Write
   return w.t`本期报送：${w.join(later.map((l) => w.t`${w.esc(who(l.personId), 12)}${laterWord(l, d.today)}`), '；')}`;
 }
 
-/** 「时限12月31日」「时限2023年3月31日（原定12月31日）」「时限3月31日（已逾期11个工作日）」「时限4月29日（还剩9个工作日）」 */
 /** 「下一节点：6月30日 6月底前完成评估（还剩12个工作日）」, from the engine's next open milestone. */
 export function milestonePhrase<S>(m: NonNullable<DigestTask['state']['nextMilestone']>, w: Writer<S>, d: Dated): S {
-  const left = m.workdaysLeft > 0 ? `还剩${m.workdaysLeft}个工作日` : m.workdaysLeft === 0 ? '今天到期' : `已逾期${-m.workdaysLeft}个工作日`;
-  return w.t`下一节点：${w.fig(dateWord(m.due, d.today))} ${w.esc(m.text, 40)}（${left}）`;
+  return w.t`下一节点：${w.fig(dateWord(m.due, d.today))} ${w.esc(m.text, 40)}（${workdaysWord(m, true)}）`;
 }
 
+/** 「时限12月31日」「时限2023年3月31日（原定12月31日）」「时限3月31日（已逾期11个工作日）」「时限4月29日（还剩9个工作日）」「时限4月15日（今天到期）」 */
 export function deadlinePhrase<S>(t: Pick<DigestTask, 'state'>, w: Writer<S>, d: Dated): S {
-  const { deadline, lifecycle, reasons } = t.state;
+  const { deadline, lifecycle } = t.state;
   const notes: S[] = [];
   if (deadline.planned !== null) notes.push(w.t`原定${w.fig(dateWord(deadline.planned, d.today))}`);
-  const overdue = reasons.find((r) => r.kind === 'overdue');
-  if (lifecycle === 'active' && overdue) notes.push(w.t`已逾期${overdue.workdays}个工作日`);
-  else if (lifecycle === 'active' && deadline.workdaysLeft >= 0 && deadline.workdaysLeft <= SAY_DAYS_LEFT) notes.push(w.t`还剩${deadline.workdaysLeft}个工作日`);
+  // An active task says how late it is (workdaysLeft is never above 0 then), or how near, within SAY_DAYS_LEFT working days.
+  if (lifecycle === 'active' && deadline.workdaysLeft <= SAY_DAYS_LEFT) notes.push(w.t`${workdaysWord(deadline, true)}`);
   const when = w.t`时限${w.fig(dateWord(deadline.date, d.today))}`;
   return notes.length > 0 ? w.t`${when}（${w.join(notes, '，')}）` : when;
 }
@@ -137,8 +135,10 @@ export function reasonPhrase<S>(r: AttentionReason, w: Writer<S>, wordsMax: numb
       return w.t`本期未报送`;
     case 'returned':
       return w.t`报送已退回，待补充`;
-    case 'due_soon':
-      return w.t`即将到期：还剩${r.workdays}个工作日（时限${w.fig(dateWord(r.deadline, d.today))}）`;
+    case 'due_soon': {
+      const left = workdaysWord({ workdaysLeft: r.workdays, daysLeft: r.daysLeft }, true);
+      return w.t`${r.workdays > 0 ? `即将到期：${left}` : left}（时限${w.fig(dateWord(r.deadline, d.today))}）`;
+    }
     case 'extension': {
       const why = wordsMax > 0 && r.reason ? w.t`：${w.esc(r.reason, wordsMax)}` : w.t``;
       return w.t`申请延期至${dateOrWords(r.to, w, d)}（${w.esc(r.by, 12)}${why}）`;
@@ -148,7 +148,8 @@ export function reasonPhrase<S>(r: AttentionReason, w: Writer<S>, wordsMax: numb
 
 /** 「🟡 任务7 指导科技统计 — 4月29日到期（还剩9个工作日） · 按计划」 */
 export function duePhrase<S>(x: DueItem, w: Writer<S>, titleMax: number, d: Dated): S {
-  const left = x.deadline === d.today ? w.t`今天到期` : w.t`${w.fig(dateWord(x.deadline, d.today))}到期（还剩${x.workdaysLeft}个工作日）`;
+  const day = w.t`${w.fig(dateWord(x.deadline, d.today))}到期`;
+  const left = x.deadline === d.today ? w.t`今天到期` : x.workdaysLeft > 0 ? w.t`${day}（还剩${x.workdaysLeft}个工作日）` : day;
   return w.t`${LIGHT_EMOJI[x.light]} 任务${w.esc(x.shownCode, 16)} ${w.esc(x.title, titleMax)} — ${left} · ${DIGEST_STATUS_WORDS[x.status]}`;
 }
 

@@ -10,13 +10,16 @@ const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 /** Weeks a trend covers at most, this one included. */
 export const TREND_WEEKS = 8;
 
+/** A value to draw: Number.isFinite is false for null, NaN and ±Infinity (it never coerces). */
+const finite = (v: number | null): v is number => Number.isFinite(v);
+
 /** 「▁▃▅▇」; a week without a value is 「·」; null with fewer than two values or a flat line of none. */
 export function sparkline(values: readonly (number | null)[]): string | null {
-  const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const known = values.filter(finite);
   if (known.length < 2) return null;
   const lo = Math.min(...known);
   const hi = Math.max(...known);
-  return values.map((v) => (v === null || !Number.isFinite(v) ? '·' : BARS[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))])).join('');
+  return values.map((v) => (finite(v) ? BARS[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))] : '·')).join('');
 }
 
 /** Target id → its sparkline over the earlier digests (oldest first) and now; targets without one are left out. */

@@ -30,6 +30,7 @@ const SEVERITY: Record<Light, number> = { green: 0, none: 1, yellow: 2, red: 3 }
 /** red > yellow > none > green; none for an empty list. */
 export function worstLight(lights: Iterable<Light>): Light {
   let worst: Light | null = null;
+  // Stryker disable next-line EqualityOperator: severities are distinct, so >= only ever sets worst to the light it already is
   for (const l of lights) if (worst === null || SEVERITY[l] > SEVERITY[worst]) worst = l;
   return worst ?? 'none';
 }

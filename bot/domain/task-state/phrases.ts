@@ -55,10 +55,15 @@ export function deadlineWord(d: Pick<DeadlineState, 'date' | 'planned'>, context
   return d.planned ? `${day(d.date)}（原定${day(d.planned)}，已延期）` : day(d.date);
 }
 
-/** 「还剩 9 个工作日」「今天到期」「已逾期 3 个工作日」 */
-export function workdaysWord(d: Pick<DeadlineState, 'workdaysLeft'>): string {
-  if (d.workdaysLeft > 0) return `还剩 ${d.workdaysLeft} 个工作日`;
-  return d.workdaysLeft === 0 ? '今天到期' : `已逾期 ${-d.workdaysLeft} 个工作日`;
+/**
+ * 「还剩 9 个工作日」「今天到期」「已逾期 3 个工作日」, and where no working day lies between today and the date (a
+ * weekend or a holiday): 「2 天后到期」 before it, 「已过完成时限」 after it. `tight` drops the spaces (the digest's style).
+ */
+export function workdaysWord(d: Pick<DeadlineState, 'workdaysLeft' | 'daysLeft'>, tight = false): string {
+  const n = (k: number) => (tight ? String(k) : ` ${k} `);
+  if (d.daysLeft < 0) return d.workdaysLeft < 0 ? `已逾期${n(-d.workdaysLeft)}个工作日` : '已过完成时限';
+  if (d.daysLeft === 0) return '今天到期';
+  return d.workdaysLeft > 0 ? `还剩${n(d.workdaysLeft)}个工作日` : `${n(d.daysLeft).trimStart()}天后到期`;
 }
 
 /** The next milestone after 「下一节点：」: 「6月30日 6月底前完成评估（还剩 12 个工作日）」; `context` as in deadlineWord. */
@@ -73,7 +78,7 @@ export function amountPhrase(value: number, unit: string): Phrase {
 }
 
 /** Why the light is what it is: 「本期未报送」「指标「技术合同登记」严重落后序时」「已逾期 3 个工作日」. */
-export function reasonPhrase(r: LightReason, s: Pick<TaskState, 'targets'>): Phrase {
+export function reasonPhrase(r: LightReason, s: Pick<TaskState, 'targets' | 'deadline'>): Phrase {
   const label = (id: number) => s.targets.find((t) => t.targetId === id)?.label ?? '';
   switch (r.kind) {
     case 'closed':
@@ -99,7 +104,8 @@ export function reasonPhrase(r: LightReason, s: Pick<TaskState, 'targets'>): Phr
     case 'lagging':
       return [ours('指标「'), theirs(label(r.targetId)), ours('」落后序时')];
     case 'due_soon':
-      return [ours(r.workdays > 0 ? `临近完成时限（还剩 ${r.workdays} 个工作日）` : '今天到期')];
+      // No working day left: today, or a weekend or holiday before the deadline (workdaysWord tells which).
+      return [ours(r.workdays > 0 ? `临近完成时限（还剩 ${r.workdays} 个工作日）` : workdaysWord(s.deadline))];
     case 'unreported':
       return [ours('尚无进展')];
     case 'on_track':

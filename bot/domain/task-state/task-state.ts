@@ -2,12 +2,16 @@
  * taskState(input, ctx) → TaskState: the one place a task's state is decided (STYLE habit 11).
  * Pure: the moment, the plan's period and working days come in `ctx` (stateContext).
  */
+import { toDayNumber } from '../calendar/civil-date.js';
 import { shanghaiDate } from '../calendar/shanghai-time.js';
 import { lightOf } from './light.js';
 import { progressOf } from './progress.js';
 import { reportingOf } from './reporting.js';
 import { targetState } from './target-state.js';
 import type { NextMilestone, StateContext, TaskState, TaskStateInput } from './types.js';
+
+/** Calendar days from `today` to `date`: 0 the same day, negative when `date` is past. */
+const daysBetween = (today: string, date: string): number => toDayNumber(date) - toDayNumber(today);
 
 /** Floating-point slack at the start-due threshold (as target-state.ts has at its own). */
 const EPS = 1e-9;
@@ -37,7 +41,7 @@ export function taskState(task: TaskStateInput, ctx: StateContext): TaskState {
     progress,
     progressSource: source,
     reporting,
-    deadline: { date: task.deadline, planned: task.plannedDeadline !== task.deadline ? task.plannedDeadline : null, workdaysLeft },
+    deadline: { date: task.deadline, planned: task.plannedDeadline !== task.deadline ? task.plannedDeadline : null, workdaysLeft, daysLeft: daysBetween(ctx.today, task.deadline) },
     time: { start, share: timeShare },
     targets,
     reports,
@@ -55,7 +59,7 @@ function nextMilestoneOf(task: TaskStateInput, ctx: StateContext): NextMilestone
   const open = task.milestones
     .filter((m) => m.doneAt === null || m.doneAt.getTime() > at)
     .sort((a, b) => (a.due === b.due ? a.id - b.id : a.due < b.due ? -1 : 1))[0];
-  return open ? { id: open.id, due: open.due, text: open.text, workdaysLeft: ctx.workdaysTo(open.due) } : null;
+  return open ? { id: open.id, due: open.due, text: open.text, workdaysLeft: ctx.workdaysTo(open.due), daysLeft: daysBetween(ctx.today, open.due) } : null;
 }
 
 /** The Shanghai date a report was made: for 「最近填报」 lines. */

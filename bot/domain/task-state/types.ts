@@ -107,6 +107,8 @@ export interface NextMilestone {
   due: string;
   text: string;
   workdaysLeft: number;
+  /** Calendar days from today to it: 0 today, negative when past (workdaysLeft is 0 on a holiday after it). */
+  daysLeft: number;
 }
 
 export interface PlanPeriod {
@@ -200,6 +202,11 @@ export interface DeadlineState {
   planned: string | null;
   /** Working days from today to the deadline; negative when past. */
   workdaysLeft: number;
+  /**
+   * Calendar days from today to the deadline: 0 today, negative when past. It tells what workdaysLeft cannot:
+   * on the Saturday after a Friday deadline no working day has passed (workdaysLeft 0), yet the deadline has.
+   */
+  daysLeft: number;
 }
 
 export interface TaskState {

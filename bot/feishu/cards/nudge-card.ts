@@ -52,8 +52,9 @@ function subtitle(n: NudgeCardInput): string {
 /** A milestone's reminder: its working days when it is the task's next open one (the card shows it below). */
 function milestoneSubtitle(m: NudgeCardInput['state']['nextMilestone']): string {
   if (!m) return '时间节点提醒，请填报进展';
-  if (m.workdaysLeft > 0) return `距时间节点还有 ${m.workdaysLeft} 个工作日`;
-  return m.workdaysLeft === 0 ? '今天是时间节点，请填报进展' : `时间节点已过 ${-m.workdaysLeft} 个工作日，请说明进展`;
+  if (m.daysLeft === 0) return '今天是时间节点，请填报进展';
+  if (m.daysLeft > 0) return m.workdaysLeft > 0 ? `距时间节点还有 ${m.workdaysLeft} 个工作日` : `距时间节点还有 ${m.daysLeft} 天`;
+  return m.workdaysLeft < 0 ? `时间节点已过 ${-m.workdaysLeft} 个工作日，请说明进展` : '时间节点已过，请说明进展';
 }
 
 /** The card; a task with more targets than one card can hold lists what fits and asks for the rest in words. */

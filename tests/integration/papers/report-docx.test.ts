@@ -126,7 +126,7 @@ describe('下步打算', () => {
     const model = buildPaper({
       plan: { title: states.plan.title, issuer: null, year: 2022, periodStart: states.plan.periodStart },
       period: paperPeriod('month', states.ctx.today), today: states.ctx.today, reports: [],
-      tasks: [{ ...t, state: { ...t.state, nextMilestone: { id: 1, due: '2022-06-30', text: '完成评估', workdaysLeft: 50 } } }],
+      tasks: [{ ...t, state: { ...t.state, nextMilestone: { id: 1, due: '2022-06-30', text: '完成评估', workdaysLeft: 50, daysLeft: 73 } } }],
     });
     expect(model.sections[0]!.tasks[0]!.next).toContain('下一节点：6月30日完成评估（还剩 50 个工作日）');
   });

@@ -1,9 +1,9 @@
 /** digestJson: the digest's model as JSON, per task the fields of `workplan status --json` and the digest's own. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildDigest } from '../../../bot/domain/digest/build-digest.js';
+import { buildDigest, NO_SECTION_TITLE } from '../../../bot/domain/digest/build-digest.js';
 import { digestJson } from '../../../bot/domain/digest/digest-json.js';
 import { taskStateJson } from '../../../bot/domain/task-state/state-json.js';
-import { NOW, seedInput } from './fixtures.js';
+import { digestTask, inputOf, NOW, report, seedInput, target } from './fixtures.js';
 
 // Built before each test, not at import: a mutant under test (Stryker switches it on before the tests run) must
 // reach what these tests read.
@@ -49,5 +49,24 @@ describe('digestJson', () => {
     expect(json.dueSoon).toEqual([{ code: '14', shownCode: '14', deadline: '2022-04-22', workdaysLeft: 5 }, { code: '8', shownCode: '8', deadline: '2022-04-28', workdaysLeft: 10 }]);
     expect(json.missing).toEqual([{ name: '王五', tasks: ['3', '16'], shownCodes: ['3', '16'], later: [] }, { name: '周八', tasks: ['16'], shownCodes: ['16'], later: [] }]);
     expect(json.chart[1]).toEqual({ code: '2', shownCode: '2', label: '注册登记企业', done: 16.7, time: 28.1 });
+  });
+});
+
+describe('digestJson: a task outside any section with a lagging target', () => {
+  it('gives section null and names the lagging target, as far_behind is named', () => {
+    const t = digestTask('1', {
+      section: null,
+      targets: [target(1, '技术合同成交额', 11, '亿元', 'money', [['2022-04-14 10:00', 2.6]])],
+      reports: [report('2022-W15', '2022-04-14 10:00', 'on_track', '推进中')],
+      extensionRequests: [{ requestId: 1, by: '赵六', to: '2022-12-31', reason: '集中在下半年' }],
+    });
+    const model = buildDigest(inputOf([t]));
+    expect(model.sections.map((s) => [s.ordinal, s.title, s.tasks.length])).toEqual([[null, NO_SECTION_TITLE, 1]]);
+    const out = JSON.parse(JSON.stringify(digestJson(model, NOW)));
+    expect(out.tasks[0].section).toBeNull();
+    expect(out.needsLeaders).toEqual([{
+      code: '1', shownCode: '1', light: 'yellow',
+      reasons: [{ kind: 'lagging', target: '技术合同成交额' }, { kind: 'extension', by: '赵六', to: '2022-12-31', reason: '集中在下半年' }],
+    }]);
   });
 });

@@ -21,6 +21,16 @@ describe('digestText', () => {
     ]);
   });
 
+  it('lists what falls due, and says 无 only when nothing does', () => {
+    const at = lines.indexOf('【近两周到期】（10个工作日内）');
+    expect(lines.slice(at, at + 4)).toEqual([
+      '【近两周到期】（10个工作日内）',
+      '🟡 任务14 提高绿色产品比例 — 4月22日到期（还剩5个工作日） · 暂无进展',
+      '🟢 任务8 组织项目申报 — 4月28日到期（还剩10个工作日） · 按计划',
+      '',
+    ]);
+  });
+
   it('has every block in order: leaders, sections, due soon, not reported', () => {
     const order = ['【需要领导关注】', '== 🔴 一、着力培育创新主体（3项）', '== 🟢 七、全面抓好重点工作（1项）', '【近两周到期】（10个工作日内）', '【未报送】'].map((h) => lines.indexOf(h));
     expect(order.every((i) => i >= 0)).toBe(true);
@@ -63,5 +73,35 @@ describe('digestText: the next milestone', () => {
     const out = digestText(buildDigest(inputOf([digestTask('2', { milestones: [m] })])));
     const at = out.split('\n').findIndex((l) => l.includes('任务2 培育科技型企业'));
     expect(out.split('\n')[at + 1]).toMatch(/^ {4}下一节点：4月29日 4月底前完成评估.*（还剩11个工作日）$/);
+  });
+});
+
+describe('digestText: a quiet week, whole', () => {
+  it('says 无 where nothing needs leaders or falls due, and shows percent, 批示 and evidence', () => {
+    const task = {
+      ...digestTask('1', { reports: [report('2022-W15', '2022-04-14 10:00', 'on_track', '推进中', { percent: 40 })] }),
+      instruction: { by: '何局长', date: '2022-04-14', text: '抓紧推进' },
+      evidence: 2,
+    };
+    expect(digestText(buildDigest(inputOf([task])))).toBe([
+      '重庆市綦江区科学技术局2022年工作要点 周报 · 第15周 4月11日–4月15日',
+      '共1项 🟢1｜按计划 1 · 有风险 0 · 受阻 0 · 逾期 0 · 未报送 0｜时间进度28%',
+      '',
+      '【需要领导关注】',
+      '  无',
+      '',
+      '== 🟢 一、着力培育创新主体（1项）',
+      '🟢 任务1 培育高新技术企业｜按计划｜责任人1｜时限12月31日｜📎 2',
+      '    自报进度 40%',
+      '    最新进展（4月14日）：「推进中」',
+      '    最新批示（何局长，4月14日）：「抓紧推进」',
+      '',
+      '【近两周到期】（10个工作日内）',
+      '  无',
+      '',
+      '【未报送】',
+      '  本期尚未催报',
+      '',
+    ].join('\n'));
   });
 });

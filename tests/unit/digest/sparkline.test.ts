@@ -15,6 +15,11 @@ describe('sparkline', () => {
     [[3, 1], '█▁'],
   ] as const)('%j → %s', (values, line) => expect(sparkline(values)).toBe(line));
 
+  it('a value that is not a finite number is a week without a value, and is not counted', () => {
+    expect(sparkline([1, Number.NaN, 3, Number.POSITIVE_INFINITY])).toBe('▁·█·');
+    expect(sparkline([1, Number.NaN])).toBeNull();
+  });
+
   it('draws nothing with fewer than two values', () => {
     expect(sparkline([])).toBeNull();
     expect(sparkline([7])).toBeNull();

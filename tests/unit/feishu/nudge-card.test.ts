@@ -100,3 +100,15 @@ describe('the next milestone (时间节点)', () => {
     expect(textOf(cardFor({ milestones: [{ ...m, doneAt: new Date('2022-04-10T02:00:00Z') }] }))).not.toContain('下一节点');
   });
 });
+
+describe('a milestone reminder’s subtitle', () => {
+  const subtitle = (due: string, now: string) =>
+    cardFor({ milestones: [{ id: 4, due, text: '完成评估', doneAt: null }] }, { kind: 'milestone-4-deadline-0' }, now).header.subtitle?.content;
+  it.each([
+    ['working days ahead', '2022-04-20', NOW, '距时间节点还有 3 个工作日'],
+    ['today', '2022-04-15', NOW, '今天是时间节点，请填报进展'],
+    ['on the Friday before a Saturday milestone: no working day left, not today', '2022-04-16', NOW, '距时间节点还有 1 天'],
+    ['passed by working days', '2022-04-12', NOW, '时间节点已过 3 个工作日，请说明进展'],
+    ['on the Sunday after a Friday milestone: passed, though no working day has', '2022-04-15', '2022-04-17T09:00:00', '时间节点已过，请说明进展'],
+  ])('%s', (_what, due, now, words) => expect(subtitle(due, now)).toBe(words));
+});

@@ -30,10 +30,26 @@ describe('light reasons', () => {
     [{ kind: 'returned' }, '报送已退回，待补充'],
     [{ kind: 'lagging', targetId: 9 }, '指标「技术合同登记」落后序时'],
     [{ kind: 'due_soon', workdays: 4 }, '临近完成时限（还剩 4 个工作日）'],
-    [{ kind: 'due_soon', workdays: 0 }, '今天到期'],
     [{ kind: 'unreported' }, '尚无进展'],
     [{ kind: 'on_track' }, '按计划推进'],
   ] as [LightReason, string][])('%j → %s', (r, word) => expect(phraseText(reasonPhrase(r, s))).toBe(word));
+
+  it.each([
+    ['the deadline today', '2022-04-15', '2022-04-15', '今天到期'],
+    ['a Friday, the deadline on Sunday: no working day left, yet not today', '2022-04-15', '2022-04-17', '2 天后到期'],
+    ['the last working day before 劳动节, the deadline on 1 May', '2022-04-29', '2022-05-01', '2 天后到期'],
+  ])('due soon with no working day left: %s', (_what, today, deadline, word) => {
+    const state = taskState(task({ deadline }), ctxAt(today));
+    expect(state.reasons.find((r) => r.kind === 'due_soon')).toEqual({ kind: 'due_soon', workdays: 0 });
+    expect(phraseText(reasonPhrase({ kind: 'due_soon', workdays: 0 }, state))).toBe(word);
+  });
+
+  it('on the Saturday after a Friday deadline: overdue by no working day, the deadline passed', () => {
+    const state = taskState(task({ deadline: '2022-04-15' }), ctxAt('2022-04-16'));
+    expect(state.deadline).toMatchObject({ daysLeft: -1 });
+    expect(state.reasons[0]).toEqual({ kind: 'overdue', workdays: 0 });
+    expect(workdaysWord(state.deadline)).toBe('已过完成时限');
+  });
 });
 
 describe('reporting, state and deadline words', () => {
@@ -56,7 +72,20 @@ describe('reporting, state and deadline words', () => {
     expect(deadlineWord({ date: '2023-03-31', planned: '2022-12-31' }, '2022-04-13')).toBe('2023年3月31日（原定12月31日，已延期）');
     expect(deadlineWord({ date: '2022-12-31', planned: null }, '2022-04-13')).toBe('12月31日');
     expect(deadlineWord({ date: '2022-12-31', planned: null }, null)).toBe('2022年12月31日');
-    expect([5, 0, -2].map((workdaysLeft) => workdaysWord({ workdaysLeft }))).toEqual(['还剩 5 个工作日', '今天到期', '已逾期 2 个工作日']);
+  });
+
+  it.each([
+    [5, 7, '还剩 5 个工作日', '还剩5个工作日'],
+    [0, 0, '今天到期', '今天到期'],
+    [-2, -4, '已逾期 2 个工作日', '已逾期2个工作日'],
+    // A Friday, the deadline on Sunday: no working day before it.
+    [0, 2, '2 天后到期', '2天后到期'],
+    // The Saturday after a Friday deadline (calendar.workdaysBetween gives -0 there, read as 0).
+    [-0, -1, '已过完成时限', '已过完成时限'],
+    [0, -3, '已过完成时限', '已过完成时限'],
+  ])('workdaysWord: %i working days, %i days → %s (tight: %s)', (workdaysLeft, daysLeft, spaced, tight) => {
+    expect(workdaysWord({ workdaysLeft, daysLeft })).toBe(spaced);
+    expect(workdaysWord({ workdaysLeft, daysLeft }, true)).toBe(tight);
   });
 });
 
