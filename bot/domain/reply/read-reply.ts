@@ -37,6 +37,7 @@ function cleanTargets(raw: unknown): ReplyTarget[] {
 
 function read(input: ReadReplyInput): ReadReply {
   const text = normalizeReply(input?.text);
+  // Stryker disable next-line ConditionalExpression,MethodExpression: blank text reads as nothing either way; this only skips the work
   if (!text.trim()) return empty();
   const targets = cleanTargets(input?.targets);
   const usable = targets.map((t, i) => ({ t, i })).filter(({ t }) => t.unit && Number.isFinite(t.value));

@@ -3,7 +3,7 @@
  * durations, ranges, multiples, phone numbers, codes, years and list numbering are not numbers of work.
  */
 import { describe, expect, it } from 'vitest';
-import { findMentions } from '../../../bot/domain/reply/mentions.js';
+import { findMentions, MAX_MENTIONS } from '../../../bot/domain/reply/mentions.js';
 
 type M = [start: number, end: number, amount: number, unit: string | null, scaled: boolean, of: number | null];
 
@@ -48,6 +48,17 @@ const rows: [string, M[]][] = [
   ['3倍', []],
   ['3-5家', []],
   ['13812345678', []],
+  // seven digits or more without a unit are a phone number or an id; six are a number
+  ['1234567', []],
+  ['123456', [[0, 6, 123456, null, false, null]]],
+  // four digits from 1900 to 2100 without a unit are a year
+  ['1900', []],
+  ['2100', []],
+  ['1899', [[0, 4, 1899, null, false, null]]],
+  ['2101', [[0, 4, 2101, null, false, null]]],
+  ['2022.5', [[0, 6, 2022.5, null, false, null]]],
+  // in the order they are written, words or digits
+  ['百分之六十，118家', [[0, 5, 60, '%', false, null], [6, 10, 118, '家', false, null]]],
   ['2022', []],
   ['编号1234', []],
   ['No.5', []],
@@ -56,6 +67,12 @@ const rows: [string, M[]][] = [
   ['零', []],
   ['三十', []],
 ];
+
+it(`reads at most ${MAX_MENTIONS} numbers`, () => {
+  const many = findMentions(Array.from({ length: MAX_MENTIONS + 5 }, (_, i) => `${i + 1}家`).join('，'));
+  expect(many).toHaveLength(MAX_MENTIONS);
+  expect(many.at(-1)?.amount).toBe(MAX_MENTIONS);
+});
 
 describe('findMentions', () => {
   it.each(rows)('%s', (text, want) => {

@@ -28,6 +28,17 @@ describe('normalizeReply', () => {
     ['<at user_id="ou_1">张三</at> 已完成118家', ' 已完成118家'],
     ['@_user_1 已完成', ' 已完成'],
     ['@_all 已完成', ' 已完成'],
+    ['@_user_12 已完成', ' 已完成'],
+    ['见http://example.com 已完成', '见 已完成'],
+    ['<p class="x">已完成</p>', ' 已完成 '],
+    ['合同额1，234，567元', '合同额1234567元'],
+    ['合同额2，300 万元', '合同额2300 万元'],
+    ['高企\v\f\r118家', '高企 118家'],
+    ['高企\u00a0118家', '高企 118家'],
+    // JSON: its text after spaces, nested arrays and objects, numbers kept only as text
+    ['  {"text":"已完成118家"}', '已完成118家'],
+    ['[["已完成"],[{"text":"118家"}]]', '已完成\n118家'],
+    ['{"text":"已完成","n":118,"ok":true,"none":null}', '已完成'],
     ['<b>已完成</b>', ' 已完成 '],
     ['见https://example.com/a?b=1 已完成', '见 已完成'],
     ['{"text":"已完成118家","tag":"div","user_id":"118"}', '已完成118家'],
@@ -43,6 +54,23 @@ describe('normalizeReply', () => {
     expect(normalizeReply(undefined)).toBe('');
     expect(normalizeReply(null)).toBe('');
     expect(normalizeReply(118)).toBe('118');
+  });
+
+  it('reads card JSON to a bounded depth and number of pieces', () => {
+    // A string 20 levels down is read, 21 is not.
+    let deep: unknown = '已完成';
+    for (let i = 0; i < 20; i++) deep = [deep];
+    expect(normalizeReply(JSON.stringify([['已报送'], deep]))).toBe('已报送');
+    let ok: unknown = '已完成';
+    for (let i = 0; i < 20; i++) ok = [ok];
+    expect(normalizeReply(JSON.stringify(ok))).toBe('已完成');
+    const many = Array.from({ length: 600 }, (_, i) => `第${i}项`);
+    expect(normalizeReply(JSON.stringify(many))).toBe(many.slice(0, 500).join('\n'));
+  });
+
+  it('cuts a huge reply before parsing it: card JSON past four times the limit is read as text', () => {
+    const huge = `{"text":"${'甲'.repeat(MAX_CHARS * 5)}"}`;
+    expect(normalizeReply(huge)).toBe(huge.slice(0, MAX_CHARS));
   });
 
   it('reads a long reply from its start only', () => {

@@ -19,6 +19,8 @@ const days: [string, string | null][] = [
   ['2023-02-29', null],
   ['2022-13-01', null],
   ['2022-00-10', null],
+  ['2022－09－30', '2022-09-30'],
+  ['2022—09—30', '2022-09-30'],
   // months and their parts, this year unless 明年 or a year is said
   ['9月', '2022-09-30'],
   ['9月份', '2022-09-30'],
@@ -114,6 +116,11 @@ describe('readDay', () => {
   it.each(days)('%j → %s', (text, day) => {
     expect(readDay(text, NOW)).toBe(day);
   });
+
+  it('no day without a valid moment to read from', () => {
+    expect(readDay('下周五', new Date(Number.NaN))).toBeNull();
+    expect(readDayRange('8月10日至8月20日', new Date(Number.NaN))).toBeNull();
+  });
 });
 
 describe('readDayRange', () => {
@@ -126,6 +133,9 @@ describe('readDayRange', () => {
     ['下周一至下周五', { from: '2022-08-22', to: '2022-08-26' }],
     ['8月10日', { from: '2022-08-10', to: '2022-08-10' }],
     ['8月10日至', null],
+    ['8月10日至foo', null],
+    [' 8月10日 至 8月20日 ', { from: '2022-08-10', to: '2022-08-20' }],
+    ['2022-08-10～2022-08-20', { from: '2022-08-10', to: '2022-08-20' }],
     ['foo-bar', null],
   ])('%s', (text, range) => {
     expect(readDayRange(text, NOW)).toEqual(range);

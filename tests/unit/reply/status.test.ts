@@ -34,6 +34,11 @@ const rows: Row[] = [
   ['市级众创空间5个，国家备案2个，尚未全部完成', INCUBATORS, { values: [[5, 0], [2, 1]] }],
   ['巩固率96%，新建学校3所', SCHOOLS, { status: 'done', percent: 100, values: [[96, 0], [3, 1]] }],
   ['巩固率96%', SCHOOLS, { values: [[96, 0]] }],
+  ['高企140家', HIGH_TECH, { status: 'done', percent: 100, values: [[140, 0]] }],
+  // A rate short of its target is no shortfall: 已全部完成 stands
+  ['巩固率94%，新建学校3所，已全部完成', SCHOOLS, { status: 'done', percent: 100, values: [[94, 0], [3, 1]] }],
+  // Nothing done only when every count is 0
+  ['市级众创空间0个，国家备案1个', INCUBATORS, { values: [[0, 0], [1, 1]] }],
   ['地区生产总值增长8.5%', GROWTH, { values: [[8.5, 0]] }],
   // A count short of the target outweighs the words, a stated 100% outweighs the count
   ['高企130家，已全部完成', HIGH_TECH, { status: 'on_track', values: [[130, 0]] }],
@@ -68,7 +73,17 @@ const rows: Row[] = [
   // A counted part: its problem is the task's only when nothing else is said; its completion is on track
   ['3项进度偏慢', HIGH_TECH, { status: 'at_risk', blocker: '3项进度偏慢' }],
   ['3项进度偏慢，其余按计划推进', HIGH_TECH, { status: 'on_track' }],
+  // A counted part at a standstill is not softened to a risk: the task waits on it
+  ['3项受阻', HIGH_TECH, { status: 'blocked', blocker: '3项受阻' }],
   ['11家已完成', HIGH_TECH, { status: 'on_track', values: [[11, 0]] }],
+  // The blocker's words: a bare status word takes up to two clauses before it that give no count; a cause after
+  // it joins in the same sentence (across it for a bare status word); at most 80 characters around the word
+  ['厂房改造，天气多雨，设备检修，进度滞后', HIGH_TECH, { status: 'at_risk', blocker: '天气多雨，设备检修，进度滞后' }],
+  ['高企118家，设备检修，进度滞后', HIGH_TECH, { status: 'at_risk', values: [[118, 0]], blocker: '设备检修，进度滞后' }],
+  ['采购推迟，主要是人员调整', HIGH_TECH, { status: 'at_risk', blocker: '采购推迟，主要是人员调整' }],
+  ['采购推迟。主要是人员调整', HIGH_TECH, { status: 'at_risk', blocker: '采购推迟' }],
+  ['进度滞后。主要是人员调整', HIGH_TECH, { status: 'at_risk', blocker: '进度滞后。主要是人员调整' }],
+  [`因${'甲'.repeat(100)}进度滞后${'乙'.repeat(100)}`, HIGH_TECH, { status: 'at_risk', blocker: `${'甲'.repeat(38)}进度滞后${'乙'.repeat(38)}` }],
   ['已完成118家', HIGH_TECH, { values: [[118, 0]] }],
 ];
 
