@@ -59,11 +59,12 @@ if (!reportFiles.length) {
   console.error(`no report in ${PARTS}: run MUTATION_PART=<folder> npm run mutation first`);
   process.exit(1);
 }
-const report: Report = { files: Object.assign({}, ...reportFiles.map((f) => (JSON.parse(readFileSync(f, 'utf8')) as Report).files)) };
+const reports = reportFiles.map((f) => ({ file: f, report: JSON.parse(readFileSync(f, 'utf8')) as Report }));
+const report: Report = { files: Object.assign({}, ...reports.map((r) => r.report.files)) };
 const floors = JSON.parse(readFileSync(values.floors, 'utf8')) as Record<string, number>;
 const now = scores(report);
 // Folders a chunk's report covers: measured in part only.
-const partial = new Set(reportFiles.filter((f) => f.endsWith('.partial.json')).flatMap((f) => Object.keys((JSON.parse(readFileSync(f, 'utf8')) as Report).files).map(folderOf)));
+const partial = new Set(reports.filter((r) => r.file.endsWith('.partial.json')).flatMap((r) => Object.keys(r.report.files).map(folderOf)));
 let failed = 0;
 console.log('folder                          mutants  score  floor');
 for (const [folder, s] of now) {
