@@ -3,10 +3,13 @@
  * leave command take them: full dates, months and their parts (上旬 10, 中 15, 中旬 20, 下旬/底 the
  * last day), quarters, half years, the year's end, weeks and weekdays, spans from today, the autumn
  * term, festivals before which work is due; invalid days are none. Ranges keep both ends.
+ * Every phrase of time-phrases.ts is read here, through readDay.
  */
 import { describe, expect, it } from 'vitest';
 import { readDay, readDayRange } from '../../../bot/domain/reply/read-day.js';
 import { NOW } from './fixtures.js';
+
+const [MON, THU, FRI, SAT] = ['2022-08-15', '2022-08-18', '2022-08-19', '2022-08-20'];
 
 const days: [string, string | null][] = [
   // full dates, checked against the calendar
@@ -115,6 +118,34 @@ const days: [string, string | null][] = [
 describe('readDay', () => {
   it.each(days)('%j → %s', (text, day) => {
     expect(readDay(text, NOW)).toBe(day);
+  });
+
+  // Boundaries, and days read on other weekdays (Thursday 18, Friday 19, Saturday 20 August): 「X号前」 on the X-th
+  // stays this month, 本周 is Friday on a working day and Sunday at the weekend, 「周三」 the coming one.
+  it.each([
+    ['2022年1月5日', MON, '2022-01-05'],
+    ['2022年12月1日', MON, '2022-12-01'],
+    ['2022年9月1日', MON, '2022-09-01'],
+    ['2022年13月1日', MON, null],
+    ['2022年9月0日', MON, null],
+    ['2022年9月31日', MON, null],
+    ['明年3月底', MON, '2023-03-31'],
+    ['次年3月底', MON, '2023-03-31'],
+    ['今年3月初', MON, '2022-03-10'],
+    ['15号前', MON, '2022-08-15'],
+    ['下个周五', MON, '2022-08-26'],
+    ['下下周三', MON, '2022-08-31'],
+    ['这周内', MON, '2022-08-19'],
+    ['本周', FRI, '2022-08-19'],
+    ['本周', SAT, '2022-08-21'],
+    ['下周', SAT, '2022-08-26'],
+    ['周三', THU, '2022-08-24'],
+    ['2周内', MON, '2022-08-29'],
+    ['2个星期内', MON, '2022-08-29'],
+    ['400天内', MON, '2023-09-19'],
+    ['401天内', MON, null],
+  ] as const)('%s, read on %s → %s', (text, now, day) => {
+    expect(readDay(text, new Date(`${now}T10:00:00+08:00`))).toBe(day);
   });
 
   it('no day without a valid moment to read from', () => {
