@@ -14,7 +14,7 @@
 import { Prisma } from './generated/client.js';
 import { CHUNK } from './chunks.js';
 import type { Db } from './db.js';
-import { queryRows } from './raw-sql.js';
+import { queryRows, queryTuples, sqlDate } from './raw-sql.js';
 
 type Sql = Prisma.Sql;
 
@@ -119,24 +119,29 @@ export async function readParts(db: Db, scope: TaskScope, o: PartsOptions): Prom
     const branches = partBranches(where, o);
     // A few tasks (a card): one statement. A whole plan: one narrow statement per relation — carried through a
     // UNION, each of some 150,000 rows had every shared column, and the read took 40% longer (docs/performance.md).
-    const statements = 'planId' in scope ? branches.map((b) => branchSql(b, false)) : [Prisma.join(branches.map((b) => branchSql(b, true)), ' UNION ALL ')];
-    for (const statement of statements) {
-      // Normalised in place (a copy of some 150,000 rows for a 5,000-task digest was a good part of its garbage).
-      const rows = await queryRows<PartRow>(db, statement);
-      for (const r of rows) {
-        r.taskId = Number(r.taskId);
-        for (const k of COLUMN_NAMES) if (r[k] === undefined) (r as unknown as Record<string, null>)[k] = null;
-        for (const k of NUMBERS) if (r[k] !== null && typeof r[k] !== 'number') r[k] = Number(r[k]);
-        if (r.at !== null && !(r.at instanceof Date)) r.at = new Date(r.at);
-        out.push(r);
+    const statements: [Sql, Column[]][] = 'planId' in scope
+      ? branches.map((b) => [branchSql(b, false), Object.keys(b.cols) as Column[]])
+      : [[Prisma.join(branches.map((b) => branchSql(b, true)), ' UNION ALL '), COLUMN_NAMES]];
+    for (const [statement, columns] of statements) {
+      // Read as arrays and typed here, each row one object of one shape (docs/performance.md).
+      const at = (c: Column) => (columns.indexOf(c) < 0 ? -1 : columns.indexOf(c) + 2);
+      const [id, ref, num, a, b, c, d, e, x, y, moment] = COLUMN_NAMES.map(at);
+      for (const r of await queryTuples(db, statement)) {
+        out.push({
+          kind: r[0] as PartRow['kind'], taskId: Number(r[1]),
+          id: number(r, id), ref: number(r, ref), num: number(r, num),
+          a: text(r, a), b: text(r, b), c: text(r, c), d: text(r, d), e: text(r, e),
+          x: number(r, x), y: number(r, y), at: moment! < 0 ? null : sqlDate(r[moment!]),
+        });
       }
     }
   }
   return out;
 }
 
-const NUMBERS = ['id', 'ref', 'num', 'x', 'y'] as const;
 const COLUMN_NAMES = Object.keys(COLUMNS) as Column[];
+const number = (r: unknown[], i: number | undefined): number | null => (i! < 0 || r[i!] === null ? null : Number(r[i!]));
+const text = (r: unknown[], i: number | undefined): string | null => (i! < 0 ? null : (r[i!] as string | null));
 
 function partBranches(where: Sql, o: PartsOptions): Branch[] {
   // Each branch takes the tasks in scope (`where` is on `Task t`).

@@ -1,11 +1,11 @@
 /**
  * bot/store/raw-sql.ts: queryRows() and execute() give what `$queryRaw` and `$executeRaw` give — every kind of value,
  * both ways — on SQLite (straight on the adapter's connection) and on PostgreSQL (through Prisma); errors as Prisma's;
- * statements in a transaction stay in it.
+ * statements in a transaction stay in it. queryTuples() gives the same values once typed by its caller.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../../bot/store/generated/client.js';
-import { execute, queryRows } from '../../bot/store/raw-sql.js';
+import { execute, queryRows, queryTuples, sqlDate } from '../../bot/store/raw-sql.js';
 import type { Db } from '../../bot/store/db.js';
 import { tempStore } from '../helpers/temp-store.js';
 
@@ -94,5 +94,58 @@ describe('raw SQL straight through the connection', () => {
     await db.$disconnect();
     expect(await queryRows(db, Prisma.sql`SELECT "id" FROM "Person" WHERE "id" = 1`)).toEqual([{ id: 1 }]);
     expect(await queryRows(db, Prisma.sql`SELECT "name" FROM "Person" WHERE "id" = 3`)).toEqual([{ name: '李四' }]);
+  });
+
+  it('reads tuples whose values, typed as their callers type them, are $queryRaw\'s', async () => {
+    const sql = Prisma.sql`SELECT 'x' AS "kind", "id", "openId", "name", "createdAt", CASE WHEN "isAdmin" THEN 1 ELSE 0 END AS "flag",
+      "id" * 0.5 AS "half", CAST(NULL AS INTEGER) AS "none" FROM "Person" ORDER BY "id"`;
+    const viaPrisma = await db.$queryRaw<Record<string, unknown>[]>(sql);
+    const tuples = await queryTuples(db, sql);
+    expect(tuples).toHaveLength(viaPrisma.length);
+    const typed = (r: unknown[]) => ({
+      kind: r[0], id: Number(r[1]), openId: r[2], name: r[3], createdAt: sqlDate(r[4]), flag: Number(r[5]), half: Number(r[6]), none: r[7] === null ? null : Number(r[7]),
+    });
+    const typedPrisma = (r: Record<string, unknown>) => typed(Object.values(r));
+    expect(tuples.map(typed)).toStrictEqual(viaPrisma.map(typedPrisma));
+    expect(tuples.map(typed)[0]).toStrictEqual({ kind: 'x', id: 1, openId: '00123', name: '张三 ✓ — "quoted"', createdAt: AT, flag: 1, half: 0.5, none: null });
+    expect(await queryTuples(db, Prisma.sql`SELECT "id" FROM "Person" WHERE "id" < 0`)).toEqual([]);
+    const failed = await queryTuples(db, Prisma.sql`SELECT "nope" FROM "Person"`).then(() => null, (e: unknown) => e);
+    expect(failed).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
+  });
+});
+
+describe('sqlDate: a stored moment as a Date', () => {
+  /** What the Date parser makes of `v` (its time, NaN for an invalid date). */
+  const parsed = (v: string) => new Date(v).getTime();
+
+  it('reads the text Prisma writes, and any other text, exactly as the Date parser does', () => {
+    const texts = [
+      '2023-01-04T02:00:00.000+00:00', '2026-03-04T05:06:07.089Z', '2024-02-29T23:59:59.999+00:00', '2000-02-29T00:00:00.000Z',
+      '2023-02-29T00:00:00.000+00:00', '1900-02-29T00:00:00.000Z', '2023-04-31T00:00:00.000Z', '2023-12-31T23:59:59.999+00:00',
+      '2023-13-01T00:00:00.000Z', '2023-00-10T00:00:00.000Z', '2023-01-00T00:00:00.000Z', '2023-01-01T24:00:00.000Z', '2023-01-01T23:60:00.000Z',
+      '2023-01-01T23:00:60.000Z', '0050-06-01T00:00:00.000Z', '0100-06-01T00:00:00.000+00:00', '9999-12-31T23:59:59.999Z',
+      '2023-01-04T10:00:00.000+08:00', '2023-01-04T02:00:00+00:00', '2023-01-04T02:00:00Z', '2023-01-04 02:00:00', '2023-01-04',
+      '2023-0a-04T02:00:00.000Z', '2023-01-04T02:00:00.0x0Z', '2023/01/04T02:00:00.000Z', '2023-01-04T02:00:00.000+01:00', 'not a date', '',
+    ];
+    for (const v of texts) expect(sqlDate(v)!.getTime(), v).toBe(parsed(v));
+  });
+
+  it('agrees with the parser on every day of a leap year and a common one, at many moments', () => {
+    for (const year of [2023, 2024, 2100]) {
+      for (let day = 0; day < 366; day++) {
+        const at = Date.UTC(year, 0, 1) + day * 86_400_000 + ((day * 7_919_017) % 86_400_000);
+        const iso = new Date(at).toISOString();
+        expect(sqlDate(iso.replace('Z', '+00:00'))!.getTime(), iso).toBe(at);
+        expect(sqlDate(iso)!.getTime(), iso).toBe(at);
+      }
+    }
+  });
+
+  it('keeps a Date, reads epoch milliseconds, and gives null for nothing', () => {
+    expect(sqlDate(AT)).toBe(AT);
+    expect(sqlDate(AT.getTime())).toStrictEqual(AT);
+    expect(sqlDate(BigInt(AT.getTime()))).toStrictEqual(AT);
+    expect(sqlDate(null)).toBeNull();
+    expect(sqlDate(undefined)).toBeNull();
   });
 });
