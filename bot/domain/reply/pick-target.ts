@@ -38,7 +38,7 @@ const BASE_OF_RATE = /(?:比|较|与)?(?:去年|上年)?同期(?:相比)?|同比
 type Fit = 'unit' | 'loose';
 
 function fitOf(m: Mention, info: UnitInfo): Fit | null {
-  if (m.unit === '%') return info.family === 'percent' ? 'unit' : null;
+  // A percent's family is 'percent', which has no synonyms: it fits a percent target only.
   if (m.unit) return mentionFamily(m.unit) === info.family ? 'unit' : synonymOf(m.unit, info.family) ? 'loose' : null;
   if (info.family === 'percent' || info.family === 'pp') return null;
   if (m.scaled) return info.family.startsWith('money:') ? 'unit' : 'loose';
@@ -46,7 +46,8 @@ function fitOf(m: Mention, info: UnitInfo): Fit | null {
 }
 
 function convert(amount: number, m: Mention, info: UnitInfo): number {
-  if (m.unit === '%' || (!m.unit && !m.scaled)) return amount;
+  // A number with no unit or magnitude is in the target's own unit (a percent's target has scale 1).
+  if (!m.unit && !m.scaled) return amount;
   return tidy(amount / info.scale);
 }
 
@@ -102,10 +103,10 @@ export function pickTarget(m: Mention, ctx: MentionContext, targets: ReplyTarget
     if (top.labelHits === 0 && isForeign(ctx, top.t)) return null;
     chosen = top;
   } else {
-    const loose = cands.every((c) => c.fit === 'loose');
-    if (loose && !(LONELY_BEFORE.test(ctx.before.trim()) && LONELY_AFTER.test(ctx.after.trim()))) return null;
+    // Said alone: 「完成118家」, 「目前118」 (LONELY_BEFORE allows trailing spaces itself).
+    const alone = LONELY_BEFORE.test(ctx.before) && LONELY_AFTER.test(ctx.after.trim());
+    if (!alone && cands.every((c) => c.fit === 'loose')) return null;
     // 「完成6584人」 said alone in the target's own unit is the report however far past the target.
-    const alone = LONELY_BEFORE.test(ctx.before.trim()) && LONELY_AFTER.test(ctx.after.trim());
     const plausible = scored.filter(
       (c) => c.t.value <= 0 || (alone && c.fit === 'unit') || convert(m.amount, m, c.info) <= c.t.value * PLAUSIBLE_FACTOR,
     );
