@@ -12,12 +12,14 @@ export function toDayNumber(date: string): number {
   const m = DATE_RE.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: "${date}"`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
+  // setUTCFullYear, not Date.UTC, which reads the years 0–99 as 1900–1999.
+  const back = new Date(0);
+  back.setUTCFullYear(y, mo - 1, d);
+  // A month past 12 or a day past the month's end rolls over: 2023-13-01 is 2024-01-01, 2023-02-30 is 2 March.
   if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
     throw new RangeError(`no such day: "${date}"`);
   }
-  return ms / DAY_MS;
+  return back.getTime() / DAY_MS;
 }
 
 export function fromDayNumber(day: number): string {

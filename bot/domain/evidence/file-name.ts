@@ -24,8 +24,10 @@ export function safeFileName(name: string): string {
   if (!chars.length || !/[\p{L}\p{N}]/u.test(cleaned)) return 'file';
   if (chars.length <= NAME_MAX) return cleaned;
   const dot = cleaned.lastIndexOf('.');
+  // Stryker disable next-line EqualityOperator: leading dots were taken off, so a dot is never at 0
   const ext = dot > 0 ? cleaned.slice(dot) : '';
   const keep = [...ext].length <= EXT_MAX ? ext : '';
+  // Stryker disable next-line EqualityOperator: leading dots were taken off, so a dot is never at 0
   return [...cleaned.slice(0, dot > 0 && keep ? dot : cleaned.length)].slice(0, NAME_MAX - [...keep].length).join('') + keep;
 }
 
@@ -38,6 +40,7 @@ export function evidencePath(taskId: number, evidenceId: number, name: string, e
 
 /** An image's extension from its first bytes (Feishu gives images no name). */
 export function imageExtension(bytes: Uint8Array): string {
+  // Stryker disable next-line UnaryOperator: past the end is no byte; -1 and +1 both match no signature byte
   const b = (i: number) => bytes[i] ?? -1;
   if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return '.png';
   if (b(0) === 0xff && b(1) === 0xd8) return '.jpg';
@@ -51,5 +54,6 @@ export function sizeWord(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   const mb = bytes / (1024 * 1024);
+  // Stryker disable next-line EqualityOperator,Regex: toFixed(1) has one decimal, so .0 can only end it, and 100 reads 100 either way
   return `${mb < 100 ? mb.toFixed(1).replace(/\.0$/, '') : Math.round(mb)} MB`;
 }

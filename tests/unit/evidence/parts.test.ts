@@ -1,6 +1,6 @@
 /** What a message carries as evidence (佐证材料): files, images, videos, links, and whether it has words besides. */
 import { describe, expect, it } from 'vitest';
-import { evidenceOf, hasWords, linksIn, MAX_FILES, MAX_LINKS } from '../../../bot/domain/evidence/parts.js';
+import { evidenceOf, hasEvidence, hasWords, linksIn, MAX_FILES, MAX_LINKS } from '../../../bot/domain/evidence/parts.js';
 
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -65,3 +65,33 @@ describe('linksIn and hasWords', () => {
     expect(hasWords('[见附件](https://a.example) 已完成')).toBe(true);
   });
 });
+
+describe('odd content', () => {
+  it('a file or video sent without a name is named for what it is', () => {
+    expect(evidenceOf('file', json({ file_key: 'file_1' })).files).toEqual([{ kind: 'file', key: 'file_1', name: '文件', resource: 'file' }]);
+    expect(evidenceOf('media', json({ file_key: 'file_2', file_name: '' })).files).toEqual([{ kind: 'file', key: 'file_2', name: '视频', resource: 'file' }]);
+    expect(evidenceOf('file', json({ file_key: 7, file_name: '报告.pdf' })).files).toEqual([]);
+  });
+
+  it('a post whose content is not a list still has its title\'s words; a title that is no text has none', () => {
+    expect(evidenceOf('post', json({ title: '五月进展', content: 'x' }))).toEqual({ files: [], links: [], words: true, skipped: 0 });
+    expect(evidenceOf('post', json({ title: 5, content: [[{ tag: 'text', text: 7 }, 'img', null, [{ tag: 'img', image_key: 'k' }]]] }))).toEqual({ files: [], links: [], words: false, skipped: 0 });
+  });
+
+  it('takes a link\'s trailing punctuation off, however much of it there is', () => {
+    expect(linksIn('见 https://a.example/x.pdf!!…')).toEqual(['https://a.example/x.pdf!!…']);
+    expect(linksIn('见 https://a.example/x.pdf?!.')).toEqual(['https://a.example/x.pdf']);
+  });
+
+  it('a link written right after a bare URL ends that URL where it starts', () => {
+    expect(linksIn('https://x.example/a[图](https://y.example/b)c')).toEqual(['https://y.example/b', 'https://x.example/a']);
+    expect(hasWords('https://x.example/a[图](https://y.example/b)好')).toBe(true);
+  });
+
+  it('has evidence when it keeps a file or a link', () => {
+    expect(hasEvidence({ files: [], links: [], words: true, skipped: 2 })).toBe(false);
+    expect(hasEvidence({ files: [], links: ['https://a.example'], words: false, skipped: 0 })).toBe(true);
+    expect(hasEvidence({ files: [{ kind: 'image', key: 'k', name: '图片', resource: 'image' }], links: [], words: false, skipped: 0 })).toBe(true);
+  });
+});
+

@@ -40,4 +40,10 @@ describe('Shanghai wall time with the offset kept per hour', () => {
     expect(atShanghai('1988-12-01', '09:30').toISOString()).toBe('1988-12-01T01:30:00.000Z');
     expect(atShanghai('2023-01-03', '09:30').toISOString()).toBe('2023-01-03T01:30:00.000Z');
   });
+
+  it('finds the instant of a wall time hours before summer time starts (16 April 1988, the switch at 02:00 on the 17th)', () => {
+    // 20:00 +8 is 12:00 UTC; the same wall time read at +9 would be 11:00 UTC
+    expect(atShanghai('1988-04-16', '20:00').toISOString()).toBe('1988-04-16T12:00:00.000Z');
+    expect(atShanghai('1988-04-17', '09:30').toISOString()).toBe('1988-04-17T00:30:00.000Z');
+  });
 });

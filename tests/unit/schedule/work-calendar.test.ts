@@ -176,3 +176,19 @@ describe('Beijing time', () => {
     expect(shanghaiMinute(new Date('2022-12-31T16:05:00Z'))).toBe('2023-01-01 00:05');
   });
 });
+
+describe('addWorkdays bounds', () => {
+  it('takes whole numbers only', () => {
+    expect(() => addWorkdays(mondayToFriday(), '2022-03-21', 1.5)).toThrow(new RangeError('addWorkdays needs a whole number, got 1.5'));
+  });
+
+  it('gives up after ten years without a working day, and finds one at the limit', () => {
+    const never: WorkCalendar = { isWorkday: () => false };
+    expect(() => addWorkdays(never, '2022-03-21', 1)).toThrow(new RangeError('no working day within 3660 days of 2022-03-21: check the calendar'));
+    const last = addDays('2022-03-21', 3660);
+    const once: WorkCalendar = { isWorkday: (d) => d === last };
+    expect(addWorkdays(once, '2022-03-21', 1)).toBe(last);
+    expect(() => addWorkdays({ isWorkday: (d) => d === addDays(last, 1) }, '2022-03-21', 1)).toThrow(RangeError);
+  });
+});
+
