@@ -1,6 +1,6 @@
 /** The period a paper covers (pure), table-driven. */
 import { describe, expect, it } from 'vitest';
-import { paperPeriod, PAPER_KIND_WORDS } from '../../bot/domain/papers/period.js';
+import { paperPeriod, PAPER_KIND_WORDS } from '../../../bot/domain/papers/period.js';
 
 describe('paperPeriod', () => {
   it.each([
