@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexChart, matchPerson, matchUnit, personKey, shownName } from '../../../bot/domain/owners/match-unit.js';
 import type { OrgChart } from '../../../bot/domain/owners/org-chart.js';
+import { proposeOwners } from '../../../bot/domain/owners/propose.js';
 
 const CHART: OrgChart = {
   departments: [
@@ -70,5 +71,29 @@ describe('people', () => {
     expect(matchPerson(i, '王芳')).toMatchObject({ kind: 'ambiguous', reason: '「王芳」有 2 位同名人员，分别在「未知部门」「未知部门」，请逐一指定' });
     expect(matchPerson(i, '赵六同志')).toEqual({ kind: 'none', reason: '通讯录（应用可见范围内）没有「赵六」' });
     expect(matchPerson(i, ' ')).toEqual({ kind: 'none', reason: '通讯录（应用可见范围内）没有「」' });
+  });
+});
+
+describe('proposeOwners: one person once, and a contact outside the visible users', () => {
+  it('a person named for a task twice is proposed once; a contact the chart cannot show is named after the unit', () => {
+    const chart: OrgChart = {
+      departments: [
+        { id: 'g', name: '高新科', parentId: null, leaderOpenId: 'ou_zm' },
+        { id: 'c', name: '成果科', parentId: null, leaderOpenId: 'ou_zm' },
+        { id: 'n', name: '农村科', parentId: null, leaderOpenId: null },
+      ],
+      users: [{ openId: 'ou_zm', name: '张敏', departmentIds: ['g', 'c'] }, { openId: 'ou_he', name: '何建国', departmentIds: [] }],
+    };
+    const [p] = proposeOwners({
+      chart, issuer: null, contacts: new Map([['n', 'ou_hidden']]),
+      tasks: [{ code: '1', parties: [{ role: 'lead', name: '高新科' }, { role: 'lead', name: '成果科' }, { role: 'leader', name: '何建国' }, { role: 'leader', name: '何建国同志' }, { role: 'collaborator', name: '农村科' }] }],
+    });
+    expect(p).toEqual({
+      code: '1',
+      owners: [{ openId: 'ou_zm', name: '张敏', because: '高新科负责人' }],
+      collaborators: [{ openId: 'ou_hidden', name: '农村科联络员', because: '农村科联络员' }],
+      leaders: [{ openId: 'ou_he', name: '何建国', because: '责任领导' }],
+      misses: [],
+    });
   });
 });
