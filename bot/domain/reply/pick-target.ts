@@ -142,7 +142,8 @@ export function pickGrowth(m: Mention, ctx: MentionContext, targets: ReplyTarget
   if (FORECAST.test(ctx.scope) || PAST.test(ctx.before.replace(BASE_OF_RATE, '')) || /序时/.test(scope)) return null;
   if (!GROWTH_BEFORE.test(ctx.lead)) return null;
   const cands = targets.flatMap((t, i) => (isGrowthTarget(t) ? [{ t, i }] : []));
-  const context = `${ctx.before}|${ctx.after}|${ctx.topic}`;
+  // The rate's own words (「增长」 of 「数量增长8%」) name no target: every growth target's label holds such a word.
+  const context = `${ctx.before.replace(GROWTH_BEFORE, '')}|${ctx.after}|${ctx.topic}`;
   const scored = cands
     .map((c) => ({ ...c, score: labelScore(context, c.t, cands.map((x) => x.t)).score }))
     .sort((a, b) => b.score - a.score);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { clausesOf } from '../../../bot/domain/reply/clauses.js';
 import { contextOf } from '../../../bot/domain/reply/mention-context.js';
 import { findMentions } from '../../../bot/domain/reply/mentions.js';
-import { pickTarget, type Found } from '../../../bot/domain/reply/pick-target.js';
+import { pickGrowth, pickTarget, type Found } from '../../../bot/domain/reply/pick-target.js';
 import type { ReplyTarget } from '../../../bot/domain/reply/types.js';
 import { unitInfo } from '../../../bot/domain/reply/units.js';
 
@@ -170,6 +170,26 @@ describe('what the number counts', () => {
   it('a breakdown is tier 0; a synonym unit ranks below every number in the target\'s own unit', () => {
     expect(pickIn('其中高企118家', [HQ])).toEqual(picked(0, 118, 0, '其中高企118家'));
     expect(pickIn('目前完成30个', [RESULTS])).toEqual(picked(0, 30, -2, '目前完成30个', true));
+  });
+});
+
+describe('pickGrowth', () => {
+  const GDP: ReplyTarget = { label: '地区生产总值增长', value: 8, unit: '%', kind: 'percent' };
+  const INDUSTRY: ReplyTarget = { label: '规上工业增加值增长', value: 10, unit: '%', kind: 'percent' };
+  function growthIn(text: string, targets: ReplyTarget[], which = 0): Found {
+    const mentions = findMentions(text);
+    return pickGrowth(mentions[which]!, contextOf(clausesOf(text), mentions, which), targets);
+  }
+
+  it('gives a rate to the growth target its words name', () => {
+    expect(growthIn('地区生产总值增长8.2%', [GDP, INDUSTRY])).toEqual(picked(0, 8.2, 2, '地区生产总值增长8.2%'));
+    expect(growthIn('规上工业增加值同比增长10.5%', [GDP, INDUSTRY])).toEqual(picked(1, 10.5, 2, '规上工业增加值同比增长10.5%'));
+  });
+
+  it('a rate of another target\'s count is not the growth target\'s, though both say 增长', () => {
+    expect(growthIn('有效期高企数量增长8%', [GDP, HQ])).toBeNull();
+    // with no other target named, a lone growth target takes it
+    expect(growthIn('同比增长8%', [GDP, HQ])).toEqual(picked(0, 8, 1, '同比增长8%'));
   });
 });
 
