@@ -96,7 +96,7 @@ export async function execute(db: Client, sql: Prisma.Sql): Promise<number> {
  * DATETIME as its text, BOOLEAN as 0/1), elsewhere as `$queryRaw` gives them (bigints, Dates, booleans).
  * No object per row and no value converted twice: for the 107,000 reports of a 5,000-task digest, reading
  * objects and converting their dates in place took longer than SQLite's own execution (docs/performance.md).
- * Column names must not repeat (the fallback reads objects).
+ * Column names must not repeat nor be numbers (the fallback reads objects, whose keys keep the column order).
  */
 export async function queryTuples(db: Client, sql: Prisma.Sql): Promise<unknown[][]> {
   const direct = directOf(db, sql, '$queryRaw');

@@ -123,15 +123,15 @@ export async function readParts(db: Db, scope: TaskScope, o: PartsOptions): Prom
       ? branches.map((b) => [branchSql(b, false), Object.keys(b.cols) as Column[]])
       : [[Prisma.join(branches.map((b) => branchSql(b, true)), ' UNION ALL '), COLUMN_NAMES]];
     for (const [statement, columns] of statements) {
-      // Read as arrays and typed here, each row one object of one shape (docs/performance.md).
-      const at = (c: Column) => (columns.indexOf(c) < 0 ? -1 : columns.indexOf(c) + 2);
-      const [id, ref, num, a, b, c, d, e, x, y, moment] = COLUMN_NAMES.map(at);
+      // Read as arrays and typed here, each row one object of one shape (docs/performance.md). A column's place in
+      // the tuple: after kind and taskId, in the statement's order; -1 when the statement does not select it.
+      const i = Object.fromEntries(COLUMN_NAMES.map((c) => [c, columns.includes(c) ? columns.indexOf(c) + 2 : -1])) as Record<Column, number>;
       for (const r of await queryTuples(db, statement)) {
         out.push({
           kind: r[0] as PartRow['kind'], taskId: Number(r[1]),
-          id: number(r, id), ref: number(r, ref), num: number(r, num),
-          a: text(r, a), b: text(r, b), c: text(r, c), d: text(r, d), e: text(r, e),
-          x: number(r, x), y: number(r, y), at: moment! < 0 ? null : sqlDate(r[moment!]),
+          id: number(r, i.id), ref: number(r, i.ref), num: number(r, i.num),
+          a: text(r, i.a), b: text(r, i.b), c: text(r, i.c), d: text(r, i.d), e: text(r, i.e),
+          x: number(r, i.x), y: number(r, i.y), at: i.at < 0 ? null : sqlDate(r[i.at]),
         });
       }
     }
@@ -140,8 +140,8 @@ export async function readParts(db: Db, scope: TaskScope, o: PartsOptions): Prom
 }
 
 const COLUMN_NAMES = Object.keys(COLUMNS) as Column[];
-const number = (r: unknown[], i: number | undefined): number | null => (i! < 0 || r[i!] === null ? null : Number(r[i!]));
-const text = (r: unknown[], i: number | undefined): string | null => (i! < 0 ? null : (r[i!] as string | null));
+const number = (r: unknown[], i: number): number | null => (i < 0 || r[i] === null ? null : Number(r[i]));
+const text = (r: unknown[], i: number): string | null => (i < 0 ? null : (r[i] as string | null));
 
 function partBranches(where: Sql, o: PartsOptions): Branch[] {
   // Each branch takes the tasks in scope (`where` is on `Task t`).
