@@ -18,6 +18,7 @@
  */
 import Database from 'better-sqlite3';
 import { DriverAdapterError } from '@prisma/driver-adapter-utils';
+import { daysInMonth } from '../domain/calendar/civil-date.js';
 import { Prisma } from './generated/client.js';
 import { statementCache, type Kept } from './sqlite-adapter.js';
 import type { Db, Tx } from './db.js';
@@ -119,10 +120,6 @@ export function sqlDate(v: unknown): Date | null {
   if (typeof v === 'string') return new Date(isoMillis(v) ?? v);
   return new Date(Number(v));
 }
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const daysInMonth = (year: number, month: number): number =>
-  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
 
 /** The number written by v's digits from `from` to `to`; NaN when one is not a digit. */
 function digits(v: string, from: number, to: number): number {

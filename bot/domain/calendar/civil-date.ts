@@ -53,6 +53,13 @@ export function monthOf(date: string): number {
   return Number(date.slice(5, 7));
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1–12) of the Gregorian calendar, by its rules alone: no Date, so no 19xx for years below 100. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
 export function lastDayOfMonth(year: number, month: number): string {
   return fromDayNumber(Date.UTC(year, month, 0) / DAY_MS);
 }

@@ -1,5 +1,5 @@
 /** Calendar-date expressions in plans (完成时限). Pure; dates are 'YYYY-MM-DD'. */
-import { lastDayOfMonth, ymd } from '../calendar/civil-date.js';
+import { daysInMonth, ymd } from '../calendar/civil-date.js';
 import { matchesOf } from './matches.js';
 import { parseNumber, toAsciiDigits } from './numerals.js';
 
@@ -16,10 +16,8 @@ export function periodFor(header: { year: number; periodEnd: string; issuedOn: s
   return { year: header.year, end: header.periodEnd, base: header.issuedOn ? Number(header.issuedOn.slice(0, 4)) : header.year };
 }
 
-/** Number of days in a month (the calendar module has the date itself). */
-export function daysInMonth(year: number, month: number): number {
-  return Number(lastDayOfMonth(year, month).slice(8, 10));
-}
+/** Number of days in a month: the calendar module's. */
+export { daysInMonth };
 
 function validDate(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);

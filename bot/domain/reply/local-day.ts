@@ -3,7 +3,7 @@
  * (month ends, quarter ends, weekdays, adding months). Pure: the instant is an
  * argument; Intl only converts it.
  */
-import { addDays, isoWeekday, lastDayOfMonth, ymd } from '../calendar/civil-date.js';
+import { addDays, daysInMonth, isoWeekday, lastDayOfMonth, ymd } from '../calendar/civil-date.js';
 
 export interface Today {
   date: string;
@@ -66,8 +66,7 @@ export function shiftMonth(y: number, m: number, n: number): { y: number; m: num
 /** The same day n months later, clamped to the month's end. */
 export function addMonths(t: Today, n: number): string {
   const s = shiftMonth(t.y, t.m, n);
-  const end = Number(lastDayOfMonth(s.y, s.m).slice(8));
-  return ymd(s.y, s.m, Math.min(t.d, end));
+  return ymd(s.y, s.m, Math.min(t.d, daysInMonth(s.y, s.m)));
 }
 
 export function addWeekdays(date: string, n: number): string {

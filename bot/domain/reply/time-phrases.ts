@@ -6,7 +6,7 @@
 import { parseNumber } from '../plan/numerals.js';
 import type { Today } from './local-day.js';
 import { addDays, addMonths, addWeekdays, dayInMonth, quarterEnd, shiftMonth, ymd } from './local-day.js';
-import { lastDayOfMonth } from '../calendar/civil-date.js';
+import { daysInMonth, lastDayOfMonth } from '../calendar/civil-date.js';
 
 export interface TimePhrase {
   re: RegExp;
@@ -18,7 +18,7 @@ const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5
 
 function valid(y: number, m: number, d: number): string | null {
   if (!(m >= 1 && m <= 12 && d >= 1)) return null;
-  return d <= Number(lastDayOfMonth(y, m).slice(8)) ? ymd(y, m, d) : null;
+  return d <= daysInMonth(y, m) ? ymd(y, m, d) : null;
 }
 
 /** 「2023年」「明年」「今年」 → the year, else this year. */

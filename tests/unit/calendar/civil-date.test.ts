@@ -3,7 +3,7 @@
  * round trip, years before 100 (which Date.UTC would read as 19xx), padding, weekdays.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, fromDayNumber, isoWeekday, toDayNumber, ymd } from '../../../bot/domain/calendar/civil-date.js';
+import { addDays, daysInMonth, fromDayNumber, isoWeekday, lastDayOfMonth, toDayNumber, ymd } from '../../../bot/domain/calendar/civil-date.js';
 
 describe('toDayNumber', () => {
   it('counts days from 1970-01-01', () => {
@@ -60,3 +60,16 @@ describe('fromDayNumber and ymd', () => {
     expect(['2022-03-21', '2022-03-22', '2022-03-23', '2022-03-24', '2022-03-25', '2022-03-26', '2022-03-27'].map(isoWeekday)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
+
+describe('daysInMonth', () => {
+  it('agrees with the last day of every month over four centuries', () => {
+    for (let year = 1900; year < 2300; year++) {
+      for (let month = 1; month <= 12; month++) expect(daysInMonth(year, month), `${year}-${month}`).toBe(Number(lastDayOfMonth(year, month).slice(8)));
+    }
+  });
+
+  it('keeps the leap rules for years before 100 too', () => {
+    expect([daysInMonth(4, 2), daysInMonth(100, 2), daysInMonth(400, 2), daysInMonth(0, 2), daysInMonth(1, 2)]).toEqual([29, 28, 29, 29, 28]);
+  });
+});
+
