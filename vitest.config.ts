@@ -3,6 +3,14 @@ import { defineConfig } from 'vitest/config';
 /** Files that set process.env.TZ before importing what reads it: each gets a fresh module cache. */
 const OWN_PROCESS = ['tests/unit/schedule/host-tz.test.ts', 'tests/unit/schedule/package-agreement.test.ts'];
 
+/**
+ * The pass on PostgreSQL (`npm run test:postgres`) runs what can meet a store: the unit tests and the corpus are
+ * pure (no store, no Redis, no process: nothing there opens tests/helpers/temp-store.ts or bot-harness.ts), so
+ * the SQLite pass has already run them against the very same code.
+ */
+const ON_POSTGRES = process.env.TEST_DATABASE === 'postgres';
+const PURE = ['tests/unit/**', 'tests/corpus/**'];
+
 export default defineConfig({
   test: {
     // Timeouts only detect a hang: no test asserts how fast anything runs (speed lives in bench/).
@@ -24,7 +32,7 @@ export default defineConfig({
           name: 'shared',
           include: ['tests/**/*.test.ts'],
           // The slow fault cases (outages, crash loops) run in `npm run test:faults` (vitest.faults.config.ts).
-          exclude: ['tests/faults/slow/**', 'node_modules/**', ...OWN_PROCESS],
+          exclude: ['tests/faults/slow/**', 'node_modules/**', ...OWN_PROCESS, ...(ON_POSTGRES ? PURE : [])],
           // Files share a worker's module cache (the SDK, Prisma and BullMQ load once per worker, not
           // once per file): the code keeps no module-level state and every test builds its own bot.
           isolate: false,
@@ -32,7 +40,7 @@ export default defineConfig({
           setupFiles: ['tests/helpers/env-guard.ts'],
         },
       },
-      { extends: true, test: { name: 'isolated', include: OWN_PROCESS, isolate: true } },
+      ...(ON_POSTGRES ? [] : [{ extends: true as const, test: { name: 'isolated', include: OWN_PROCESS, isolate: true } }]),
     ],
   },
 });

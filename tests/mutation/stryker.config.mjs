@@ -9,7 +9,8 @@
 import { rmSync } from 'node:fs';
 
 // MUTATION_PART=<folder of bot/domain> runs one folder with its own incremental file and report (a full run
-// takes hours on two cores; parts add up: tests/mutation/floors.ts reads several reports).
+// takes hours on two cores; parts add up: tests/mutation/floors.ts reads several reports). MUTATION_PART=top runs
+// the files directly under bot/domain (their floor is `bot/domain`'s).
 const part = process.env.MUTATION_PART;
 if (part !== undefined && !/^[a-z-]+$/.test(part)) throw new Error(`MUTATION_PART=${part}: a folder of bot/domain, such as schedule`);
 
@@ -21,11 +22,12 @@ if (part !== undefined && !/^[a-z-]+$/.test(part)) throw new Error(`MUTATION_PAR
  */
 function partFiles(folder) {
   const files = process.env.MUTATION_FILES;
-  if (!files) return [`bot/domain/${folder}/**/*.ts`];
+  const dir = folder === 'top' ? 'bot/domain' : `bot/domain/${folder}`;
+  if (!files) return [folder === 'top' ? `${dir}/*.ts` : `${dir}/**/*.ts`];
   const names = files.split(',').map((n) => n.trim()).filter(Boolean);
   const bad = names.find((n) => !/^[a-z0-9-]+$/.test(n));
-  if (bad !== undefined) throw new Error(`MUTATION_FILES: "${bad}" is not a file name of bot/domain/${folder} (without .ts)`);
-  return names.map((n) => `bot/domain/${folder}/${n}.ts`);
+  if (bad !== undefined) throw new Error(`MUTATION_FILES: "${bad}" is not a file name of ${dir} (without .ts)`);
+  return names.map((n) => `${dir}/${n}.ts`);
 }
 
 // A run of a whole part supersedes the chunks' report.

@@ -30,6 +30,7 @@ export function findMilestones(text: string, period: Period, deadline: string, l
     found.push({ due: p.date, text: clause });
     if (found.length > limit) break;
   }
+  // Stryker disable next-line EqualityOperator: equal dates are decided before the `<`
   return found.map((m, i) => ({ m, i })).sort((a, b) => (a.m.due === b.m.due ? a.i - b.i : a.m.due < b.m.due ? -1 : 1)).map((x) => x.m);
 }
 
@@ -42,13 +43,15 @@ function clauseAround(text: string, at: number, end: number): string {
   while (start > 0 && !BREAK.test(text[start - 1]!)) start--;
   let stop = nextBreak(text, end);
   const rest = text.slice(end, stop).replace(/[\s*]/g, '');
+  // Stryker disable next-line Regex,ConditionalExpression,EqualityOperator: no date phrase holds 前 but at its end; at the text's end (text[stop] undefined) nextBreak gives a stop past it, which slices the same
   if (rest.length < 2 && /前$/.test(text.slice(at, end)) && stop < text.length && !/[。；;\n]/.test(text[stop]!)) stop = nextBreak(text, stop + 1);
-  const clause = text.slice(start, stop).replace(/\s+/g, ' ').replace(/^[\s*]+|[\s*]+$/g, '').replace(ITEM_NUMBER, '').trim();
+  const clause = text.slice(start, stop).replace(/\s+/g, ' ').replace(/^[\s*]+|[\s*]+$/g, '').replace(ITEM_NUMBER, ''); // ITEM_NUMBER takes the spaces after it
   return clause.length > MILESTONE_TEXT_CHARS ? `${clause.slice(0, MILESTONE_TEXT_CHARS - 1)}…` : clause;
 }
 
 function nextBreak(text: string, from: number): number {
   let i = from;
+  // Stryker disable next-line EqualityOperator: past the end text[i] is undefined, not a break: i ends one further, which slices the same
   while (i < text.length && !BREAK.test(text[i]!)) i++;
   return i;
 }

@@ -16,7 +16,11 @@ export const UNITS = [
 
 const AT_MOST = /(以内|以下|不超过|不高于|控制在|(?<!不)低于|压减到|压降到)/;
 const CUMULATIVE = /(累计|新增|完成|组织|开展|举办|召开|培训|申报|登记|引进|培育|建成|建设|认定|创建|实施|发放|办理|服务|推广|争取|签约|招引|落地|转化|获批)/;
-const LEVEL = /(达到|达|保持|总数|总量|有效期|存量|在库|入库|覆盖率|比例|占比|总数达)/;
+/**
+ * Words of a stock (a level, not a count of this year's new ones). 「达」 is not among them: as a verb right before
+ * the number (「高企达140家」) kindOf reads it; elsewhere it is part of another word (达标, 发达, 表达).
+ */
+const LEVEL = /(保持|总数|总量|有效期|存量|在库|入库|覆盖率|比例|占比)/;
 /** Chinese numerals count only after such a verb (「新增专利五件」), so 「政策十条」 is not a target. */
 const CN_TARGET_VERB = /(达到|达|不少于|不低于|突破|力争|超过|至少|新增|累计|完成|培育|引进|建成|举办|开展|组织|认定|创建|培训|发展|打造|建设|招引|争取)[^，,、；;]{0,16}$/;
 
@@ -27,8 +31,6 @@ const UNIT_ALT = UNITS.map((u) => u.replace(/[%]/g, '\\$&')).join('|');
 // 「5 余 家」: the spaces around 余 belong to it, so a run of spaces is not tried two ways.
 const TARGET_RE = new RegExp(`(${NUMBER})\\s*(?:(余|多|多个)\\s*)?(${UNIT_ALT})`, 'g');
 
-/** Soft breaks inside a clause (see also isClauseBreak: a target's phrase and label never cross a clause's end). */
-const SOFT_BREAK = /[，,：:]/;
 /** How far back from a number its label and verb are looked for, at most. */
 const LOOK_BACK = 400;
 
@@ -49,6 +51,7 @@ function dropTrailingNoise(s: string): string {
   const ok = new Uint8Array(s.length + 1);
   ok[s.length] = 1;
   let cut = s.length;
+  // Stryker disable next-line ArithmeticOperator: starting past the end finds nothing there (ok[] is undefined)
   for (let i = s.length - 1; i >= 0 && i >= cut - TRAILING_MAX; i--) {
     for (const w of TRAILING_WORDS) {
       if (ok[i + w.length] === 1 && s.startsWith(w, i)) {
@@ -61,9 +64,13 @@ function dropTrailingNoise(s: string): string {
   return s.slice(0, cut);
 }
 
+/** Every unit of money in UNITS ends in 元. */
+const isMoney = (unit: string) => unit.endsWith('元');
+
 function kindOf(unit: string, phrase: string, before: string): TargetKind {
-  if (/元$/.test(unit)) return 'money';
-  if (unit === '%' || unit === '％' || unit.includes('百分点')) return 'percent';
+  if (isMoney(unit)) return 'money';
+  // (findTargets has made 「％」 a 「%」.)
+  if (unit === '%' || unit.includes('百分点')) return 'percent';
   if (/累计|新增/.test(phrase)) return 'cumulative';
   if (/(达到|达)\s*$/.test(before) || LEVEL.test(before)) return 'level';
   return CUMULATIVE.test(phrase) ? 'cumulative' : 'level';
@@ -78,21 +85,58 @@ function comparatorOf(before: string, after: string): Comparator {
 /** Verbs after which the object of a long clause begins: 「辅导企业开展技术合同登记」. */
 const OBJECT_AFTER = /^.*(?:开展|做好|抓好|推进|推动|实现|加强|完成|组织|辅导|指导)(?=.{2,})/;
 
+/** Separators and spaces at a label's edges. */
+const EDGES = /^[，,、：:\s]+|[，,、：:\s]+$/g;
+
 function clean(label: string): string {
-  let s = label.trim().replace(/^[，,、：:\s“”"「」]+|[，,、：:\s“”"「」]+$/g, '');
+  let s = label.replace(EDGES, '');
   // Up to three rounds; a round that changes nothing would change nothing again.
   for (let i = 0; i < 3; i++) {
-    const next = dropTrailingNoise(s.replace(LEADING_NOISE, '')).trim();
+    const next = dropTrailingNoise(s.replace(LEADING_NOISE, '')).replace(EDGES, '');
+    // Stryker disable next-line ConditionalExpression: another round of a label that did not change does not change it
     if (next === s) break;
     s = next;
   }
   if (s.length > 8) s = s.replace(OBJECT_AFTER, '');
-  return s;
+  return unquote(s);
+}
+
+const QUOTES: readonly (readonly [string, string])[] = [['“', '”'], ['「', '」'], ['『', '』'], ['‘', '’']];
+
+/**
+ * A label's quotation marks as they read: 「“专精特新”企业」 keeps its pair, a half left over where the label was
+ * cut (「认定“瞪羚企业」) is dropped, and so is a pair around the whole label (「“高新技术企业”」 → 「高新技术企业」).
+ */
+export function unquote(label: string): string {
+  let s = label;
+  for (const [open, close] of QUOTES) {
+    if (!s.includes(open) && !s.includes(close)) continue;
+    const drop = new Set<number>();
+    const opened: number[] = [];
+    const closes = new Map<number, number>();
+    for (let i = 0; i < s.length; i++) {
+      if (s[i] === open) opened.push(i);
+      else if (s[i] === close) {
+        const o = opened.pop();
+        if (o === undefined) drop.add(i);
+        else closes.set(o, i);
+      }
+    }
+    for (const o of opened) drop.add(o);
+    if (closes.get(0) === s.length - 1) drop.add(0).add(s.length - 1);
+    s = [...s].filter((_, i) => !drop.has(i)).join('');
+  }
+  // Straight quotes have no sides: an odd one out at an edge goes, and so does a pair around the whole label.
+  const straight = s.split('"').length - 1;
+  if (straight % 2 === 1) s = s.replace(/^"|"$/, '');
+  else if (straight === 2 && s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1);
+  return s.replace(EDGES, '');
 }
 
 /** The noun right after a number and its unit: 「5个市级众创空间、」 → 「市级众创空间」. */
 function nounAfter(after: string): string {
-  const m = after.match(/^([^，,。；;、（(：:\s]{1,16}?)(?=[，,。；;、（(：:\s]|申报|注册|认定|评价|在|并|的|$)/);
+  // 「5家以上企业」: what qualifies the number is not the noun; 「5家以内」 names none.
+  const m = after.replace(/^\s*(?:及以上|以上|以下|以内|左右)/, '').match(/^([^，,。；;、（(：:\s]{1,16}?)(?=[，,。；;、（(：:\s]|申报|注册|认定|评价|在|并|的|$)/);
   return m ? clean(m[1]!) : '';
 }
 
@@ -115,18 +159,21 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
     const unit = m[3]!.replace('％', '%');
     const start = m.index;
     const end = start + m[0].length;
+    // Stryker disable next-line StringLiteral: no other text before the start passes the one-character checks below either
     const prevChar = text[start - 1] ?? '';
     const isChinese = !/[0-9０-９]/.test(raw[0]!);
     // Ordinals, years, dates and codes are not targets.
     if (prevChar === '第' || /[0-9０-９.．]/.test(prevChar)) continue;
     // 「某村4栋、9栋」: a building's number after a place's name is an address, and so is the next in its list.
-    if (/^[栋幢]$/.test(m[3]!) && (PLACE_END.test(prevChar) || (prevChar === '、' && addressEnd === start - 1))) {
+    if (unit === '栋' && (PLACE_END.test(prevChar) || (prevChar === '、' && addressEnd === start - 1))) {
       addressEnd = end;
       continue;
     }
-    if (DATE_AFTER.test(text.slice(end, end + 2)) && !/元$|%/.test(unit)) continue;
+    if (DATE_AFTER.test(text.slice(end, end + 2)) && !isMoney(unit) && unit !== '%') continue;
     const value = parseNumber(raw);
+    // Stryker disable next-line ConditionalExpression: NUMBER matches only what parseNumber reads; the check is for the type
     if (value === null) continue;
+    // Stryker disable next-line EqualityOperator: the number's first character is never a clause break
     for (; scanned < start; scanned++) if (isClauseBreak(text.charCodeAt(scanned))) clauseStart = scanned + 1;
     const lookFrom = Math.max(clauseStart, start - LOOK_BACK);
     const before = text.slice(lookFrom, start);
@@ -139,32 +186,36 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
       from = { value, unit, clause: clauseStart };
       continue;
     }
-    const baseline = from && from.unit === unit && from.clause === clauseStart ? from.value : null;
+    // 「由3个增至5家」: a rise in the same clause, its baseline only in the target's own unit.
+    const rise = from !== null && from.clause === clauseStart ? from : null;
+    const baseline = rise !== null && rise.unit === unit ? rise.value : null;
     from = null;
     const softStart = lastSoftBreak(before) + 1;
     // 「占地500余亩」「冷库库容达1.5万立方米」: the size of a project describes it, it is not a goal.
     if (DESCRIBES.test(before.slice(softStart))) continue;
     // With a baseline the label is what comes before 「由」: 「有效期高企由118家增至」 → 「有效期高企」.
-    const near = baseline !== null ? before.slice(softStart).replace(/(?:由|从)[^由从]*$/, '') : before.slice(softStart);
-    // A list 「5个A、2个B」: the second item inherits the verb of the first.
-    const listItem = near.endsWith('、') ? near.slice(0, near.lastIndexOf('、', near.length - 2) + 1) : near;
-    let label = clean(listItem.slice(listItem.lastIndexOf('、') + 1));
+    const near = rise !== null ? before.slice(softStart).replace(/(?:由|从)[^由从]*$/, '') : before.slice(softStart);
+    // A list 「A、B20家」 counts its last item; in 「5个A、2个B」 the second number's noun comes after it (below).
+    let label = clean(near.slice(near.lastIndexOf('、') + 1));
     // 「A、B等3个老旧小区」: the examples before 等 are not what is counted.
     if (!label || label.length <= 1 || /等$/.test(near.trim())) label = nounAfter(afterText) || label;
-    if (!label) label = clean(before.split(SOFT_BREAK).filter(Boolean).slice(-2, -1)[0] ?? '');
+    // 「规上工业企业：新增20家」: what is counted is named before the soft break. A number right after the break
+    // (「…268亿元以上，6个绿色食品加工产业园…」) has no words of its own there, and the clause before is another target's.
+    if (!label && softStart > 0 && near.trim()) label = clean(before.slice(lastSoftBreak(before.slice(0, softStart - 1)) + 1, softStart - 1));
     const phraseStart = lookFrom + softStart;
     // A stock rising 「由X到Y」 is a level (a rate stays a rate); money rising is this year's total, its baseline last year's.
-    const rising = baseline === null ? null : /元$/.test(unit) ? 'money' : unit === '%' || unit.includes('百分点') ? 'percent' : 'level';
-    const phraseEndRel = afterText.search(/[，,。；;、]/);
-    const phraseEnd = end + (phraseEndRel < 0 ? afterText.length : phraseEndRel);
-    const phrase = text.slice(phraseStart, phraseEnd).trim();
+    const rising = baseline === null ? null : isMoney(unit) ? 'money' : unit === '%' || unit.includes('百分点') ? 'percent' : 'level';
+    // The phrase runs to the next mark, or as far as was looked ahead: its kind is read from the same words.
+    const stop = afterText.search(/[，,。；;、]/);
+    const phraseAfter = stop < 0 ? afterText : afterText.slice(0, stop);
+    const phrase = text.slice(phraseStart, end + phraseAfter.length).trim();
     out.push({
       value,
       unit,
       comparator: comparatorOf(near, afterText),
       label: label || unit,
       text: phrase,
-      kind: rising ?? kindOf(unit, before + m[0] + afterText.slice(0, Math.max(0, phraseEndRel)), near),
+      kind: rising ?? kindOf(unit, before + m[0] + phraseAfter, near),
       ...(baseline !== null && rising !== 'money' ? { baseline } : {}),
     });
   }
@@ -187,8 +238,9 @@ function isClauseBreak(c: number): boolean {
   return c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f || c === 0x0a;
 }
 
-/** The last ，,：: (SOFT_BREAK) in s, or -1. */
+/** The last soft break inside a clause (，,：:) in s, or -1 (a phrase never crosses a clause's end: isClauseBreak). */
 function lastSoftBreak(s: string): number {
+  // Stryker disable next-line ArithmeticOperator: s.charCodeAt() past the end is NaN, no break
   for (let i = s.length - 1; i >= 0; i--) {
     const c = s.charCodeAt(i);
     if (c === 0xff0c || c === 0x2c || c === 0xff1a || c === 0x3a) return i;

@@ -105,3 +105,44 @@ describe('seed plan', () => {
     expect(new Set(plan.tasks.map((t) => t.deadline))).toEqual(new Set(['2022-12-31']));
   });
 });
+
+describe('findMilestones, rule by rule', () => {
+  const find = (text: string, limit = 12) => findMilestones(text, period, '2023-12-31', limit);
+
+  it('stops one past the limit, in the text\'s order, and then lists them by date', () => {
+    expect(find('9月底前完成甲，8月底前完成乙，7月底前完成丙，3月底前完成丁，2月底前完成戊。', 2)).toEqual([
+      { due: '2023-07-31', text: '7月底前完成丙' },
+      { due: '2023-08-31', text: '8月底前完成乙' },
+      { due: '2023-09-30', text: '9月底前完成甲' },
+    ]);
+  });
+
+  it('keeps the text\'s order for steps due the same day', () => {
+    expect(find('6月底前完成方案，6月底前完成招标。')).toEqual([
+      { due: '2023-06-30', text: '6月底前完成方案' },
+      { due: '2023-06-30', text: '6月底前完成招标' },
+    ]);
+  });
+
+  it('takes the words before the date in its clause', () => {
+    expect(find('推进科技成果转化并于6月底前完成评估。')).toEqual([{ due: '2023-06-30', text: '推进科技成果转化并于6月底前完成评估' }]);
+  });
+
+  it('a date alone before spaces and a comma takes the next clause', () => {
+    expect(find('6月30日前 ，全面完成摸底调查。')).toEqual([{ due: '2023-06-30', text: '6月30日前 ，全面完成摸底调查' }]);
+  });
+
+  it('two characters after the date are the step\'s own words', () => {
+    expect(find('6月30日前完成，全面推进。')).toEqual([{ due: '2023-06-30', text: '6月30日前完成' }]);
+  });
+
+  it('runs of spaces inside become one; spaces and emphasis marks at the edges go', () => {
+    expect(find('6月底前完成  评估。')).toEqual([{ due: '2023-06-30', text: '6月底前完成 评估' }]);
+    expect(find('**6月底前完成评估**。')).toEqual([{ due: '2023-06-30', text: '6月底前完成评估' }]);
+  });
+
+  it('keeps a step of exactly the longest length whole', () => {
+    const text = `6月底前完成${'很'.repeat(74)}`;
+    expect(find(`${text}。`)).toEqual([{ due: '2023-06-30', text }]);
+  });
+});
