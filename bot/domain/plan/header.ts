@@ -3,6 +3,7 @@ import { lastDayOfMonth, ymd } from '../calendar/civil-date.js';
 import { parseFullDate } from './dates.js';
 import { matchesOf } from './matches.js';
 import { parseNumber, toAsciiDigits } from './numerals.js';
+import { unquote } from './quotes.js';
 import { isOrgLine, issuerWithYear, meetingIssuer, noticeIssuer, publisherIssuer, signatureWithDate } from './issuer.js';
 import { isDateOnly, isTitleLine } from './notice.js';
 import { cleanPageLine, pagePublishedOn, pagePublishers, pageSignedOn, strippedDate } from './page-meta.js';
@@ -10,6 +11,8 @@ import type { PlanHeader } from './types.js';
 
 const YEAR_IN = /([0-9０-９]{4}|[零〇○一二三四五六七八九]{4})\s*年/;
 const YEARS_IN = new RegExp(YEAR_IN.source, 'g');
+/** A line that starts with a year: the second half of a title broken after the office's name. */
+const YEAR_FIRST = new RegExp(`^${YEAR_IN.source}`);
 
 function yearOf(text: string): number | null {
   const m = text.match(YEAR_IN);
@@ -104,14 +107,14 @@ export function readHeader({ head, tail, name, body = [], fallbackYear }: Header
   const titleIdx = findTitleIndex(lines);
   let title = titleIdx >= 0 ? lines[titleIdx]! : '';
   // A title broken over two lines: 「重庆市某某局」 / 「2022年工作要点」.
-  if (titleIdx > 0 && /^[0-9０-９零〇一二]{4}\s*年/.test(title) && isOrgLine(lines[titleIdx - 1]!)) {
+  if (titleIdx > 0 && YEAR_FIRST.test(title) && isOrgLine(lines[titleIdx - 1]!)) {
     title = lines[titleIdx - 1]! + title;
   }
   // 「某市人民政府关于印发《……》的通知」: the plan's title.
   const notice = lines.map((l) => (l.length <= 120 ? l.match(/^(.*?)关于印发(.*)的(?:通知|函)$/) : null)).find((m) => m);
-  if (!title && notice) title = notice[2]!.replace(/^《|》$/g, '');
+  if (!title && notice) title = notice[2]!;
   if (!title) title = name.replace(/\.[^.]+$/, '');
-  title = title.replace(/^[《“"]|[》”"]$/g, '').trim();
+  title = unquote(title).trim();
 
   const signed = readSignature(lines);
   const issuer =

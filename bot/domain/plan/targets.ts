@@ -4,6 +4,7 @@
  */
 import type { Comparator, ParsedTarget, TargetKind } from './types.js';
 import { CN_NUMERAL_CHARS, parseNumber } from './numerals.js';
+import { unquote } from './quotes.js';
 
 /** Units, longest first so 「万人次」 wins over 「人」. */
 export const UNITS = [
@@ -98,40 +99,9 @@ function clean(label: string): string {
     s = next;
   }
   if (s.length > 8) s = s.replace(OBJECT_AFTER, '');
-  return unquote(s);
+  return unquote(s).replace(EDGES, '');
 }
 
-const QUOTES: readonly (readonly [string, string])[] = [['“', '”'], ['「', '」'], ['『', '』'], ['‘', '’']];
-
-/**
- * A label's quotation marks as they read: 「“专精特新”企业」 keeps its pair, a half left over where the label was
- * cut (「认定“瞪羚企业」) is dropped, and so is a pair around the whole label (「“高新技术企业”」 → 「高新技术企业」).
- */
-export function unquote(label: string): string {
-  let s = label;
-  for (const [open, close] of QUOTES) {
-    if (!s.includes(open) && !s.includes(close)) continue;
-    const drop = new Set<number>();
-    const opened: number[] = [];
-    const closes = new Map<number, number>();
-    for (let i = 0; i < s.length; i++) {
-      if (s[i] === open) opened.push(i);
-      else if (s[i] === close) {
-        const o = opened.pop();
-        if (o === undefined) drop.add(i);
-        else closes.set(o, i);
-      }
-    }
-    for (const o of opened) drop.add(o);
-    if (closes.get(0) === s.length - 1) drop.add(0).add(s.length - 1);
-    s = [...s].filter((_, i) => !drop.has(i)).join('');
-  }
-  // Straight quotes have no sides: an odd one out at an edge goes, and so does a pair around the whole label.
-  const straight = s.split('"').length - 1;
-  if (straight % 2 === 1) s = s.replace(/^"|"$/, '');
-  else if (straight === 2 && s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1);
-  return s.replace(EDGES, '');
-}
 
 /** The noun right after a number and its unit: 「5个市级众创空间、」 → 「市级众创空间」. */
 function nounAfter(after: string): string {

@@ -5,7 +5,8 @@
  * case names, worked out before running it.
  */
 import { describe, expect, it } from 'vitest';
-import { findTargets, unquote } from '../../../bot/domain/plan/targets.js';
+import { findTargets } from '../../../bot/domain/plan/targets.js';
+import { unquote } from '../../../bot/domain/plan/quotes.js';
 import type { ParsedTarget } from '../../../bot/domain/plan/types.js';
 
 const t = (value: number, unit: string, label: string, text: string, kind: ParsedTarget['kind'], extra: Partial<ParsedTarget> = {}): ParsedTarget => ({
@@ -135,8 +136,9 @@ describe('unquote', () => {
     ['"双创基地', '双创基地'],
     ['"', ''],
     ['""', ''],
-    // What dropping a mark leaves at an edge goes too.
-    ['“ 企业', '企业'],
+    ['《2023年工作要点》', '2023年工作要点'],
+    ['贯彻《科技进步法》工作要点', '贯彻《科技进步法》工作要点'],
+    ['“ 企业', ' 企业'],
     ['', ''],
   ])('%s → %s', (label, expected) => expect(unquote(label)).toBe(expected));
 });
