@@ -50,12 +50,14 @@ export function markerOf(rawLine: string): Marker | null {
     if (!m) continue;
     if (level === 4) {
       const value = m[1] ? Number(toAsciiDigits(m[1])) : CIRCLED.indexOf(m[2]!) + 1;
+      // Stryker disable next-line StringLiteral,MethodExpression: the group always takes part, after a trimmed line and \s*
       return { level, ordinal: m[1] ? toAsciiDigits(m[1]) : m[2]!, value, rest: (m[3] ?? '').trim() };
     }
     const ordinal = toAsciiDigits(m[1]!);
     const value = level === 3 ? Number(ordinal) : parseChineseNumeral(ordinal);
     if (!value) continue;
     // 「2.jpg」: a picture a web page left in the text, not an item.
+    // Stryker disable next-line MethodExpression: the line is trimmed and \s* took the spaces before
     if (level === 3 && /^[A-Za-z]{2,5}$/.test(m[2]!.trim())) return null;
     return { level, ordinal, value, rest: m[2]!.replace(/\*\*/g, '').trim() };
   }
@@ -115,6 +117,7 @@ function enumeratorOf(line: string): Marker | null {
 function runIn(line: string, lastTask: number): Marker | null {
   const m = line.match(RUN_IN);
   if (!m || lastTask < 1 || Number(toAsciiDigits(m[1]!)) !== lastTask + 1) return null;
+  // Stryker disable next-line MethodExpression: buildOutline gives a trimmed line, and RUN_IN's text starts with a digit
   return { level: 3, ordinal: String(lastTask + 1), value: lastTask + 1, rest: m[2]!.trim() };
 }
 
