@@ -1,32 +1,15 @@
+/**
+ * The `workplan` command line as a real process: parse, import, tasks, plans, archive, read-reply. (Help and
+ * mistakes: cli-help.test.ts; hostile files: cli-hostile.test.ts — apart, so the three run side by side.)
+ */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../bot/store/db.js';
-import * as files from '../helpers/hostile-files.js';
-import type { PlanFile } from '../helpers/hostile-files.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { runCli } from '../helpers/run-cli.js';
+import { SEED, useCliDatabase } from '../helpers/cli-database.js';
 
-const SEED = new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url).pathname;
-
-let database: TestDatabase;
-let dir: string;
-let env: NodeJS.ProcessEnv;
-
-async function workplan(...args: string[]) {
-  return workplanWith({}, ...args);
-}
-
-function workplanWith(extraEnv: NodeJS.ProcessEnv, ...args: string[]) {
-  return runCli({ ...env, ...extraEnv }, dir, ...args);
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  dir = database.dir;
-  env = { ...process.env, DATABASE_URL: database.url };
-});
-afterAll(() => database.drop());
+const cli = useCliDatabase();
+const { workplan } = cli;
 
 describe('workplan CLI', () => {
   it('parse --json prints exactly the documented shape', async () => {
@@ -77,9 +60,9 @@ describe('workplan CLI', () => {
     ['plan.pdf', Buffer.from('%PDF-1.4'), '不支持'],
   ])('refuses %s with a Chinese message, exit non-zero, store unchanged', async (name, bytes, words) => {
     await workplan('import', SEED);
-    const db = await openStore(env.DATABASE_URL!);
+    const db = await openStore(cli.env.DATABASE_URL!);
     const before = [await db.task.count(), await db.auditEntry.count(), await db.plan.count()];
-    const file = join(dir, name);
+    const file = join(cli.dir, name);
     writeFileSync(file, bytes);
     const r = await workplan('import', file);
     expect(r.code).not.toBe(0);
@@ -113,108 +96,10 @@ describe('workplan CLI', () => {
   });
 
   it('refuses a missing file and an unknown command', async () => {
-    expect((await workplan('import', join(dir, 'nope.txt'))).stderr).toContain('找不到文件');
+    expect((await workplan('import', join(cli.dir, 'nope.txt'))).stderr).toContain('找不到文件');
     const r = await workplan('frobnicate');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('未知命令');
-  });
-});
-
-describe('workplan help and mistakes (issue #19)', () => {
-  it.each(['parse', 'import', 'tasks', 'plans', 'archive', 'status', 'assign', 'export', 'read-reply', 'digest', 'demo', 'start', 'receiver', 'worker'])(
-    '%s --help and -h print its own usage, exit 0 and start nothing',
-    async (name) => {
-      for (const flag of ['--help', '-h']) {
-        const r = await workplanWith({ DATABASE_URL: 'file:/nonexistent/dir/never.db' }, name, flag);
-        expect(r.code).toBe(0);
-        expect(r.stdout).toContain(`用法 / usage: workplan ${name}`);
-        expect(r.stdout).toContain('-h, --help');
-        expect(r.stderr).toBe('');
-      }
-    },
-  );
-
-  it('an unknown option or an extra argument gets the command\'s usage and exit 2, never a stack trace', async () => {
-    for (const args of [['parse', SEED, '--bogus'], ['tasks', '--plan', '1'], ['digest', '--preview', '--nope'], ['import', SEED, 'extra']]) {
-      const r = await workplan(...args);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^错误：/);
-      expect(r.stderr).toContain(`用法 / usage: workplan ${args[0]}`);
-      expect(r.stderr).not.toMatch(/\n\s+at |node:internal/);
-    }
-  });
-
-  it('a folder given as the file is refused in Chinese, without a stack trace', async () => {
-    for (const name of ['parse', 'import', 'assign']) {
-      const r = await workplan(name, dir);
-      expect(r.code).not.toBe(0);
-      expect(r.stderr).toContain('是一个文件夹，不是文件');
-      expect(r.stderr).not.toMatch(/\n\s+at |node:internal|EISDIR/);
-    }
-  });
-
-  it('the top-level usage lists every command with what it does, the demo as it is today', async () => {
-    const r = await workplan('--help');
-    expect(r.code).toBe(0);
-    for (const name of ['parse', 'import', 'tasks', 'status', 'assign', 'export', 'read-reply', 'digest', 'demo', 'start', 'receiver', 'worker']) expect(r.stdout).toContain(`workplan ${name}`);
-    expect(r.stdout).toContain('模拟同事');
-    expect(r.stdout).not.toContain('并列出任务');
-  });
-});
-
-describe('workplan with hostile plan files (issue #14 items 1–4)', () => {
-  const write = async (f: PlanFile | Promise<PlanFile>) => {
-    const { name, bytes } = await f;
-    const file = join(dir, name);
-    writeFileSync(file, bytes);
-    return file;
-  };
-  const counts = async () => {
-    const db = await openStore(env.DATABASE_URL!);
-    try {
-      return [await db.task.count(), await db.auditEntry.count(), await db.plan.count(), await db.target.count()];
-    } finally {
-      await db.$disconnect();
-    }
-  };
-
-  it.each([
-    ['content in column XFD', files.sparseXlsx, '第3行XFD列'],
-    ['20,000 rows', files.tallXlsx, '第15001行A列'],
-    ['a .docx zip bomb', () => files.docxBomb('entry'), '文件解压后过大'],
-    ['a .docx that lies about its size', () => files.docxBomb('lying'), '比它声明的大小'],
-    ['nesting 50,000 deep', () => files.deepDocx('elements', 50_000), '嵌套过深'],
-    ['a CSV of 250,000 rows', files.hugeCsv, '第15001行第1列'],
-    ['a task numbered 100,000', () => files.numberedText([1, 100_000]), '超出了任务编号的上限'],
-  ])('import refuses %s: exit 1, one Chinese line naming the limit, no stack trace, store unchanged', async (_what, make, words) => {
-    await workplan('import', SEED);
-    const before = await counts();
-    const r = await workplan('import', await write(make()));
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^错误：/);
-    expect(r.stderr).toContain(words);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(await counts()).toEqual(before);
-  });
-
-  it.each([
-    ['a 700 KB plan', files.bigPlanText, 1],
-    ['a 1 MB line', files.longLineText, 1],
-    ['a task with 5,000 targets', () => files.manyTargetsText(5000), 1],
-    ['tasks 9,999, 10,000 and 10,001', () => files.numberedText([9999, 10_000, 10_001]), 3],
-  ])('parse reads %s', async (_what, make, tasks) => {
-    const r = await workplan('parse', await write(make()), '--json');
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).tasks).toHaveLength(tasks);
-  });
-
-  it('a read past IMPORT_TIMEOUT_SECONDS is stopped and refused, the store unchanged', async () => {
-    const before = await counts();
-    const r = await workplanWith({ IMPORT_TIMEOUT_SECONDS: '0.001' }, 'import', SEED);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^错误：文件处理超时（0.001 秒）/);
-    expect(await counts()).toEqual(before);
   });
 });
 
