@@ -21,8 +21,9 @@ const COLUMN_WORDS: [Column, RegExp][] = [
 export function columnOf(cell: string): Column | null {
   const c = cell.replace(/\s/g, '');
   if (!c || c.length > 16) return null;
+  // A label's words name the column (「截止时间」「时间要求」 are deadlines too, which COLUMN_WORDS do not list).
   const field = fieldOf(c);
-  if (field && field !== 'deadline') return field;
+  if (field) return field;
   return COLUMN_WORDS.find(([, re]) => re.test(c))?.[0] ?? null;
 }
 
@@ -34,12 +35,14 @@ export function findHeaderRow(rows: string[][]): number {
   return rows.findIndex((r) => {
     const cols = r.map(columnOf);
     if (cols.includes('task')) return cols.filter(Boolean).length >= 2;
+    // Stryker disable next-line EqualityOperator: with a number column the task column comes after it, never at 0
     return cols.includes('number') && cols.some((c) => c === 'lead' || c === 'responsible' || c === 'deadline') && unnamedTaskColumn(r, cols) >= 0;
   });
 }
 
 /** The first column after the number whose header is text the column words do not know (「2022年预期目标」). */
 function unnamedTaskColumn(header: string[], cols: (Column | null)[]): number {
+  // Stryker disable next-line EqualityOperator,StringLiteral: the number column itself is named (not null); header and cols are as long
   return cols.findIndex((c, i) => c === null && i > cols.indexOf('number') && /[\u4e00-\u9fff]/.test(header[i] ?? ''));
 }
 
@@ -56,6 +59,7 @@ export function readColumns(header: string[], body: string[][]): Column[] {
   const columns = header.map(columnOf);
   if (!columns.includes('task')) {
     const unnamed = unnamedTaskColumn(header, columns);
+    // Stryker disable next-line ConditionalExpression: columns[-1] is no column
     if (unnamed >= 0) columns[unnamed] = 'task';
   }
   const firstTask = columns.indexOf('task');
@@ -74,7 +78,9 @@ export function readColumns(header: string[], body: string[][]): Column[] {
     }
   }
   if (!columns.includes('number')) {
+    // Stryker disable next-line OptionalChaining: columns come from the header, one per cell
     const blank = columns.findIndex((c, i) => c === null && !header[i]?.trim() && mostly(body, i, NUMBER_CELL));
+    // Stryker disable next-line ConditionalExpression: columns[-1] is no column
     if (blank >= 0) columns[blank] = 'number';
   }
   return columns as Column[];
