@@ -102,7 +102,6 @@ function clean(label: string): string {
   return unquote(s).replace(EDGES, '');
 }
 
-
 /** The noun right after a number and its unit: 「5个市级众创空间、」 → 「市级众创空间」. */
 function nounAfter(after: string): string {
   // 「5家以上企业」: what qualifies the number is not the noun; 「5家以内」 names none.
@@ -134,7 +133,7 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
     const isChinese = !/[0-9０-９]/.test(raw[0]!);
     // Ordinals, years, dates and codes are not targets.
     if (prevChar === '第' || /[0-9０-９.．]/.test(prevChar)) continue;
-    // 「某村4栋、9栋」: a building's number after a place's name is an address, and so is the next in its list.
+    // 「某村4栋、9栋」: a building's number after a place's name is an address, and so is the next in its list (幢 is no unit).
     if (unit === '栋' && (PLACE_END.test(prevChar) || (prevChar === '、' && addressEnd === start - 1))) {
       addressEnd = end;
       continue;
