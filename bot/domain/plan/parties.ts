@@ -167,7 +167,8 @@ export function proseCollaborators(text: string, max = 2 * LIMITS.namesPerTask):
     const items = m[1]!.split(/[、和及]/).map((s) => s.trim()).filter(Boolean);
     if (!items.length || VAGUE.test(items[0]!)) continue;
     const prefix = items[0]!.match(/^(区|市|县|镇|街道)/)?.[1] ?? '';
-    items.forEach((it, i) => out.push(i > 0 && prefix && !it.startsWith(prefix) ? prefix + it : it));
+    // The first item holds the prefix (it was read from it): only the others can lack it.
+    items.forEach((it) => out.push(prefix && !it.startsWith(prefix) ? prefix + it : it));
     if (out.length >= max) break;
   }
   // 「配合区金融办，」「配合区人才办完善…」「会同区财政局做好…」
