@@ -9,9 +9,12 @@ import { markerOf } from './outline.js';
 const NOTICE = /(印发给你们|印发给各|现予印发|予以印发|现印发|现将.{0,80}印发|关于印发.{0,120}(通知|的函)$)/;
 export const TITLE_WORDS = /(工作要点|工作计划|工作安排|任务清单|任务分解|分解表|责任分解|重点任务|实施方案|行动计划|工作方案|要点|计划)/;
 
+/** How a notice's (or a letter's) title ends: 「……的通知」「……的函」. */
+export const NOTICE_TITLE_END = /(?:通知|的函)$/;
+
 /** A line that can be a plan's title: short, no sentence mark at the end, not the notice's (or a letter's) title. */
 export function isTitleLine(l: string): boolean {
-  return l.length <= 60 && !/^关于/.test(l) && !/(?:通知|的函)$/.test(l) && !/[。，；：:]$/.test(l) && TITLE_WORDS.test(l);
+  return l.length <= 60 && !/^关于/.test(l) && !NOTICE_TITLE_END.test(l) && !/[。，；：:]$/.test(l) && TITLE_WORDS.test(l);
 }
 
 /** A line that is a date and nothing else: 「2023年2月1日」「（二〇二三年二月一日）」. */

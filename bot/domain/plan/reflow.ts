@@ -3,7 +3,7 @@
  * full width, and lines a PDF broke inside a task joined again. Pure, linear in the text.
  */
 import { LABEL_SOURCE } from './labels.js';
-import { isTitleLine } from './notice.js';
+import { isTitleLine, NOTICE_TITLE_END } from './notice.js';
 import { markerOf } from './outline.js';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）' };
@@ -35,8 +35,6 @@ export function splitRunOnItems(lines: string[]): string[] {
 const CLOSED = /[。；;！!？?：:）)」』”》】］]$/;
 /** Marks after which the sentence surely goes on. */
 const OPEN = /[，,、（(“《【]$/;
-/** A notice's title or a plan's title never runs on. */
-const NOTICE_TITLE = /(通知|的函)$/;
 const LABEL_START = new RegExp(`^[（(［\\[【〔]?${LABEL_SOURCE}`);
 
 /**
@@ -52,7 +50,8 @@ export function joinWrappedLines(lines: string[]): string[] {
   for (const raw of lines) {
     const line = raw.trim();
     const prev = out[out.length - 1];
-    const wrapped = !!prev && !CLOSED.test(prev) && !NOTICE_TITLE.test(prev) && !isTitleLine(prev) && (OPEN.test(prev) || (width > 0 && lastLength >= width));
+    // A notice's title or a plan's title never runs on.
+    const wrapped = !!prev && !CLOSED.test(prev) && !NOTICE_TITLE_END.test(prev) && !isTitleLine(prev) && (OPEN.test(prev) || (width > 0 && lastLength >= width));
     if (line && wrapped && !markerOf(line) && !LABEL_START.test(line)) out[out.length - 1] = prev + line;
     else out.push(line);
     lastLength = line.length;
