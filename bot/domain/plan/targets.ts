@@ -67,11 +67,12 @@ function dropTrailingNoise(s: string): string {
 
 /** Every unit of money in UNITS ends in 元. */
 const isMoney = (unit: string) => unit.endsWith('元');
+/** A rate: 「%」 (findTargets has made 「％」 one) or percentage points. */
+const isPercent = (unit: string) => unit === '%' || unit.includes('百分点');
 
 function kindOf(unit: string, phrase: string, before: string): TargetKind {
   if (isMoney(unit)) return 'money';
-  // (findTargets has made 「％」 a 「%」.)
-  if (unit === '%' || unit.includes('百分点')) return 'percent';
+  if (isPercent(unit)) return 'percent';
   if (/累计|新增/.test(phrase)) return 'cumulative';
   if (/(达到|达)\s*$/.test(before) || LEVEL.test(before)) return 'level';
   return CUMULATIVE.test(phrase) ? 'cumulative' : 'level';
@@ -173,7 +174,7 @@ export function findTargets(text: string, max = Infinity): ParsedTarget[] {
     if (!label && softStart > 0 && near.trim()) label = clean(before.slice(lastSoftBreak(before.slice(0, softStart - 1)) + 1, softStart - 1));
     const phraseStart = lookFrom + softStart;
     // A stock rising 「由X到Y」 is a level (a rate stays a rate); money rising is this year's total, its baseline last year's.
-    const rising = baseline === null ? null : isMoney(unit) ? 'money' : unit === '%' || unit.includes('百分点') ? 'percent' : 'level';
+    const rising = baseline === null ? null : isMoney(unit) ? 'money' : isPercent(unit) ? 'percent' : 'level';
     // The phrase runs to the next mark, or as far as was looked ahead: its kind is read from the same words.
     const stop = afterText.search(/[，,。；;、]/);
     const phraseAfter = stop < 0 ? afterText : afterText.slice(0, stop);
