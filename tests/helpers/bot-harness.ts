@@ -62,6 +62,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       REDIS_URL,
       QUEUE_PREFIX: prefix,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      // A repeating sweep runs on real time; with a simulated clock it would purge, recover and
+      // nudge at whatever simulated moment the test had reached when the real minute came round.
+      // Such a test runs the sweep's parts itself.
+      ...(clock ? { SWEEP_EVERY_SECONDS: '0' } : {}),
       ...opts.env,
     },
     'feishu',
