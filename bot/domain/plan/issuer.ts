@@ -19,11 +19,14 @@ function isOrgName(s: string): boolean {
   return s.length >= 2 && s.length <= 30 && ORG_END.test(s) && !/[0-9０-９：:，,。；;、“”"《》|｜了]/.test(s);
 }
 
-/** 「某县人民政府关于分解落实……的通知」: the office before 关于. Joint issuers keep their space. */
+/**
+ * 「某县人民政府关于分解落实……的通知」: the office before 关于. Joint issuers keep their space. A notice that
+ * forwards another office's (「某县人民政府办公室转发某县财政局关于……的通知」) is the forwarder's.
+ */
 export function noticeIssuer(line: string): string | null {
   if (line.length > 120) return null;
   const m = line.match(/^(.{2,40}?)关于.{2,100}的(?:通知|函|决定)$/);
-  const by = m?.[1]!.trim().replace(/\s+/g, ' ');
+  const by = m?.[1]!.split(/转发|批转/, 1)[0]!.trim().replace(/\s+/g, ' ');
   return by && by.split(' ').every(isOrgName) ? by : null;
 }
 
@@ -63,7 +66,8 @@ export function publisherIssuer(publishers: string[]): string | null {
  */
 export function meetingIssuer(line: string): string | null {
   const m = line.split(/[。！!？?]/, 1)[0]!.match(/([^，,：:；;、\s]{2,20}?)第[一二三四五六七八九十0-9０-９]{1,3}届/);
-  // 「在张寨镇第五届人民代表大会……」: the preposition before the place is not part of its name.
-  const by = m?.[1]?.trim().replace(/^(?:在|于|从|经)/u, '');
+  // 「在张寨镇第五届人民代表大会……」「经某镇第十八届……审议通过」: the preposition before the place is not part of its
+  // name. Not 于 (于集镇, 于家务回族乡: before a congress's name it is a place's first character) nor 经济 (经济开发区).
+  const by = m?.[1]?.trim().replace(/^(?:在|从|经(?!济))/u, '');
   return by && isOrgName(by) ? by : null;
 }

@@ -37,7 +37,9 @@ export function planStart(lines: string[]): number {
       firstMarker = i;
       break;
     }
-    if (notice < 0 && NOTICE.test(l)) notice = i;
+    // The last such line before the first numbered one: a notice dated under its title, or one forwarding
+    // another (转发), says 印发 again before its own numbered paragraphs, which are notice too.
+    if (NOTICE.test(l)) notice = i;
   }
   if (notice < 0 || firstMarker < 0) return 0;
   // After the notice: the plan's title, or the date it is signed on, whichever comes first.

@@ -12,7 +12,11 @@ import { PlanError, type ParsedPlan, type ParsedSection } from './types.js';
 
 export { columnOf, findHeaderRow } from './table-columns.js';
 
-const SECTION_CELL = /^([一二三四五六七八九十]{1,3})\s*[、.．]?\s*(.*)$/;
+/**
+ * A row of its own that opens a section: 「一、科技创新」, 「二 人才引育」, 「三」. The ordinal ends at a mark, a space or
+ * the cell's end, so a task row that begins with a numeral (「十四五科技规划编制」, 「一网通办」) is no section.
+ */
+const SECTION_CELL = /^([一二三四五六七八九十]{1,3})(?:\s*[、.．]|\s|$)\s*(.*)$/;
 const SUBSECTION_CELL = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?\s*(.*)$/;
 
 export function parseTable(rows: string[][], preface: string[], name: string, fallbackYear: number): ParsedPlan {
@@ -37,7 +41,7 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
     if (!place.has(s.ordinal)) place.set(s.ordinal, sections.length);
     if (!byTitle.has(s.title)) byTitle.set(s.title, s.ordinal);
   };
-  type Draft = TaskDraft & { path: number[]; value: number; follows: number };
+  type Draft = TaskDraft & { extra: Annotations; path: number[]; value: number; follows: number };
   const drafts: Draft[] = [];
   let lastNumbered = -1;
   let group: { name: string; extra: Annotations } | null = null;
@@ -58,6 +62,12 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
   // Each row's fields and measures come from these columns, in order.
   const fieldColumns = columns.flatMap((c, k) => (c === 'lead' || c === 'responsible' || c === 'collaborator' || c === 'leader' || c === 'deadline' ? [{ c, k }] : []));
   const measureColumns = columns.flatMap((c, k) => (c === 'measures' ? [k] : []));
+  /** Appends what a row's field cells give to `into`, in new arrays (a merged row's lists are its group's). */
+  const addFields = (into: Annotations, row: string[]) => {
+    const more = emptyAnnotations();
+    for (const { c, k } of fieldColumns) fields.read(c, row[k] ?? '', more);
+    for (const key of ANNOTATION_KEYS) if (more[key].length) into[key] = [...into[key], ...more[key]];
+  };
   for (let i = headerIdx + 1; i < clean.length; i++) {
     const row = clean[i]!;
     if (row.every((c) => !c)) continue;
@@ -93,7 +103,12 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
     // A cell merged over several rows is exported in the first of them: a row with measures but no
     // task text is a task of the group above, under its name and with its units.
     const merged = !task && measures && group ? group : null;
-    if (!task && !merged) continue;
+    if (!task && !merged) {
+      // A task cell merged over rows that each name a unit (a leader, a deadline): the row's names are the task's above.
+      const last = drafts.at(-1);
+      if (last && group && !num) addFields(last.extra, row);
+      continue;
+    }
     seq++;
     checkTaskCount(seq);
     const parsedNum = Number(toAsciiDigits(num).replace(/[.．、]$/, ''));
