@@ -233,7 +233,7 @@ export async function startFakeFeishu(opts: T.FakeFeishuOptions): Promise<FakeFe
     messages: (filter) => messages.list(filter),
     messagesTo: (openId) => messages.list({ chatId: directory.p2pChatOf(openId), sender: 'bot' }),
     messagesIn: (chatId) => messages.list({ chatId }),
-    message: (id) => messages.list((m) => m.messageId === id)[0],
+    message: (id) => messages.one(id),
     buzzes: (filter) => ctx.buzzes.list(filter),
     addUnreadUrgent: (openId, count) => ctx.buzzes.addUnread(openId, count),
     readUrgent: (openId, chatId) => ctx.buzzes.read(openId, chatId),

@@ -15,9 +15,7 @@ export function createMessageStore(now: () => number, notify: (n: SandboxNotice)
     return structuredClone(m);
   }
 
-  function matches(m: StoredMessage, filter?: MessageFilter): boolean {
-    if (!filter) return true;
-    if (typeof filter === 'function') return filter(snapshot(m));
+  function matches(m: StoredMessage, filter: Exclude<MessageFilter, (m: StoredMessage) => boolean>): boolean {
     return (
       (filter.chatId === undefined || m.chatId === filter.chatId) &&
       (filter.sender === undefined || m.sender === filter.sender) &&
@@ -61,8 +59,16 @@ export function createMessageStore(now: () => number, notify: (n: SandboxNotice)
       if (listening()) notify({ kind: 'message_updated', message: snapshot(m) });
     },
 
+    /** A copy of the message with this id (a lookup: a test asks for messages by id thousands of times a plan year). */
+    one(messageId: string): StoredMessage | undefined {
+      const m = byId.get(messageId);
+      return m && snapshot(m);
+    },
+
+    /** Copies of the messages the filter keeps; a function filter sees a copy too, made once. */
     list(filter?: MessageFilter): StoredMessage[] {
-      return list.filter((m) => matches(m, filter)).map(snapshot);
+      if (typeof filter === 'function') return list.map(snapshot).filter(filter);
+      return (filter ? list.filter((m) => matches(m, filter)) : list).map(snapshot);
     },
   };
 }

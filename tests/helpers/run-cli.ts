@@ -1,12 +1,12 @@
 /**
- * Runs the `workplan` command line (bot/cli/bin.js) as a real process with the environment and folder given,
- * and answers its exit code and output, a failing run included.
+ * Runs the `workplan` command line as a real process (tests/helpers/cli-entry.ts says which file) with the
+ * environment and folder given, and answers its exit code and output, a failing run included.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { CLI_ENTRY } from './cli-entry.js';
 
 const run = promisify(execFile);
-const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 
 export interface CliResult {
   code: number;
@@ -16,7 +16,7 @@ export interface CliResult {
 
 export async function runCli(env: NodeJS.ProcessEnv, cwd: string, ...args: string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, cwd, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [CLI_ENTRY, ...args], { env, cwd, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

@@ -8,9 +8,9 @@ import { startFakeFeishu } from '../../bot/sandbox/index.js';
 import { openStore } from '../../bot/store/db.js';
 import { APP } from '../helpers/bot-harness.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { CLI_ENTRY as BIN } from '../helpers/cli-entry.js';
 
 const run = promisify(execFile);
-const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 const SEED = new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url).pathname;
 const OWNERS = new URL('../../plans/qijiang-2022-owners.csv', import.meta.url).pathname;
 

@@ -12,9 +12,9 @@ import { createReport } from '../../bot/store/reports.js';
 import { APP } from '../helpers/bot-harness.js';
 import { seedPlan } from '../helpers/seed.js';
 import { tempStore } from '../helpers/temp-store.js';
+import { CLI_ENTRY as BIN } from '../helpers/cli-entry.js';
 
 const run = promisify(execFile);
-const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 const at = (local: string) => new Date(`${local}+08:00`);
 const NOW = at('2022-04-15T16:00:00');
 

@@ -16,9 +16,9 @@ import { importPlan } from '../../bot/store/import-plan.js';
 import { unassign } from '../../bot/store/people.js';
 import { createReport, revokeReport } from '../../bot/store/reports.js';
 import { tempStore } from '../helpers/temp-store.js';
+import { CLI_ENTRY as BIN } from '../helpers/cli-entry.js';
 
 const run = promisify(execFile);
-const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 const SEED_PATH = new URL('../../plans/qijiang-2022-work-plan.txt', import.meta.url).pathname;
 const OWNERS_PATH = new URL('../../plans/qijiang-2022-owners.csv', import.meta.url).pathname;
 const SEED = readFileSync(SEED_PATH, 'utf8');

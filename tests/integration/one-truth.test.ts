@@ -25,9 +25,9 @@ import { runSweep } from '../../jobs/processors/nudge-sweep.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
 import { drainInbound, drainNudges, wordsOf } from '../helpers/command-harness.js';
 import { seedPlan } from '../helpers/seed.js';
+import { CLI_ENTRY as BIN } from '../helpers/cli-entry.js';
 
 const run = promisify(execFile);
-const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
 const ADMIN = 'ou_admin00000000000000000000001';
 const LEADER = 'ou_demo_hejianguo'; // 责任领导 of tasks 1–11
 const ZHANG = 'ou_demo_zhangmin'; // tasks 1, 4

@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-// @ts-expect-error plain JavaScript shared with run-dist.js, without types
 import { sourceHash } from '../../bot/cli/source-hash.js';
 import { FAULT_KINDS, POSTGRES_ONLY, type FaultKind } from './faults.js';
 import type { SoakRecord } from './reference.js';

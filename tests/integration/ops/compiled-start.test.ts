@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dropQueuePrefix } from '../../../bot/demo/drop-prefix.js';
 import { startFakeFeishu } from '../../../bot/sandbox/index.js';
-// @ts-expect-error plain JavaScript without types (run by node before anything is compiled)
 import { sourceHash } from '../../../bot/cli/source-hash.js';
 import { APP, REDIS_URL } from '../../helpers/bot-harness.js';
 import { spawnBot, type BotProcess } from '../../helpers/spawn-bot.js';

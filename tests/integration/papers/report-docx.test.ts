@@ -19,9 +19,9 @@ import { loadTaskStates } from '../../../bot/store/task-states.js';
 import { pacePhrase, phraseText } from '../../../bot/domain/task-state/phrases.js';
 import { seedPlan } from '../../helpers/seed.js';
 import { tempStore } from '../../helpers/temp-store.js';
+import { CLI_ENTRY as BIN } from '../../helpers/cli-entry.js';
 
 const run = promisify(execFile);
-const BIN = new URL('../../../bot/cli/bin.js', import.meta.url).pathname;
 const T0 = new Date('2022-03-21T01:00:00Z');
 const AT = atShanghai('2022-04-15', '16:00');
 const calendar = chineseWorkCalendar();

@@ -1,0 +1,4 @@
+/** Types of source-hash.js (plain JavaScript: run-dist.js and build-dist.js use it before anything is compiled). */
+export declare const SOURCE_ROOTS: string[];
+/** sha256 of every source's path and content, in a stable order; null when the sources are not here. */
+export declare function sourceHash(root: string): string | null;
