@@ -6,10 +6,12 @@ const OWN_PROCESS = ['tests/unit/schedule/host-tz.test.ts', 'tests/unit/schedule
 /**
  * The pass on PostgreSQL (`npm run test:postgres`) runs what can meet a store: the unit tests and the corpus are
  * pure (no store, no Redis, no process: nothing there opens tests/helpers/temp-store.ts or bot-harness.ts), so
- * the SQLite pass has already run them against the very same code.
+ * the SQLite pass has already run them against the very same code; so are the fake Feishu's own tests, the
+ * command line's help and usage mistakes (answered before any store is opened), and the demo's command (its store
+ * is always its own SQLite file, data/demo.db).
  */
 const ON_POSTGRES = process.env.TEST_DATABASE === 'postgres';
-const PURE = ['tests/unit/**', 'tests/corpus/**'];
+const PURE = ['tests/unit/**', 'tests/corpus/**', 'tests/integration/sandbox/**', 'tests/integration/cli-help.test.ts', 'tests/integration/demo-cli.test.ts'];
 
 export default defineConfig({
   test: {
