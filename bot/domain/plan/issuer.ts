@@ -43,16 +43,17 @@ const AFTER_YEAR = new RegExp(`^${YEAR}(.{2,20}?)(?=工作(?!报告)|重点|主�
  */
 export function issuerWithYear(line: string): string | null {
   if (line.length > 40) return null;
-  const before = line.match(BEFORE_YEAR)?.[1]?.split(/[，,：:；;。|｜]/).pop()?.trim();
+  const before = line.match(BEFORE_YEAR)?.[1]!.split(/[，,：:；;。|｜]/).pop()!.trim();
   if (before && isOrgName(before)) return before;
-  const after = line.match(AFTER_YEAR)?.[1]?.trim();
+  const after = line.match(AFTER_YEAR)?.[1]!.trim();
   return after && isOrgName(after) ? after : null;
 }
 
 /** 「海宁市农业农村局 2024年1月17日」: a signature and its date on one line. */
 export function signatureWithDate(line: string): { org: string; date: string } | null {
-  const m = line.match(/^(\S.{1,38}?)\s+((?:[0-9０-９]{4}|[零〇○一二三四五六七八九]{4})\s*年.{1,12}日)$/);
-  return m && isOrgLine(m[1]!.trim()) ? { org: m[1]!.trim(), date: m[2]! } : null;
+  // The name starts and ends with a character that is not a space: two to 39 of them.
+  const m = line.match(/^(\S.{0,37}?\S)\s+((?:[0-9０-９]{4}|[零〇○一二三四五六七八九]{4})\s*年.{1,12}日)$/);
+  return m && isOrgLine(m[1]!) ? { org: m[1]!, date: m[2]! } : null;
 }
 
 /** A page's publisher that names an office: 「谯城区政府(办公室)」 counts, its bracket aside. */
@@ -68,6 +69,6 @@ export function meetingIssuer(line: string): string | null {
   const m = line.split(/[。！!？?]/, 1)[0]!.match(/([^，,：:；;、\s]{2,20}?)第[一二三四五六七八九十0-9０-９]{1,3}届/);
   // 「在张寨镇第五届人民代表大会……」「经某镇第十八届……审议通过」: the preposition before the place is not part of its
   // name. Not 于 (于集镇, 于家务回族乡: before a congress's name it is a place's first character) nor 经济 (经济开发区).
-  const by = m?.[1]?.trim().replace(/^(?:在|从|经(?!济))/u, '');
+  const by = m?.[1]!.replace(/^(?:在|从|经(?!济))/u, '');
   return by && isOrgName(by) ? by : null;
 }

@@ -44,10 +44,12 @@ export const pagePublishedOn = (lines: string[]): string | null => dateOf(PUBLIS
 /** A line that is a page's metadata cell, cleaned: 「| 标题：某镇2023年工作计划 | |」 → 「某镇2023年工作计划」. */
 export function cleanPageLine(line: string): string {
   // Trimmed by hand: /[|\s]+$/ tries every place in a long inner run of spaces to the run's end.
-  const cell = (c: string | undefined) => c !== undefined && /[|｜\s]/.test(c);
+  const cell = (c: string) => /[|｜\s]/.test(c);
   let [a, b] = [0, line.length];
-  while (a < b && cell(line[a])) a++;
-  while (b > a && cell(line[b - 1])) b--;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: at a = b = the line's length, line[a] is undefined, no pipe or space
+  while (a < b && cell(line[a]!)) a++;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: b passes a only on a line of pipes and spaces, whose slice is '' either way
+  while (b > a && cell(line[b - 1]!)) b--;
   return line
     .slice(a, b)
     .replace(/^(?:标题|名称|文件名称|文件标题)\s*[：:]\s*/, '')
@@ -55,6 +57,7 @@ export function cleanPageLine(line: string): string {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+// Stryker disable next-line ConditionalExpression,LogicalOperator: strippedDate's month and day have no leading 0 (so are at least 1), and a month past 12 has no days (undefined), which no day is at most
 const valid = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 
 /**
@@ -69,9 +72,11 @@ export function strippedDate(line: string, publishedOn: string | null): string |
   const y = Number(m[1]);
   const rest = m[2]!;
   const found: string[] = [];
+  // Stryker disable next-line EqualityOperator: a cut at the end leaves no day, which is 0, no valid day
   for (let cut = 1; cut < rest.length; cut++) {
     const [mo, d] = [rest.slice(0, cut), rest.slice(cut)];
-    if (mo.startsWith('0') || d.startsWith('0') || mo.length > 2 || d.length > 2) continue;
+    // A month or day of three digits (100 or more, no leading 0) is no valid date either.
+    if (mo.startsWith('0') || d.startsWith('0')) continue;
     if (valid(y, Number(mo), Number(d))) found.push(`${y}-${pad(Number(mo))}-${pad(Number(d))}`);
   }
   if (!publishedOn) return found.length === 1 ? found[0]! : null;

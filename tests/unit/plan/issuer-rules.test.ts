@@ -158,8 +158,9 @@ describe('meetingIssuer', () => {
     ['于家务回族乡第十届人民代表大会第三次会议召开', '于家务回族乡'],
     ['于集镇第十八届人民代表大会第二次会议召开', '于集镇'],
     ['经济技术开发区第一届职工代表大会第二次会议召开', '经济技术开发区'],
-    // 经 and 从 as prepositions are set aside.
+    // 经 and 从 as prepositions are set aside, only before the name: inside it they stay.
     ['经某某镇第十八届人民代表大会第三次会议审议通过', '某某镇'],
     ['从某某街道第二届居民议事会上获悉', '某某街道'],
+    ['高经镇第五届人民代表大会第一次会议召开', '高经镇'],
   ])('a place\'s first character is kept, a preposition is not: %s → %s', (line, issuer) => expect(meetingIssuer(line)).toBe(issuer));
 });

@@ -159,6 +159,8 @@ describe('planStart: where the plan starts after the notice', () => {
 
   it('at the title, not at cover text with spaces after its full stop', () => {
     expect(planStart([NOTICE[0]!, NOTICE[1]!, `  ${NOTICE[2]!}  `, ...PLAN])).toBe(3);
+    // A sentence after the notice's that names the plan: its full stop, before the spaces, ends it.
+    expect(planStart([...NOTICE, '请各科室对照《2023年工作要点》抓好落实。  ', ...PLAN])).toBe(4);
   });
 
   it.each([
