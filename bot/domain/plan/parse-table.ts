@@ -62,11 +62,11 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
   // Each row's fields and measures come from these columns, in order.
   const fieldColumns = columns.flatMap((c, k) => (c === 'lead' || c === 'responsible' || c === 'collaborator' || c === 'leader' || c === 'deadline' ? [{ c, k }] : []));
   const measureColumns = columns.flatMap((c, k) => (c === 'measures' ? [k] : []));
-  /** Appends what a row's field cells give to `into`, in new arrays (a merged row's lists are its group's). */
-  const addFields = (into: Annotations, row: string[]) => {
-    const more = emptyAnnotations();
-    for (const { c, k } of fieldColumns) fields.read(c, row[k] ?? '', more);
-    for (const key of ANNOTATION_KEYS) if (more[key].length) into[key] = [...into[key], ...more[key]];
+  /** What a row's field cells give: units, leaders, deadlines. */
+  const rowFields = (row: string[]) => {
+    const got = emptyAnnotations();
+    for (const { c, k } of fieldColumns) fields.read(c, row[k] ?? '', got);
+    return got;
   };
   for (let i = headerIdx + 1; i < clean.length; i++) {
     const row = clean[i]!;
@@ -106,7 +106,11 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
     if (!task && !merged) {
       // A task cell merged over rows that each name a unit (a leader, a deadline): the row's names are the task's above.
       const last = drafts.at(-1);
-      if (last && group && !num) addFields(last.extra, row);
+      if (last && group && !num) {
+        const more = rowFields(row);
+        // New arrays: a merged row's lists are its group's.
+        for (const key of ANNOTATION_KEYS) if (more[key].length) last.extra[key] = [...last.extra[key], ...more[key]];
+      }
       continue;
     }
     seq++;
@@ -119,8 +123,7 @@ export function parseTable(rows: string[][], preface: string[], name: string, fa
     if (value > LIMITS.taskNumber) {
       throw new PlanError(`表格第${i + 1}行的序号「${num.slice(0, 12)}」超出了任务编号的上限（${formatCount(LIMITS.taskNumber)}）：请检查序号。`);
     }
-    const extra = emptyAnnotations();
-    for (const { c, k } of fieldColumns) fields.read(c, row[k] ?? '', extra);
+    const extra = rowFields(row);
     const name = task || merged!.name;
     const draft: Draft = {
       code: '',
