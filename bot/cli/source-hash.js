@@ -34,3 +34,9 @@ function walk(dir, out) {
     }
   }
 }
+
+/** Whether dist/ was built from the sources as they are now (its stamp, written by build-dist.js, matches). */
+export function builtFromSources(root) {
+  const stamp = join(root, 'dist/source-hash');
+  return existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === sourceHash(root);
+}

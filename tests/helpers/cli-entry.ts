@@ -6,17 +6,11 @@
  * (no transpiler), and the command-line tests start it hundreds of times. TEST_CLI=sources always takes the
  * sources.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { sourceHash } from '../../bot/cli/source-hash.js';
+import { builtFromSources } from '../../bot/cli/source-hash.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SOURCES_ENTRY = fileURLToPath(new URL('../../bot/cli/bin.js', import.meta.url));
 export const COMPILED_ENTRY = fileURLToPath(new URL('../../bot/cli/run-dist.js', import.meta.url));
 
-function compiledIsCurrent(): boolean {
-  const stamp = `${ROOT}dist/source-hash`;
-  return existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === sourceHash(ROOT);
-}
-
-export const CLI_ENTRY = process.env.TEST_CLI !== 'sources' && compiledIsCurrent() ? COMPILED_ENTRY : SOURCES_ENTRY;
+export const CLI_ENTRY = process.env.TEST_CLI !== 'sources' && builtFromSources(ROOT) ? COMPILED_ENTRY : SOURCES_ENTRY;

@@ -6,10 +6,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { SANDBOX_TENANT_KEY } from '../../bot/sandbox/index.js';
 import { APP, REDIS_URL } from './bot-harness.js';
+import { COMPILED_ENTRY, SOURCES_ENTRY } from './cli-entry.js';
 import { waitFor } from './wait-for.js';
 
-const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
-const COMPILED = new URL('../../bot/cli/run-dist.js', import.meta.url).pathname;
 
 export interface BotProcess {
   child: ChildProcess;
@@ -42,7 +41,7 @@ export function botEnv(opts: BotEnvOptions): Record<string, string> {
  * (run-dist.js, as `npm start`, `npm run receiver` and `npm run worker` run).
  */
 export async function spawnBot(role: 'receiver' | 'worker' | 'start', opts: BotEnvOptions, entry: 'sources' | 'compiled' = 'sources'): Promise<BotProcess> {
-  const child = spawn(process.execPath, [entry === 'sources' ? BIN : COMPILED, role], { env: botEnv(opts), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry === 'sources' ? SOURCES_ENTRY : COMPILED_ENTRY, role], { env: botEnv(opts), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));

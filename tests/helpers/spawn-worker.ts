@@ -5,12 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Harness } from './bot-harness.js';
+import { SOURCES_ENTRY } from './cli-entry.js';
 import { botEnv } from './spawn-bot.js';
 
-const BIN = new URL('../../bot/cli/bin.js', import.meta.url).pathname;
-
 export function spawnWorker(h: Harness, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [BIN, 'worker'], {
+  return spawn(process.execPath, [SOURCES_ENTRY, 'worker'], {
     env: botEnv({
       fakeUrl: h.fake.url,
       databaseUrl: h.config.DATABASE_URL,

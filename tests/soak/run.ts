@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sourceHash } from '../../bot/cli/source-hash.js';
+import { builtFromSources, sourceHash } from '../../bot/cli/source-hash.js';
 import { FAULT_KINDS, POSTGRES_ONLY, type FaultKind } from './faults.js';
 import type { SoakRecord } from './reference.js';
 import { runSoak } from './soak.js';
@@ -61,8 +61,7 @@ if (!(rate >= 0 && rate <= 1)) fail(`--rate ${values.rate}: between 0 and 1`);
 
 // The bot's processes run compiled, as in production: dist/ is built from these sources first, unless it already is.
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const stamp = join(root, 'dist/source-hash');
-if (!existsSync(stamp) || readFileSync(stamp, 'utf8').trim() !== sourceHash(root)) {
+if (!builtFromSources(root)) {
   const built = spawnSync(process.execPath, [join(root, 'bot/cli/build-dist.js')], { stdio: ['ignore', process.stderr, 'inherit'] });
   if (built.status !== 0) process.exit(1);
 }
