@@ -9,6 +9,9 @@
  * On PostgreSQL (`--postgres`) two worker processes share the queue, as a
  * deployment on PostgreSQL would run them, and the anchor runs two no-op processes.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { manualClock } from '../bot/clock.js';
 import type { ApiCall } from '../bot/sandbox/index.js';
@@ -41,6 +44,9 @@ export interface FanoutResult {
   workerCpuMs: number | null;
   /** CPU time of this process from the sweep's end to the last send, ms: mostly the fake Feishu answering. */
   fakeCpuMs: number;
+  /** What the bot sent, as request bodies of the send call (receive_id, msg_type, content, uuid), and to whom it could send. */
+  bodies: string[];
+  openIds: string[];
 }
 
 export interface FanoutOptions {
@@ -94,7 +100,12 @@ export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutRes
       const workerCpuMs = [...cpu0, ...cpu1].some((x) => x === null) ? null : cpu1.reduce((a, b, i) => a! + b! - cpu0[i]!, 0)!;
       const fakeCpuMs = (own.user + own.system) / 1000;
       const calls = fake.calls.filter((c) => c.method === 'POST' && c.path === '/open-apis/im/v1/messages');
-      return { nudges: enqueued, ms, calls, rssIdle, rssPeak: largest(rss.map((r) => r.stop())), failed, workerCpuMs, fakeCpuMs };
+      const openIds = seeded.people.map((p) => p.openId);
+      const peer = new Map(openIds.map((id) => [fake.p2pChatOf(id), id]));
+      const bodies = fake
+        .messages({ sender: 'bot' })
+        .map((m) => JSON.stringify({ receive_id: peer.get(m.chatId), msg_type: m.msgType, content: m.rawContent, uuid: m.uuid }));
+      return { nudges: enqueued, ms, calls, rssIdle, rssPeak: largest(rss.map((r) => r.stop())), failed, workerCpuMs, fakeCpuMs, bodies, openIds };
     } finally {
       for (const w of workers) await w.stop();
     }
@@ -126,6 +137,63 @@ export async function noopJobsPerSecond(n: number, processes = 1, concurrency?: 
     connection.disconnect();
     await env.close();
   }
+}
+
+/**
+ * The second anchor: the fan-out's own sends — the same request bodies, to a fresh fake Feishu with the same people —
+ * made by a raw BullMQ worker whose job is one HTTP POST and nothing else (no store, no task state, no card, no SDK),
+ * at the same concurrency. It is what this machine and this fake allow any sender: the fake Feishu takes a core's
+ * share on the same two cores, which the no-op anchor never pays.
+ */
+export async function bareSends(sent: Pick<FanoutResult, 'bodies' | 'openIds'>, processes = 1, concurrency?: number): Promise<{ sendsPerSecond: number; senderCpuMs: number | null; fakeCpuMs: number }> {
+  const fake = await startFakeFeishu({ ...APP });
+  const env = await benchEnv('bare-send', fake.url);
+  const dir = mkdtempSync(join(tmpdir(), 'wpb-bare-send-'));
+  const bodiesFile = join(dir, 'bodies.json');
+  const connection = createRedis(REDIS_URL, 'worker');
+  const queue = new Queue('send', { connection, prefix: env.prefix, defaultJobOptions: { removeOnComplete: { age: 24 * 3600, count: 50_000 } } });
+  const senders: Awaited<ReturnType<typeof spawnBot>>[] = [];
+  try {
+    for (const openId of sent.openIds) fake.addUser({ openId, name: openId });
+    writeFileSync(bodiesFile, JSON.stringify(sent.bodies));
+    const token = await tenantToken(fake.url);
+    const spec = { role: 'send' as const, env: env.env, queue: 'send', concurrency: concurrency ?? env.config.SEND_CONCURRENCY, sendUrl: `${fake.url}/open-apis/im/v1/messages?receive_id_type=open_id`, token, bodiesFile };
+    for (let i = 0; i < processes; i++) senders.push(await spawnBot(spec));
+    const n = sent.bodies.length;
+    const cpu0 = senders.map((p) => p.cpuMs());
+    const t0 = performance.now();
+    await queue.addBulk(Array.from({ length: n }, (_, i) => ({ name: 'send', data: { i }, opts: { jobId: `send-${i}` } })));
+    const own0 = process.cpuUsage();
+    for (;;) {
+      const counts = await queue.getJobCounts('completed', 'failed');
+      if (counts.failed) throw new Error(`bare sends: ${counts.failed} failed: ${(await queue.getFailed(0, 0))[0]?.failedReason}`);
+      if (counts.completed! >= n) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const ms = performance.now() - t0;
+    const own = process.cpuUsage(own0);
+    const cpu1 = senders.map((p) => p.cpuMs());
+    const senderCpuMs = [...cpu0, ...cpu1].some((x) => x === null) ? null : cpu1.reduce((a, b, i) => a! + b! - cpu0[i]!, 0)!;
+    return { sendsPerSecond: n / (ms / 1000), senderCpuMs, fakeCpuMs: (own.user + own.system) / 1000 };
+  } finally {
+    for (const p of senders) await p.stop();
+    await queue.close();
+    connection.disconnect();
+    rmSync(dir, { recursive: true, force: true });
+    await env.close();
+    await fake.close();
+  }
+}
+
+async function tenantToken(base: string): Promise<string> {
+  const res = await fetch(`${base}/open-apis/auth/v3/tenant_access_token/internal`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({ app_id: APP.appId, app_secret: APP.appSecret }),
+  });
+  const answer = (await res.json()) as { code?: number; tenant_access_token?: string };
+  if (answer.code !== 0 || !answer.tenant_access_token) throw new Error(`fake Feishu gave no tenant token: ${JSON.stringify(answer)}`);
+  return answer.tenant_access_token;
 }
 
 /** Most items in any window of `ms` (sliding), given sorted times. */
@@ -163,6 +231,14 @@ export async function benchFanout(store: StoreKind = 'sqlite'): Promise<Row[]> {
     figure: `${freeRate.toFixed(0)} nudges/s (${(free.ms / 1000).toFixed(1)} s, ${processes}, ${concurrency} in flight each; CPU per nudge: worker ${cpuPerNudge(free.workerCpuMs, free.nudges)}, fake Feishu ${cpuPerNudge(free.fakeCpuMs, free.nudges)})`,
     anchor: `BullMQ no-op ${anchor.toFixed(0)} jobs/s (same concurrency${workers === 1 ? '' : `, ${workers} processes`})`,
     ratio: `${(freeRate / anchor).toFixed(2)}×`,
+  });
+  const bareRun = await bareSends(free, workers, concurrency);
+  const senders = workers === 1 ? '1 process' : `${workers} processes`;
+  rows.push({
+    benchmark: `fan-out: the same ${free.bodies.length} sends, each a bare BullMQ job's one HTTP call (no store, no card, no SDK)`,
+    figure: `${bareRun.sendsPerSecond.toFixed(0)} sends/s (${senders}, ${concurrency} in flight each; CPU per send: sender ${cpuPerNudge(bareRun.senderCpuMs, free.bodies.length)}, fake Feishu ${cpuPerNudge(bareRun.fakeCpuMs, free.bodies.length)}); the bot's fan-out above is ${(freeRate / bareRun.sendsPerSecond).toFixed(2)}× this`,
+    anchor: `BullMQ no-op ${anchor.toFixed(0)} jobs/s (same concurrency${workers === 1 ? '' : `, ${workers} processes`})`,
+    ratio: `${(bareRun.sendsPerSecond / anchor).toFixed(2)}×`,
   });
   // Long enough to hold a whole minute of sends at the default rate.
   const capped = await fanout(334, { sendRate: DEFAULT_RATE, realLimits: true, store, workers });

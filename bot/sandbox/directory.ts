@@ -65,6 +65,7 @@ export function createDirectory(appId: string) {
 
   /** Look a user up the way receive_id_type / user_id_type names them. */
   function findUser(type: string, id: string): SandboxUser | undefined {
+    if (type === 'open_id') return users.get(id);
     for (const u of users.values()) {
       if (type === 'open_id' && u.openId === id) return u;
       if (type === 'union_id' && u.unionId === id) return u;

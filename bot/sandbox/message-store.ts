@@ -5,7 +5,13 @@ export const UUID_WINDOW_MS = 60 * 60 * 1000;
 
 export type MessageStore = ReturnType<typeof createMessageStore>;
 
-/** `listening`: whether anyone takes notices now; without listeners no copy is made for them (a send's card is cloned once, for its history). */
+/**
+ * `listening`: whether anyone takes notices now; without listeners no copy is made for them.
+ * `add` takes the content as the store's own object (parsed or built for this message, kept by no one else: every
+ * caller's is) and never changes it in place, so its first version in the history shares it; what leaves the store
+ * (notices, `one`, `list`) is a copy. An update's content may be held by the caller too (a callback's answer), so
+ * its version is a copy.
+ */
 export function createMessageStore(now: () => number, notify: (n: SandboxNotice) => void, listening: () => boolean = () => true) {
   const list: StoredMessage[] = [];
   const byId = new Map<string, StoredMessage>();
@@ -30,7 +36,7 @@ export function createMessageStore(now: () => number, notify: (n: SandboxNotice)
         ...m,
         updateTime: m.createTime,
         updated: false,
-        history: [{ at: m.createTime, via: 'create', content: structuredClone(m.content) }],
+        history: [{ at: m.createTime, via: 'create', content: m.content }],
       };
       list.push(stored);
       byId.set(stored.messageId, stored);

@@ -42,4 +42,15 @@ export function elementCount(x: unknown): number {
   return n;
 }
 
-export const fitsOneCard = (card: unknown): boolean => bodyBytes(card) <= CARD_BUDGET && elementCount(card) <= ELEMENT_BUDGET;
+/**
+ * Whether a card keeps to both budgets. Inside the body each character of the card's JSON takes its own bytes, or
+ * one byte more where it is escaped again (`"` and `\`: the JSON holds no raw control character and no lone
+ * surrogate, the first encoding escaped those), so the body takes at most twice the JSON's bytes; a card whose JSON
+ * is at most half the budget (every card a nudge sends) is answered without the second encoding.
+ */
+export function fitsOneCard(card: unknown): boolean {
+  if (elementCount(card) > ELEMENT_BUDGET) return false;
+  const json = JSON.stringify(card);
+  const bytes = Buffer.byteLength(json, 'utf8');
+  return 2 * bytes <= CARD_BUDGET || Buffer.byteLength(JSON.stringify(json), 'utf8') - 2 <= CARD_BUDGET;
+}

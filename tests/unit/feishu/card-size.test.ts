@@ -1,6 +1,6 @@
 /** Card size as Feishu measures it: request-body bytes, and elements with every plain_text counted. */
 import { describe, expect, it } from 'vitest';
-import { bodyBytes, elementCount, fitsOneCard } from '../../../bot/feishu/cards/card-size.js';
+import { bodyBytes, CARD_BUDGET, elementCount, fitsOneCard } from '../../../bot/feishu/cards/card-size.js';
 import { button, buttonRow, card, chart, form, input, markdown, select, submitButton } from '../../../bot/feishu/cards/card.js';
 import { md } from '../../../bot/feishu/safe-text.js';
 
@@ -39,5 +39,18 @@ describe('fitsOneCard', () => {
     expect(elementCount(huge)).toBe(21);
     expect(bodyBytes(huge)).toBeGreaterThan(28 * 1024);
     expect(fitsOneCard(huge)).toBe(false);
+  });
+
+  it('agrees with the body measured exactly, on either side of the budget and whatever the text escapes to', () => {
+    // A button's value is data and keeps its characters: `"` and `\` are escaped in the card's JSON and again in
+    // the body, a Chinese character takes 3 bytes both times; sizes run from well under half the budget to past it.
+    for (const ch of ['a', '"', '\\', '中', 'a"']) {
+      for (let n = 2_000; n <= 30_000; n += 1_000) {
+        for (const d of [-40, -1, 0, 1, 40]) {
+          const c = card({ title: 't', elements: [button('b', { note: ch.repeat(Math.max(0, Math.floor((n + d) / Buffer.byteLength(ch)))) })] });
+          expect(fitsOneCard(c), `${JSON.stringify(ch)} × ${n + d}`).toBe(bodyBytes(c) <= CARD_BUDGET);
+        }
+      }
+    }
   });
 });
