@@ -18,6 +18,7 @@ import { pgConnection, providerOfUrl, resolveSqliteUrl } from '../../prisma/stor
 import { PrismaClient } from './generated/client.js';
 import type { Prisma } from './generated/client.js';
 import { sqliteAdapter } from './sqlite-adapter.js';
+import { useDirectPg } from './pg-sql.js';
 import { useDirectSql } from './raw-sql.js';
 
 /**
@@ -78,8 +79,10 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
     return db;
   }
   const { connectionString, schema } = pgConnection(url);
-  const [{ PrismaClient: PgPrismaClient }, { PrismaPg }] = await Promise.all([import('./generated-pg/client.js'), import('@prisma/adapter-pg')]);
-  const pg = new PgPrismaClient({ adapter: new PrismaPg({ connectionString, max: options.poolSize ?? 10 }, { schema }), errorFormat: ERROR_FORMAT });
+  const [{ PrismaClient: PgPrismaClient }, { pgAdapter }] = await Promise.all([import('./generated-pg/client.js'), import('./pg-adapter.js')]);
+  const adapter = pgAdapter({ connectionString, max: options.poolSize ?? 10 }, { schema });
+  const pg = new PgPrismaClient({ adapter, errorFormat: ERROR_FORMAT });
+  useDirectPg(pg, adapter.adapter); // the store's raw SQL on the adapter Prisma connects (./pg-sql.ts)
   // The one cast between the two generated clients (same models, checked above).
   return pg as unknown as Db;
 }

@@ -13,13 +13,17 @@
  * an expression: typed by its first non-NULL value, an integer then a bigint); an SQLite error is Prisma's
  * raw-query error (P2010, meta.driverAdapterError). Statements are kept prepared, by SQL text (bounded).
  *
- * Anything else falls back to Prisma: PostgreSQL, a transaction client (`tx`: its statements must stay in its
- * transaction), a client whose connection is not known or closed, an argument of a kind not mapped here.
+ * On PostgreSQL the same three run on the driver adapter Prisma connected, without Prisma's client around it
+ * (bot/store/pg-sql.ts), with the values and errors `$queryRaw` gives there.
+ *
+ * Anything else falls back to Prisma: a transaction client (`tx`: its statements must stay in its transaction),
+ * a client whose connection is not known or closed, an argument of a kind not mapped here.
  */
 import Database from 'better-sqlite3';
 import { DriverAdapterError } from '@prisma/driver-adapter-utils';
 import { daysInMonth } from '../domain/calendar/civil-date.js';
 import { Prisma } from './generated/client.js';
+import { forgetDirectPg, pgExecute, pgQuery, pgRows, pgTuples } from './pg-sql.js';
 import { statementCache, type Kept } from './sqlite-adapter.js';
 import type { Db, Tx } from './db.js';
 
@@ -62,10 +66,13 @@ export function useDirectSql(db: Db, connection: () => Database.Database | undef
 /** Sends `db`'s statements through Prisma again (tests that watch or delay `db.$queryRaw`). */
 export function usePrismaSql(db: Db): void {
   connections.delete(db);
+  forgetDirectPg(db);
 }
 
 /** The rows of a query (SELECT, or a write with RETURNING), as `db.$queryRaw` gives them. */
 export async function queryRows<T>(db: Client, sql: Prisma.Sql): Promise<T[]> {
+  const pg = pgQuery(db, sql);
+  if (pg) return (await pgRows(pg.adapter, pg.query)) as T[];
   const direct = directOf(db, sql, '$queryRaw');
   if (!direct) return db.$queryRaw<T[]>(sql);
   const { k, args } = direct;
@@ -82,6 +89,8 @@ export async function queryRows<T>(db: Client, sql: Prisma.Sql): Promise<T[]> {
 
 /** Runs a write; the number of rows changed, as `db.$executeRaw` gives it. */
 export async function execute(db: Client, sql: Prisma.Sql): Promise<number> {
+  const pg = pgQuery(db, sql);
+  if (pg) return pgExecute(pg.adapter, pg.query);
   const direct = directOf(db, sql, '$executeRaw');
   if (!direct) return db.$executeRaw(sql);
   try {
@@ -100,6 +109,8 @@ export async function execute(db: Client, sql: Prisma.Sql): Promise<number> {
  * Column names must not repeat nor be numbers (the fallback reads objects, whose keys keep the column order).
  */
 export async function queryTuples(db: Client, sql: Prisma.Sql): Promise<unknown[][]> {
+  const pg = pgQuery(db, sql);
+  if (pg) return pgTuples(pg.adapter, pg.query);
   const direct = directOf(db, sql, '$queryRaw');
   if (!direct) return (await db.$queryRaw<Record<string, unknown>[]>(sql)).map((row) => Object.values(row));
   try {

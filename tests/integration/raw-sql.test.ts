@@ -1,6 +1,7 @@
 /**
  * bot/store/raw-sql.ts: queryRows() and execute() give what `$queryRaw` and `$executeRaw` give — every kind of value,
- * both ways — on SQLite (straight on the adapter's connection) and on PostgreSQL (through Prisma); errors as Prisma's;
+ * both ways — on SQLite (straight on the adapter's connection) and on PostgreSQL (on the driver adapter, without
+ * Prisma's client: bot/store/pg-sql.ts); errors as Prisma's;
  * statements in a transaction stay in it. queryTuples() gives the same values once typed by its caller.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,25 @@ describe('raw SQL straight through the connection', () => {
     }).then(() => 'committed', (e: Error) => e.message);
     expect(failed).toBe('undo');
     expect(await queryRows(db, Prisma.sql`SELECT "id" FROM "Person" WHERE "id" = 5`)).toEqual([]);
+  });
+
+  it('runs on the connection (SQLite) or the driver adapter (PostgreSQL), not through Prisma\'s client, once connected', async () => {
+    await db.$queryRaw`SELECT 1`; // connected
+    const client = db as unknown as Record<'$queryRaw' | '$executeRaw', unknown>;
+    const saved = { q: client.$queryRaw, e: client.$executeRaw };
+    const refuse = () => {
+      throw new Error('went through Prisma');
+    };
+    client.$queryRaw = refuse;
+    client.$executeRaw = refuse;
+    try {
+      expect(await queryRows(db, Prisma.sql`SELECT "name" FROM "Person" WHERE "id" = 1`)).toEqual([{ name: '张三 ✓ — "quoted"' }]);
+      expect(await queryTuples(db, Prisma.sql`SELECT "id" FROM "Person" WHERE "id" = 1`)).toEqual([[1]]);
+      expect(await execute(db, Prisma.sql`UPDATE "Person" SET "name" = "name" WHERE "id" = 1`)).toBe(1);
+    } finally {
+      client.$queryRaw = saved.q;
+      client.$executeRaw = saved.e;
+    }
   });
 
   it('still works after the client disconnected (Prisma connects anew)', async () => {
