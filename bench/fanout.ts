@@ -18,9 +18,10 @@ import type { ApiCall } from '../bot/sandbox/index.js';
 import { startFakeFeishu } from '../bot/sandbox/index.js';
 import { runSweep } from '../jobs/processors/nudge-sweep.js';
 import { createRedis } from '../jobs/redis.js';
-import { APP, benchEnv, REDIS_URL } from './bench-env.js';
 import type { StoreKind } from './bench-db.js';
-import { bareProcessRss, idleRss, spawnBot, watchRss } from './processes.js';
+import { APP, benchEnv, REDIS_URL, type BenchEnv } from './bench-env.js';
+import type { ProcessSpec } from './bot-process.js';
+import { bareProcessRss, idleRss, spawnBot, watchRss, type BotProcess } from './processes.js';
 import { seedPlan } from './seed.js';
 import { mib, type Row } from './table.js';
 
@@ -97,7 +98,7 @@ export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutRes
       const ms = performance.now() - t0;
       const own = process.cpuUsage(own0);
       const cpu1 = workers.map((w) => w.cpuMs());
-      const workerCpuMs = [...cpu0, ...cpu1].some((x) => x === null) ? null : cpu1.reduce((a, b, i) => a! + b! - cpu0[i]!, 0)!;
+      const workerCpuMs = cpuUsed(cpu0, cpu1);
       const fakeCpuMs = (own.user + own.system) / 1000;
       const calls = fake.calls.filter((c) => c.method === 'POST' && c.path === '/open-apis/im/v1/messages');
       const openIds = seeded.people.map((p) => p.openId);
@@ -122,19 +123,10 @@ export async function fanout(tasks: number, o: FanoutOptions): Promise<FanoutRes
 export async function noopJobsPerSecond(n: number, processes = 1, concurrency?: number): Promise<{ jobsPerSecond: number; concurrency: number }> {
   const env = await benchEnv('noop');
   const c = concurrency ?? env.config.SEND_CONCURRENCY;
-  const workers = [];
-  for (let i = 0; i < processes; i++) workers.push(await spawnBot({ role: 'noop', env: env.env, queue: 'noop', concurrency: c }));
-  const connection = createRedis(REDIS_URL, 'worker');
-  const queue = new Queue('noop', { connection, prefix: env.prefix, defaultJobOptions: { removeOnComplete: { age: 24 * 3600, count: 50_000 } } });
   try {
-    const t0 = performance.now();
-    await queue.addBulk(Array.from({ length: n }, (_, i) => ({ name: 'noop', data: { key: `k${i}` }, opts: { jobId: `noop-${i}` } })));
-    while ((await queue.getJobCounts('completed')).completed! < n) await new Promise((r) => setTimeout(r, 50));
-    return { jobsPerSecond: n / ((performance.now() - t0) / 1000), concurrency: c };
+    const { ms } = await rawJobs(env, { role: 'noop', env: env.env, queue: 'noop', concurrency: c }, processes, n, (i) => ({ key: `k${i}` }));
+    return { jobsPerSecond: n / (ms / 1000), concurrency: c };
   } finally {
-    for (const w of workers) await w.stop();
-    await queue.close();
-    connection.disconnect();
     await env.close();
   }
 }
@@ -150,39 +142,57 @@ export async function bareSends(sent: Pick<FanoutResult, 'bodies' | 'openIds'>, 
   const env = await benchEnv('bare-send', fake.url);
   const dir = mkdtempSync(join(tmpdir(), 'wpb-bare-send-'));
   const bodiesFile = join(dir, 'bodies.json');
-  const connection = createRedis(REDIS_URL, 'worker');
-  const queue = new Queue('send', { connection, prefix: env.prefix, defaultJobOptions: { removeOnComplete: { age: 24 * 3600, count: 50_000 } } });
-  const senders: Awaited<ReturnType<typeof spawnBot>>[] = [];
   try {
     for (const openId of sent.openIds) fake.addUser({ openId, name: openId });
     writeFileSync(bodiesFile, JSON.stringify(sent.bodies));
     const token = await tenantToken(fake.url);
     const spec = { role: 'send' as const, env: env.env, queue: 'send', concurrency: concurrency ?? env.config.SEND_CONCURRENCY, sendUrl: `${fake.url}/open-apis/im/v1/messages?receive_id_type=open_id`, token, bodiesFile };
-    for (let i = 0; i < processes; i++) senders.push(await spawnBot(spec));
     const n = sent.bodies.length;
-    const cpu0 = senders.map((p) => p.cpuMs());
+    const run = await rawJobs(env, spec, processes, n, (i) => ({ i }));
+    return { sendsPerSecond: n / (run.ms / 1000), senderCpuMs: run.workerCpuMs, fakeCpuMs: run.ownCpuMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await env.close();
+    await fake.close();
+  }
+}
+
+/**
+ * `n` jobs (`data(i)`) on the queue `spec.queue` through `processes` raw BullMQ worker processes of `spec`
+ * (bench/bot-process.ts `noop` or `send`): the time from the first add to the last completion, the processes'
+ * CPU over it, and this process's CPU from the adds' end (the fake Feishu answering, for `send`). A failed job
+ * stops the run.
+ */
+async function rawJobs(env: BenchEnv, spec: ProcessSpec & { queue: string }, processes: number, n: number, data: (i: number) => object): Promise<{ ms: number; workerCpuMs: number | null; ownCpuMs: number }> {
+  const workers: BotProcess[] = [];
+  const connection = createRedis(REDIS_URL, 'worker');
+  const queue = new Queue(spec.queue, { connection, prefix: env.prefix, defaultJobOptions: { removeOnComplete: { age: 24 * 3600, count: 50_000 } } });
+  try {
+    for (let i = 0; i < processes; i++) workers.push(await spawnBot(spec));
+    const cpu0 = workers.map((w) => w.cpuMs());
     const t0 = performance.now();
-    await queue.addBulk(Array.from({ length: n }, (_, i) => ({ name: 'send', data: { i }, opts: { jobId: `send-${i}` } })));
+    await queue.addBulk(Array.from({ length: n }, (_, i) => ({ name: spec.queue, data: data(i), opts: { jobId: `${spec.queue}-${i}` } })));
     const own0 = process.cpuUsage();
     for (;;) {
       const counts = await queue.getJobCounts('completed', 'failed');
-      if (counts.failed) throw new Error(`bare sends: ${counts.failed} failed: ${(await queue.getFailed(0, 0))[0]?.failedReason}`);
+      if (counts.failed) throw new Error(`${spec.role} jobs: ${counts.failed} failed: ${(await queue.getFailed(0, 0))[0]?.failedReason}`);
       if (counts.completed! >= n) break;
       await new Promise((r) => setTimeout(r, 50));
     }
     const ms = performance.now() - t0;
     const own = process.cpuUsage(own0);
-    const cpu1 = senders.map((p) => p.cpuMs());
-    const senderCpuMs = [...cpu0, ...cpu1].some((x) => x === null) ? null : cpu1.reduce((a, b, i) => a! + b! - cpu0[i]!, 0)!;
-    return { sendsPerSecond: n / (ms / 1000), senderCpuMs, fakeCpuMs: (own.user + own.system) / 1000 };
+    return { ms, workerCpuMs: cpuUsed(cpu0, workers.map((w) => w.cpuMs())), ownCpuMs: (own.user + own.system) / 1000 };
   } finally {
-    for (const p of senders) await p.stop();
+    for (const w of workers) await w.stop();
     await queue.close();
     connection.disconnect();
-    rmSync(dir, { recursive: true, force: true });
-    await env.close();
-    await fake.close();
   }
+}
+
+/** CPU time the processes used between two readings, ms, all together (null where /proc gave none). */
+function cpuUsed(before: (number | null)[], after: (number | null)[]): number | null {
+  if ([...before, ...after].some((x) => x === null)) return null;
+  return after.reduce<number>((sum, x, i) => sum + x! - before[i]!, 0);
 }
 
 async function tenantToken(base: string): Promise<string> {
