@@ -14,8 +14,7 @@
  */
 import { ColumnTypeEnum, type ArgType, type ColumnType, type SqlDriverAdapter, type SqlQuery } from '@prisma/driver-adapter-utils';
 import { Prisma } from './generated/client.js';
-
-type Method = '$queryRaw' | '$executeRaw';
+import { rawQueryFailed, type RawMethod } from './raw-query-error.js';
 
 const adapters = new WeakMap<object, () => SqlDriverAdapter | undefined>();
 
@@ -113,14 +112,12 @@ export function pgValue(type: ColumnType, v: unknown): unknown {
 }
 
 /** Runs the adapter's call; its error (a DriverAdapterError) as Prisma's raw-query error, as `$queryRaw` throws it. */
-async function raw<T>(call: () => Promise<T>, method: Method): Promise<T> {
+async function raw<T>(call: () => Promise<T>, method: RawMethod): Promise<T> {
   try {
     return await call();
   } catch (e) {
     const cause = (e as { name?: unknown; cause?: { originalCode?: string; originalMessage?: string } }).cause;
     if ((e as { name?: unknown }).name !== 'DriverAdapterError' || typeof cause !== 'object' || cause === null) throw e;
-    // Prisma's message names the method called (errorFormat 'minimal': no source line).
-    const message = `\nInvalid \`prisma.${method}()\` invocation:\n\n\nRaw query failed. Code: \`${cause.originalCode ?? 'N/A'}\`. Message: \`${cause.originalMessage ?? (e as Error).message}\``;
-    throw new Prisma.PrismaClientKnownRequestError(message, { code: 'P2010', clientVersion: Prisma.prismaVersion.client, meta: { driverAdapterError: e } });
+    throw rawQueryFailed(method, cause.originalCode ?? 'N/A', cause.originalMessage ?? (e as Error).message, e);
   }
 }

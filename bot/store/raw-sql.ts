@@ -23,12 +23,12 @@ import Database from 'better-sqlite3';
 import { DriverAdapterError } from '@prisma/driver-adapter-utils';
 import { daysInMonth } from '../domain/calendar/civil-date.js';
 import { Prisma } from './generated/client.js';
+import { rawQueryFailed, type RawMethod } from './raw-query-error.js';
 import { forgetDirectPg, pgExecute, pgQuery, pgRows, pgTuples } from './pg-sql.js';
 import { statementCache, type Kept } from './sqlite-adapter.js';
 import type { Db, Tx } from './db.js';
 
 type Client = Db | Tx;
-type Method = '$queryRaw' | '$executeRaw';
 type Value = string | number | bigint | Buffer | null;
 
 interface Connection {
@@ -161,7 +161,7 @@ function isoMillis(v: string): number | null {
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 
-function directOf(db: Client, sql: Prisma.Sql, method: Method): { k: Kept<Shape>; args: Value[] } | null {
+function directOf(db: Client, sql: Prisma.Sql, method: RawMethod): { k: Kept<Shape>; args: Value[] } | null {
   const c = connections.get(db);
   if (!c) return null;
   const client = c.current();
@@ -338,12 +338,9 @@ function toObjects(shape: Shape, rows: unknown[][]): Record<string, unknown>[] {
 }
 
 /** An SQLite error as `$queryRaw` throws it: "Raw query failed" (P2010) with the adapter's error in meta. */
-function asPrismaError(e: unknown, method: Method): unknown {
+function asPrismaError(e: unknown, method: RawMethod): unknown {
   const err = e as { code?: unknown; message?: unknown };
   if (typeof err?.code !== 'string' || typeof err.message !== 'string') return e;
   const driverAdapterError = new DriverAdapterError({ kind: 'sqlite', extendedCode: 1, message: err.message, originalCode: err.code, originalMessage: err.message });
-  // Prisma's message names the method called (errorFormat 'minimal': no source line).
-  return new Prisma.PrismaClientKnownRequestError(`\nInvalid \`prisma.${method}()\` invocation:\n\n\nRaw query failed. Code: \`${err.code}\`. Message: \`${err.message}\``, {
-    code: 'P2010', clientVersion: Prisma.prismaVersion.client, meta: { driverAdapterError },
-  });
+  return rawQueryFailed(method, err.code, err.message, driverAdapterError);
 }
