@@ -27,7 +27,12 @@ export const ELEMENT_BUDGET = 190;
 
 /** Bytes `x` takes inside the request body: its JSON, as the JSON string the body carries (without the quotes). */
 export function bodyBytes(x: unknown): number {
-  return Buffer.byteLength(JSON.stringify(JSON.stringify(x)), 'utf8') - 2;
+  return jsonInBody(JSON.stringify(x));
+}
+
+/** Bytes a JSON text takes inside the request body, as the string the body carries (without the quotes). */
+function jsonInBody(json: string): number {
+  return Buffer.byteLength(JSON.stringify(json), 'utf8') - 2;
 }
 
 /** Keys whose values are data, not card elements: a chart's VChart spec, a table's rows. */
@@ -51,6 +56,5 @@ export function elementCount(x: unknown): number {
 export function fitsOneCard(card: unknown): boolean {
   if (elementCount(card) > ELEMENT_BUDGET) return false;
   const json = JSON.stringify(card);
-  const bytes = Buffer.byteLength(json, 'utf8');
-  return 2 * bytes <= CARD_BUDGET || Buffer.byteLength(JSON.stringify(json), 'utf8') - 2 <= CARD_BUDGET;
+  return 2 * Buffer.byteLength(json, 'utf8') <= CARD_BUDGET || jsonInBody(json) <= CARD_BUDGET;
 }
