@@ -20,11 +20,11 @@
  * a client whose connection is not known or closed, an argument of a kind not mapped here.
  */
 import Database from 'better-sqlite3';
-import { DriverAdapterError } from '@prisma/driver-adapter-utils';
+import { ColumnTypeEnum, DriverAdapterError, type ColumnType } from '@prisma/driver-adapter-utils';
 import { daysInMonth } from '../domain/calendar/civil-date.js';
 import { Prisma } from './generated/client.js';
 import { rawQueryFailed, type RawMethod } from './raw-query-error.js';
-import { forgetDirectPg, pgExecute, pgQuery, pgRows, pgTuples } from './pg-sql.js';
+import { forgetDirectPg, pgExecute, pgQuery, pgResult } from './pg-sql.js';
 import { statementCache, type Kept } from './sqlite-adapter.js';
 import type { Db, Tx } from './db.js';
 
@@ -72,7 +72,10 @@ export function usePrismaSql(db: Db): void {
 /** The rows of a query (SELECT, or a write with RETURNING), as `db.$queryRaw` gives them. */
 export async function queryRows<T>(db: Client, sql: Prisma.Sql): Promise<T[]> {
   const pg = pgQuery(db, sql);
-  if (pg) return (await pgRows(pg.adapter, pg.query)) as T[];
+  if (pg) {
+    const { columnNames, columnTypes, rows } = await pgResult(pg.adapter, pg.query);
+    return toObjects(columnNames, columnTypes.map(kindOfColumnType), rows) as T[];
+  }
   const direct = directOf(db, sql, '$queryRaw');
   if (!direct) return db.$queryRaw<T[]>(sql);
   const { k, args } = direct;
@@ -110,7 +113,11 @@ export async function execute(db: Client, sql: Prisma.Sql): Promise<number> {
  */
 export async function queryTuples(db: Client, sql: Prisma.Sql): Promise<unknown[][]> {
   const pg = pgQuery(db, sql);
-  if (pg) return pgTuples(pg.adapter, pg.query);
+  if (pg) {
+    const { columnTypes, rows } = await pgResult(pg.adapter, pg.query);
+    const kinds = columnTypes.map(kindOfColumnType);
+    return rows.map((row) => row.map((v, j) => (v === null ? null : convert(kinds[j]!, v))));
+  }
   const direct = directOf(db, sql, '$queryRaw');
   if (!direct) return (await db.$queryRaw<Record<string, unknown>[]>(sql)).map((row) => Object.values(row));
   try {
@@ -222,6 +229,23 @@ function kindOfDeclared(type: string | null): Kind | null {
   }
 }
 
+/**
+ * A PostgreSQL column's kind, from the type the adapter reports (@prisma/adapter-pg's fieldToColumnType), as far as it
+ * changes a value. The store's SQL reads none of the others (arrays, bytes, time of day); one is a mistake to see at once.
+ */
+const PG_KINDS = new Map<ColumnType, Kind>([
+  [ColumnTypeEnum.Int32, 'int'], [ColumnTypeEnum.Int64, 'bigint'], [ColumnTypeEnum.Numeric, 'decimal'], [ColumnTypeEnum.Boolean, 'bool'],
+  [ColumnTypeEnum.DateTime, 'datetime'], [ColumnTypeEnum.Date, 'datetime'], [ColumnTypeEnum.Json, 'json'],
+  [ColumnTypeEnum.Float, 'other'], [ColumnTypeEnum.Double, 'other'], [ColumnTypeEnum.Text, 'other'], [ColumnTypeEnum.Character, 'other'],
+  [ColumnTypeEnum.Enum, 'other'], [ColumnTypeEnum.Uuid, 'other'],
+]);
+
+function kindOfColumnType(type: ColumnType): Kind {
+  const kind = PG_KINDS.get(type);
+  if (!kind) throw new Error(`the store's raw SQL does not read PostgreSQL column type ${type}`);
+  return kind;
+}
+
 function shapeOf(st: Database.Statement): Shape {
   const columns = st.columns();
   const names = columns.map((c) => c.name);
@@ -238,7 +262,7 @@ function shapeOf(st: Database.Statement): Shape {
  * (DATETIME → Date, BOOLEAN → boolean, bigints …).
  */
 function read(st: Database.Statement, shape: Shape, args: Value[]): Record<string, unknown>[] {
-  if (shape.repeated) return toObjects(shape, st.raw(true).safeIntegers(true).all(args) as unknown[][]);
+  if (shape.repeated) return toObjects(shape.names, shape.declared, st.raw(true).safeIntegers(true).all(args) as unknown[][]);
   let rows = st.raw(false).safeIntegers(shape.wide).all(args) as Record<string, unknown>[];
   if (!shape.wide && shape.untyped.some((j) => typeof firstValue(rows, shape.names[j]!) === 'number')) {
     shape.wide = true;
@@ -281,7 +305,8 @@ function inferred(rows: unknown[][], j: number): Kind {
 
 /**
  * One value as `$queryRaw` returns it: the adapter's mapRow, then Prisma's serializeRawValue and
- * deserializeRawResult, in one step. Integers arrive as bigint (the connection's defaultSafeIntegers).
+ * deserializeRawResult, in one step. On SQLite integers arrive as bigint (the connection's defaultSafeIntegers);
+ * on PostgreSQL values arrive as the adapter parsed them (an int8, a numeric and a timestamp as text).
  */
 function convert(kind: Kind, v: unknown): unknown {
   switch (kind) {
@@ -319,9 +344,9 @@ function convert(kind: Kind, v: unknown): unknown {
   }
 }
 
-function toObjects(shape: Shape, rows: unknown[][]): Record<string, unknown>[] {
-  const { names } = shape;
-  const kinds = shape.declared.map((d, j) => d ?? inferred(rows, j));
+/** Rows of arrays as objects, each value converted by its column's kind (null: typed by the column's values). */
+function toObjects(names: string[], declared: (Kind | null)[], rows: unknown[][]): Record<string, unknown>[] {
+  const kinds = declared.map((d, j) => d ?? inferred(rows, j));
   const out: Record<string, unknown>[] = new Array(rows.length);
   const n = names.length;
   for (let i = 0; i < rows.length; i++) {
